@@ -1,0 +1,105 @@
+// Usage: node --import tsx scripts/db/cli.ts <migrate | new <name> | status | drift>
+// Reads DATABASE_URL. Exit codes: 0 ok, 1 "attention needed" (pending/failed
+// migrations, drift) or a failure, 2 usage/configuration error.
+import { checkDrift, createMigration, migrateDeploy, migrationStatus } from "./schema-engine.ts";
+
+export interface CommandContext {
+  databaseUrl: string;
+  args: string[];
+}
+
+export interface Command {
+  usage: string;
+  summary: string;
+  /** Resolves to the process exit code. */
+  run(ctx: CommandContext): Promise<number>;
+}
+
+const list = (names: string[]): string => (names.length ? names.map((n) => `  ${n}`).join("\n") : "  (none)");
+
+export const commands: Record<string, Command> = {
+  migrate: {
+    usage: "migrate",
+    summary: "apply pending migrations (prisma migrate deploy)",
+    async run({ databaseUrl }) {
+      const { applied } = await migrateDeploy({ databaseUrl });
+      console.log(applied.length ? `Applied ${applied.length} migration(s):\n${list(applied)}` : "No pending migrations.");
+      return 0;
+    },
+  },
+  new: {
+    usage: "new <name>",
+    summary: "write prisma/migrations/<timestamp>_<name> from schema.prisma changes",
+    async run({ databaseUrl, args }) {
+      const name = args[0];
+      if (!name) {
+        console.error("Usage: cli.ts new <name>   (letters, digits, underscores)");
+        return 2;
+      }
+      const { created } = await createMigration({ databaseUrl, name });
+      console.log(created ? `Created prisma/migrations/${created}/migration.sql` : "No schema changes; nothing created.");
+      return 0;
+    },
+  },
+  status: {
+    usage: "status",
+    summary: "list applied / pending / failed migrations; exit 1 unless up to date",
+    async run({ databaseUrl }) {
+      const s = await migrationStatus({ databaseUrl });
+      console.log(`${s.local.length} migration(s) in prisma/migrations.`);
+      console.log(`Applied:\n${list(s.applied)}\nPending:\n${list(s.pending)}`);
+      if (s.failed.length) console.log(`Failed:\n${list(s.failed)}`);
+      if (s.edited.length) console.log(`Modified after being applied:\n${list(s.edited)}`);
+      if (s.missingLocally.length) console.log(`In the database but not on disk:\n${list(s.missingLocally)}`);
+      if (s.diverged) console.log("The database's migration history has diverged from prisma/migrations.");
+      console.log(s.upToDate ? "Database schema is up to date." : "Database is NOT up to date.");
+      return s.upToDate ? 0 : 1;
+    },
+  },
+  drift: {
+    usage: "drift",
+    summary: "exit 1 (printing the SQL) if schema.prisma has changes without a migration",
+    async run({ databaseUrl }) {
+      const { drift, sql } = await checkDrift({ databaseUrl });
+      if (!drift) {
+        console.log("No drift: prisma/migrations matches prisma/schema.prisma.");
+        return 0;
+      }
+      console.log("Drift: prisma/schema.prisma changed without a migration. Missing SQL:\n");
+      console.log(sql);
+      console.log("Run `npm run db:new -- <name>` to create the migration.");
+      return 1;
+    },
+  },
+  // ── Register further commands here (e.g. `seed`), same shape as above. ──
+};
+
+function usage(): string {
+  const lines = Object.values(commands).map((c) => `  ${c.usage.padEnd(12)} ${c.summary}`);
+  return `Usage: node --import tsx scripts/db/cli.ts <command>\n\nCommands:\n${lines.join("\n")}\n\nReads DATABASE_URL from the environment.`;
+}
+
+export async function main(argv: string[]): Promise<number> {
+  const [name, ...args] = argv;
+  const command = name ? commands[name] : undefined;
+  if (!command) {
+    console.error(name ? `Unknown command "${name}".\n\n${usage()}` : usage());
+    return 2;
+  }
+  const databaseUrl = process.env.DATABASE_URL;
+  if (!databaseUrl) {
+    console.error("DATABASE_URL is not set. Example: DATABASE_URL=postgresql://postgres@127.0.0.1:5432/bureau");
+    return 2;
+  }
+  try {
+    return await command.run({ databaseUrl, args });
+  } catch (error) {
+    console.error(error instanceof Error ? error.message : String(error));
+    return 1;
+  }
+}
+
+// Only run when executed directly, so another module can import `commands`.
+if (import.meta.filename === process.argv[1]) {
+  process.exitCode = await main(process.argv.slice(2));
+}

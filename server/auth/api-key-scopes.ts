@@ -1,0 +1,36 @@
+import { z } from "zod";
+
+/**
+ * What an org API key may do. Stored in better-auth's `permissions` column as
+ * { resource: [action] }; shown to users as "resource:action".
+ */
+export const API_KEY_SCOPES = ["agents:read", "tasks:read", "tasks:write", "mcp:use"] as const;
+export type ApiKeyScope = (typeof API_KEY_SCOPES)[number];
+export const ZApiKeyScopeSchema = z.enum(API_KEY_SCOPES);
+
+export function scopesToPermissions(scopes: readonly ApiKeyScope[]): Record<string, string[]> {
+  const permissions: Record<string, string[]> = {};
+  for (const scope of scopes) {
+    const [resource, action] = scope.split(":") as [string, string];
+    (permissions[resource] ??= []).push(action);
+  }
+  return permissions;
+}
+
+export function permissionsToScopes(permissions: unknown): ApiKeyScope[] {
+  const parsed = z.record(z.string(), z.array(z.string())).safeParse(
+    typeof permissions === "string" ? safeJson(permissions) : permissions,
+  );
+  if (!parsed.success) return [];
+  return Object.entries(parsed.data)
+    .flatMap(([resource, actions]) => actions.map((action) => `${resource}:${action}`))
+    .filter((scope): scope is ApiKeyScope => (API_KEY_SCOPES as readonly string[]).includes(scope));
+}
+
+function safeJson(text: string): unknown {
+  try {
+    return JSON.parse(text);
+  } catch {
+    return null;
+  }
+}

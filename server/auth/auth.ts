@@ -1,0 +1,82 @@
+import { apiKey } from "@better-auth/api-key";
+import { betterAuth } from "better-auth";
+import { prismaAdapter } from "better-auth/adapters/prisma";
+import { nextCookies } from "better-auth/next-js";
+import { organization } from "better-auth/plugins/organization";
+import { db } from "../db";
+import { appUrl, env } from "../env";
+import { logger } from "../logger";
+import { sendInvitationEmail } from "./invitation-email";
+import { ac, roles } from "./roles";
+
+export const API_KEY_PREFIX = "bureau_";
+
+export const auth = betterAuth({
+  appName: "Bureau",
+  baseURL: appUrl(),
+  secret: env.BETTER_AUTH_SECRET,
+  database: prismaAdapter(db, { provider: "postgresql" }),
+  emailAndPassword: { enabled: true, minPasswordLength: 8, maxPasswordLength: 128 },
+  user: {
+    additionalFields: {
+      isPlatformAdmin: { type: "boolean", required: false, defaultValue: false, input: false },
+    },
+  },
+  // better-auth's messages go through pino (and its redaction) like ours.
+  logger: {
+    log: (level, message, ...args) => {
+      const context = { source: "better-auth", detail: args.length ? args : undefined };
+      if (level === "error") logger.error(context, message);
+      else if (level === "warn") logger.warn(context, message);
+      else logger.debug(context, message);
+    },
+  },
+  session: { expiresIn: 60 * 60 * 24 * 7, updateAge: 60 * 60 * 24 },
+  databaseHooks: {
+    session: {
+      create: {
+        // A new session starts in the user's first org, so every signed-in
+        // page has an active org without an extra round trip.
+        before: async (session) => {
+          const membership = await db.member.findFirst({
+            where: { userId: session.userId },
+            orderBy: { createdAt: "asc" },
+            select: { organizationId: true },
+          });
+          return { data: { ...session, activeOrganizationId: membership?.organizationId ?? null } };
+        },
+      },
+    },
+  },
+  plugins: [
+    organization({
+      ac,
+      roles,
+      creatorRole: "owner",
+      invitationExpiresIn: 60 * 60 * 24 * 7,
+      cancelPendingInvitationsOnReInvite: true,
+      sendInvitationEmail: async (data) => {
+        await sendInvitationEmail({
+          invitationId: data.id,
+          email: data.email,
+          role: data.role,
+          orgName: data.organization.name,
+          inviterName: data.inviter.user.name,
+        });
+      },
+    }),
+    apiKey({
+      references: "organization",
+      defaultPrefix: API_KEY_PREFIX,
+      defaultKeyLength: 40,
+      enableMetadata: true,
+      // Per-key request limits belong to the gateway (per-org budgets and
+      // limits); the plugin's own counter would throttle every key to 10/day.
+      rateLimit: { enabled: false },
+      keyExpiration: { defaultExpiresIn: null, minExpiresIn: 1, maxExpiresIn: 365 },
+    }),
+    nextCookies(),
+  ],
+});
+
+export type Auth = typeof auth;

@@ -1,0 +1,16 @@
+import { PrismaPg } from "@prisma/adapter-pg";
+import { PrismaClient } from "./generated/prisma/client";
+import { env } from "./env";
+
+const globalForDb = globalThis as unknown as { bureauDb?: PrismaClient };
+
+function createClient(): PrismaClient {
+  return new PrismaClient({ adapter: new PrismaPg({ connectionString: env.DATABASE_URL, max: 10 }) });
+}
+
+/** The one Prisma client of this process (reused across Next.js hot reloads). */
+export const db: PrismaClient = globalForDb.bureauDb ?? createClient();
+if (env.NODE_ENV !== "production") globalForDb.bureauDb = db;
+
+export type Db = PrismaClient;
+export type Tx = Parameters<Parameters<PrismaClient["$transaction"]>[0]>[0];

@@ -1,0 +1,14 @@
+import { z } from "zod";
+import { ZApiKeyScopeSchema } from "../../../auth/api-key-scopes";
+
+export const ZApiKeySummarySchema = z.object({
+  id: z.string(),
+  name: z.string(),
+  start: z.string(),
+  scopes: z.array(ZApiKeyScopeSchema),
+  status: z.enum(["active", "revoked", "expired"]),
+  createdAt: z.date(),
+  lastUsedAt: z.date().nullable(),
+  expiresAt: z.date().nullable(),
+});
+export const ZListApiKeysResponseSchema = z.array(ZApiKeySummarySchema);
