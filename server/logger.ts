@@ -11,16 +11,23 @@ const REDACT = [
 
 const requestContext = new AsyncLocalStorage<{ requestId: string }>();
 
-export const logger = pino({
-  level: env.LOG_LEVEL,
-  redact: { paths: REDACT, censor: "[redacted]" },
-  base: { service: "bureau" },
-  // Every line logged inside a request carries that request's id.
-  mixin: () => {
-    const ctx = requestContext.getStore();
-    return ctx ? { requestId: ctx.requestId } : {};
-  },
-});
+export function createLogger(opts: { level: string; destination?: pino.DestinationStream }) {
+  return pino(
+    {
+      level: opts.level,
+      redact: { paths: REDACT, censor: "[redacted]" },
+      base: { service: "bureau" },
+      // Every line logged inside a request carries that request's id.
+      mixin: () => {
+        const ctx = requestContext.getStore();
+        return ctx ? { requestId: ctx.requestId } : {};
+      },
+    },
+    opts.destination,
+  );
+}
+
+export const logger = createLogger({ level: env.LOG_LEVEL });
 
 /** Runs fn with a request id bound to every log line it (transitively) writes. */
 export function withRequestId<T>(requestId: string, fn: () => T): T {

@@ -1,4 +1,5 @@
 // Usage: node --import tsx scripts/db/cli.ts <migrate | new <name> | status | drift>
+// (`new` and `drift` take `--schema <path>` to use a schema file other than prisma/schema.prisma.)
 // Reads DATABASE_URL. Exit codes: 0 ok, 1 "attention needed" (pending/failed
 // migrations, drift) or a failure, 2 usage/configuration error.
 import { checkDrift, createMigration, migrateDeploy, migrationStatus } from "./schema-engine.ts";
@@ -15,6 +16,13 @@ export interface Command {
   run(ctx: CommandContext): Promise<number>;
 }
 
+/** `--schema <path>` (for trying a schema copy); returns the rest of the args too. */
+function schemaOption(args: string[]): { schemaPath: string | undefined; rest: string[] } {
+  const i = args.indexOf("--schema");
+  if (i === -1) return { schemaPath: undefined, rest: args };
+  return { schemaPath: args[i + 1], rest: args.filter((_, j) => j !== i && j !== i + 1) };
+}
+
 const list = (names: string[]): string => (names.length ? names.map((n) => `  ${n}`).join("\n") : "  (none)");
 
 export const commands: Record<string, Command> = {
@@ -28,15 +36,16 @@ export const commands: Record<string, Command> = {
     },
   },
   new: {
-    usage: "new <name>",
+    usage: "new <name> [--schema <path>]",
     summary: "write prisma/migrations/<timestamp>_<name> from schema.prisma changes",
     async run({ databaseUrl, args }) {
-      const name = args[0];
+      const { schemaPath, rest } = schemaOption(args);
+      const name = rest[0];
       if (!name) {
         console.error("Usage: cli.ts new <name>   (letters, digits, underscores)");
         return 2;
       }
-      const { created } = await createMigration({ databaseUrl, name });
+      const { created } = await createMigration({ databaseUrl, name, schemaPath });
       console.log(created ? `Created prisma/migrations/${created}/migration.sql` : "No schema changes; nothing created.");
       return 0;
     },
@@ -57,25 +66,36 @@ export const commands: Record<string, Command> = {
     },
   },
   drift: {
-    usage: "drift",
+    usage: "drift [--schema <path>]",
     summary: "exit 1 (printing the SQL) if schema.prisma has changes without a migration",
-    async run({ databaseUrl }) {
-      const { drift, sql } = await checkDrift({ databaseUrl });
+    async run({ databaseUrl, args }) {
+      const { drift, sql } = await checkDrift({ databaseUrl, schemaPath: schemaOption(args).schemaPath });
       if (!drift) {
         console.log("No drift: prisma/migrations matches prisma/schema.prisma.");
         return 0;
       }
-      console.log("Drift: prisma/schema.prisma changed without a migration. Missing SQL:\n");
+      console.log("Drift: the Prisma schema has changes that no migration covers. Missing SQL:\n");
       console.log(sql);
       console.log("Run `npm run db:new -- <name>` to create the migration.");
       return 1;
     },
   },
-  // ── Register further commands here (e.g. `seed`), same shape as above. ──
+  seed: {
+    usage: "seed",
+    summary: "load the demo orgs, users, credits and API key (idempotent); writes .data/demo.json",
+    async run() {
+      const { seedAndWriteDemoFile } = await import("../lib/seed-runner.ts");
+      const baseUrl = process.env.BUREAU_DEMO_BASE_URL ?? process.env.APP_URL ?? `http://localhost:${process.env.PORT ?? 3000}`;
+      const { result, file } = await seedAndWriteDemoFile(baseUrl);
+      console.log(`Seeded ${result.users.length} demo users; details in ${file}`);
+      return 0;
+    },
+  },
+  // ── Register further commands here, same shape as above. ──
 };
 
 function usage(): string {
-  const lines = Object.values(commands).map((c) => `  ${c.usage.padEnd(12)} ${c.summary}`);
+  const lines = Object.values(commands).map((c) => `  ${c.usage.padEnd(28)} ${c.summary}`);
   return `Usage: node --import tsx scripts/db/cli.ts <command>\n\nCommands:\n${lines.join("\n")}\n\nReads DATABASE_URL from the environment.`;
 }
 

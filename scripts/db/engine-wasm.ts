@@ -22,8 +22,12 @@ class PanicRegistry {
 const registryHost = globalThis as { PRISMA_WASM_PANIC_REGISTRY?: PanicRegistry };
 registryHost.PRISMA_WASM_PANIC_REGISTRY ??= new PanicRegistry();
 
-export function lastPanicMessage(): string {
-  return registryHost.PRISMA_WASM_PANIC_REGISTRY?.get() ?? "";
+/** The panic text of the last failed call, cleared so it is reported once. */
+export function takePanicMessage(): string {
+  const registry = registryHost.PRISMA_WASM_PANIC_REGISTRY;
+  const message = registry?.get() ?? "";
+  if (registry) registry.message = "";
+  return message;
 }
 
 type Glue = Record<string, unknown> & { __wbg_set_wasm(exports: WebAssembly.Exports): void };

@@ -107,7 +107,10 @@ export class MigrationAdapterFactory implements SqlMigrationAwareDriverAdapterFa
   private readonly config: pg.ClientConfig;
   private readonly schema: string | undefined;
   private readonly main: pg.Pool;
-  private readonly shadows = new Map<string, pg.Pool>();
+  /** Shadow databases not yet dropped; null while CREATE DATABASE runs. */
+  private readonly shadows = new Map<string, pg.Pool | null>();
+  private readonly creating = new Set<Promise<unknown>>();
+  private closing: Promise<void> | undefined;
 
   constructor(databaseUrl: string) {
     this.schema = schemaParam(databaseUrl);
@@ -127,8 +130,18 @@ export class MigrationAdapterFactory implements SqlMigrationAwareDriverAdapterFa
 
   /** A fresh, uniquely named database on the same server, dropped on dispose. */
   async connectToShadowDb(): Promise<SqlDriverAdapter> {
+    if (this.closing) throw new Error("Migration connection is closing.");
     const name = `${SHADOW_PREFIX}${randomUUID().replaceAll("-", "")}`;
-    await this.main.query(`CREATE DATABASE "${name}"`);
+    // Registered before CREATE so that close() during creation still drops it.
+    this.shadows.set(name, null);
+    const create = this.main.query(`CREATE DATABASE "${name}"`);
+    this.creating.add(create);
+    try {
+      await create;
+    } finally {
+      this.creating.delete(create);
+    }
+    if (this.closing) throw new Error("Migration connection is closing.");
     const pool = createMigrationPool({ ...this.config, database: name });
     this.shadows.set(name, pool);
     // Guard against ever replaying migrations into the real database.
@@ -142,17 +155,32 @@ export class MigrationAdapterFactory implements SqlMigrationAwareDriverAdapterFa
     return adapter;
   }
 
-  /** Pool first: DROP … WITH (FORCE) would otherwise race our own idle clients. */
+  /**
+   * Pool first: DROP … WITH (FORCE) would otherwise race our own idle
+   * clients. Bounded wait, since end() also waits for checked-out clients.
+   */
   private async dropShadow(name: string): Promise<void> {
+    if (!this.shadows.has(name)) return;
     const pool = this.shadows.get(name);
-    if (!pool) return;
     this.shadows.delete(name);
-    await pool.end().catch(() => {});
+    if (pool) {
+      const drained = pool.end().catch(() => {});
+      await Promise.race([drained, new Promise((resolve) => setTimeout(resolve, 2000).unref())]);
+    }
     await this.main.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
   }
 
-  /** Drops shadows the engine left behind (e.g. after an error), then the pool. */
-  async close(): Promise<void> {
+  /**
+   * Drops shadows the engine left behind (e.g. after an error), then the pool.
+   * Idempotent: a signal handler and the normal cleanup path may race here.
+   */
+  close(): Promise<void> {
+    this.closing ??= this.closeOnce();
+    return this.closing;
+  }
+
+  private async closeOnce(): Promise<void> {
+    await Promise.allSettled([...this.creating]);
     const errors: unknown[] = [];
     for (const name of [...this.shadows.keys()]) {
       await this.dropShadow(name).catch((error: unknown) => errors.push(error));

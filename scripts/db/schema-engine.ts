@@ -4,7 +4,7 @@
 // machine with internet access accepts what this produces.
 import { bindMigrationAwareSqlAdapterFactory } from "@prisma/driver-adapter-utils";
 import type { SchemaFilter } from "@prisma/schema-engine-wasm/schema_engine_bg";
-import { lastPanicMessage, loadSchemaEngine, type SchemaEngine } from "./engine-wasm.ts";
+import { takePanicMessage, loadSchemaEngine, type SchemaEngine } from "./engine-wasm.ts";
 import {
   MIGRATIONS_DIR,
   SCHEMA_PATH,
@@ -52,17 +52,13 @@ const ENGINE_DEBUG = process.env.DEBUG_SCHEMA_ENGINE === "1";
 /** A refusal of ours, reported as is rather than as an engine failure. */
 export class MigrationToolError extends Error {}
 
-/** Engine errors arrive as plain objects or Errors with JSON; make them readable. */
-function engineError(error: unknown, logs: string[]): Error {
+/** Engine errors arrive as Errors or plain `{ message }` objects; keep panics visible. */
+function engineError(error: unknown): Error {
   if (error instanceof MigrationToolError) return error;
-  const panic = lastPanicMessage();
-  let message = error instanceof Error ? error.message : JSON.stringify(error);
-  if (error && typeof error === "object" && "message" in error && typeof error.message === "string") {
-    message = error.message;
-  }
+  const hasMessage = typeof error === "object" && error !== null && "message" in error;
+  let message = hasMessage && typeof error.message === "string" ? error.message : String(error);
+  const panic = takePanicMessage();
   if (panic) message += `\n${panic}`;
-  const tail = logs.slice(-5).join("\n");
-  if (tail && ENGINE_DEBUG) message += `\nLast engine log lines:\n${tail}`;
   return new Error(`Schema engine: ${message}`, { cause: error });
 }
 
@@ -78,13 +74,13 @@ async function withEngine<T>(
   await assertCanConnect(databaseUrl);
   const Engine = loadSchemaEngine();
   const factory = new MigrationAdapterFactory(databaseUrl);
-  const logs: string[] = [];
+  // The engine logs JSON lines (tracing); only useful when debugging it.
   const onLog = (line: string): void => {
-    logs.push(line);
     if (ENGINE_DEBUG) process.stderr.write(`[schema-engine] ${line}\n`);
   };
   // Ctrl-C mid-diff must not leave a shadow database behind.
   const onSignal = (): void => {
+    setTimeout(() => process.exit(130), 5000).unref(); // if a pool never drains
     void factory.close().finally(() => process.exit(130));
   };
   process.once("SIGINT", onSignal).once("SIGTERM", onSignal);
@@ -95,7 +91,7 @@ async function withEngine<T>(
     engine = await Engine.new({ datamodels }, onLog, bindMigrationAwareSqlAdapterFactory(factory));
     return await run(engine);
   } catch (error) {
-    failure = engineError(error, logs);
+    failure = engineError(error);
     throw failure;
   } finally {
     process.off("SIGINT", onSignal).off("SIGTERM", onSignal);

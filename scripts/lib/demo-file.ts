@@ -3,7 +3,8 @@ import path from "node:path";
 import type { DemoSeedResult } from "../../server/seed/seed-demo";
 
 export const DATA_DIR = path.resolve(import.meta.dirname, "../../.data");
-const DEMO_FILE = path.join(DATA_DIR, "demo.json");
+// Tests point this elsewhere so they never overwrite a developer's demo file.
+const DEMO_FILE = process.env.BUREAU_DEMO_FILE ?? path.join(DATA_DIR, "demo.json");
 
 export function readDemoApiKey(): string | null {
   try {
@@ -17,7 +18,7 @@ export function readDemoApiKey(): string | null {
 
 /** .data/demo.json: what a local user or script needs to try the demo. Git-ignored. */
 export function writeDemoFile(baseUrl: string, seed: DemoSeedResult): string {
-  mkdirSync(DATA_DIR, { recursive: true });
+  mkdirSync(path.dirname(DEMO_FILE), { recursive: true });
   writeFileSync(DEMO_FILE, `${JSON.stringify({ baseUrl, users: seed.users, apiKey: seed.apiKey }, null, 2)}\n`, { mode: 0o600 });
   return DEMO_FILE;
 }

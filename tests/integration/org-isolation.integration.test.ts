@@ -27,7 +27,7 @@ describe("org isolation through tRPC", () => {
 
   it("asks for a session before anything", async () => {
     const { createCaller } = await import("@/server/trpc/root");
-    const anonymous = createCaller({ headers: new Headers(), session: null });
+    const anonymous = createCaller({ headers: new Headers(), requestId: undefined, session: null });
     await expect(anonymous.orgs.listMine()).rejects.toMatchObject({ code: "UNAUTHORIZED" });
   });
 

@@ -1,0 +1,89 @@
+/**
+ * `npm test`: unit, integration (real Postgres) and end-to-end (Chromium).
+ * Uses DATABASE_URL's server when set (must be local), else an embedded
+ * PostgreSQL. Prints one closing line: "N passed, N failed".
+ */
+import { spawn } from "node:child_process";
+import { readFileSync, rmSync } from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { ensureTemplate, resolveTestServer } from "../tests/support/test-database";
+import { createDatabase, dropDatabase, withDatabase } from "./lib/postgres";
+
+const root = path.resolve(import.meta.dirname, "..");
+const bin = (name: string) => path.join(root, "node_modules", ".bin", name);
+
+function run(command: string, args: string[], env: NodeJS.ProcessEnv): Promise<number> {
+  return new Promise((resolve) => {
+    const child = spawn(command, args, { stdio: "inherit", env: { ...process.env, ...env }, cwd: root });
+    child.on("exit", (code) => resolve(code ?? 1));
+  });
+}
+
+interface Counts { passed: number; failed: number; skipped: number }
+
+function vitestCounts(file: string): Counts {
+  const report = JSON.parse(readFileSync(file, "utf8")) as { numPassedTests: number; numFailedTests: number; numPendingTests: number; numTodoTests: number };
+  return { passed: report.numPassedTests, failed: report.numFailedTests, skipped: report.numPendingTests + report.numTodoTests };
+}
+
+function playwrightCounts(file: string): Counts {
+  const report = JSON.parse(readFileSync(file, "utf8")) as { stats: { expected: number; unexpected: number; flaky: number; skipped: number } };
+  return { passed: report.stats.expected + report.stats.flaky, failed: report.stats.unexpected, skipped: report.stats.skipped };
+}
+
+function readCounts(read: (file: string) => Counts, file: string, exitCode: number): Counts {
+  try {
+    return read(file);
+  } catch {
+    // No report means the runner itself failed before testing anything.
+    return { passed: 0, failed: exitCode === 0 ? 0 : 1, skipped: 0 };
+  }
+}
+
+async function main() {
+  const reports = path.join(os.tmpdir(), `bureau-test-${process.pid}`);
+  const { url: serverUrl, embedded } = await resolveTestServer();
+  const env = { BUREAU_TEST_PG_URL: serverUrl, NODE_ENV: "test" } as const;
+  const totals: Counts = { passed: 0, failed: 0, skipped: 0 };
+  const add = (c: Counts) => { totals.passed += c.passed; totals.failed += c.failed; totals.skipped += c.skipped; };
+  try {
+    await ensureTemplate(serverUrl);
+    const vitestReport = path.join(reports, "vitest.json");
+    const vitestCode = await run(bin("vitest"), ["run", "--reporter=default", "--reporter=json", `--outputFile.json=${vitestReport}`], env);
+    add(readCounts(vitestCounts, vitestReport, vitestCode));
+
+    if (process.env.BUREAU_SKIP_E2E !== "1") add(await runE2e(serverUrl, path.join(reports, "playwright.json")));
+  } finally {
+    await embedded?.stop();
+    rmSync(reports, { recursive: true, force: true });
+  }
+  console.log(`\nbureau: ${totals.passed} passed, ${totals.failed} failed, ${totals.skipped} skipped`);
+  process.exit(totals.failed > 0 || totals.passed === 0 ? 1 : 0);
+}
+
+/** Builds the app against a fresh seeded database and drives it in Chromium. */
+async function runE2e(serverUrl: string, report: string): Promise<Counts> {
+  const name = `bureau_e2e_${process.pid}`;
+  const databaseUrl = withDatabase(serverUrl, name);
+  const { templateName } = await import("../tests/support/test-database");
+  await createDatabase(serverUrl, name, templateName());
+  const port = process.env.E2E_PORT ?? "3100";
+  const env = { DATABASE_URL: databaseUrl, APP_URL: `http://127.0.0.1:${port}`, E2E_PORT: port, NODE_ENV: "production" as const };
+  try {
+    const seedCode = await run(process.execPath, ["--import", "tsx", "scripts/db/cli.ts", "seed"], { ...env, NODE_ENV: "test", BUREAU_DEMO_BASE_URL: env.APP_URL });
+    if (seedCode !== 0) return { passed: 0, failed: 1, skipped: 0 };
+    const buildCode = await run(bin("next"), ["build"], { ...env, NEXT_TELEMETRY_DISABLED: "1" });
+    if (buildCode !== 0) return { passed: 0, failed: 1, skipped: 0 };
+    const code = await run(bin("playwright"), ["test"], { ...env, PLAYWRIGHT_JSON_OUTPUT_NAME: report, CI: process.env.CI ?? "" });
+    return readCounts(playwrightCounts, report, code);
+  } finally {
+    await dropDatabase(serverUrl, name);
+  }
+}
+
+main().catch((error: unknown) => {
+  console.error(error);
+  console.log("\nbureau: 0 passed, 1 failed");
+  process.exit(1);
+});

@@ -1,0 +1,42 @@
+import { expect, test } from "@playwright/test";
+import { OWNER_STATE, signIn, signUp } from "../support";
+
+test("the landing page invites people in", async ({ page }) => {
+  await page.goto("/");
+  await expect(page.getByRole("heading", { level: 1 })).toContainText("Hire AI agents");
+  await page.getByRole("link", { name: "Get started" }).click();
+  await expect(page).toHaveURL(/\/sign-up/);
+});
+
+test("a wrong password gets a clear error", async ({ page }) => {
+  await signIn(page, "owner@acme.test", "wrong-password");
+  await expect(page.getByRole("alert")).toContainText("Wrong email or password.");
+  await expect(page).toHaveURL(/\/sign-in/);
+});
+
+test("signing up with a taken email says so", async ({ page }) => {
+  await signUp(page, { name: "Copycat", email: "owner@acme.test" });
+  await expect(page.getByRole("alert")).toContainText("already exists");
+});
+
+test.describe("as the demo owner", () => {
+  test.use({ storageState: OWNER_STATE });
+
+  test("the dashboard shows Acme's real credits, members and keys", async ({ page }) => {
+    await page.goto("/dashboard");
+    await expect(page.getByRole("heading", { level: 1, name: "Acme Corp" })).toBeVisible();
+    await expect(page.getByTestId("credits-available")).toHaveText("25,000");
+    await expect(page.getByText("Credits granted").first()).toBeVisible();
+    await page.getByRole("link", { name: "Members" }).first().click();
+    await expect(page.getByText("member@acme.test")).toBeVisible();
+    await expect(page.getByText("viewer@acme.test")).toBeVisible();
+  });
+
+  test("signed-out visitors are sent to sign in", async ({ browser, baseURL }) => {
+    const context = await browser.newContext({ baseURL });
+    const page = await context.newPage();
+    await page.goto("/dashboard");
+    await expect(page).toHaveURL(/\/sign-in/);
+    await context.close();
+  });
+});
