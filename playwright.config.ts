@@ -41,6 +41,8 @@ export default defineConfig({
     timeout: 120_000,
     stdout: "ignore",
     stderr: "pipe",
-    env: { APP_URL: baseURL, LOG_LEVEL: process.env.LOG_LEVEL ?? "warn" },
+    // Every browser here shares 127.0.0.1, so per-IP sign-up throttling would
+    // trip on the suite's own sign-ups.
+    env: { APP_URL: baseURL, LOG_LEVEL: process.env.LOG_LEVEL ?? "warn", AUTH_RATE_LIMIT: "off" },
   },
 });

@@ -37,7 +37,7 @@ async function main() {
 
   const next = spawn(process.execPath, [path.resolve("node_modules/next/dist/bin/next"), "dev", "-p", String(port)], {
     stdio: "inherit",
-    env: { ...process.env, DATABASE_URL: databaseUrl, PORT: String(port) },
+    env: { NEXT_TELEMETRY_DISABLED: "1", ...process.env, DATABASE_URL: databaseUrl, PORT: String(port) },
   });
   let stopping = false;
   const shutdown = async (code: number) => {

@@ -3,9 +3,6 @@ import { z } from "zod";
 
 const isProduction = process.env.NODE_ENV === "production";
 
-/** A secret: required in production, optional elsewhere. */
-const secret = (min = 1) => (isProduction ? z.string().min(min) : z.string().min(min).optional());
-
 /**
  * Every environment variable the server reads, validated once at start.
  * Empty strings count as unset. Nothing else reads process.env directly,
@@ -21,7 +18,10 @@ export const env = createEnv({
     APP_URL: z.string().url().optional(),
     PORT: z.coerce.number().int().positive().default(3000),
     LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
-    SMTP_URL: secret(),
+    /** e.g. smtps://user:pass@smtp.example.com:465 — invitations are logged instead when unset. */
+    SMTP_URL: z.string().url().optional(),
+    /** Throttles sign-in/sign-up per client IP. Only the test suite turns it off. */
+    AUTH_RATE_LIMIT: z.enum(["on", "off"]).default("on"),
     EMAIL_FROM: z.string().default("Bureau <no-reply@bureau.local>"),
   },
   client: {},

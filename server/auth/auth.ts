@@ -31,6 +31,13 @@ export const auth = betterAuth({
       else logger.debug(context, message);
     },
   },
+  // better-auth enables this in production only; keep it on everywhere real.
+  rateLimit: {
+    enabled: env.AUTH_RATE_LIMIT === "on",
+    window: 60,
+    max: 100,
+    customRules: { "/sign-in/email": { window: 60, max: 10 }, "/sign-up/email": { window: 60, max: 5 } },
+  },
   session: { expiresIn: 60 * 60 * 24 * 7, updateAge: 60 * 60 * 24 },
   databaseHooks: {
     session: {

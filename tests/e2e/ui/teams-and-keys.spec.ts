@@ -23,6 +23,7 @@ test("sign up, create an org, invite a member who joins, and switch orgs", async
   await inviteePage.goto(link!);
   await expect(inviteePage.getByRole("heading", { name: `Join ${orgName}` })).toBeVisible();
   await inviteePage.getByRole("link", { name: "Create an account to accept" }).click();
+  await expect(inviteePage).toHaveURL(/\/sign-up\?next=/);
   await signUp(inviteePage, { name: "Ivan Invitee", email: inviteeEmail, from: inviteePage.url() });
   await expect(inviteePage).toHaveURL(/\/invite\//);
   await inviteePage.getByRole("button", { name: "Accept invitation" }).click();
