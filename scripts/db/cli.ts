@@ -1,5 +1,5 @@
 // Usage: node --import tsx scripts/db/cli.ts <migrate | new <name> | status | drift>
-// (`new` and `drift` take `--schema <path>` to use a schema file other than prisma/schema.prisma.)
+// (`new` and `drift` take `--schema <path>` to use a schema file other than prisma/schema/.)
 // Reads DATABASE_URL. Exit codes: 0 ok, 1 "attention needed" (pending/failed
 // migrations, drift) or a failure, 2 usage/configuration error.
 import { checkDrift, createMigration, migrateDeploy, migrationStatus } from "./schema-engine.ts";
@@ -37,7 +37,7 @@ export const commands: Record<string, Command> = {
   },
   new: {
     usage: "new <name> [--schema <path>]",
-    summary: "write prisma/migrations/<timestamp>_<name> from schema.prisma changes",
+    summary: "write prisma/migrations/<timestamp>_<name> from prisma/schema/ changes",
     async run({ databaseUrl, args }) {
       const { schemaPath, rest } = schemaOption(args);
       const name = rest[0];
@@ -67,11 +67,11 @@ export const commands: Record<string, Command> = {
   },
   drift: {
     usage: "drift [--schema <path>]",
-    summary: "exit 1 (printing the SQL) if schema.prisma has changes without a migration",
+    summary: "exit 1 (printing the SQL) if prisma/schema/ has changes without a migration",
     async run({ databaseUrl, args }) {
       const { drift, sql } = await checkDrift({ databaseUrl, schemaPath: schemaOption(args).schemaPath });
       if (!drift) {
-        console.log("No drift: prisma/migrations matches prisma/schema.prisma.");
+        console.log("No drift: prisma/migrations matches prisma/schema/.");
         return 0;
       }
       console.log("Drift: the Prisma schema has changes that no migration covers. Missing SQL:\n");

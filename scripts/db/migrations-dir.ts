@@ -1,14 +1,15 @@
 // File-system side of migrations, mirroring what prisma 7.10's CLI hands the
 // engine (its `migrationsList` loader) and writes back, so the directory stays
 // byte-compatible with `prisma migrate deploy`.
-import { mkdir, readdir, readFile, writeFile } from "node:fs/promises";
+import { mkdir, readdir, readFile, stat, writeFile } from "node:fs/promises";
 import { existsSync } from "node:fs";
 import path from "node:path";
 import type { MigrationDirectory, MigrationList, SchemasContainer } from "@prisma/schema-engine-wasm/schema_engine_bg";
 
 /** Repo root, independent of the caller's cwd. */
 export const REPO_ROOT = path.resolve(import.meta.dirname, "..", "..");
-export const SCHEMA_PATH = path.join(REPO_ROOT, "prisma", "schema.prisma");
+/** A folder of .prisma files (Prisma's multi-file schema), or one file. */
+export const SCHEMA_PATH = path.join(REPO_ROOT, "prisma", "schema");
 export const MIGRATIONS_DIR = path.join(REPO_ROOT, "prisma", "migrations");
 const LOCKFILE = "migration_lock.toml";
 const MIGRATION_FILE = "migration.sql";
@@ -37,7 +38,9 @@ export async function readMigrationsList(baseDir: string = MIGRATIONS_DIR): Prom
 /** `[path, content]` pairs: the engine's `datamodels` constructor input. */
 export async function readDatamodels(schemaPath: string = SCHEMA_PATH): Promise<[string, string][]> {
   const absolute = path.resolve(REPO_ROOT, schemaPath);
-  return [[absolute, await readFile(absolute, "utf8")]];
+  if (!(await stat(absolute)).isDirectory()) return [[absolute, await readFile(absolute, "utf8")]];
+  const files = (await readdir(absolute)).filter((f) => f.endsWith(".prisma")).sort();
+  return Promise.all(files.map(async (f): Promise<[string, string]> => [path.join(absolute, f), await readFile(path.join(absolute, f), "utf8")]));
 }
 
 export function toSchemasContainer(datamodels: [string, string][]): SchemasContainer {

@@ -186,7 +186,7 @@ export async function migrationStatus(
 
 /**
  * CI guard: does replaying prisma/migrations (on a shadow database) produce
- * the schema in schema.prisma? `sql` is what a new migration would contain.
+ * the schema in prisma/schema/? `sql` is what a new migration would contain.
  */
 export async function checkDrift(
   { databaseUrl, schemaPath, migrationsDir = MIGRATIONS_DIR }: DatabaseTarget & SourceOverrides,
