@@ -45,6 +45,13 @@ export const commands: Record<string, Command> = {
         console.error("Usage: cli.ts new <name>   (letters, digits, underscores)");
         return 2;
       }
+      const status = await migrationStatus({ databaseUrl });
+      if (status.pending.length || !status.hasMigrationsTable) {
+        // The engine diffs against an up-to-date database; otherwise it fails
+        // with an obscure "shadow DB must be provided" error.
+        console.error("Apply the existing migrations to this database first: npm run db:migrate (same DATABASE_URL).");
+        return 2;
+      }
       const { created } = await createMigration({ databaseUrl, name, schemaPath });
       console.log(created ? `Created prisma/migrations/${created}/migration.sql` : "No schema changes; nothing created.");
       return 0;
