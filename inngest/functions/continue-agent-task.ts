@@ -1,0 +1,20 @@
+import { defineFunction } from "@/server/jobs/types";
+import type { EventData } from "@/inngest/events";
+import { isTerminal } from "@/server/a2a/bureau-format";
+import { exchangeWithAgent } from "@/server/services/tasks/exchange-with-agent";
+import { failTask } from "@/server/services/tasks/fail-task";
+import { settleTask } from "@/server/services/tasks/settle-task";
+
+/** A later turn: the buyer answered an input-required task. */
+export default defineFunction<EventData<"task/message.sent">>(
+  { id: "continue-agent-task", trigger: { event: "task/message.sent" }, retries: 3, concurrency: { limit: 1, key: "taskId" } },
+  async ({ event, step }) => {
+    const { taskId, turn } = event.data;
+    const outcome = await step.run("exchange", () => exchangeWithAgent({ taskId, turn }));
+    if (isTerminal(outcome.state)) await step.run("settle", () => settleTask({ taskId }));
+    return outcome;
+  },
+  async ({ event, error }) => {
+    await failTask({ taskId: event.data.taskId, reason: `The agent could not be reached: ${error.message}` });
+  },
+);

@@ -1,0 +1,10 @@
+/**
+ * Next.js boot hook: start the in-process durable engine (DBOS) so runs that
+ * were interrupted by a restart resume, and cron functions fire. Inngest
+ * deployments need nothing here.
+ */
+export async function register() {
+  if (process.env.NEXT_RUNTIME !== "nodejs") return;
+  const { getJobEngine, selectedEngine } = await import("./server/jobs/engine");
+  if (selectedEngine() === "local") await getJobEngine();
+}

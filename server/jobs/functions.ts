@@ -1,0 +1,16 @@
+import type { DurableFunction } from "./types";
+
+/**
+ * Every durable function, for both engines. Add a function here when its
+ * file lands in inngest/functions/. Loaded lazily by the engines so that
+ * modules sending events never import every function's dependencies.
+ */
+export async function loadFunctions(): Promise<DurableFunction<never>[]> {
+  const modules = await Promise.all([
+    import("@/inngest/functions/run-agent-task"),
+    import("@/inngest/functions/continue-agent-task"),
+    import("@/inngest/functions/cancel-agent-task"),
+    import("@/inngest/functions/sweep-lost-tasks"),
+  ]);
+  return modules.map((m) => m.default as DurableFunction<never>);
+}

@@ -1,0 +1,142 @@
+import { DBOS } from "@dbos-inc/dbos-sdk";
+import { env } from "../../env";
+import { logger } from "../../logger";
+import type { JobEngine } from "../engine";
+import { readPath } from "../events";
+import { loadFunctions } from "../functions";
+import { reportJobEngine } from "../status";
+import type { DurableFunction, JobEvent } from "../types";
+import { asJson, createDbosStep } from "./dbos-step";
+import { matchingWaiters } from "./waiters";
+
+/**
+ * Fixed on purpose: DBOS's default version is a hash of the code, and a new
+ * version orphans every unfinished run. Bump only with a migration plan.
+ */
+const APPLICATION_VERSION = "bureau-jobs-v1";
+const SYSTEM_SCHEMA = "dbos";
+
+type Workflow = (event: JobEvent) => Promise<unknown>;
+interface Registered { fn: DurableFunction<never>; workflow: Workflow; queue: string | null }
+
+const registry = new Map<string, Registered>();
+const schedules: Parameters<typeof DBOS.applySchedules>[0] = [];
+let registered = false;
+let launched = false;
+
+const queueName = (fn: DurableFunction<never>) => (fn.config.concurrency ? `fn-${fn.config.id}` : null);
+const isCancellation = (error: unknown) => error instanceof Error && /cancel/i.test(error.name);
+
+async function runFunction(fn: DurableFunction<never>, event: JobEvent): Promise<unknown> {
+  const runId = DBOS.workflowID ?? "unknown";
+  try {
+    return asJson(await fn.handler({ event: event as JobEvent<never>, step: createDbosStep(fn, event, send), runId }));
+  } catch (error) {
+    if (fn.onFailure && !isCancellation(error)) {
+      const failure = error instanceof Error ? error : new Error(String(error));
+      await DBOS.runStep(() => fn.onFailure!({ event: event as JobEvent<never>, error: failure, runId }), { name: "on-failure" });
+    }
+    throw error;
+  }
+}
+
+/** Starts each triggered function once per event id, then wakes waiters and cancels matches. */
+async function send(events: JobEvent[]): Promise<void> {
+  for (const event of events) {
+    const id = event.id ?? crypto.randomUUID();
+    for (const { fn, workflow, queue } of registry.values()) {
+      if (!("event" in fn.config.trigger) || fn.config.trigger.event !== event.name) continue;
+      const key = fn.config.concurrency?.key;
+      const attributes = Object.fromEntries(
+        (fn.config.cancelOn ?? []).map((c, i) => [`cancel${i}`, `${c.event}:${String(readPath(event.data, c.match))}`]),
+      );
+      await DBOS.startWorkflow(workflow, {
+        workflowID: `${fn.config.id}:${id}`,
+        ...(queue ? { queueName: queue } : {}),
+        // A partitioned queue never runs an item without a partition key.
+        ...(queue && key ? { enqueueOptions: { queuePartitionKey: String(readPath(event.data, key) ?? "_") } } : {}),
+        workflowAttributes: attributes,
+      })({ ...event, id });
+    }
+    const waiters = await inStep("deliver-lookup", () => matchingWaiters(event));
+    for (const waiter of waiters) await DBOS.send(waiter.workflowId, { ...event, id }, waiter.topic, `${id}:${waiter.id}`);
+    await cancelMatching(event);
+  }
+}
+
+async function cancelMatching(event: JobEvent): Promise<void> {
+  for (const { fn } of registry.values()) {
+    for (const [i, c] of (fn.config.cancelOn ?? []).entries()) {
+      if (c.event !== event.name) continue;
+      const runs = await inStep("cancel-lookup", async () =>
+        (await DBOS.listWorkflows({
+          workflowName: fn.config.id,
+          status: ["PENDING", "ENQUEUED"],
+          attributes: { [`cancel${i}`]: `${c.event}:${String(readPath(event.data, c.match))}` },
+        })).map((w) => w.workflowID),
+      );
+      for (const workflowId of runs) await DBOS.cancelWorkflow(workflowId);
+    }
+  }
+}
+
+/** Checkpoint reads made while inside a run; outside one, just run them. */
+function inStep<T>(name: string, body: () => Promise<T>): Promise<T> {
+  return DBOS.isWithinWorkflow() && !DBOS.isInStep() ? DBOS.runStep(body, { name }) : body();
+}
+
+/**
+ * Starts DBOS in this process (once). `extra` registers additional functions
+ * before launch; tests use it to exercise the step semantics directly.
+ */
+export async function startLocalEngine(extra: DurableFunction<never>[] = []): Promise<JobEngine> {
+  if (!launched) {
+    if (!registered) await registerAll(extra);
+    DBOS.setConfig({
+      name: "bureau",
+      systemDatabaseUrl: env.DATABASE_URL,
+      systemDatabaseSchemaName: SYSTEM_SCHEMA,
+      systemDatabasePoolSize: 5,
+      applicationVersion: APPLICATION_VERSION,
+      executorID: env.JOBS_EXECUTOR_ID,
+      runAdminServer: false,
+      logLevel: env.LOG_LEVEL === "silent" ? "error" : "warn",
+    });
+    await DBOS.launch();
+    for (const { fn, queue } of registry.values()) {
+      if (!queue || !fn.config.concurrency) continue;
+      const { limit, key } = fn.config.concurrency;
+      await DBOS.registerQueue(queue, { ...(key ? { partitionConcurrency: limit } : { concurrency: limit }), minPollingIntervalMs: 100 });
+    }
+    if (schedules.length) await DBOS.applySchedules(schedules);
+    launched = true;
+    reportJobEngine({ engine: "local", status: "running", functions: registry.size + schedules.length });
+    logger.info({ functions: [...registry.keys()], schedules: schedules.length, executor: env.JOBS_EXECUTOR_ID }, "local job engine started");
+  }
+  return { name: "local", send };
+}
+
+/** DBOS registrations are process-global and must precede launch; do them once. */
+async function registerAll(extra: DurableFunction<never>[]): Promise<void> {
+  for (const fn of [...(await loadFunctions()), ...extra]) {
+    const { trigger } = fn.config;
+    if ("cron" in trigger) {
+      const scheduled = DBOS.registerWorkflow(
+        (scheduledAt: Date) => runFunction(fn, { name: "cron/tick", data: { scheduledAt: scheduledAt.toISOString() } }).then(() => undefined),
+        { name: fn.config.id },
+      );
+      schedules.push({ scheduleName: `cron-${fn.config.id}`, workflowFn: scheduled, schedule: trigger.cron });
+    } else {
+      const workflow = DBOS.registerWorkflow((event: JobEvent) => runFunction(fn, event), { name: fn.config.id });
+      registry.set(fn.config.id, { fn, workflow, queue: queueName(fn) });
+    }
+  }
+  registered = true;
+}
+
+export async function stopLocalEngine(): Promise<void> {
+  if (!launched) return;
+  launched = false;
+  await DBOS.shutdown();
+  reportJobEngine({ engine: "local", status: "stopped", functions: 0 });
+}

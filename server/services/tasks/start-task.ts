@@ -1,0 +1,123 @@
+import { hasRole } from "../../auth/roles";
+import type { ApiKeyScope } from "../../auth/api-key-scopes";
+import { db } from "../../db";
+import { Prisma } from "../../generated/prisma/client";
+import type { TaskSource } from "../../generated/prisma/enums";
+import type { InputJsonValue } from "../../generated/prisma/internal/prismaNamespace";
+import { sendEvent } from "../../jobs/send";
+import { logger } from "../../logger";
+import type { BureauMessage } from "../../a2a/bureau-format";
+import { LedgerRefusal } from "../ledger/errors";
+import { placeHold } from "../ledger/place-hold";
+import { TaskRefusal } from "./errors";
+import { appendTaskEvent } from "./task-events";
+
+/** Who is starting the task, as each door authenticated them. */
+export type TaskActor =
+  | { kind: "user"; userId: string }
+  | { kind: "apiKey"; apiKeyId: string; scopes: readonly ApiKeyScope[] }
+  | { kind: "workflow"; userId: string | null; runId: string };
+
+export interface StartTaskInput {
+  orgId: string;
+  agent: { slug: string } | { id: string };
+  message: BureauMessage;
+  actor: TaskActor;
+  source: TaskSource;
+  contextId?: string;
+  departmentId?: string | null;
+}
+
+export interface StartedTask {
+  id: string;
+  contextId: string;
+  price: number;
+  /** False when the caller retried a message that already started this task. */
+  created: boolean;
+}
+
+async function authorize(orgId: string, actor: TaskActor): Promise<void> {
+  if (actor.kind === "apiKey") {
+    if (!actor.scopes.includes("tasks:write")) throw new TaskRefusal("forbidden", "This API key lacks the tasks:write scope.");
+    return;
+  }
+  if (actor.kind === "workflow" && actor.userId === null) return;
+  const member = await db.member.findFirst({ where: { organizationId: orgId, userId: actor.userId! }, select: { role: true } });
+  if (!member) throw new TaskRefusal("forbidden", "You are not a member of this organization.");
+  if (!hasRole(member.role, "member")) throw new TaskRefusal("forbidden", "Viewers cannot run tasks. Ask an admin for the member role.");
+}
+
+/**
+ * The one way a task starts, whatever the door (UI, A2A, MCP, workflow):
+ * authorize, check budget and balance while placing the credit hold, record
+ * the task and its first message, then emit task/started. Anything refused
+ * is refused before a credit is held.
+ */
+export async function startTask(input: StartTaskInput): Promise<StartedTask> {
+  await authorize(input.orgId, input.actor);
+  const agent = await db.agent.findFirst({
+    where: { ...("slug" in input.agent ? { slug: input.agent.slug } : { id: input.agent.id }), OR: [{ status: "PUBLISHED" }, { orgId: input.orgId, status: { not: "SUSPENDED" } }] },
+    select: { id: true, pricePerTask: true },
+  });
+  if (!agent) throw new TaskRefusal("agent_not_found", "No such agent is available.");
+  if (input.message.parts.length === 0) throw new TaskRefusal("invalid_input", "The message has no content.");
+
+  const existing = await findByClientMessage(input.orgId, input.message.messageId);
+  if (existing) return existing;
+
+  const contextId = input.contextId ?? crypto.randomUUID();
+  let task: { id: string };
+  try {
+    task = await db.$transaction(async (tx) => {
+      const created = await tx.task.create({
+        data: {
+          orgId: input.orgId,
+          agentId: agent.id,
+          source: input.source,
+          contextId,
+          clientMessageId: input.message.messageId,
+          price: agent.pricePerTask,
+          input: input.message as unknown as InputJsonValue,
+          createdById: input.actor.kind === "apiKey" ? null : input.actor.userId,
+          apiKeyId: input.actor.kind === "apiKey" ? input.actor.apiKeyId : null,
+        },
+        select: { id: true },
+      });
+      if (agent.pricePerTask > 0) {
+        await placeHold(tx, { orgId: input.orgId, taskId: created.id, amount: agent.pricePerTask, departmentId: input.departmentId ?? null });
+      }
+      await appendTaskEvent(tx, { taskId: created.id, orgId: input.orgId, kind: "message", data: { turn: 1, message: input.message } });
+      await appendTaskEvent(tx, { taskId: created.id, orgId: input.orgId, kind: "status", data: { state: "SUBMITTED", timestamp: new Date().toISOString() } });
+      return created;
+    });
+  } catch (error) {
+    if (error instanceof LedgerRefusal) throw new TaskRefusal(error.code, error.message);
+    if (error instanceof Prisma.PrismaClientKnownRequestError && error.code === "P2002") {
+      const raced = await findByClientMessage(input.orgId, input.message.messageId);
+      if (raced) return raced;
+    }
+    throw error;
+  }
+  await dispatch(task.id);
+  return { id: task.id, contextId, price: agent.pricePerTask, created: true };
+}
+
+async function findByClientMessage(orgId: string, messageId: string): Promise<StartedTask | null> {
+  const found = await db.task.findUnique({
+    where: { orgId_clientMessageId: { orgId, clientMessageId: messageId } },
+    select: { id: true, contextId: true, price: true },
+  });
+  return found ? { ...found, created: false } : null;
+}
+
+/**
+ * The task is recorded and its hold placed; if the engine cannot be reached
+ * now, the lost-task sweep starts it later, so this never fails the caller.
+ */
+async function dispatch(taskId: string): Promise<void> {
+  try {
+    await sendEvent({ name: "task/started", id: taskId, data: { taskId } });
+  } catch (error) {
+    logger.error({ err: error, taskId }, "could not emit task/started; the sweep will retry");
+  }
+}

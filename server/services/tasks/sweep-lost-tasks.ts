@@ -1,0 +1,52 @@
+import { db } from "../../db";
+import { env } from "../../env";
+import { sendEvent } from "../../jobs/send";
+import { failTask } from "./fail-task";
+import { settleTask } from "./settle-task";
+
+const MINUTE = 60_000;
+/** A task/started that was never delivered is re-sent after this long... */
+const DISPATCH_GRACE_MS = 2 * MINUTE;
+/** ...but not forever: past this the buyer has moved on, so it is failed instead. */
+const REDISPATCH_LIMIT_MS = 6 * 60 * MINUTE;
+/** Buyers get a week to answer an agent's question before the hold returns. */
+const INPUT_WAIT_MS = 7 * 24 * 60 * MINUTE;
+
+/**
+ * Finds tasks whose run was lost (engine down at dispatch, process killed
+ * past recovery) and settles them, so no hold stays stuck. Durable event ids
+ * make re-dispatching a task whose run does exist a no-op.
+ */
+export async function sweepLostTasks({ now = new Date() }: { now?: Date } = {}) {
+  const at = (ms: number) => new Date(now.getTime() - ms);
+  const undispatched = await db.task.findMany({
+    where: { state: "SUBMITTED", createdAt: { lt: at(DISPATCH_GRACE_MS), gt: at(REDISPATCH_LIMIT_MS) } },
+    select: { id: true },
+    take: 500,
+  });
+  for (const t of undispatched) await sendEvent({ name: "task/started", id: t.id, data: { taskId: t.id } });
+
+  // Overdue by the task timeout plus a margin: its run is gone.
+  const stale = await db.task.findMany({
+    where: {
+      OR: [
+        { state: { in: ["SUBMITTED", "WORKING"] }, createdAt: { lt: at(Math.max(env.TASK_TIMEOUT_MS + 15 * MINUTE, REDISPATCH_LIMIT_MS)) } },
+        { state: "WORKING", updatedAt: { lt: at(env.TASK_TIMEOUT_MS + 15 * MINUTE) } },
+        { state: "INPUT_REQUIRED", updatedAt: { lt: at(INPUT_WAIT_MS) } },
+      ],
+    },
+    select: { id: true, state: true },
+    take: 500,
+  });
+  for (const t of stale) {
+    await failTask({ taskId: t.id, reason: t.state === "INPUT_REQUIRED" ? "No reply within 7 days." : "The run was lost; the hold is released." });
+  }
+  // Finished but never settled (crash between the last two steps).
+  const unsettled = await db.task.findMany({
+    where: { state: { in: ["COMPLETED", "FAILED", "CANCELED", "REJECTED"] }, settledAt: null, finishedAt: { lt: at(MINUTE) } },
+    select: { id: true },
+    take: 500,
+  });
+  for (const t of unsettled) await settleTask({ taskId: t.id });
+  return { redispatched: undispatched.length, failed: stale.length, settled: unsettled.length };
+}
