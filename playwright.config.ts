@@ -43,6 +43,8 @@ export default defineConfig({
     stderr: "pipe",
     // Every browser here shares 127.0.0.1, so per-IP sign-up throttling would
     // trip on the suite's own sign-ups.
-    env: { APP_URL: baseURL, LOG_LEVEL: process.env.LOG_LEVEL ?? "warn", AUTH_RATE_LIMIT: "off" },
+    env: { APP_URL: baseURL, LOG_LEVEL: process.env.LOG_LEVEL ?? "warn", AUTH_RATE_LIMIT: "off",
+      // The seeded demo agents are served by this same app on 127.0.0.1.
+      OUTBOUND_ALLOW_HOSTS: "127.0.0.1,localhost" },
   },
 });

@@ -1,6 +1,7 @@
 import { defineFunction } from "@/server/jobs/types";
 import type { EventData } from "@/inngest/events";
 import { cancelAtAgent } from "@/server/services/tasks/cancel-task";
+import { requestPush } from "@/server/services/tasks/push-notifications";
 import { settleTask } from "@/server/services/tasks/settle-task";
 
 /** Forwards a buyer's cancel to the agent, then releases the hold. */
@@ -10,6 +11,7 @@ export default defineFunction<EventData<"task/cancel.requested">>(
     const { taskId } = event.data;
     const result = await step.run("cancel-at-agent", () => cancelAtAgent({ taskId }));
     await step.run("settle", () => settleTask({ taskId }));
+    await step.run("push", () => requestPush({ taskId }));
     return result;
   },
 );

@@ -3,6 +3,7 @@ import type { EventData } from "@/inngest/events";
 import { isTerminal } from "@/server/a2a/bureau-format";
 import { exchangeWithAgent } from "@/server/services/tasks/exchange-with-agent";
 import { failTask } from "@/server/services/tasks/fail-task";
+import { requestPush } from "@/server/services/tasks/push-notifications";
 import { settleTask } from "@/server/services/tasks/settle-task";
 
 /** A later turn: the buyer answered an input-required task. */
@@ -12,6 +13,7 @@ export default defineFunction<EventData<"task/message.sent">>(
     const { taskId, turn } = event.data;
     const outcome = await step.run("exchange", () => exchangeWithAgent({ taskId, turn }));
     if (isTerminal(outcome.state)) await step.run("settle", () => settleTask({ taskId }));
+    await step.run("push", () => requestPush({ taskId }));
     return outcome;
   },
   async ({ event, error }) => {

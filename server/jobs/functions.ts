@@ -11,6 +11,7 @@ export async function loadFunctions(): Promise<DurableFunction<never>[]> {
     import("@/inngest/functions/continue-agent-task"),
     import("@/inngest/functions/cancel-agent-task"),
     import("@/inngest/functions/sweep-lost-tasks"),
+    import("@/inngest/functions/deliver-task-push"),
   ]);
   return modules.map((m) => m.default as DurableFunction<never>);
 }

@@ -1,3 +1,4 @@
+import { AsyncResource } from "node:async_hooks";
 import { DBOS } from "@dbos-inc/dbos-sdk";
 import { env } from "../../env";
 import { logger } from "../../logger";
@@ -40,8 +41,21 @@ async function runFunction(fn: DurableFunction<never>, event: JobEvent): Promise
   }
 }
 
+// Created at module load, outside any run: work started through it carries no
+// DBOS step context.
+const rootScope = new AsyncResource("bureau-jobs-root");
+
+/**
+ * Services called inside a step may send events (a push, a budget alert);
+ * DBOS forbids starting runs from a step, so those sends leave the step's
+ * context. Event ids keep them idempotent if the step is retried.
+ */
+function send(events: JobEvent[]): Promise<void> {
+  return DBOS.isInStep() ? rootScope.runInAsyncScope(() => sendNow(events)) : sendNow(events);
+}
+
 /** Starts each triggered function once per event id, then wakes waiters and cancels matches. */
-async function send(events: JobEvent[]): Promise<void> {
+async function sendNow(events: JobEvent[]): Promise<void> {
   for (const event of events) {
     const id = event.id ?? crypto.randomUUID();
     for (const { fn, workflow, queue } of registry.values()) {

@@ -1,0 +1,48 @@
+import { V1PushNotificationSerializer } from "@a2a-js/sdk/server";
+import { db } from "../../db";
+import { sendEvent } from "../../jobs/send";
+import { createSafeFetch } from "../../net/safe-fetch";
+import { loadA2ATask } from "../../a2a/gateway/task-snapshot";
+
+// Webhooks are user-given URLs: the SSRF-safe fetcher, a short deadline, and
+// no interest in large replies.
+const webhookFetch = createSafeFetch({ timeoutMs: 5_000, maxBodyBytes: 64 * 1024 });
+const serializer = new V1PushNotificationSerializer();
+
+/** The token header A2A clients expect on push notifications. */
+export const PUSH_TOKEN_HEADER = "X-A2A-Notification-Token";
+
+export class PushDeliveryError extends Error {
+  override name = "PushDeliveryError";
+}
+
+/** Asks for a push of the task's current state, if the caller registered any webhook. */
+export async function requestPush({ taskId }: { taskId: string }): Promise<void> {
+  const task = await db.task.findUnique({ where: { id: taskId }, select: { state: true, turn: true, _count: { select: { pushConfigs: true } } } });
+  if (!task || task._count.pushConfigs === 0) return;
+  await sendEvent({ name: "task/push.requested", id: `${taskId}:${task.turn}:${task.state}`, data: { taskId } });
+}
+
+/**
+ * POSTs the task snapshot to one webhook. Throws on a transport error or a
+ * non-2xx answer so the durable step retries: delivery is at least once.
+ */
+export async function deliverPush({ taskId, configId }: { taskId: string; configId: string }): Promise<{ status: number } | null> {
+  const config = await db.taskPushConfig.findFirst({ where: { taskId, configId } });
+  if (!config) return null;
+  const task = await loadA2ATask({ orgId: config.orgId, taskId, historyLength: 0 });
+  if (!task) return null;
+  const { body, contentType } = serializer.serialize({ payload: { $case: "task", value: task } }, task);
+  const response = await webhookFetch(config.url, {
+    method: "POST",
+    headers: { "content-type": contentType, ...(config.token ? { [PUSH_TOKEN_HEADER]: config.token } : {}) },
+    body,
+  });
+  await response.body?.cancel();
+  if (!response.ok) throw new PushDeliveryError(`Webhook answered ${response.status}`);
+  return { status: response.status };
+}
+
+export async function pushConfigIds(taskId: string): Promise<string[]> {
+  return (await db.taskPushConfig.findMany({ where: { taskId }, select: { configId: true } })).map((c) => c.configId);
+}
