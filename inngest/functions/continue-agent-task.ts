@@ -1,17 +1,18 @@
 import { defineFunction } from "@/server/jobs/types";
 import type { EventData } from "@/inngest/events";
 import { isTerminal } from "@/server/a2a/bureau-format";
-import { exchangeWithAgent } from "@/server/services/tasks/exchange-with-agent";
+import { followTurn, sendTurn } from "@/server/services/tasks/agent-turn";
 import { failTask } from "@/server/services/tasks/fail-task";
 import { requestPush } from "@/server/services/tasks/push-notifications";
 import { settleTask } from "@/server/services/tasks/settle-task";
 
 /** A later turn: the buyer answered an input-required task. */
 export default defineFunction<EventData<"task/message.sent">>(
-  { id: "continue-agent-task", trigger: { event: "task/message.sent" }, retries: 3, concurrency: { limit: 1, key: "taskId" } },
+  { id: "continue-agent-task", trigger: { event: "task/message.sent" }, retries: 3 },
   async ({ event, step }) => {
     const { taskId, turn } = event.data;
-    const outcome = await step.run("exchange", () => exchangeWithAgent({ taskId, turn }));
+    const sent = await step.run("send", () => sendTurn({ taskId, turn }));
+    const outcome = isTerminal(sent.state) || sent.state === "INPUT_REQUIRED" ? sent : await step.run("follow", () => followTurn({ taskId }));
     if (isTerminal(outcome.state)) await step.run("settle", () => settleTask({ taskId }));
     await step.run("push", () => requestPush({ taskId }));
     return outcome;

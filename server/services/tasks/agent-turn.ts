@@ -1,0 +1,135 @@
+import { isJsonRpcError } from "@a2a-js/sdk/errors";
+import type { Client } from "@a2a-js/sdk/client";
+import type { AgentCard } from "@a2a-js/sdk";
+import { createAgentClient, cardStreams } from "../../a2a/agent-client";
+import { ZBureauMessageSchema, isTerminal, toSdkMessage } from "../../a2a/bureau-format";
+import { db } from "../../db";
+import { env } from "../../env";
+import type { TaskState } from "../../generated/prisma/enums";
+import { logger } from "../../logger";
+import { isPause, recordDirectMessage, recordStreamResponse, recordTaskSnapshot, type RunTarget } from "./record-agent-event";
+import { ACTIVE_STATES, transitionTask } from "./transitions";
+
+/** The agent could not be reached or answered garbage: worth retrying. */
+export class AgentTransportError extends Error {
+  override name = "AgentTransportError";
+}
+
+export interface TurnContext {
+  target: RunTarget;
+  task: NonNullable<Awaited<ReturnType<typeof loadTask>>>;
+  client: Client;
+  card: AgentCard;
+  signal: AbortSignal;
+}
+
+async function loadTask(taskId: string) {
+  return db.task.findUnique({
+    where: { id: taskId },
+    select: {
+      id: true, orgId: true, state: true, sentTurn: true, remoteTaskId: true, remoteContextId: true, cancelRequestedAt: true, createdAt: true,
+      agent: { select: { endpointUrl: true, versions: { orderBy: { version: "desc" }, take: 1, select: { card: true } } } },
+    },
+  });
+}
+
+/** Loads the task and an A2A client for its agent; null when there is nothing to do. */
+export async function openTurn(taskId: string): Promise<TurnContext | null> {
+  const task = await loadTask(taskId);
+  if (!task || isTerminal(task.state) || task.cancelRequestedAt) return null;
+  const { client, card } = await createAgentClient({ endpointUrl: task.agent.endpointUrl, card: task.agent.versions[0]?.card });
+  const deadline = task.createdAt.getTime() + env.TASK_TIMEOUT_MS;
+  return { target: { taskId, orgId: task.orgId }, task, client, card, signal: AbortSignal.timeout(Math.max(1, deadline - Date.now())) };
+}
+
+async function turnMessage(taskId: string, turn: number) {
+  const event = await db.taskEvent.findFirst({ where: { taskId, kind: "message", data: { path: ["turn"], equals: turn } }, select: { data: true } });
+  return ZBureauMessageSchema.parse((event?.data as { message?: unknown } | null)?.message);
+}
+
+/**
+ * Durable step 1 of a turn: hand the buyer's message to the agent without
+ * waiting for the work (returnImmediately), record its first answer, and
+ * remember that this turn was sent, so a crash afterwards resumes by
+ * following the agent's task instead of sending the message twice.
+ */
+export async function sendTurn({ taskId, turn }: { taskId: string; turn: number }): Promise<{ state: TaskState }> {
+  const ctx = await openTurn(taskId);
+  if (!ctx) return { state: (await db.task.findUnique({ where: { id: taskId }, select: { state: true } }))?.state ?? "FAILED" };
+  if (ctx.task.sentTurn >= turn) return { state: ctx.task.state };
+  await transitionTask({ taskId, to: "WORKING", from: ["SUBMITTED"] });
+  const message = toSdkMessage(await turnMessage(taskId, turn), turn > 1 ? { taskId: ctx.task.remoteTaskId ?? undefined, contextId: ctx.task.remoteContextId ?? undefined } : {});
+  try {
+    const result = await ctx.client.sendMessage(
+      { tenant: "", message, configuration: { acceptedOutputModes: [], taskPushNotificationConfig: undefined, returnImmediately: true }, metadata: undefined },
+      { signal: ctx.signal },
+    );
+    const state = "status" in result ? await recordTaskSnapshot(ctx.target, result) : await recordDirectMessage(ctx.target, result);
+    await db.task.updateMany({ where: { id: taskId, sentTurn: { lt: turn } }, data: { sentTurn: turn } });
+    return { state: state ?? "WORKING" };
+  } catch (error) {
+    return handleTurnError(error, ctx);
+  }
+}
+
+/**
+ * Durable step 2: follow the agent's task until it ends or asks for input,
+ * over a stream when the card says the agent streams, else by polling
+ * GetTask. Safe to repeat after a crash: it re-reads where the task is.
+ */
+export async function followTurn({ taskId }: { taskId: string }): Promise<{ state: TaskState }> {
+  const ctx = await openTurn(taskId);
+  const current = await db.task.findUnique({ where: { id: taskId }, select: { state: true } });
+  if (!ctx || !ctx.task.remoteTaskId || isPause(ctx.task.state)) return { state: current?.state ?? "FAILED" };
+  const remoteId = ctx.task.remoteTaskId;
+  try {
+    // Where is the agent now? It may have finished while nobody listened.
+    let state: TaskState | null = (await recordTaskSnapshot(ctx.target, await ctx.client.getTask({ tenant: "", id: remoteId }, { signal: ctx.signal }))) ?? ctx.task.state;
+    if (!isPause(state) && cardStreams(ctx.card)) {
+      try {
+        for await (const response of ctx.client.resubscribeTask({ tenant: "", id: remoteId }, { signal: ctx.signal })) {
+          state = (await recordStreamResponse(ctx.target, response)) ?? state;
+          if (isPause(state) || (await cancelRequested(taskId))) break;
+        }
+      } catch (error) {
+        // An agent refusing the subscription (the task just ended) is
+        // answered by the GetTask polling below; transport faults retry.
+        if (!isJsonRpcError(error)) throw error;
+      }
+    }
+    while (!isPause(state) && !(await cancelRequested(taskId))) {
+      state = (await recordTaskSnapshot(ctx.target, await ctx.client.getTask({ tenant: "", id: remoteId }, { signal: ctx.signal }))) ?? state;
+      if (!isPause(state)) await sleep(1_000, ctx.signal);
+    }
+    return { state: (await db.task.findUnique({ where: { id: taskId }, select: { state: true } }))?.state ?? "FAILED" };
+  } catch (error) {
+    return handleTurnError(error, ctx);
+  }
+}
+
+const cancelRequested = async (taskId: string) =>
+  Boolean((await db.task.findUnique({ where: { id: taskId }, select: { cancelRequestedAt: true } }))?.cancelRequestedAt);
+
+function sleep(ms: number, signal: AbortSignal) {
+  return new Promise<void>((resolve, reject) => {
+    const timer = setTimeout(resolve, ms);
+    signal.addEventListener("abort", () => { clearTimeout(timer); reject(signal.reason); }, { once: true });
+  });
+}
+
+async function handleTurnError(error: unknown, ctx: TurnContext): Promise<{ state: TaskState }> {
+  const { taskId } = ctx.target;
+  if (ctx.signal.aborted && ctx.signal.reason instanceof DOMException && ctx.signal.reason.name === "TimeoutError") {
+    const task = await db.task.findUnique({ where: { id: taskId }, select: { remoteTaskId: true } });
+    if (task?.remoteTaskId) await ctx.client.cancelTask({ tenant: "", id: task.remoteTaskId, metadata: undefined }).catch(() => undefined);
+    await transitionTask({ taskId, to: "FAILED", from: ACTIVE_STATES, statusText: `The agent did not finish within ${Math.round(env.TASK_TIMEOUT_MS / 1000)} s.` });
+    return { state: "FAILED" };
+  }
+  if (isJsonRpcError(error)) {
+    // The agent understood us and refused: its answer, not a network fault.
+    await transitionTask({ taskId, to: "FAILED", from: ACTIVE_STATES, statusText: `The agent returned an error: ${(error as Error).message}`.slice(0, 500) });
+    return { state: "FAILED" };
+  }
+  logger.warn({ err: error, taskId }, "agent call failed in transport; will retry");
+  throw new AgentTransportError(error instanceof Error ? error.message : String(error));
+}

@@ -1,0 +1,72 @@
+import { spawn, type ChildProcess } from "node:child_process";
+import { createInterface } from "node:readline";
+import path from "node:path";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { db } from "@/server/db";
+import { checkLedger } from "@/server/services/ledger/check-ledger";
+import { startAppServer } from "../../support/app-server";
+import { buyerWithCredits, publishDemoAgent, walletOf } from "../../support/task-fixtures";
+
+const root = path.resolve(import.meta.dirname, "../../..");
+let sendMessages = 0;
+let server: Awaited<ReturnType<typeof startAppServer>>;
+const children: ChildProcess[] = [];
+
+beforeAll(async () => {
+  // Count the messages the demo agents receive, to prove the send step ran once.
+  server = await startAppServer([
+    {
+      pattern: /^\/api\/demo-agents\/([\w-]+)$/,
+      handle: async (request, match) => {
+        const body = await request.clone().text();
+        if (/"method"\s*:\s*"(SendMessage|message\/send)"/.test(body)) sendMessages += 1;
+        const { handleDemoAgentRequest } = await import("@/server/demo-agents/handler");
+        return handleDemoAgentRequest(match[1]!, request);
+      },
+    },
+  ]);
+}, 60_000);
+afterAll(async () => {
+  for (const child of children) child.kill("SIGKILL");
+  await server?.close();
+});
+
+function engineProcess(args: string[], executorId: string): Promise<{ child: ChildProcess; line: Record<string, unknown> }> {
+  const child = spawn(process.execPath, ["--import", "tsx", "tests/support/engine-process.ts", ...args], {
+    cwd: root,
+    env: { ...process.env, JOBS_EXECUTOR_ID: executorId, LOG_LEVEL: "silent" },
+    stdio: ["ignore", "pipe", "inherit"],
+  });
+  children.push(child);
+  return new Promise((resolve, reject) => {
+    createInterface({ input: child.stdout! }).once("line", (line) => resolve({ child, line: JSON.parse(line) as Record<string, unknown> }));
+    child.once("exit", (code) => reject(new Error(`engine process exited early (${code})`)));
+  });
+}
+
+describe("durable runs survive a crash", () => {
+  it("finishes a task after the engine is killed mid-run, each finished step once, ledger balanced", async () => {
+    const { agent, sellerOrg } = await publishDemoAgent("northwind-research-analyst", 40);
+    const buyer = await buyerWithCredits(200);
+    const executorId = `crash-${crypto.randomUUID()}`;
+
+    const first = await engineProcess(["start", buyer.org.id, agent.id, buyer.user.id], executorId);
+    const taskId = String(first.line.taskId);
+    // Kill it while it follows the agent's stream: after progress, before the end.
+    await expect.poll(() => db.taskEvent.count({ where: { taskId, kind: "status", data: { path: ["state"], equals: "WORKING" } } }), { timeout: 20_000, interval: 20 }).toBeGreaterThanOrEqual(2);
+    first.child.kill("SIGKILL");
+    await new Promise((resolve) => first.child.once("exit", resolve));
+    expect((await db.task.findUniqueOrThrow({ where: { id: taskId } })).settledAt).toBeNull();
+
+    await engineProcess(["recover"], executorId);
+    await expect.poll(async () => (await db.task.findUniqueOrThrow({ where: { id: taskId } })).settledAt, { timeout: 30_000 }).not.toBeNull();
+
+    const task = await db.task.findUniqueOrThrow({ where: { id: taskId } });
+    const trail = await db.taskEvent.findMany({ where: { taskId }, orderBy: { id: "asc" }, select: { kind: true, data: true } });
+    expect(task.state, JSON.stringify({ statusMessage: task.statusMessage, trail: trail.slice(-4) })).toBe("COMPLETED");
+    expect(sendMessages).toBe(1);
+    expect(await walletOf(buyer.org.id)).toMatchObject({ ORG_WALLET: 160, ORG_HOLDS: 0 });
+    expect((await walletOf(sellerOrg.id)).SELLER_PENDING).toBe(32);
+    expect(await checkLedger(db)).toMatchObject({ ok: true });
+  }, 90_000);
+});

@@ -1,0 +1,23 @@
+/**
+ * A separate process running the local durable engine, for the crash test.
+ * `start <orgId> <agentId> <userId>` starts a task and prints its id;
+ * `recover` only launches the engine, which resumes this executor's runs.
+ * Either way it then stays up until killed.
+ */
+const [mode, orgId, agentId, userId] = process.argv.slice(2);
+const { getJobEngine } = await import("../../server/jobs/engine");
+await getJobEngine();
+if (mode === "start") {
+  const { startTask } = await import("../../server/services/tasks/start-task");
+  const task = await startTask({
+    orgId: orgId!,
+    agent: { id: agentId! },
+    message: { messageId: crypto.randomUUID(), role: "user", parts: [{ kind: "text", text: "Deep dive on grid-scale batteries" }] },
+    actor: { kind: "user", userId: userId! },
+    source: "UI",
+  });
+  process.stdout.write(`${JSON.stringify({ taskId: task.id })}\n`);
+} else {
+  process.stdout.write(`${JSON.stringify({ recovering: true })}\n`);
+}
+setInterval(() => {}, 1 << 30);
