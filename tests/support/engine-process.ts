@@ -1,3 +1,5 @@
+export {};
+
 /**
  * A separate process running the local durable engine, for the crash test.
  * `start <orgId> <agentId> <userId>` starts a task and prints its id;

@@ -1,8 +1,8 @@
 import { createAgentClient } from "../../a2a/agent-client";
 import { isTerminal } from "../../a2a/bureau-format";
 import { db } from "../../db";
-import { sendEvent } from "../../jobs/send";
 import { logger } from "../../logger";
+import { dispatchTaskEvent } from "./dispatch";
 import { TaskRefusal } from "./errors";
 import { ACTIVE_STATES, transitionTask } from "./transitions";
 
@@ -15,7 +15,7 @@ export async function requestCancel({ orgId, taskId }: { orgId: string; taskId: 
   if (!task) throw new TaskRefusal("task_not_found", "Task not found.");
   if (isTerminal(task.state)) throw new TaskRefusal("already_finished", `The task already ended (${task.state.toLowerCase()}).`);
   await db.task.updateMany({ where: { id: taskId, orgId, cancelRequestedAt: null }, data: { cancelRequestedAt: new Date() } });
-  await sendEvent({ name: "task/cancel.requested", id: `cancel:${taskId}`, data: { taskId } });
+  await dispatchTaskEvent({ name: "task/cancel.requested", id: `cancel:${taskId}`, data: { taskId } });
 }
 
 /** Forwards the cancel to the seller's agent (best effort) and marks the task canceled. */

@@ -1,6 +1,6 @@
 import { db } from "../../db";
 import type { BureauMessage } from "../../a2a/bureau-format";
-import { sendEvent } from "../../jobs/send";
+import { dispatchTaskEvent } from "./dispatch";
 import { TaskRefusal } from "./errors";
 import { appendTaskEvent } from "./task-events";
 
@@ -24,6 +24,6 @@ export async function replyToTask(input: { orgId: string; taskId: string; messag
     await appendTaskEvent(tx, { taskId: input.taskId, orgId: input.orgId, kind: "status", data: { state: "WORKING", timestamp: new Date().toISOString() } });
     return next;
   });
-  await sendEvent({ name: "task/message.sent", id: `${input.taskId}:${turn}`, data: { taskId: input.taskId, turn } });
+  await dispatchTaskEvent({ name: "task/message.sent", id: `${input.taskId}:${turn}`, data: { taskId: input.taskId, turn } });
   return { turn };
 }

@@ -4,11 +4,10 @@ import { db } from "../../db";
 import { Prisma } from "../../generated/prisma/client";
 import type { TaskSource } from "../../generated/prisma/enums";
 import type { InputJsonValue } from "../../generated/prisma/internal/prismaNamespace";
-import { sendEvent } from "../../jobs/send";
-import { logger } from "../../logger";
 import type { BureauMessage } from "../../a2a/bureau-format";
 import { LedgerRefusal } from "../ledger/errors";
 import { placeHold } from "../ledger/place-hold";
+import { dispatchTaskEvent } from "./dispatch";
 import { TaskRefusal } from "./errors";
 import { appendTaskEvent } from "./task-events";
 
@@ -98,7 +97,7 @@ export async function startTask(input: StartTaskInput): Promise<StartedTask> {
     }
     throw error;
   }
-  await dispatch(task.id);
+  await dispatchTaskEvent({ name: "task/started", id: task.id, data: { taskId: task.id } });
   return { id: task.id, contextId, price: agent.pricePerTask, created: true };
 }
 
@@ -110,14 +109,3 @@ async function findByClientMessage(orgId: string, messageId: string): Promise<St
   return found ? { ...found, created: false } : null;
 }
 
-/**
- * The task is recorded and its hold placed; if the engine cannot be reached
- * now, the lost-task sweep starts it later, so this never fails the caller.
- */
-async function dispatch(taskId: string): Promise<void> {
-  try {
-    await sendEvent({ name: "task/started", id: taskId, data: { taskId } });
-  } catch (error) {
-    logger.error({ err: error, taskId }, "could not emit task/started; the sweep will retry");
-  }
-}

@@ -26,6 +26,15 @@ export async function sweepLostTasks({ now = new Date() }: { now?: Date } = {}) 
   });
   for (const t of undispatched) await sendEvent({ name: "task/started", id: t.id, data: { taskId: t.id } });
 
+  // A reply or a cancel whose event was lost: the row says what is owed.
+  const recent = { updatedAt: { lt: at(DISPATCH_GRACE_MS), gt: at(REDISPATCH_LIMIT_MS) } };
+  const unsentTurns = await db.task.findMany({ where: { state: "WORKING", cancelRequestedAt: null, turn: { gt: 1 }, ...recent }, select: { id: true, turn: true, sentTurn: true }, take: 500 });
+  for (const t of unsentTurns.filter((t) => t.sentTurn < t.turn)) {
+    await sendEvent({ name: "task/message.sent", id: `${t.id}:${t.turn}`, data: { taskId: t.id, turn: t.turn } });
+  }
+  const cancels = await db.task.findMany({ where: { state: { in: ["SUBMITTED", "WORKING", "INPUT_REQUIRED"] }, cancelRequestedAt: { lt: at(DISPATCH_GRACE_MS) }, ...recent }, select: { id: true }, take: 500 });
+  for (const t of cancels) await sendEvent({ name: "task/cancel.requested", id: `cancel:${t.id}`, data: { taskId: t.id } });
+
   // Overdue by the task timeout plus a margin: its run is gone.
   const stale = await db.task.findMany({
     where: {
@@ -48,5 +57,5 @@ export async function sweepLostTasks({ now = new Date() }: { now?: Date } = {}) 
     take: 500,
   });
   for (const t of unsettled) await settleTask({ taskId: t.id });
-  return { redispatched: undispatched.length, failed: stale.length, settled: unsettled.length };
+  return { redispatched: undispatched.length + unsentTurns.length + cancels.length, failed: stale.length, settled: unsettled.length };
 }
