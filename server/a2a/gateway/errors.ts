@@ -6,11 +6,13 @@ import { TaskRefusal } from "../../services/tasks/errors";
  * Bureau's own JSON-RPC error codes, in the server-defined range and clear
  * of A2A's (-32001 … -32009). Documented in the README.
  */
-export const BUREAU_RPC_ERRORS: Record<Exclude<TaskRefusalCode, "task_not_found">, number> = {
+export const BUREAU_RPC_ERRORS: Record<Exclude<TaskRefusalCode, "task_not_found"> | "rate_limited", number> = {
+  rate_limited: -32029,
   insufficient_credits: -32040,
   budget_exceeded: -32041,
   forbidden: -32043,
   agent_not_found: -32044,
+  no_matching_agent: -32044,
   agent_unavailable: -32045,
   not_awaiting_input: -32046,
   already_finished: -32047,

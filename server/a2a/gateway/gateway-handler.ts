@@ -11,16 +11,20 @@ import { streamTaskEvents } from "../../services/events/stream-task-events";
 import { replyToTask } from "../../services/tasks/reply-to-task";
 import { startTask } from "../../services/tasks/start-task";
 import { db } from "../../db";
-import { fromSdkMessage, fromSdkState, isTerminal } from "../bureau-format";
+import { fromSdkMessage, fromSdkState, isTerminal, messageText } from "../bureau-format";
 import { mapRefusals } from "./errors";
 import { listA2ATasks } from "./list-tasks";
 import { pushConfigs } from "./push-configs";
 import { loadA2ATask, toStreamEvent } from "./task-snapshot";
 
+/**
+ * What a gateway endpoint serves: one listed agent, or (the concierge) an
+ * agent chosen per message. `agentId` scopes reads to that agent's tasks.
+ */
 export interface GatewayAgent {
-  id: string;
-  slug: string;
   card: AgentCard;
+  agentId?: string;
+  pickAgent: (messageText: string) => Promise<string>;
 }
 
 /**
@@ -41,7 +45,7 @@ export class GatewayHandler implements A2ARequestHandler {
   }
 
   private async taskOrThrow(taskId: string, historyLength?: number): Promise<A2ATask> {
-    const task = await loadA2ATask({ orgId: this.principal.orgId, taskId, agentId: this.agent.id, historyLength });
+    const task = await loadA2ATask({ orgId: this.principal.orgId, taskId, agentId: this.agent.agentId, historyLength });
     if (!task) throw new TaskNotFoundError(`Task ${taskId} not found.`);
     return task;
   }
@@ -62,7 +66,7 @@ export class GatewayHandler implements A2ARequestHandler {
       }
       const started = await startTask({
         orgId: this.principal.orgId,
-        agent: { id: this.agent.id },
+        agent: { id: await this.agent.pickAgent(messageText(bureauMessage)) },
         message: bureauMessage,
         actor: { kind: "apiKey", apiKeyId: this.principal.keyId, scopes: this.principal.scopes },
         source: "A2A",
@@ -112,7 +116,7 @@ export class GatewayHandler implements A2ARequestHandler {
   async listTasks(params: ListTasksRequest): Promise<ListTasksResponse> {
     return listA2ATasks({
       orgId: this.principal.orgId,
-      agentId: this.agent.id,
+      agentId: this.agent.agentId,
       contextId: params.contextId || undefined,
       state: params.status ? (fromSdkState(params.status) ?? undefined) : undefined,
       pageSize: params.pageSize,

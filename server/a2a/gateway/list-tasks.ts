@@ -9,7 +9,7 @@ const MAX_PAGE = 100;
 /** ListTasks: the caller org's tasks on this agent, newest first, cursor-paged. */
 export async function listA2ATasks(input: {
   orgId: string;
-  agentId: string;
+  agentId?: string;
   contextId?: string;
   state?: TaskState;
   pageSize?: number;
@@ -19,7 +19,7 @@ export async function listA2ATasks(input: {
 }): Promise<ListTasksResponse> {
   const pageSize = Math.min(Math.max(input.pageSize ?? 50, 1), MAX_PAGE);
   if (input.pageToken && !/^[0-9a-f-]{36}$/i.test(input.pageToken)) throw new RequestMalformedError("pageToken is not one this server issued.");
-  const where = { orgId: input.orgId, agentId: input.agentId, ...(input.contextId ? { contextId: input.contextId } : {}), ...(input.state ? { state: input.state } : {}) };
+  const where = { orgId: input.orgId, ...(input.agentId ? { agentId: input.agentId } : {}), ...(input.contextId ? { contextId: input.contextId } : {}), ...(input.state ? { state: input.state } : {}) };
   const [rows, totalSize] = await Promise.all([
     db.task.findMany({
       where,

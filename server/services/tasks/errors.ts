@@ -12,7 +12,8 @@ export type TaskRefusalCode =
   | "task_not_found"
   | "not_awaiting_input"
   | "already_finished"
-  | "invalid_input";
+  | "invalid_input"
+  | "no_matching_agent";
 
 export class TaskRefusal extends Error {
   constructor(readonly code: TaskRefusalCode, message: string) {

@@ -1,0 +1,6 @@
+import { serveConcierge } from "@/server/a2a/concierge";
+import { handle } from "@/server/http/handle";
+
+export const dynamic = "force-dynamic";
+
+export const POST = handle((request: Request) => serveConcierge(request));
