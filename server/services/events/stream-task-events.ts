@@ -10,7 +10,12 @@ export interface StoredTaskEvent {
   createdAt: Date;
 }
 
-const RECHECK_MS = 2_000;
+/**
+ * Streams wake on NOTIFY; this slow, jittered re-read only covers a lost
+ * notification (listener reconnecting), so ten thousand idle streams cost
+ * a few queries a second, not thousands.
+ */
+const RECHECK_MS = 30_000;
 
 /**
  * Yields a task's events after `afterId`, live, until the task pauses (ends
@@ -30,6 +35,7 @@ export async function* streamTaskEvents(input: {
   const onNote = () => wake?.();
   await taskListener.ensure();
   taskListener.on(`task:${input.taskId}`, onNote);
+  taskListener.on("reconnected", onNote);
   try {
     while (!input.signal?.aborted) {
       // Read the state before the events: an event written after this read
@@ -50,7 +56,7 @@ export async function* streamTaskEvents(input: {
       const paused = isTerminal(task.state) || (input.stopAtInputRequired !== false && task.state === "INPUT_REQUIRED");
       if (paused) return;
       await new Promise<void>((resolve) => {
-        const timer = setTimeout(resolve, RECHECK_MS);
+        const timer = setTimeout(resolve, RECHECK_MS * (0.5 + Math.random()));
         wake = () => {
           clearTimeout(timer);
           resolve();
@@ -61,5 +67,6 @@ export async function* streamTaskEvents(input: {
     }
   } finally {
     taskListener.off(`task:${input.taskId}`, onNote);
+    taskListener.off("reconnected", onNote);
   }
 }

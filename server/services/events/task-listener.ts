@@ -45,13 +45,16 @@ class TaskListener extends EventEmitter {
       }
     });
     client.on("error", (error) => {
-      logger.warn({ err: error }, "task listener connection lost; reconnecting on next use");
+      logger.warn({ err: error }, "task listener connection lost; reconnecting");
       this.client = null;
       client.end().catch(() => undefined);
+      setTimeout(() => void this.ensure().catch(() => undefined), 1_000).unref();
     });
     await client.connect();
     await client.query(`LISTEN ${TASK_EVENTS_CHANNEL}`);
     this.client = client;
+    // Anything written while we were not listening is re-read by every stream.
+    this.emit("reconnected");
   }
 
   async close(): Promise<void> {
