@@ -1,5 +1,6 @@
 import { db } from "../../db";
 import { isTerminal } from "../../a2a/bureau-format";
+import type { TaskState } from "../../generated/prisma/enums";
 import { taskListener } from "./task-listener";
 
 export interface StoredTaskEvent {
@@ -16,6 +17,38 @@ export interface StoredTaskEvent {
  * a few queries a second, not thousands.
  */
 const RECHECK_MS = 30_000;
+const PAGE = 500;
+
+type Read = { task: { state: TaskState } | null; events: StoredTaskEvent[] };
+const inflight = new Map<string, Promise<Read>>();
+
+/**
+ * Streams of one task usually sit at the same position, so a notification
+ * wakes them all at once: concurrent reads of the same (task, position) share
+ * one pair of queries instead of issuing one each.
+ */
+function readSince(orgId: string, taskId: string, after: bigint): Promise<Read> {
+  const key = `${orgId}:${taskId}:${after}`;
+  let read = inflight.get(key);
+  if (!read) {
+    read = (async () => {
+      // The state is read before the events: an event written after this
+      // read is caught by the next round, so nothing between them is lost.
+      const task = await db.task.findFirst({ where: { id: taskId, orgId }, select: { state: true } });
+      const events = task
+        ? await db.taskEvent.findMany({
+            where: { taskId, id: { gt: after } },
+            orderBy: { id: "asc" },
+            take: PAGE,
+            select: { id: true, taskId: true, kind: true, data: true, createdAt: true },
+          })
+        : [];
+      return { task, events };
+    })().finally(() => inflight.delete(key));
+    inflight.set(key, read);
+  }
+  return read;
+}
 
 /**
  * Yields a task's events after `afterId`, live, until the task pauses (ends
@@ -32,29 +65,28 @@ export async function* streamTaskEvents(input: {
 }): AsyncGenerator<StoredTaskEvent> {
   let after = input.afterId ?? -1n;
   let wake: (() => void) | null = null;
-  const onNote = () => wake?.();
+  // A notification that lands while we are reading must not be slept through.
+  let dirty = false;
+  const onNote = () => {
+    dirty = true;
+    wake?.();
+  };
   await taskListener.ensure();
   taskListener.on(`task:${input.taskId}`, onNote);
   taskListener.on("reconnected", onNote);
   try {
     while (!input.signal?.aborted) {
-      // Read the state before the events: an event written after this read
-      // is caught by the next loop, so nothing between the two is lost.
-      const task = await db.task.findFirst({ where: { id: input.taskId, orgId: input.orgId }, select: { state: true } });
+      dirty = false;
+      const { task, events } = await readSince(input.orgId, input.taskId, after);
       if (!task) return;
-      const events = await db.taskEvent.findMany({
-        where: { taskId: input.taskId, id: { gt: after } },
-        orderBy: { id: "asc" },
-        take: 500,
-        select: { id: true, taskId: true, kind: true, data: true, createdAt: true },
-      });
       for (const event of events) {
         after = event.id;
         yield event;
       }
-      if (events.length === 500) continue;
+      if (events.length === PAGE) continue;
       const paused = isTerminal(task.state) || (input.stopAtInputRequired !== false && task.state === "INPUT_REQUIRED");
       if (paused) return;
+      if (dirty) continue;
       await new Promise<void>((resolve) => {
         const timer = setTimeout(resolve, RECHECK_MS * (0.5 + Math.random()));
         wake = () => {

@@ -1,0 +1,13 @@
+process.env.LOG_LEVEL = "silent";
+const { db } = await import("../server/db");
+const { correctedTsQuery } = await import("../server/services/registry/search-words");
+const { listingSummaries } = await import("../server/services/registry/listing-summary");
+const t = async (label: string, fn: () => Promise<unknown>) => { const times = []; for (let i = 0; i < 10; i++) { const s = performance.now(); await fn(); times.push(performance.now() - s); } times.sort((a, b) => a - b); console.log(label.padEnd(30), times[5]!.toFixed(1)); };
+await t("correct payroll audit", () => correctedTsQuery(db, ["payroll", "audit"]));
+await t("correct reconcilr invoices", () => correctedTsQuery(db, ["reconcilr", "invoices"]));
+await t("count payroll audit", () => db.$queryRawUnsafe(`SELECT count(*) FROM (SELECT 1 FROM "Agent" a WHERE a.status='PUBLISHED' AND a."searchVector" @@ to_tsquery('english','payroll & audit:*') LIMIT 1001) m`));
+await t("rank payroll audit", () => db.$queryRawUnsafe(`SELECT a.id, ts_rank(a."searchVector", to_tsquery('english','payroll & audit:*'), 1) k FROM "Agent" a WHERE a.status='PUBLISHED' AND a."searchVector" @@ to_tsquery('english','payroll & audit:*') ORDER BY k DESC, a.id LIMIT 21`));
+const ids = (await db.agent.findMany({ take: 20, select: { id: true } })).map((r) => r.id);
+await t("summaries", () => listingSummaries(ids));
+await t("select 1", () => db.$queryRawUnsafe(`SELECT 1`));
+await db.$disconnect();
