@@ -1,5 +1,6 @@
 import { existsSync } from "node:fs";
 import { defineConfig, devices } from "@playwright/test";
+import { E2E_STRIPE_ENV } from "./tests/e2e/stripe-e2e";
 
 const port = Number(process.env.E2E_PORT ?? 3100);
 export const baseURL = `http://127.0.0.1:${port}`;
@@ -19,6 +20,8 @@ export default defineConfig({
   expect: { timeout: 10_000 },
   reporter: process.env.PLAYWRIGHT_JSON_OUTPUT_NAME ? [["list"], ["json"]] : [["list"]],
   outputDir: "test-results/e2e",
+  // The local Stripe API the app's STRIPE_API_BASE_URL points at.
+  globalSetup: "./tests/e2e/stripe.global-setup.ts",
   use: {
     baseURL,
     trace: "retain-on-failure",
@@ -45,6 +48,7 @@ export default defineConfig({
     // trip on the suite's own sign-ups.
     env: { APP_URL: baseURL, LOG_LEVEL: process.env.LOG_LEVEL ?? "warn", AUTH_RATE_LIMIT: "off",
       // The seeded demo agents are served by this same app on 127.0.0.1.
-      OUTBOUND_ALLOW_HOSTS: "127.0.0.1,localhost" },
+      OUTBOUND_ALLOW_HOSTS: "127.0.0.1,localhost",
+      ...E2E_STRIPE_ENV },
   },
 });

@@ -9,6 +9,7 @@ export const EVENTS = {
   "task/started": z.object({ taskId: z.string() }),
   "task/message.sent": z.object({ taskId: z.string(), turn: z.number().int().positive() }),
   "task/cancel.requested": z.object({ taskId: z.string() }),
+  "task/push.requested": z.object({ taskId: z.string() }),
   // Stripe webhooks (event id = the Stripe event id): only object ids travel;
   // the functions re-fetch the objects from Stripe.
   "stripe/checkout.completed": z.object({ sessionId: z.string().min(1) }),

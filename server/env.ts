@@ -12,6 +12,8 @@ export const env = createEnv({
   server: {
     NODE_ENV: z.enum(["development", "test", "production"]).default("development"),
     DATABASE_URL: z.string().url(),
+    /** Connections per process in the app's pool (the durable engine keeps a few of its own). */
+    DATABASE_POOL_SIZE: z.coerce.number().int().min(1).max(200).default(20),
     BETTER_AUTH_SECRET: isProduction
       ? z.string().min(32)
       : z.string().min(32).default("bureau-development-secret-not-for-production-use"),
@@ -22,7 +24,53 @@ export const env = createEnv({
     SMTP_URL: z.string().url().optional(),
     /** Throttles sign-in/sign-up per client IP. Only the test suite turns it off. */
     AUTH_RATE_LIMIT: z.enum(["on", "off"]).default("on"),
+    /** Durable-function engine: "local" (DBOS on Postgres, in-process) or "inngest". */
+    JOB_ENGINE: z.enum(["local", "inngest"]).optional(),
+    INNGEST_EVENT_KEY: z.string().optional(),
+    INNGEST_SIGNING_KEY: z.string().optional(),
+    /** Self-hosted Inngest server; Inngest Cloud when unset. */
+    INNGEST_BASE_URL: z.string().url().optional(),
+    /** Stable, distinct per process: DBOS resumes a dead executor's runs when one with its id starts. */
+    JOBS_EXECUTOR_ID: z.string().default("local"),
+    /** First retry delay of a failed step (doubles each attempt) on the local engine. */
+    JOBS_RETRY_BASE_MS: z.coerce.number().int().min(10).default(1000),
+    /** A task still running after this long is cancelled at the agent and failed (hold released). */
+    TASK_TIMEOUT_MS: z.coerce.number().int().min(1000).default(300_000),
+    /** A2A gateway calls per org API key per minute (429 with Retry-After beyond). */
+    GATEWAY_RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(1).default(600),
     EMAIL_FROM: z.string().default("Bureau <no-reply@bureau.local>"),
+    /**
+     * Comma-separated hosts (names or IPs) the SSRF-safe fetcher may reach
+     * although they are private, e.g. `localhost,127.0.0.1`. Unset outside
+     * production: the host of APP_URL (server/net/allowlist.ts).
+     */
+    OUTBOUND_ALLOW_HOSTS: z.string().optional(),
+    /** Pause between the demo agents' progress updates (ms); tests set it low. */
+    DEMO_AGENT_STEP_MS: z.coerce.number().int().min(0).max(10_000).default(250),
+    /** Optional: demo agents write their text with OpenAI (or else Anthropic) instead of templates. */
+    OPENAI_API_KEY: z.string().optional(),
+    ANTHROPIC_API_KEY: z.string().optional(),
+    /** Enables purchases and payouts; without it purchases are off and demo orgs live on grants. */
+    STRIPE_SECRET_KEY: z.string().regex(/^(sk|rk)_/, "Stripe secret keys start with sk_ or rk_").optional(),
+    /** Signing secret of the platform endpoint /api/stripe/webhook. */
+    STRIPE_WEBHOOK_SECRET: z.string().startsWith("whsec_").optional(),
+    /** Signing secret of the Connect endpoint /api/stripe/connect-webhook. */
+    STRIPE_CONNECT_WEBHOOK_SECRET: z.string().startsWith("whsec_").optional(),
+    /** Points the Stripe SDK at another API host (the local test server, stripe-mock). */
+    STRIPE_API_BASE_URL: z.string().url().optional(),
+    /** Platform fee on each captured task, in basis points (2000 = 20%). */
+    PLATFORM_FEE_BPS: z.coerce.number().int().min(0).max(10_000).default(2000),
+    /** Days a seller's earning stays pending before it can be paid out (refund window). */
+    EARNINGS_HOLD_DAYS: z.coerce.number().int().min(0).max(365).default(7),
+    /** Smallest available balance (credits) the scheduled payout transfers. */
+    PAYOUT_MINIMUM_CREDITS: z.coerce.number().int().min(1).default(1000),
+    /** Credit packs for sale: "credits:priceCents,…". */
+    CREDIT_PACKS: z
+      .string()
+      .regex(/^\s*\d+\s*:\s*\d+\s*(,\s*\d+\s*:\s*\d+\s*)*$/, 'Use "credits:priceCents,…", e.g. "1000:1000,5000:4500"')
+      .default("1000:1000,5000:4500,20000:16000"),
+    /** What one credit is worth in cents when paid out to a seller. */
+    CREDIT_VALUE_CENTS: z.coerce.number().int().min(1).default(1),
   },
   client: {},
   experimental__runtimeEnv: {},

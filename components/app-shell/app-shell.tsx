@@ -3,6 +3,7 @@
 import Link from "next/link";
 import { usePathname } from "next/navigation";
 import type { ReactNode } from "react";
+import { useOrg } from "@/components/providers/org-context";
 import { cn } from "@/components/ui/cn";
 import { NAV_ITEMS } from "./nav-items";
 import { OrgSwitcher } from "./org-switcher";
@@ -10,6 +11,8 @@ import { UserMenu } from "./user-menu";
 
 export function AppShell({ children }: { children: ReactNode }) {
   const pathname = usePathname();
+  const { user } = useOrg();
+  const navItems = NAV_ITEMS.filter((item) => !item.platformAdminOnly || user.isPlatformAdmin);
   return (
     <div className="flex min-h-screen">
       <aside className="hidden w-60 shrink-0 flex-col border-r border-border bg-muted/40 md:flex">
@@ -23,7 +26,7 @@ export function AppShell({ children }: { children: ReactNode }) {
           <OrgSwitcher />
         </div>
         <nav aria-label="Main" className="flex flex-1 flex-col gap-0.5 px-3">
-          {NAV_ITEMS.map((item) => {
+          {navItems.map((item) => {
             const active = pathname === item.href || pathname.startsWith(`${item.href}/`);
             return (
               <Link
@@ -54,7 +57,7 @@ export function AppShell({ children }: { children: ReactNode }) {
           </div>
         </header>
         <nav aria-label="Sections" className="flex gap-1 overflow-x-auto border-b border-border px-3 py-2 md:hidden">
-          {NAV_ITEMS.map((item) => (
+          {navItems.map((item) => (
             <Link key={item.href} href={item.href} className="rounded-md px-2.5 py-1 text-sm hover:bg-accent">
               {item.label}
             </Link>

@@ -1,14 +1,23 @@
-import { KeyRound, LayoutDashboard, Users, type LucideIcon } from "lucide-react";
+import { Banknote, Coins, HandCoins, KeyRound, LayoutDashboard, ListChecks, ShieldCheck, Store, Tag, Users, type LucideIcon } from "lucide-react";
 
 export interface NavItem {
   href: string;
   label: string;
   icon: LucideIcon;
+  /** Shown only to platform administrators (user.isPlatformAdmin). */
+  platformAdminOnly?: boolean;
 }
 
 /** The signed-in navigation. Add a page here when it exists, never before. */
 export const NAV_ITEMS: NavItem[] = [
   { href: "/dashboard", label: "Dashboard", icon: LayoutDashboard },
+  { href: "/marketplace", label: "Marketplace", icon: Store },
+  { href: "/tasks", label: "Runs", icon: ListChecks },
+  { href: "/credits", label: "Credits", icon: Coins },
+  { href: "/sell", label: "Sell", icon: Tag },
+  { href: "/sell/payouts", label: "Payouts", icon: Banknote },
+  { href: "/admin/review", label: "Admin review", icon: ShieldCheck, platformAdminOnly: true },
+  { href: "/admin/revenue", label: "Revenue", icon: HandCoins, platformAdminOnly: true },
   { href: "/settings/members", label: "Members", icon: Users },
   { href: "/settings/api-keys", label: "API keys", icon: KeyRound },
 ];

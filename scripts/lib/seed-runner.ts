@@ -8,7 +8,7 @@ export async function seedAndWriteDemoFile(baseUrl: string) {
   const { seedDemo } = await import("../../server/seed/seed-demo");
   const { db } = await import("../../server/db");
   try {
-    const result = await seedDemo({ existingApiKey: readDemoApiKey() });
+    const result = await seedDemo({ existingApiKey: readDemoApiKey(), baseUrl });
     return { result, file: writeDemoFile(baseUrl, result) };
   } finally {
     await db.$disconnect();

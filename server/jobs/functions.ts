@@ -12,6 +12,14 @@ export async function loadFunctions(): Promise<DurableFunction<never>[]> {
     import("@/inngest/functions/cancel-agent-task"),
     import("@/inngest/functions/sweep-lost-tasks"),
     import("@/inngest/functions/deliver-task-push"),
+    import("@/inngest/functions/fulfill-checkout"),
+    import("@/inngest/functions/close-checkout"),
+    import("@/inngest/functions/refund-charge"),
+    import("@/inngest/functions/sync-connect-account"),
+    import("@/inngest/functions/release-pending-earnings"),
+    import("@/inngest/functions/pay-out-sellers"),
+    import("@/inngest/functions/pay-out-seller"),
+    import("@/inngest/functions/sweep-open-checkouts"),
   ]);
   return modules.map((m) => m.default as DurableFunction<never>);
 }

@@ -3,6 +3,8 @@ import { db } from "../db";
 import { logger } from "../logger";
 import { createApiKey } from "../services/api-keys/create-api-key";
 import { grantCredits } from "../services/ledger/grant-credits";
+import { appUrl } from "../env";
+import { seedCatalog } from "./seed-catalog";
 import { DEMO_ORGS, DEMO_PASSWORD, DEMO_USERS } from "./demo-data";
 
 export interface DemoSeedResult {
@@ -32,9 +34,11 @@ async function ensureOrg(slug: string, name: string): Promise<string> {
  * Idempotent demo data: running it again changes nothing except replacing an
  * API key that no longer verifies.
  */
-export async function seedDemo(opts: { existingApiKey?: string | null } = {}): Promise<DemoSeedResult> {
+export async function seedDemo(opts: { existingApiKey?: string | null; baseUrl?: string } = {}): Promise<DemoSeedResult> {
   const orgIds = new Map<string, string>();
   for (const org of Object.values(DEMO_ORGS)) orgIds.set(org.slug, await ensureOrg(org.slug, org.name));
+  // Northwind's demo agents are served by this app, so their cards use its base URL.
+  await seedCatalog({ sellerOrgId: orgIds.get(DEMO_ORGS.northwind.slug)!, baseUrl: opts.baseUrl ?? appUrl() });
 
   for (const user of DEMO_USERS) {
     const userId = await ensureUser(user.email, user.name);

@@ -60,3 +60,13 @@ export function orgRoleProcedure(minimum: OrgRole) {
     return next();
   });
 }
+
+/**
+ * Platform administrators only (user.isPlatformAdmin, read from the database
+ * on every call so revoking the flag takes effect at once).
+ */
+export const adminProcedure = protectedProcedure.use(async ({ ctx, next }) => {
+  const user = await db.user.findUnique({ where: { id: ctx.user.id }, select: { isPlatformAdmin: true } });
+  if (!user?.isPlatformAdmin) throw new TRPCError({ code: "FORBIDDEN", message: "Only platform administrators can do this." });
+  return next();
+});

@@ -1,10 +1,30 @@
 import { createCallerFactory, createTRPCRouter } from "./init";
+import { adminRouter } from "./routers/admin/router";
+import { agentsRouter } from "./routers/agents/router";
+import { sellRouter } from "./routers/sell/router";
 import { apiKeysRouter } from "./routers/api-keys/router";
+import { budgetsRouter } from "./routers/budgets/router";
+import { creditsRouter } from "./routers/credits/router";
 import { orgsRouter } from "./routers/orgs/router";
+import { payoutsRouter } from "./routers/payouts/router";
+import { platformRouter } from "./routers/platform/router";
+import { qualityRouter } from "./routers/quality/router";
+import { reviewsRouter } from "./routers/reviews/router";
+import { tasksRouter } from "./routers/tasks/router";
 
 export const appRouter = createTRPCRouter({
+  agents: agentsRouter,
+  sell: sellRouter,
+  admin: adminRouter,
   orgs: orgsRouter,
   apiKeys: apiKeysRouter,
+  credits: creditsRouter,
+  budgets: budgetsRouter,
+  payouts: payoutsRouter,
+  platform: platformRouter,
+  tasks: tasksRouter,
+  reviews: reviewsRouter,
+  quality: qualityRouter,
 });
 
 export type AppRouter = typeof appRouter;

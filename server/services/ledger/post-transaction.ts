@@ -46,3 +46,12 @@ export async function postTransaction(tx: Tx, input: PostTransactionInput): Prom
   }
   return true;
 }
+
+/** The common two-line transaction: `amount` credits from one account to another. */
+export function postTransfer(
+  tx: Tx,
+  input: Omit<PostTransactionInput, "lines"> & { from: string; to: string; amount: number },
+): Promise<boolean> {
+  const { from, to, amount, ...rest } = input;
+  return postTransaction(tx, { ...rest, lines: [{ accountId: from, amount: -amount }, { accountId: to, amount }] });
+}

@@ -1,0 +1,7 @@
+import { SellView } from "@/components/sell/sell-view";
+
+export const metadata = { title: "Sell" };
+
+export default function SellPage() {
+  return <SellView />;
+}

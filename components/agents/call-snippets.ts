@@ -1,0 +1,47 @@
+/** Copy-ready ways to call a listed agent through Bureau's gateway (never the seller's URL). */
+export function curlSnippet(jsonRpcUrl: string, example: string): string {
+  const body = JSON.stringify({
+    jsonrpc: "2.0", id: 1, method: "SendMessage",
+    params: { message: { messageId: "msg-1", role: "ROLE_USER", parts: [{ text: example }] } },
+  });
+  return [
+    `curl -X POST ${jsonRpcUrl} \\`,
+    `  -H "Authorization: Bearer $BUREAU_API_KEY" \\`,
+    `  -H "Content-Type: application/json" \\`,
+    `  -H "A2A-Version: 1.0" \\`,
+    `  -d '${body.replace(/'/g, "'\\''")}'`,
+  ].join("\n");
+}
+
+export function jsClientSnippet(cardUrl: string, example: string): string {
+  return `// npm install @a2a-js/sdk   (save as call-agent.mjs, run with BUREAU_API_KEY set)
+import { Role } from "@a2a-js/sdk";
+import { ClientFactory, DefaultAgentCardResolver, JsonRpcTransportFactory } from "@a2a-js/sdk/client";
+
+const fetchImpl = (input, init) => {
+  const headers = new Headers(init?.headers);
+  headers.set("Authorization", \`Bearer \${process.env.BUREAU_API_KEY}\`);
+  return fetch(input, { ...init, headers });
+};
+
+const client = await new ClientFactory({
+  transports: [new JsonRpcTransportFactory({ fetchImpl })],
+  cardResolver: new DefaultAgentCardResolver({ fetchImpl }),
+}).createFromUrl(${JSON.stringify(cardUrl)}, "");
+
+const result = await client.sendMessage({
+  message: {
+    messageId: crypto.randomUUID(),
+    role: Role.ROLE_USER,
+    parts: [{ content: { $case: "text", value: ${JSON.stringify(example)} } }],
+  },
+});
+console.log(JSON.stringify(result, null, 2));
+`;
+}
+
+export function mcpConfigSnippet(mcpUrl: string): string {
+  return JSON.stringify({
+    mcpServers: { bureau: { type: "http", url: mcpUrl, headers: { Authorization: "Bearer <your org API key>" } } },
+  }, null, 2);
+}

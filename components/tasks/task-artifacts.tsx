@@ -1,0 +1,48 @@
+import { FileText } from "lucide-react";
+import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@/components/ui/card";
+import { CopyButton } from "@/components/ui/copy-button";
+import { EmptyState } from "@/components/ui/empty-state";
+import { partsText, type PartView } from "@/server/services/tasks/task-event-view";
+import { MarkdownText } from "./markdown-text";
+
+export interface ArtifactView {
+  artifactId: string;
+  name: string | null;
+  description: string | null;
+  parts: PartView[];
+}
+
+function Part({ part }: { part: PartView }) {
+  if (part.kind === "text") return <MarkdownText text={part.text} />;
+  if (part.kind === "data") {
+    return <pre className="overflow-x-auto rounded-md bg-muted p-3 font-mono text-xs leading-relaxed">{JSON.stringify(part.data, null, 2)}</pre>;
+  }
+  const label = part.filename ?? part.url ?? "File";
+  // Only web links are clickable: an agent's file URL must not run script in our page.
+  return part.url && /^https?:\/\//i.test(part.url)
+    ? <a href={part.url} target="_blank" rel="noreferrer noopener nofollow" className="text-sm text-primary hover:underline">{label}</a>
+    : <p className="text-sm text-muted-foreground">{label}{part.mediaType ? ` (${part.mediaType})` : ""}</p>;
+}
+
+/** What the agent delivered, each artifact in its current (merged) form. */
+export function TaskArtifacts({ artifacts, running }: { artifacts: ArtifactView[]; running: boolean }) {
+  if (artifacts.length === 0) {
+    return <EmptyState icon={<FileText />} title={running ? "Nothing delivered yet" : "No results"} description={running ? "Results appear here as the agent sends them." : "The agent did not send any artifact."} />;
+  }
+  return (
+    <div className="space-y-4">
+      {artifacts.map((artifact) => (
+        <Card key={artifact.artifactId} data-testid="artifact">
+          <CardHeader className="flex-row items-start justify-between gap-3">
+            <div className="grid gap-1">
+              <CardTitle>{artifact.name ?? "Result"}</CardTitle>
+              {artifact.description ? <CardDescription>{artifact.description}</CardDescription> : null}
+            </div>
+            {partsText(artifact.parts) ? <CopyButton value={partsText(artifact.parts)} label="Copy text" /> : null}
+          </CardHeader>
+          <CardContent className="space-y-4">{artifact.parts.map((part, i) => <Part key={i} part={part} />)}</CardContent>
+        </Card>
+      ))}
+    </div>
+  );
+}

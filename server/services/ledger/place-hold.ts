@@ -1,0 +1,42 @@
+import type { Tx } from "../../db";
+import { enforceBudgets, recordBudgetAlerts } from "../budgets/enforce-budgets";
+import { orgAccount } from "./accounts";
+import { InsufficientCreditsError } from "./errors";
+import { lockBalance } from "./lock-balance";
+import { postTransfer } from "./post-transaction";
+
+export interface PlaceHoldInput {
+  orgId: string;
+  taskId: string;
+  amount: number;
+  departmentId?: string | null;
+}
+
+/**
+ * Reserves a task's price: wallet -> org holds, key "hold:<taskId>". Runs
+ * inside the caller's transaction (the one inserting the Task row). The
+ * wallet row lock serialises concurrent holds of one org, so the balance and
+ * budget checks below see every earlier hold and a wallet is never
+ * overdrawn. Throws InsufficientCreditsError or BudgetExceededError (both
+ * LedgerRefusal); the caller's transaction then writes nothing.
+ */
+export async function placeHold(tx: Tx, input: PlaceHoldInput): Promise<void> {
+  if (!Number.isSafeInteger(input.amount) || input.amount <= 0) {
+    throw new RangeError("A hold must be a positive whole number of credits.");
+  }
+  const wallet = await orgAccount(tx, input.orgId, "ORG_WALLET");
+  const holds = await orgAccount(tx, input.orgId, "ORG_HOLDS");
+  const balance = await lockBalance(tx, wallet.id);
+
+  const existing = await tx.creditHold.findUnique({ where: { taskId: input.taskId }, select: { id: true } });
+  if (existing) return;
+  if (balance < input.amount) throw new InsufficientCreditsError(balance, input.amount);
+
+  const now = new Date();
+  const departmentId = input.departmentId ?? null;
+  const alerts = await enforceBudgets(tx, { orgId: input.orgId, departmentId, amount: input.amount, now });
+
+  await postTransfer(tx, { key: `hold:${input.taskId}`, kind: "hold", orgId: input.orgId, from: wallet.id, to: holds.id, amount: input.amount });
+  await tx.creditHold.create({ data: { orgId: input.orgId, taskId: input.taskId, amount: input.amount, departmentId } });
+  await recordBudgetAlerts(tx, alerts, now);
+}

@@ -1,0 +1,35 @@
+import { db } from "../../db";
+import { getStripe } from "../../stripe/client";
+import { ZStripeAccount } from "../../stripe/objects";
+
+/**
+ * Mirrors a connected account from Stripe (re-fetched, never read from the
+ * event), so duplicates and out-of-order account.updated events converge on
+ * Stripe's current state. An account created for an org whose row was lost
+ * is adopted through its metadata.orgId.
+ */
+export async function syncConnectAccount({ accountId }: { accountId: string }): Promise<{ synced: boolean }> {
+  const account = ZStripeAccount.parse(await getStripe().accounts.retrieve(accountId));
+  const requirements = account.requirements;
+  const data = {
+    chargesEnabled: account.charges_enabled,
+    payoutsEnabled: account.payouts_enabled,
+    detailsSubmitted: account.details_submitted,
+    requirementsDue: [...new Set([...(requirements?.past_due ?? []), ...(requirements?.currently_due ?? [])])],
+    disabledReason: requirements?.disabled_reason ?? null,
+    currentDeadline: requirements?.current_deadline ? new Date(requirements.current_deadline * 1000) : null,
+    syncedAt: new Date(),
+  };
+  const updated = await db.sellerAccount.updateMany({ where: { stripeAccountId: account.id }, data });
+  if (updated.count > 0) return { synced: true };
+  const orgId = account.metadata.orgId;
+  if (!orgId || !(await db.organization.findUnique({ where: { id: orgId }, select: { id: true } }))) return { synced: false };
+  const adopted = await db.sellerAccount.createMany({ data: [{ orgId, stripeAccountId: account.id, ...data }], skipDuplicates: true });
+  return { synced: adopted.count > 0 };
+}
+
+/** The org's own account, re-fetched (the seller came back from onboarding); null when it has none. */
+export async function syncOrgConnectAccount({ orgId }: { orgId: string }): Promise<{ synced: boolean } | null> {
+  const account = await db.sellerAccount.findUnique({ where: { orgId }, select: { stripeAccountId: true } });
+  return account ? syncConnectAccount({ accountId: account.stripeAccountId }) : null;
+}

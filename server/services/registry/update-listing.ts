@@ -1,0 +1,37 @@
+import { db } from "../../db";
+import { recordAudit } from "../audit/record-audit";
+import { RegistryError } from "./errors";
+import { searchTextFor } from "./listing-fields";
+import { addSearchWords } from "./search-words";
+
+export interface ListingTerms {
+  pricePerTask?: number;
+  categories?: string[];
+  tags?: string[];
+}
+
+/**
+ * Changes the seller's terms of one of their listings. The where clause holds
+ * the seller org, so another org's listing is "not found".
+ */
+export async function updateListing(input: { orgId: string; agentId: string; userId: string; terms: ListingTerms }) {
+  return db.$transaction(async (tx) => {
+    const agent = await tx.agent.findFirst({
+      where: { id: input.agentId, orgId: input.orgId },
+      select: { id: true, name: true, skills: { select: { name: true, tags: true } } },
+    });
+    if (!agent) throw new RegistryError("NOT_FOUND", "Listing not found.");
+    const { pricePerTask, categories, tags } = input.terms;
+    if (tags) await addSearchWords(tx, tags);
+    const updated = await tx.agent.update({
+      where: { id: agent.id },
+      data: {
+        pricePerTask, categories, tags,
+        ...(tags ? { searchText: searchTextFor(agent.name, agent.skills.map((s) => s.name), [...agent.skills.flatMap((s) => s.tags), ...tags]) } : {}),
+      },
+      select: { id: true, pricePerTask: true, categories: true, tags: true },
+    });
+    await recordAudit(tx, { orgId: input.orgId, actorUserId: input.userId, action: "agent.terms_updated", target: agent.id, data: { ...input.terms } });
+    return updated;
+  });
+}

@@ -1,0 +1,7 @@
+import { getCreditsOverview } from "../../../services/billing/get-credits-overview";
+import { orgProcedure } from "../../init";
+import { ZGetCreditsOverviewResponseSchema } from "./get-overview.types";
+
+export const getCreditsOverviewProcedure = orgProcedure
+  .output(ZGetCreditsOverviewResponseSchema)
+  .query(({ ctx }) => getCreditsOverview({ orgId: ctx.org.id }));

@@ -1,0 +1,11 @@
+import { z } from "zod";
+
+export const ZGetPurchaseStatusRequestSchema = z.object({ sessionId: z.string().min(1).max(255) });
+export const ZGetPurchaseStatusResponseSchema = z.object({
+  state: z.enum(["processing", "failed", "credited"]),
+  credits: z.number().int(),
+  amountCents: z.number().int(),
+  currency: z.string(),
+  receiptUrl: z.string().nullable(),
+  balance: z.object({ available: z.number().int(), held: z.number().int() }),
+});

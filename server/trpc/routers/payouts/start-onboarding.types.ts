@@ -1,0 +1,3 @@
+import { z } from "zod";
+
+export const ZStartOnboardingResponseSchema = z.object({ url: z.string().url() });

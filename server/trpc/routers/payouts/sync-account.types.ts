@@ -1,0 +1,3 @@
+import { z } from "zod";
+
+export const ZSyncAccountResponseSchema = z.object({ synced: z.boolean() });

@@ -1,0 +1,7 @@
+import { createTRPCRouter } from "../../init";
+import { getAgentQualityProcedure } from "./get-agent-quality";
+
+/** Quality metrics measured from real tasks. */
+export const qualityRouter = createTRPCRouter({
+  agent: getAgentQualityProcedure,
+});

@@ -1,0 +1,1 @@
+export { ZAgentIdInputSchema as ZGetListingRequestSchema, ZSellerListingSchema as ZGetListingResponseSchema } from "./sell.types";

@@ -1,0 +1,27 @@
+import { z } from "zod";
+import { TaskSource } from "../../../generated/prisma/enums";
+import { ZPartViewSchema, ZTaskEventViewSchema } from "../../../services/tasks/task-event-view";
+import { ZOwnReviewSchema } from "../reviews/review.types";
+import { ZTaskStateSchema } from "./list-tasks.types";
+
+export const ZTaskIdRequestSchema = z.object({ taskId: z.string().min(1).max(64) });
+
+export const ZGetTaskResponseSchema = z.object({
+  id: z.string(),
+  state: ZTaskStateSchema,
+  statusMessage: z.string().nullable(),
+  price: z.number().int(),
+  source: z.enum(TaskSource),
+  turn: z.number().int(),
+  createdAt: z.date(),
+  startedAt: z.date().nullable(),
+  finishedAt: z.date().nullable(),
+  durationMs: z.number().int().nullable(),
+  cancelRequested: z.boolean(),
+  settled: z.boolean(),
+  agent: z.object({ slug: z.string(), name: z.string(), published: z.boolean() }),
+  artifacts: z.array(z.object({ artifactId: z.string(), name: z.string().nullable(), description: z.string().nullable(), parts: z.array(ZPartViewSchema) })),
+  events: z.array(ZTaskEventViewSchema),
+  canReview: z.boolean(),
+  review: ZOwnReviewSchema.nullable(),
+});

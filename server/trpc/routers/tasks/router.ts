@@ -1,0 +1,17 @@
+import { createTRPCRouter } from "../../init";
+import { cancelTaskProcedure } from "./cancel-task";
+import { getTaskProcedure } from "./get-task";
+import { listTaskAgentsProcedure } from "./list-task-agents";
+import { listTasksProcedure } from "./list-tasks";
+import { replyToTaskProcedure } from "./reply-to-task";
+import { startTaskProcedure } from "./start-task";
+
+/** A buyer org's runs: start one, follow it, answer it, cancel it. */
+export const tasksRouter = createTRPCRouter({
+  start: startTaskProcedure,
+  list: listTasksProcedure,
+  agents: listTaskAgentsProcedure,
+  get: getTaskProcedure,
+  cancel: cancelTaskProcedure,
+  reply: replyToTaskProcedure,
+});
