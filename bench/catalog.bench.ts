@@ -3,13 +3,14 @@
  * (about 200,000 skills) in real Postgres: latency percentiles of the
  * service calls the marketplace page and /api/v1/agents make.
  */
+import type { Db } from "../server/db";
 import { benchDatabase, fmt, load, summarize } from "./support";
 import { CATEGORY_POOL, DOMAINS, NEEDS, PREFIXES, ROLES, SEARCHES, VERBS } from "./catalog-data";
 
 const LISTINGS = Number(process.env.BENCH_LISTINGS ?? 100_000);
 const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 12);
 
-export async function generateCatalog(db: typeof import("../server/db").db, orgId: string) {
+export async function generateCatalog(db: Db, orgId: string) {
   const arr = (values: string[]) => `ARRAY[${values.map((v) => `'${v}'`).join(",")}]`;
   const pick = (name: string, size: number) => `(${name})[1 + floor(random() * ${size})::int]`;
   await db.$executeRawUnsafe(`SELECT setseed(0.42)`);

@@ -35,7 +35,7 @@ export function ReviewQueueView() {
   return (
     <div className="space-y-6">
       <PageHeader title="Listing review" description="Approve listings into the marketplace, send them back with a reason, or suspend them." />
-      <Tabs value={status} onValueChange={(v) => { setStatus(v as Status); setStack([null]); }}>
+      <Tabs value={status} onValueChange={(v) => { setStatus(TABS.find((t) => t.value === v)?.value ?? "IN_REVIEW"); setStack([null]); }}>
         <TabsList>
           {TABS.map((t) => <TabsTrigger key={t.value} value={t.value}>{t.label}{count(t.value) !== undefined ? <span className="ml-1 text-muted-foreground tabular-nums">{count(t.value)}</span> : null}</TabsTrigger>)}
         </TabsList>

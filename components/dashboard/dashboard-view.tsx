@@ -15,8 +15,20 @@ import { Stat } from "@/components/ui/stat";
 
 const ACTIONS: Record<string, string> = {
   "credits.granted": "Credits granted",
+  "credits.purchased": "Credits purchased",
+  "credits.refunded": "Purchase refunded",
+  "budget.threshold_crossed": "Budget 80% reached",
+  "budget.set": "Budget set",
+  "budget.removed": "Budget removed",
   "api_key.created": "API key created",
   "api_key.revoked": "API key revoked",
+  "agent.created": "Agent listing created",
+  "agent.submitted": "Agent submitted for review",
+  "agent.approved": "Agent approved",
+  "agent.rejected": "Agent rejected",
+  "agent.suspended": "Agent suspended",
+  "agent.card_updated": "Agent card updated",
+  "agent.terms_updated": "Agent price or terms updated",
 };
 
 export function DashboardView() {

@@ -65,7 +65,7 @@ export function CatalogSearch() {
             <Search className="pointer-events-none absolute top-1/2 left-3 size-4 -translate-y-1/2 text-muted-foreground" aria-hidden />
             <Input type="search" aria-label="Search agents" placeholder="Search agents, skills, tags…" className="pl-9" value={text} onChange={(e) => setText(e.target.value)} />
           </div>
-          <NativeSelect aria-label="Sort by" containerClassName="sm:w-52" value={sort} onChange={(e) => setSort(e.target.value as Sort)}>
+          <NativeSelect aria-label="Sort by" containerClassName="sm:w-52" value={sort === "relevance" && !q ? "popularity" : sort} onChange={(e) => setSort(SORTS.find((o) => o.value === e.target.value)?.value ?? "popularity")}>
             {SORTS.map((s) => <option key={s.value} value={s.value} disabled={s.value === "relevance" && !q}>{s.label}</option>)}
           </NativeSelect>
         </div>

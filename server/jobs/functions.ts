@@ -20,6 +20,7 @@ export async function loadFunctions(): Promise<DurableFunction<never>[]> {
     import("@/inngest/functions/pay-out-sellers"),
     import("@/inngest/functions/pay-out-seller"),
     import("@/inngest/functions/sweep-open-checkouts"),
+    import("@/inngest/functions/check-agent-health"),
   ]);
   return modules.map((m) => m.default as DurableFunction<never>);
 }

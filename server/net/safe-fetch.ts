@@ -1,4 +1,4 @@
-import { Agent, fetch as undiciFetch } from "undici";
+import { Agent, fetch as undiciFetch, type BodyInit as UndiciBodyInit } from "undici";
 import { defaultAllowHosts, normalizeHost } from "./allowlist";
 import { ipFamily, isPublicAddress } from "./ip-policy";
 import { limitBody, tooLarge } from "./limited-body";
@@ -76,7 +76,7 @@ export function createSafeFetch(opts: SafeFetchOptions = {}): typeof fetch {
           method: parts.method,
           headers: [...parts.headers],
           // Same runtime classes, declared twice (DOM lib vs undici's own types).
-          body: parts.body as import("undici").BodyInit,
+          body: parts.body as UndiciBodyInit,
           signal,
           redirect: "manual",
           dispatcher,

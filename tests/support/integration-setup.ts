@@ -19,4 +19,6 @@ for (let attempt = 0; ; attempt++) {
 process.env.DATABASE_URL = withDatabase(serverUrl, name);
 // A fixed per-worker port for tests that serve the app's routes over real
 // HTTP (gateway, demo agents): cards and links are built from APP_URL.
+// Runs left unfinished by one test file must not be resumed by the next.
+process.env.JOBS_EXECUTOR_ID ??= `test-${process.pid}`;
 process.env.APP_URL = `http://127.0.0.1:${42_000 + Number(process.env.VITEST_POOL_ID ?? 0) * 7 + (process.ppid % 997) * 11}`;

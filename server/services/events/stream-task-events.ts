@@ -87,13 +87,16 @@ export async function* streamTaskEvents(input: {
       const paused = isTerminal(task.state) || (input.stopAtInputRequired !== false && task.state === "INPUT_REQUIRED");
       if (paused) return;
       if (dirty) continue;
+      if (input.signal?.aborted) return;
       await new Promise<void>((resolve) => {
         const timer = setTimeout(resolve, RECHECK_MS * (0.5 + Math.random()));
         wake = () => {
           clearTimeout(timer);
           resolve();
         };
-        input.signal?.addEventListener("abort", () => wake?.(), { once: true });
+        // The client may have gone while we were reading: do not sleep on it.
+        if (input.signal?.aborted) wake();
+        else input.signal?.addEventListener("abort", () => wake?.(), { once: true });
       });
       wake = null;
     }

@@ -6,11 +6,13 @@ export interface CardChange {
   after: string | null;
 }
 
+const isRecord = (v: unknown): v is Record<string, unknown> => typeof v === "object" && v !== null && !Array.isArray(v);
+
 /** Stable JSON with sorted keys, so two equal cards compare equal whatever their key order. */
 export function canonicalJson(value: unknown): string {
   if (Array.isArray(value)) return `[${value.map(canonicalJson).join(",")}]`;
-  if (value && typeof value === "object") {
-    return `{${Object.keys(value).sort().map((k) => `${JSON.stringify(k)}:${canonicalJson((value as Record<string, unknown>)[k])}`).join(",")}}`;
+  if (isRecord(value)) {
+    return `{${Object.keys(value).sort().map((k) => `${JSON.stringify(k)}:${canonicalJson(value[k])}`).join(",")}}`;
   }
   return JSON.stringify(value ?? null);
 }
@@ -21,7 +23,6 @@ const show = (value: unknown): string | null => {
   return text.length > 160 ? `${text.slice(0, 157)}…` : text;
 };
 
-const isRecord = (v: unknown): v is Record<string, unknown> => typeof v === "object" && v !== null && !Array.isArray(v);
 
 /** Lists of objects with string ids (skills) are matched by id, other lists by position. */
 function keyedById(list: unknown[]): Map<string, unknown> | null {

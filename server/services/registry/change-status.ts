@@ -1,5 +1,6 @@
 import { db } from "../../db";
 import type { AgentStatus } from "../../generated/prisma/enums";
+import { logger } from "../../logger";
 import { recordAudit } from "../audit/record-audit";
 import { RegistryError } from "./errors";
 import { probeAgent } from "./probe-agent";
@@ -61,7 +62,8 @@ export async function reviewListing(input: { agentId: string; adminUserId: strin
   const common = { where: { id: input.agentId }, actorUserId: input.adminUserId, auditOrgId: null };
   if (input.decision === "approve") {
     const result = await transition({ ...common, from: ["IN_REVIEW"], to: "PUBLISHED", reason: null, action: "agent.approved" });
-    await probeAgent({ agentId: result.id });
+    // The approval stands whatever the probe finds; its outcome is recorded on the listing.
+    await probeAgent({ agentId: result.id }).catch((error: unknown) => logger.warn({ err: error, agentId: result.id }, "publish-time health probe failed"));
     return result;
   }
   if (input.decision === "reject") {

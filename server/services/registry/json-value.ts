@@ -5,5 +5,5 @@ const ZJsonObjectSchema = z.record(z.string(), z.json());
 
 /** A parsed card as a Prisma JSON value (cards are always JSON objects). */
 export function toJsonObject(raw: unknown): InputJsonValue {
-  return ZJsonObjectSchema.parse(raw) as InputJsonValue;
+  return ZJsonObjectSchema.parse(raw);
 }

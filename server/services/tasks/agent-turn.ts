@@ -1,6 +1,6 @@
 import { isJsonRpcError } from "@a2a-js/sdk/errors";
 import type { Client } from "@a2a-js/sdk/client";
-import type { AgentCard } from "@a2a-js/sdk";
+import type { AgentCard, StreamResponse } from "@a2a-js/sdk";
 import { createAgentClient, cardStreams } from "../../a2a/agent-client";
 import { ZBureauMessageSchema, isTerminal, toSdkMessage } from "../../a2a/bureau-format";
 import { db } from "../../db";
@@ -59,12 +59,11 @@ export async function sendTurn({ taskId, turn }: { taskId: string; turn: number 
   if (ctx.task.sentTurn >= turn) return { state: ctx.task.state };
   await transitionTask({ taskId, to: "WORKING", from: ["SUBMITTED"] });
   const message = toSdkMessage(await turnMessage(taskId, turn), turn > 1 ? { taskId: ctx.task.remoteTaskId ?? undefined, contextId: ctx.task.remoteContextId ?? undefined } : {});
+  const request = { tenant: "", message, configuration: { acceptedOutputModes: [], taskPushNotificationConfig: undefined, returnImmediately: true }, metadata: undefined };
   try {
-    const result = await ctx.client.sendMessage(
-      { tenant: "", message, configuration: { acceptedOutputModes: [], taskPushNotificationConfig: undefined, returnImmediately: true }, metadata: undefined },
-      { signal: ctx.signal },
-    );
-    const state = "status" in result ? await recordTaskSnapshot(ctx.target, result) : await recordDirectMessage(ctx.target, result);
+    const result = await ctx.client.sendMessage(request, { signal: ctx.signal });
+    let state = "status" in result ? await recordTaskSnapshot(ctx.target, result) : await recordDirectMessage(ctx.target, result);
+    if (!isPause(state) && "status" in result && cardStreams(ctx.card)) state = await openLiveStream(ctx, result.id, state);
     await db.task.updateMany({ where: { id: taskId, sentTurn: { lt: turn } }, data: { sentTurn: turn } });
     return { state: state ?? "WORKING" };
   } catch (error) {
@@ -73,29 +72,75 @@ export async function sendTurn({ taskId, turn }: { taskId: string; turn: number 
 }
 
 /**
+ * Subscribes right away, in this step, so no progress update falls between
+ * the two steps; the open stream is handed to followTurn in this process.
+ * The agent keeps the work going on its side whatever happens to streams
+ * (the message was sent non-blocking), so a crash loses nothing there.
+ */
+async function openLiveStream(ctx: TurnContext, remoteId: string, state: TaskState | null): Promise<TaskState | null> {
+  const iterator = ctx.client.resubscribeTask({ tenant: "", id: remoteId }, { signal: ctx.signal })[Symbol.asyncIterator]();
+  try {
+    const first = await iterator.next();
+    if (first.done) return state;
+    state = (await recordStreamResponse(ctx.target, first.value)) ?? state;
+  } catch (error) {
+    if (!isJsonRpcError(error)) throw error;
+    return state; // it ended meanwhile; followTurn reads the outcome
+  }
+  if (isPause(state)) await iterator.return?.(undefined);
+  else liveStreams.set(ctx.target.taskId, { iterator, ctx, at: Date.now() });
+  return state;
+}
+
+type Live = { iterator: AsyncIterator<StreamResponse>; ctx: TurnContext; at: number };
+/**
+ * Streams opened by sendTurn, waiting for followTurn in the same process.
+ * After a crash there is none, and followTurn resubscribes instead.
+ */
+const liveStreams = new Map<string, Live>();
+const LIVE_HANDOVER_MS = 60_000;
+
+function takeLiveStream(taskId: string): Live | null {
+  for (const [id, live] of liveStreams) {
+    if (Date.now() - live.at > LIVE_HANDOVER_MS) {
+      liveStreams.delete(id);
+      void live.iterator.return?.(undefined);
+    }
+  }
+  const live = liveStreams.get(taskId) ?? null;
+  liveStreams.delete(taskId);
+  return live;
+}
+
+/**
  * Durable step 2: follow the agent's task until it ends or asks for input,
  * over a stream when the card says the agent streams, else by polling
  * GetTask. Safe to repeat after a crash: it re-reads where the task is.
  */
 export async function followTurn({ taskId }: { taskId: string }): Promise<{ state: TaskState }> {
-  const ctx = await openTurn(taskId);
-  const current = await db.task.findUnique({ where: { id: taskId }, select: { state: true } });
-  if (!ctx || !ctx.task.remoteTaskId || isPause(ctx.task.state)) return { state: current?.state ?? "FAILED" };
-  const remoteId = ctx.task.remoteTaskId;
+  const live = takeLiveStream(taskId);
+  const ctx = live?.ctx ?? (await openTurn(taskId));
+  const current = await db.task.findUnique({ where: { id: taskId }, select: { state: true, remoteTaskId: true } });
+  if (!ctx || !current?.remoteTaskId || isPause(current.state)) {
+    await live?.iterator.return?.(undefined);
+    return { state: current?.state ?? "FAILED" };
+  }
+  const remoteId = current.remoteTaskId;
   try {
-    // Where is the agent now? It may have finished while nobody listened.
-    let state: TaskState | null = (await recordTaskSnapshot(ctx.target, await ctx.client.getTask({ tenant: "", id: remoteId }, { signal: ctx.signal }))) ?? ctx.task.state;
-    if (!isPause(state) && cardStreams(ctx.card)) {
-      try {
-        for await (const response of ctx.client.resubscribeTask({ tenant: "", id: remoteId }, { signal: ctx.signal })) {
-          state = (await recordStreamResponse(ctx.target, response)) ?? state;
-          if (isPause(state) || (await cancelRequested(taskId))) break;
-        }
-      } catch (error) {
-        // An agent refusing the subscription (the task just ended) is
-        // answered by the GetTask polling below; transport faults retry.
-        if (!isJsonRpcError(error)) throw error;
+    let state: TaskState | null = current.state;
+    if (live) {
+      for (;;) {
+        const next = await live.iterator.next();
+        if (next.done) break;
+        state = (await recordStreamResponse(ctx.target, next.value)) ?? state;
+        if (isPause(state) || (await cancelRequested(taskId))) break;
       }
+      await live.iterator.return?.(undefined);
+    } else {
+      // Resuming elsewhere (after a crash): where is the agent now? It may
+      // have finished while nobody listened.
+      state = (await recordTaskSnapshot(ctx.target, await ctx.client.getTask({ tenant: "", id: remoteId }, { signal: ctx.signal }))) ?? state;
+      if (!isPause(state) && cardStreams(ctx.card)) state = await resubscribe(ctx, remoteId, state);
     }
     while (!isPause(state) && !(await cancelRequested(taskId))) {
       state = (await recordTaskSnapshot(ctx.target, await ctx.client.getTask({ tenant: "", id: remoteId }, { signal: ctx.signal }))) ?? state;
@@ -105,6 +150,20 @@ export async function followTurn({ taskId }: { taskId: string }): Promise<{ stat
   } catch (error) {
     return handleTurnError(error, ctx);
   }
+}
+
+async function resubscribe(ctx: TurnContext, remoteId: string, state: TaskState | null): Promise<TaskState | null> {
+  try {
+    for await (const response of ctx.client.resubscribeTask({ tenant: "", id: remoteId }, { signal: ctx.signal })) {
+      state = (await recordStreamResponse(ctx.target, response)) ?? state;
+      if (isPause(state) || (await cancelRequested(ctx.target.taskId))) break;
+    }
+  } catch (error) {
+    // An agent refusing the subscription (the task just ended) is answered
+    // by GetTask polling; transport faults retry the step.
+    if (!isJsonRpcError(error)) throw error;
+  }
+  return state;
 }
 
 const cancelRequested = async (taskId: string) =>

@@ -59,7 +59,13 @@ describe("durable runs survive a crash", () => {
     expect((await db.task.findUniqueOrThrow({ where: { id: taskId } })).settledAt).toBeNull();
 
     await engineProcess(["recover"], executorId);
-    await expect.poll(async () => (await db.task.findUniqueOrThrow({ where: { id: taskId } })).settledAt, { timeout: 30_000 }).not.toBeNull();
+    await expect
+      .poll(async () => (await db.task.findUniqueOrThrow({ where: { id: taskId } })).settledAt, { timeout: 30_000 })
+      .not.toBeNull()
+      .catch(async (error: unknown) => {
+        const trail = await db.taskEvent.findMany({ where: { taskId }, orderBy: { id: "asc" }, select: { kind: true, data: true } });
+        throw new Error(`${String(error)}; task=${JSON.stringify(await db.task.findUnique({ where: { id: taskId } }))}; trail=${JSON.stringify(trail.slice(-3))}`);
+      });
 
     const task = await db.task.findUniqueOrThrow({ where: { id: taskId } });
     const trail = await db.taskEvent.findMany({ where: { taskId }, orderBy: { id: "asc" }, select: { kind: true, data: true } });
