@@ -46,7 +46,8 @@ export async function serveJsonRpc(
     return jsonRpcError(null, -32005, `Unsupported Content-Type "${contentType}"; expected application/json.`);
   }
   if (Number(request.headers.get("content-length") ?? 0) > MAX_JSON_RPC_BODY_BYTES) {
-    return jsonRpcError(null, -32600, "Request body is too large.", { status: 413 });
+    // The unread body is still on the wire: this connection cannot be reused.
+    return jsonRpcError(null, -32600, "Request body is too large.", { status: 413, headers: { connection: "close" } });
   }
   const text = await request.text();
   if (Buffer.byteLength(text) > MAX_JSON_RPC_BODY_BYTES) return jsonRpcError(null, -32600, "Request body is too large.", { status: 413 });

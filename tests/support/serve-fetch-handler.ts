@@ -13,6 +13,9 @@ export async function serveFetchHandler(handler: FetchHandler, listenPort = 0): 
   const server = createServer((req, res) => {
     void respond(handler, req, res);
   });
+  // Outlive the client's idle keep-alive sockets: a server closing one just as
+  // fetch reuses it makes the request fail with ECONNRESET.
+  server.keepAliveTimeout = 65_000;
   await new Promise<void>((resolve) => server.listen(listenPort, "127.0.0.1", resolve));
   const { port } = server.address() as AddressInfo;
   return {
@@ -30,6 +33,9 @@ async function respond(handler: FetchHandler, req: IncomingMessage, res: ServerR
   res.on("close", () => abort.abort());
   try {
     const response = await handler(toRequest(req, abort.signal));
+    // Answered before the body was read (e.g. 413 on Content-Length): the
+    // rest of that body is still on the socket, so it cannot be reused.
+    if (!req.complete) res.shouldKeepAlive = false;
     res.writeHead(response.status, Object.fromEntries(response.headers));
     res.flushHeaders();
     if (!response.body) return void res.end();

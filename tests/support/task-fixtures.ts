@@ -12,11 +12,13 @@ export async function publishDemoAgent(demoSlug: string, price = 10) {
   const seller = await createUser("Seller");
   const sellerOrg = await createOrg(seller.id, "Seller Co");
   const card = buildDemoAgentCard(spec, process.env.APP_URL!);
+  const suffix = unique();
   const agent = await db.agent.create({
     data: {
       orgId: sellerOrg.id,
-      slug: `${demoSlug}-${unique()}`,
-      name: spec.name,
+      slug: `${demoSlug}-${suffix}`,
+      // Its own name, so catalog searches for the seeded demo listing are not tied by it.
+      name: `${spec.name} (fixture ${suffix})`,
       description: spec.description,
       endpointUrl: `${process.env.APP_URL}/api/demo-agents/${demoSlug}`,
       pricePerTask: price,

@@ -127,3 +127,31 @@ describe("A2A gateway input errors", () => {
     expect(unknownAgent.status).toBe(404);
   });
 });
+
+describe("A2A gateway subscriptions and extended card", () => {
+  it("lets a caller subscribe to a running task and follow it to the end (v1.0 and v0.3)", async () => {
+    const { agent } = await publishDemoAgent("northwind-research-analyst", 2);
+    const buyer = await buyerWithCredits(100);
+    for (const client of [await gatewayClient(gatewayCardUrl(agent.slug), buyer.apiKey), await legacyClient(agent.slug, buyer.apiKey)]) {
+      const started = asTask(await client.sendMessage(sendRequest("Heat pumps", { returnImmediately: true })));
+      const events = await collect(client.resubscribeTask({ tenant: "", id: started.id }));
+      expect(events[0]?.$case).toBe("task");
+      const last = events.at(-1);
+      expect(last?.$case === "statusUpdate" && last.value.status?.state).toBe(TaskState.TASK_STATE_COMPLETED);
+      expect(artifactText(await client.getTask({ tenant: "", id: started.id }))).toContain("Heat pumps");
+    }
+  });
+
+  it("serves the authenticated extended card", async () => {
+    const { agent } = await publishDemoAgent("northwind-data-analyst", 2);
+    const buyer = await buyerWithCredits(10);
+    const response = await fetch(gatewayUrl(agent.slug), {
+      method: "POST",
+      headers: { "content-type": "application/json", authorization: `Bearer ${buyer.apiKey}`, "a2a-version": "1.0" },
+      body: JSON.stringify({ jsonrpc: "2.0", id: 7, method: "GetExtendedAgentCard", params: {} }),
+    });
+    const body = await response.json();
+    expect(body.result?.name).toBe("Northwind Data Analyst");
+    expect(JSON.stringify(body.result)).toContain(gatewayUrl(agent.slug));
+  });
+});
