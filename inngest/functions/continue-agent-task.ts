@@ -1,23 +1,10 @@
 import { defineFunction } from "@/server/jobs/types";
 import type { EventData } from "@/inngest/events";
-import { isTerminal } from "@/server/a2a/bureau-format";
-import { followTurn, sendTurn } from "@/server/services/tasks/agent-turn";
-import { failTask } from "@/server/services/tasks/fail-task";
-import { requestPush } from "@/server/services/tasks/push-notifications";
-import { settleTask } from "@/server/services/tasks/settle-task";
+import { failUnreachable, runTurnSteps } from "@/inngest/turn-steps";
 
 /** A later turn: the buyer answered an input-required task. */
 export default defineFunction<EventData<"task/message.sent">>(
   { id: "continue-agent-task", trigger: { event: "task/message.sent" }, retries: 3 },
-  async ({ event, step }) => {
-    const { taskId, turn } = event.data;
-    const sent = await step.run("send", () => sendTurn({ taskId, turn }));
-    const outcome = isTerminal(sent.state) || sent.state === "INPUT_REQUIRED" ? sent : await step.run("follow", () => followTurn({ taskId }));
-    if (isTerminal(outcome.state)) await step.run("settle", () => settleTask({ taskId }));
-    await step.run("push", () => requestPush({ taskId }));
-    return outcome;
-  },
-  async ({ event, error }) => {
-    await failTask({ taskId: event.data.taskId, reason: `The agent could not be reached: ${error.message}` });
-  },
+  ({ event, step }) => runTurnSteps(step, event.data.taskId, event.data.turn),
+  ({ event, error }) => failUnreachable(event.data.taskId, error),
 );

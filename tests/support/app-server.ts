@@ -1,3 +1,4 @@
+import { afterAll, beforeAll } from "vitest";
 import { serveFetchHandler } from "./serve-fetch-handler";
 
 type Route = { pattern: RegExp; handle: (request: Request, match: RegExpExecArray) => Promise<Response> | Response };
@@ -32,4 +33,22 @@ export async function startAppServer(extra: Route[] = []) {
     }
     return new Response("not found", { status: 404 });
   }, port);
+}
+
+/**
+ * For a test file that runs tasks for real: the local durable engine and the
+ * app server for the whole file, stopped afterwards.
+ */
+export function useTaskRuntime(extra: Route[] = []) {
+  let server: Awaited<ReturnType<typeof startAppServer>> | undefined;
+  beforeAll(async () => {
+    const { getJobEngine } = await import("@/server/jobs/engine");
+    await getJobEngine();
+    server = await startAppServer(extra);
+  }, 60_000);
+  afterAll(async () => {
+    const { stopJobEngine } = await import("@/server/jobs/engine");
+    await server?.close();
+    await stopJobEngine();
+  });
 }

@@ -1,22 +1,13 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { GET as taskStream } from "@/app/api/events/tasks/[taskId]/route";
 import { db } from "@/server/db";
-import { getJobEngine, stopJobEngine } from "@/server/jobs/engine";
 import { taskListener } from "@/server/services/events/task-listener";
 import { addMember, callerFor, createUser, ownerWithOrg, signInHeaders } from "../../support/factories";
-import { startAppServer } from "../../support/app-server";
+import { useTaskRuntime } from "../../support/app-server";
 import { buyerWithCredits, publishDemoAgent, walletOf } from "../../support/task-fixtures";
 import { readSse, seedTask } from "./seed-tasks";
 
-let server: Awaited<ReturnType<typeof startAppServer>>;
-beforeAll(async () => {
-  await getJobEngine();
-  server = await startAppServer();
-}, 60_000);
-afterAll(async () => {
-  await server?.close();
-  await stopJobEngine();
-});
+useTaskRuntime();
 
 const openStream = (taskId: string, orgId: string, headers: Headers) =>
   taskStream(new Request(`http://localhost/api/events/tasks/${taskId}?orgId=${orgId}`, { headers }), { params: Promise.resolve({ taskId }) });

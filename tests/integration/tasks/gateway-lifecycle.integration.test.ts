@@ -1,21 +1,12 @@
 import { TaskState } from "@a2a-js/sdk";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { gatewayCardUrl } from "@/server/a2a/gateway/gateway-card";
 import { db } from "@/server/db";
-import { getJobEngine, stopJobEngine } from "@/server/jobs/engine";
-import { startAppServer } from "../../support/app-server";
+import { useTaskRuntime } from "../../support/app-server";
 import { artifactText, asTask, collect, gatewayClient, sendRequest } from "../../support/a2a-client";
 import { buyerWithCredits, publishDemoAgent, walletOf } from "../../support/task-fixtures";
 
-let server: Awaited<ReturnType<typeof startAppServer>>;
-beforeAll(async () => {
-  await getJobEngine();
-  server = await startAppServer();
-}, 60_000);
-afterAll(async () => {
-  await server?.close();
-  await stopJobEngine();
-});
+useTaskRuntime();
 
 describe("A2A gateway task lifecycle", () => {
   it("continues an input-required task when the caller replies with the same task id", async () => {

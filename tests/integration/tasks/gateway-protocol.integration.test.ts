@@ -1,23 +1,14 @@
 import { Client, DefaultAgentCardResolver } from "@a2a-js/sdk/client";
 import { LegacyJsonRpcTransport } from "@a2a-js/sdk/compat/v0_3/client";
 import { TaskState } from "@a2a-js/sdk";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { gatewayCardUrl, gatewayUrl } from "@/server/a2a/gateway/gateway-card";
-import { getJobEngine, stopJobEngine } from "@/server/jobs/engine";
-import { startAppServer } from "../../support/app-server";
+import { useTaskRuntime } from "../../support/app-server";
 import { artifactText, asTask, bearerFetch, collect, gatewayClient, sendRequest } from "../../support/a2a-client";
 import { serveFetchHandler } from "../../support/serve-fetch-handler";
 import { buyerWithCredits, publishDemoAgent } from "../../support/task-fixtures";
 
-let server: Awaited<ReturnType<typeof startAppServer>>;
-beforeAll(async () => {
-  await getJobEngine();
-  server = await startAppServer();
-}, 60_000);
-afterAll(async () => {
-  await server?.close();
-  await stopJobEngine();
-});
+useTaskRuntime();
 
 async function legacyClient(slug: string, apiKey: string) {
   const fetchImpl = bearerFetch(apiKey);

@@ -1,19 +1,10 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { db } from "@/server/db";
-import { getJobEngine, stopJobEngine } from "@/server/jobs/engine";
 import { startTask } from "@/server/services/tasks/start-task";
-import { startAppServer } from "../../support/app-server";
+import { useTaskRuntime } from "../../support/app-server";
 import { buyerWithCredits, publishDemoAgent } from "../../support/task-fixtures";
 
-let server: Awaited<ReturnType<typeof startAppServer>>;
-beforeAll(async () => {
-  await getJobEngine();
-  server = await startAppServer();
-}, 60_000);
-afterAll(async () => {
-  await server?.close();
-  await stopJobEngine();
-});
+useTaskRuntime();
 
 describe("recording a streaming agent", () => {
   it("records every progress update and artifact chunk the agent streams, in order", async () => {
