@@ -56,7 +56,8 @@ describe("demo catalog seed", () => {
     });
     expect(row.skills.map((s) => s.skillId)).toEqual(first.skills.map((s) => s.id));
     expect(new Set(DEMO_AGENTS.flatMap((a) => a.categories)).size).toBeGreaterThanOrEqual(6);
-    expect((await searchCatalog({ q: first.name })).items[0]?.slug).toBe(first.slug);
+    // Other test files in this worker's database may publish look-alike listings.
+    expect((await searchCatalog({ q: first.name })).items.map((i) => i.slug)).toContain(first.slug);
 
     // A new base URL re-points the cards without sending them back to review.
     await seedCatalog({ sellerOrgId: org.id, baseUrl: "http://127.0.0.1:3100" });
