@@ -10,7 +10,10 @@ interface EngineState {
   functions: number;
 }
 
-const state: EngineState = { engine: null, status: "not_configured", functions: 0 };
+// On globalThis: Next.js may load this module once for instrumentation and
+// again for route handlers, and both must see the same engine.
+const holder = globalThis as unknown as { bureauJobEngineState?: EngineState };
+const state: EngineState = (holder.bureauJobEngineState ??= { engine: null, status: "not_configured", functions: 0 });
 
 export function reportJobEngine(next: EngineState): void {
   Object.assign(state, next);
