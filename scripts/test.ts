@@ -8,7 +8,7 @@ import { randomBytes } from "node:crypto";
 import { readFileSync, rmSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
-import { ensureTemplate, resolveTestServer } from "../tests/support/test-database";
+import { ensureTemplate, resolveTestServer, templateName } from "../tests/support/test-database";
 import { createDatabase, dropDatabase, withDatabase } from "./lib/postgres";
 
 const root = path.resolve(import.meta.dirname, "..");
@@ -70,7 +70,6 @@ async function main() {
 async function runE2e(serverUrl: string, report: string): Promise<Counts> {
   const name = `bureau_e2e_${process.pid}`;
   const databaseUrl = withDatabase(serverUrl, name);
-  const { templateName } = await import("../tests/support/test-database");
   await createDatabase(serverUrl, name, templateName());
   const port = process.env.E2E_PORT ?? "3100";
   const env = {

@@ -86,6 +86,10 @@ export async function createDatabase(serverUrl: string, name: string, template?:
   });
 }
 
+export async function renameDatabase(serverUrl: string, from: string, to: string): Promise<void> {
+  await withClient(serverUrl, (c) => c.query(`ALTER DATABASE ${ident(from)} RENAME TO ${ident(to)}`));
+}
+
 export async function dropDatabase(serverUrl: string, name: string): Promise<void> {
   await withClient(serverUrl, (c) => c.query(`DROP DATABASE IF EXISTS ${ident(name)} WITH (FORCE)`));
 }

@@ -4,7 +4,7 @@ import os from "node:os";
 import path from "node:path";
 import { migrateDeploy } from "../../scripts/db/schema-engine";
 import {
-  assertLocalDatabaseUrl, createDatabase, databaseExists, dropDatabase, startEmbeddedPostgres,
+  assertLocalDatabaseUrl, createDatabase, databaseExists, dropDatabase, renameDatabase, startEmbeddedPostgres,
   withDatabase, type EmbeddedServer,
 } from "../../scripts/lib/postgres";
 
@@ -45,16 +45,11 @@ export async function ensureTemplate(serverUrl: string): Promise<string> {
   await createDatabase(serverUrl, building);
   await migrateDeploy({ databaseUrl: withDatabase(serverUrl, building) });
   // Rename only once complete, so a crash never leaves a half-built template.
-  const { default: pg } = await import("pg");
-  const client = new pg.Client({ connectionString: serverUrl });
-  await client.connect();
   try {
-    await client.query(`ALTER DATABASE "${building}" RENAME TO "${name}"`);
+    await renameDatabase(serverUrl, building, name);
   } catch (error) {
     await dropDatabase(serverUrl, building);
     if ((error as { code?: string }).code !== "42P04") throw error;
-  } finally {
-    await client.end();
   }
   return name;
 }

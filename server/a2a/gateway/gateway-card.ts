@@ -2,7 +2,7 @@ import type { AgentCard } from "@a2a-js/sdk";
 import { DefaultAgentCardResolver } from "@a2a-js/sdk/client";
 import { appUrl } from "../../env";
 
-export const gatewayUrl = (slug: string) => `${appUrl()}/api/a2a/agents/${slug}`;
+export const gatewayUrl = (slug: string) => `${appUrl()}/api/a2a/agents/${encodeURIComponent(slug)}`;
 export const gatewayCardUrl = (slug: string) => `${gatewayUrl(slug)}/.well-known/agent-card.json`;
 
 const SCHEME = "bureauApiKey";

@@ -56,11 +56,9 @@ export class GatewayHandler implements A2ARequestHandler {
     if (!message || message.parts.length === 0) throw new RequestMalformedError("The message must have at least one part.");
     const bureauMessage = { ...fromSdkMessage(message), role: "user" as const };
     return mapRefusals(async () => {
-      const last = async (taskId: string) =>
-        (await db.taskEvent.findFirst({ where: { taskId }, orderBy: { id: "desc" }, select: { id: true } }))?.id ?? -1n;
       if (message.taskId) {
         const existing = await this.taskOrThrow(message.taskId);
-        const afterId = await last(existing.id);
+        const afterId = await lastEventId(existing.id);
         await replyToTask({ orgId: this.principal.orgId, taskId: existing.id, message: bureauMessage });
         return { taskId: existing.id, afterId };
       }
@@ -90,19 +88,16 @@ export class GatewayHandler implements A2ARequestHandler {
 
   async *sendMessageStream(params: SendMessageRequest, _context: ServerCallContext): AsyncGenerator<StreamResponse> {
     const { taskId, afterId } = await this.submit(params);
-    yield* this.follow(taskId, afterId, true);
+    yield* this.follow(taskId, afterId);
   }
 
   /** The task snapshot first, then each status and artifact update until it pauses. */
-  private async *follow(taskId: string, afterId: bigint, withSnapshot: boolean): AsyncGenerator<StreamResponse> {
+  private async *follow(taskId: string, afterId: bigint): AsyncGenerator<StreamResponse> {
     const snapshot = await this.taskOrThrow(taskId);
-    if (withSnapshot) yield { payload: { $case: "task", value: snapshot } };
+    yield { payload: { $case: "task", value: snapshot } };
     const ids = { taskId, contextId: snapshot.contextId };
-    let after = afterId;
-    if (after < 0n && withSnapshot) {
-      // The snapshot already carries what happened so far.
-      after = (await db.taskEvent.findFirst({ where: { taskId }, orderBy: { id: "desc" }, select: { id: true } }))?.id ?? -1n;
-    }
+    // Without a starting point the snapshot already carries what happened so far.
+    const after = afterId < 0n ? await lastEventId(taskId) : afterId;
     for await (const event of streamTaskEvents({ orgId: this.principal.orgId, taskId, afterId: after })) {
       const payload = toStreamEvent(event, ids);
       if (payload) yield { payload };
@@ -140,7 +135,7 @@ export class GatewayHandler implements A2ARequestHandler {
     const task = await this.taskOrThrow(params.id);
     const state = fromSdkState(task.status?.state);
     if (state && isTerminal(state)) throw new RequestMalformedError(`Task ${params.id} already ended; use GetTask.`);
-    yield* this.follow(params.id, -1n, true);
+    yield* this.follow(params.id, -1n);
   }
 
   async createTaskPushNotificationConfig(params: TaskPushNotificationConfig): Promise<TaskPushNotificationConfig> {
@@ -162,4 +157,8 @@ export class GatewayHandler implements A2ARequestHandler {
     await this.taskOrThrow(params.taskId);
     await pushConfigs.remove(this.principal.orgId, params.taskId, params.id);
   }
+}
+
+async function lastEventId(taskId: string): Promise<bigint> {
+  return (await db.taskEvent.findFirst({ where: { taskId }, orderBy: { id: "desc" }, select: { id: true } }))?.id ?? -1n;
 }

@@ -1,11 +1,7 @@
 import type { TaskPushNotificationConfig } from "@a2a-js/sdk";
 import { RequestMalformedError, TaskNotFoundError } from "@a2a-js/sdk/errors";
 import { db } from "../../db";
-import { checkUrl } from "../../net/safe-fetch";
-import { UnsafeUrlError } from "../../net/unsafe-url-error";
-import { defaultAllowHosts, normalizeHost } from "../../net/allowlist";
-
-const isOutboundHostAllowed = (host: string) => defaultAllowHosts().includes(normalizeHost(host));
+import { checkFetchableUrl, UnsafeUrlError } from "../../net/safe-fetch";
 
 const toConfig = (row: { configId: string; taskId: string; url: string; token: string | null }): TaskPushNotificationConfig => ({
   tenant: "",
@@ -21,7 +17,7 @@ export const pushConfigs = {
   async create(orgId: string, config: TaskPushNotificationConfig): Promise<TaskPushNotificationConfig> {
     try {
       // Refuse private and metadata addresses now; delivery re-checks every time.
-      checkUrl(config.url, isOutboundHostAllowed);
+      checkFetchableUrl(config.url);
     } catch (error) {
       if (error instanceof UnsafeUrlError) throw new RequestMalformedError(`Push notification URL refused: ${error.message}`);
       throw error;

@@ -30,11 +30,8 @@ export async function recordStatus(target: RunTarget, update: Pick<TaskStatusUpd
   const state = fromSdkState(update.status?.state);
   if (!state) return null;
   const message = update.status?.message ? fromSdkMessage(update.status.message) : undefined;
-  const text = messageText(message) || undefined;
-  // Polling (or a snapshot after a stream) repeats what we already have.
-  const current = await db.task.findUnique({ where: { id: target.taskId }, select: { state: true, statusMessage: true } });
-  if (current?.state === state && (current.statusMessage ?? undefined) === text?.slice(0, 500)) return state;
-  await transitionTask({ taskId: target.taskId, to: state, from: allowedFrom(state), message, statusText: text?.slice(0, 500) });
+  const text = messageText(message).slice(0, 500) || undefined;
+  await transitionTask({ taskId: target.taskId, to: state, from: allowedFrom(state), message, statusText: text });
   return state;
 }
 

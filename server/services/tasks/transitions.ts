@@ -15,13 +15,19 @@ export interface TransitionInput {
 /**
  * Moves a task between states only from the expected ones (a conditional
  * update, so a late event never overwrites a terminal state) and logs the
- * change. Returns false when the task was not in one of `from`.
+ * change. Returns false when the task was not in one of `from`, or when
+ * nothing would change.
  */
 export async function transitionTask(input: TransitionInput): Promise<boolean> {
   return db.$transaction(async (tx) => {
     const now = new Date();
-    const task = await tx.task.findUnique({ where: { id: input.taskId }, select: { orgId: true, startedAt: true, createdAt: true } });
+    const task = await tx.task.findUnique({
+      where: { id: input.taskId },
+      select: { orgId: true, state: true, statusMessage: true, startedAt: true, createdAt: true },
+    });
     if (!task) return false;
+    // Polling, or a snapshot after a stream, repeats what is already recorded.
+    if (task.state === input.to && (task.statusMessage ?? undefined) === input.statusText) return false;
     const terminal = isTerminal(input.to);
     const { count } = await tx.task.updateMany({
       where: { id: input.taskId, state: { in: input.from } },
