@@ -28,13 +28,26 @@ export default defineConfig({
     screenshot: "only-on-failure",
     launchOptions: {
       executablePath: chromiumPath(),
-      args: ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--disable-quic", "--no-first-run"],
+      args: [
+        "--no-sandbox",
+        "--disable-gpu",
+        "--disable-background-networking",
+        "--disable-component-update",
+        "--disable-sync",
+        "--disable-quic",
+        "--no-first-run",
+      ],
     },
   },
   projects: [
     { name: "setup", testMatch: /global\.setup\.ts/ },
     { name: "api", testMatch: /api\/.*\.spec\.ts/, dependencies: ["setup"] },
-    { name: "ui", testMatch: /ui\/.*\.spec\.ts/, dependencies: ["setup"], use: { ...devices["Desktop Chrome"], channel: undefined } },
+    {
+      name: "ui",
+      testMatch: /ui\/.*\.spec\.ts/,
+      dependencies: ["setup"],
+      use: { ...devices["Desktop Chrome"], channel: undefined },
+    },
   ],
   // `npm test` builds the app and seeds the e2e database before this starts.
   webServer: {
@@ -46,9 +59,13 @@ export default defineConfig({
     stderr: "pipe",
     // Every browser here shares 127.0.0.1, so per-IP sign-up throttling would
     // trip on the suite's own sign-ups.
-    env: { APP_URL: baseURL, LOG_LEVEL: process.env.LOG_LEVEL ?? "warn", AUTH_RATE_LIMIT: "off",
+    env: {
+      APP_URL: baseURL,
+      LOG_LEVEL: process.env.LOG_LEVEL ?? "warn",
+      AUTH_RATE_LIMIT: "off",
       // The seeded demo agents are served by this same app on 127.0.0.1.
       OUTBOUND_ALLOW_HOSTS: "127.0.0.1,localhost",
-      ...E2E_STRIPE_ENV },
+      ...E2E_STRIPE_ENV,
+    },
   },
 });

@@ -1,7 +1,10 @@
 import path from "node:path";
 import { defineConfig } from "vitest/config";
 
-const alias = { "@": path.resolve(import.meta.dirname), "server-only": path.resolve(import.meta.dirname, "tests/support/server-only-stub.ts") };
+const alias = {
+  "@": path.resolve(import.meta.dirname),
+  "server-only": path.resolve(import.meta.dirname, "tests/support/server-only-stub.ts"),
+};
 
 export default defineConfig({
   resolve: { alias },
@@ -25,7 +28,13 @@ export default defineConfig({
           environment: "node",
           globalSetup: ["tests/support/integration-global-setup.ts"],
           setupFiles: ["tests/support/integration-setup.ts"],
-          env: { LOG_LEVEL: "silent", NODE_ENV: "test", JOBS_RETRY_BASE_MS: "50", DEMO_AGENT_STEP_MS: "60", OUTBOUND_ALLOW_HOSTS: "127.0.0.1,localhost" },
+          env: {
+            LOG_LEVEL: "silent",
+            NODE_ENV: "test",
+            JOBS_RETRY_BASE_MS: "50",
+            DEMO_AGENT_STEP_MS: "60",
+            OUTBOUND_ALLOW_HOSTS: "127.0.0.1,localhost",
+          },
           testTimeout: 30_000,
           hookTimeout: 60_000,
           pool: "forks",

@@ -64,7 +64,9 @@ export async function runCatalogBench(): Promise<string> {
   const { GET: listRoute } = await import("../app/api/v1/agents/route");
   const rows: string[] = [];
   try {
-    const org = await db.organization.create({ data: { id: crypto.randomUUID(), name: "Bench Sellers", slug: `bench-${process.pid}` } });
+    const org = await db.organization.create({
+      data: { id: crypto.randomUUID(), name: "Bench Sellers", slug: `bench-${process.pid}` },
+    });
     const t0 = performance.now();
     await generateCatalog(db, org.id);
     const listings = await db.agent.count({ where: { status: "PUBLISHED" } });
@@ -74,25 +76,48 @@ export async function runCatalogBench(): Promise<string> {
     // Warm caches and plans, then measure.
     await load(SEARCHES.length, 1, (i) => searchCatalog(SEARCHES[i]!));
     await load(NEEDS.length, 1, (i) => describeNeed({ need: NEEDS[i]! }));
-    const measure = async (label: string, total: number, concurrency: number, once: (i: number) => Promise<unknown>) => {
+    const measure = async (
+      label: string,
+      total: number,
+      concurrency: number,
+      once: (i: number) => Promise<unknown>,
+    ) => {
       const { latencies, wallMs } = await load(total, concurrency, once);
       const s = summarize(latencies);
-      rows.push(`| ${label} | ${concurrency} | ${total} | ${fmt(s.p50)} | ${fmt(s.p95)} | ${fmt(s.p99)} | ${fmt((total / wallMs) * 1000, 0)} |`);
+      rows.push(
+        `| ${label} | ${concurrency} | ${total} | ${fmt(s.p50)} | ${fmt(s.p95)} | ${fmt(s.p99)} | ${fmt((total / wallMs) * 1000, 0)} |`,
+      );
     };
     const searchTotal = SEARCHES.length * ROUNDS;
-    await measure("search (mixed queries, typos, filters)", searchTotal, 1, (i) => searchCatalog(SEARCHES[i % SEARCHES.length]!));
-    await measure("search (mixed queries, typos, filters)", searchTotal, 8, (i) => searchCatalog(SEARCHES[i % SEARCHES.length]!));
+    await measure("search (mixed queries, typos, filters)", searchTotal, 1, (i) =>
+      searchCatalog(SEARCHES[i % SEARCHES.length]!),
+    );
+    await measure("search (mixed queries, typos, filters)", searchTotal, 8, (i) =>
+      searchCatalog(SEARCHES[i % SEARCHES.length]!),
+    );
     await measure("search, page 5 via cursor", 50, 1, async (i) => {
       let cursor: string | undefined;
-      for (let page = 0; page < 5; page++) cursor = (await searchCatalog({ q: DOMAINS[i % DOMAINS.length], cursor })).nextCursor ?? undefined;
+      for (let page = 0; page < 5; page++)
+        cursor = (await searchCatalog({ q: DOMAINS[i % DOMAINS.length], cursor })).nextCursor ?? undefined;
     });
     await measure("GET /api/v1/agents (route, incl. rate limit)", searchTotal, 1, async (i) => {
       const q = SEARCHES[i % SEARCHES.length]!.q ?? "";
-      return listRoute(new Request(`http://bench/api/v1/agents?q=${encodeURIComponent(q)}`, { headers: { "x-forwarded-for": `198.51.100.${i % 250}` } }), undefined);
+      return listRoute(
+        new Request(`http://bench/api/v1/agents?q=${encodeURIComponent(q)}`, {
+          headers: { "x-forwarded-for": `198.51.100.${i % 250}` },
+        }),
+        undefined,
+      );
     });
-    await measure("describe what you need", NEEDS.length * ROUNDS, 1, (i) => describeNeed({ need: NEEDS[i % NEEDS.length]! }));
-    await measure("describe what you need", NEEDS.length * ROUNDS, 8, (i) => describeNeed({ need: NEEDS[i % NEEDS.length]! }));
-    rows.unshift(`Catalog: ${listings.toLocaleString("en-US")} published listings, ${skills.toLocaleString("en-US")} skills (generated in ${fmt(genSeconds, 0)} s).\n`);
+    await measure("describe what you need", NEEDS.length * ROUNDS, 1, (i) =>
+      describeNeed({ need: NEEDS[i % NEEDS.length]! }),
+    );
+    await measure("describe what you need", NEEDS.length * ROUNDS, 8, (i) =>
+      describeNeed({ need: NEEDS[i % NEEDS.length]! }),
+    );
+    rows.unshift(
+      `Catalog: ${listings.toLocaleString("en-US")} published listings, ${skills.toLocaleString("en-US")} skills (generated in ${fmt(genSeconds, 0)} s).\n`,
+    );
   } finally {
     await db.$disconnect();
     await database.done();

@@ -32,7 +32,10 @@ export async function runGatewayBench(): Promise<string> {
   try {
     const { agent } = await publishDemoAgent("northwind-data-analyst", 1);
     const buyer = await buyerWithCredits(10_000_000);
-    const direct = await new ClientFactory().createFromUrl(demoAgentCardUrl("northwind-data-analyst", process.env.APP_URL!), "");
+    const direct = await new ClientFactory().createFromUrl(
+      demoAgentCardUrl("northwind-data-analyst", process.env.APP_URL!),
+      "",
+    );
     const viaGateway = await gatewayClient(gatewayCardUrl(agent.slug), buyer.apiKey);
     // Warm both paths (JIT, pools, prepared statements).
     await load(20, 5, () => direct.sendMessage(sendRequest("1, 2, 3")));
@@ -44,7 +47,8 @@ export async function runGatewayBench(): Promise<string> {
       const t0 = performance.now();
       const g = await load(total, concurrency, () => viaGateway.sendMessage(sendRequest("4, 5, 6")));
       // A gateway task counts once its hold is captured, not when the reply left.
-      while ((await db.task.count({ where: { orgId: buyer.org.id, settledAt: null } })) > 0) await new Promise((r) => setTimeout(r, 10));
+      while ((await db.task.count({ where: { orgId: buyer.org.id, settledAt: null } })) > 0)
+        await new Promise((r) => setTimeout(r, 10));
       const gatewayWallMs = performance.now() - t0;
       const ds = summarize(d.latencies);
       const gs = summarize(g.latencies);

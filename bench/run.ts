@@ -9,7 +9,10 @@ import { readdirSync } from "node:fs";
 import path from "node:path";
 
 const dir = import.meta.dirname;
-const all = readdirSync(dir).filter((f) => f.endsWith(".bench.ts")).map((f) => f.replace(/\.bench\.ts$/, "")).sort();
+const all = readdirSync(dir)
+  .filter((f) => f.endsWith(".bench.ts"))
+  .map((f) => f.replace(/\.bench\.ts$/, ""))
+  .sort();
 const wanted = process.argv.slice(2);
 const unknown = wanted.filter((name) => !all.includes(name));
 if (unknown.length) {
@@ -21,7 +24,10 @@ let failed = 0;
 for (const name of wanted.length ? wanted : all) {
   console.log(`\n## ${name}\n`);
   const code = await new Promise<number>((resolve) => {
-    const child = spawn(process.execPath, ["--import", "tsx", path.join(dir, `${name}.bench.ts`)], { stdio: "inherit", env: process.env });
+    const child = spawn(process.execPath, ["--import", "tsx", path.join(dir, `${name}.bench.ts`)], {
+      stdio: "inherit",
+      env: process.env,
+    });
     child.on("exit", (exit) => resolve(exit ?? 1));
   });
   if (code !== 0) {

@@ -19,10 +19,14 @@ export async function runStreamsBench(): Promise<string> {
   const { appendTaskEvent } = await import("../server/services/tasks/task-events");
   const { Agent, fetch: undiciFetch } = await import("undici");
 
-  const server = spawn(process.execPath, ["--expose-gc", "--import", "tsx", path.join(import.meta.dirname, "stream-server.ts"), String(PORT)], {
-    env: { ...process.env, DATABASE_POOL_SIZE: "20" },
-    stdio: ["ignore", "pipe", "inherit"],
-  });
+  const server = spawn(
+    process.execPath,
+    ["--expose-gc", "--import", "tsx", path.join(import.meta.dirname, "stream-server.ts"), String(PORT)],
+    {
+      env: { ...process.env, DATABASE_POOL_SIZE: "20" },
+      stdio: ["ignore", "pipe", "inherit"],
+    },
+  );
   await new Promise((resolve) => createInterface({ input: server.stdout! }).once("line", resolve));
   const rows: string[] = [];
   const dispatcher = new Agent({ connections: null, pipelining: 0, headersTimeout: 0, bodyTimeout: 0 });
@@ -34,9 +38,15 @@ export async function runStreamsBench(): Promise<string> {
     const task = await db.task.create({
       data: { orgId: buyer.org.id, agentId: agent.id, contextId: "bench", price: 0, state: "WORKING", input: {} },
     });
-    await appendTaskEvent(db, { taskId: task.id, orgId: buyer.org.id, kind: "status", data: { state: "WORKING", timestamp: new Date().toISOString() } });
+    await appendTaskEvent(db, {
+      taskId: task.id,
+      orgId: buyer.org.id,
+      kind: "status",
+      data: { state: "WORKING", timestamp: new Date().toISOString() },
+    });
     const url = `http://127.0.0.1:${PORT}/api/events/tasks/${task.id}?orgId=${buyer.org.id}`;
-    const stats = async () => (await (await fetch(`http://127.0.0.1:${PORT}/stats`)).json()) as { open: number; rss: number; heapUsed: number };
+    const stats = async () =>
+      (await (await fetch(`http://127.0.0.1:${PORT}/stats`)).json()) as { open: number; rss: number; heapUsed: number };
     const baseline = await stats();
 
     // Each stream resolves `seen(n)` when it has read n task-event frames.
@@ -58,7 +68,11 @@ export async function runStreamsBench(): Promise<string> {
           buffer += decoder.decode(value, { stream: true });
           const frames = buffer.split("\n\n");
           buffer = frames.pop() ?? "";
-          for (const frame of frames) if (frame.includes("event: task-event")) { counts[index]! += 1; waiters[index]?.(); }
+          for (const frame of frames)
+            if (frame.includes("event: task-event")) {
+              counts[index]! += 1;
+              waiters[index]?.();
+            }
         }
       })();
       await first;
@@ -77,10 +91,17 @@ export async function runStreamsBench(): Promise<string> {
       // Fan-out: one new event, timed until every stream has read it.
       const want = counts.map((c) => c + 1);
       const f0 = performance.now();
-      await appendTaskEvent(db, { taskId: task.id, orgId: buyer.org.id, kind: "status", data: { state: "WORKING", text: `tick ${target}`, timestamp: new Date().toISOString() } });
+      await appendTaskEvent(db, {
+        taskId: task.id,
+        orgId: buyer.org.id,
+        kind: "status",
+        data: { state: "WORKING", text: `tick ${target}`, timestamp: new Date().toISOString() },
+      });
       while (counts.some((c, i) => c < want[i]!)) await new Promise((r) => setTimeout(r, 5));
       const fanoutMs = performance.now() - f0;
-      rows.push(`| ${target.toLocaleString("en-US")} | ${s.open.toLocaleString("en-US")} | ${fmt(s.rss / 2 ** 20, 0)} MB | ${fmt((s.rss - baseline.rss) / 2 ** 10 / target, 1)} KB | ${fmt(s.heapUsed / 2 ** 20, 0)} MB | ${fmt(fanoutMs, 0)} ms | ${fmt(connectSeconds, 1)} s |`);
+      rows.push(
+        `| ${target.toLocaleString("en-US")} | ${s.open.toLocaleString("en-US")} | ${fmt(s.rss / 2 ** 20, 0)} MB | ${fmt((s.rss - baseline.rss) / 2 ** 10 / target, 1)} KB | ${fmt(s.heapUsed / 2 ** 20, 0)} MB | ${fmt(fanoutMs, 0)} ms | ${fmt(connectSeconds, 1)} s |`,
+      );
     }
   } finally {
     for (const c of controllers) c.abort();

@@ -11,7 +11,12 @@ export async function benchDatabase(name: string, env: Record<string, string> = 
   const template = await ensureTemplate(serverUrl);
   const database = `bureau_bench_${name}_${process.pid}`;
   await createDatabase(serverUrl, database, template);
-  Object.assign(process.env, { DATABASE_URL: withDatabase(serverUrl, database), LOG_LEVEL: "silent", NODE_ENV: "test", ...env });
+  Object.assign(process.env, {
+    DATABASE_URL: withDatabase(serverUrl, database),
+    LOG_LEVEL: "silent",
+    NODE_ENV: "test",
+    ...env,
+  });
   return {
     databaseUrl: withDatabase(serverUrl, database),
     async done() {

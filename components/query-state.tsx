@@ -20,7 +20,9 @@ export function QueryState(props: {
         <AlertTitle>Could not load this section</AlertTitle>
         <AlertDescription className="flex items-center justify-between gap-4">
           <span>{props.error.message}</span>
-          <Button size="sm" variant="outline" onClick={props.onRetry}>Try again</Button>
+          <Button size="sm" variant="outline" onClick={props.onRetry}>
+            Try again
+          </Button>
         </AlertDescription>
       </Alert>
     );

@@ -13,7 +13,10 @@ import { settleTask } from "@/server/services/tasks/settle-task";
  */
 export async function runTurnSteps(step: StepTools, taskId: string, turn: number) {
   const sent = await step.run("send", () => sendTurn({ taskId, turn }));
-  const outcome = isTerminal(sent.state) || sent.state === "INPUT_REQUIRED" ? sent : await step.run("follow", () => followTurn({ taskId }));
+  const outcome =
+    isTerminal(sent.state) || sent.state === "INPUT_REQUIRED"
+      ? sent
+      : await step.run("follow", () => followTurn({ taskId }));
   if (isTerminal(outcome.state)) await step.run("settle", () => settleTask({ taskId }));
   await step.run("push", () => requestPush({ taskId }));
   return outcome;

@@ -21,16 +21,35 @@ function run(command: string, args: string[], env: NodeJS.ProcessEnv): Promise<n
   });
 }
 
-interface Counts { passed: number; failed: number; skipped: number }
+interface Counts {
+  passed: number;
+  failed: number;
+  skipped: number;
+}
 
 function vitestCounts(file: string): Counts {
-  const report = JSON.parse(readFileSync(file, "utf8")) as { numPassedTests: number; numFailedTests: number; numPendingTests: number; numTodoTests: number };
-  return { passed: report.numPassedTests, failed: report.numFailedTests, skipped: report.numPendingTests + report.numTodoTests };
+  const report = JSON.parse(readFileSync(file, "utf8")) as {
+    numPassedTests: number;
+    numFailedTests: number;
+    numPendingTests: number;
+    numTodoTests: number;
+  };
+  return {
+    passed: report.numPassedTests,
+    failed: report.numFailedTests,
+    skipped: report.numPendingTests + report.numTodoTests,
+  };
 }
 
 function playwrightCounts(file: string): Counts {
-  const report = JSON.parse(readFileSync(file, "utf8")) as { stats: { expected: number; unexpected: number; flaky: number; skipped: number } };
-  return { passed: report.stats.expected + report.stats.flaky, failed: report.stats.unexpected, skipped: report.stats.skipped };
+  const report = JSON.parse(readFileSync(file, "utf8")) as {
+    stats: { expected: number; unexpected: number; flaky: number; skipped: number };
+  };
+  return {
+    passed: report.stats.expected + report.stats.flaky,
+    failed: report.stats.unexpected,
+    skipped: report.stats.skipped,
+  };
 }
 
 function readCounts(read: (file: string) => Counts, file: string, exitCode: number): Counts {
@@ -47,13 +66,21 @@ async function main() {
   const { url: serverUrl, embedded } = await resolveTestServer();
   const env = { BUREAU_TEST_PG_URL: serverUrl, NODE_ENV: "test" } as const;
   const totals: Counts = { passed: 0, failed: 0, skipped: 0 };
-  const add = (c: Counts) => { totals.passed += c.passed; totals.failed += c.failed; totals.skipped += c.skipped; };
+  const add = (c: Counts) => {
+    totals.passed += c.passed;
+    totals.failed += c.failed;
+    totals.skipped += c.skipped;
+  };
   try {
     await ensureTemplate(serverUrl);
     // BUREAU_SKIP_VITEST / BUREAU_SKIP_E2E shorten local iterations; CI runs both.
     if (process.env.BUREAU_SKIP_VITEST !== "1") {
       const vitestReport = path.join(reports, "vitest.json");
-      const vitestCode = await run(bin("vitest"), ["run", "--reporter=default", "--reporter=json", `--outputFile.json=${vitestReport}`], env);
+      const vitestCode = await run(
+        bin("vitest"),
+        ["run", "--reporter=default", "--reporter=json", `--outputFile.json=${vitestReport}`],
+        env,
+      );
       add(readCounts(vitestCounts, vitestReport, vitestCode));
     }
 
@@ -81,11 +108,19 @@ async function runE2e(serverUrl: string, report: string): Promise<Counts> {
     BUREAU_DEMO_FILE: path.join(path.dirname(report), "demo.json"),
   };
   try {
-    const seedCode = await run(process.execPath, ["--import", "tsx", "scripts/db/cli.ts", "seed"], { ...env, NODE_ENV: "test", BUREAU_DEMO_BASE_URL: env.APP_URL });
+    const seedCode = await run(process.execPath, ["--import", "tsx", "scripts/db/cli.ts", "seed"], {
+      ...env,
+      NODE_ENV: "test",
+      BUREAU_DEMO_BASE_URL: env.APP_URL,
+    });
     if (seedCode !== 0) return { passed: 0, failed: 1, skipped: 0 };
     const buildCode = await run(bin("next"), ["build"], { ...env, NEXT_TELEMETRY_DISABLED: "1" });
     if (buildCode !== 0) return { passed: 0, failed: 1, skipped: 0 };
-    const code = await run(bin("playwright"), ["test"], { ...env, PLAYWRIGHT_JSON_OUTPUT_NAME: report, CI: process.env.CI ?? "" });
+    const code = await run(bin("playwright"), ["test"], {
+      ...env,
+      PLAYWRIGHT_JSON_OUTPUT_NAME: report,
+      CI: process.env.CI ?? "",
+    });
     return readCounts(playwrightCounts, report, code);
   } finally {
     await dropDatabase(serverUrl, name);

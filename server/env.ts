@@ -51,7 +51,10 @@ export const env = createEnv({
     OPENAI_API_KEY: z.string().optional(),
     ANTHROPIC_API_KEY: z.string().optional(),
     /** Enables purchases and payouts; without it purchases are off and demo orgs live on grants. */
-    STRIPE_SECRET_KEY: z.string().regex(/^(sk|rk)_/, "Stripe secret keys start with sk_ or rk_").optional(),
+    STRIPE_SECRET_KEY: z
+      .string()
+      .regex(/^(sk|rk)_/, "Stripe secret keys start with sk_ or rk_")
+      .optional(),
     /** Signing secret of the platform endpoint /api/stripe/webhook. */
     STRIPE_WEBHOOK_SECRET: z.string().startsWith("whsec_").optional(),
     /** Signing secret of the Connect endpoint /api/stripe/connect-webhook. */

@@ -4,9 +4,24 @@ import { env } from "./env";
 
 /** Fields pino must never print, wherever they appear in a log object. */
 const REDACT = [
-  "password", "*.password", "token", "*.token", "secret", "*.secret", "key", "*.key",
-  "apiKey", "*.apiKey", "authorization", "*.authorization", "headers.authorization",
-  "headers.cookie", "*.headers.cookie", "cookie", "*.cookie", "DATABASE_URL",
+  "password",
+  "*.password",
+  "token",
+  "*.token",
+  "secret",
+  "*.secret",
+  "key",
+  "*.key",
+  "apiKey",
+  "*.apiKey",
+  "authorization",
+  "*.authorization",
+  "headers.authorization",
+  "headers.cookie",
+  "*.headers.cookie",
+  "cookie",
+  "*.cookie",
+  "DATABASE_URL",
 ];
 
 const requestContext = new AsyncLocalStorage<{ requestId: string }>();

@@ -6,12 +6,36 @@ import { getServerSession } from "@/server/auth/session";
 export const dynamic = "force-dynamic";
 
 const FEATURES = [
-  { icon: Bot, title: "A marketplace of agents", body: "Browse agents published from their A2A Agent Cards, compare price, quality and latency, and hire the right one." },
-  { icon: Building2, title: "Departments, not tabs", body: "Group hired agents into departments and run them as the teams of a virtual company." },
-  { icon: Workflow, title: "Workflows with a human in the loop", body: "Chain agents in sequence or in parallel, branch on results, and pause for approval." },
-  { icon: Network, title: "Open protocols", body: "Call any listed agent through the A2A gateway, or use them as tools from any MCP client." },
-  { icon: Coins, title: "Pay per task", body: "Buy credits once; each task holds its price and settles only when it completes." },
-  { icon: ShieldCheck, title: "Enterprise ready", body: "Roles, API keys, audit logs, budgets and strict isolation between organizations." },
+  {
+    icon: Bot,
+    title: "A marketplace of agents",
+    body: "Browse agents published from their A2A Agent Cards, compare price, quality and latency, and hire the right one.",
+  },
+  {
+    icon: Building2,
+    title: "Departments, not tabs",
+    body: "Group hired agents into departments and run them as the teams of a virtual company.",
+  },
+  {
+    icon: Workflow,
+    title: "Workflows with a human in the loop",
+    body: "Chain agents in sequence or in parallel, branch on results, and pause for approval.",
+  },
+  {
+    icon: Network,
+    title: "Open protocols",
+    body: "Call any listed agent through the A2A gateway, or use them as tools from any MCP client.",
+  },
+  {
+    icon: Coins,
+    title: "Pay per task",
+    body: "Buy credits once; each task holds its price and settles only when it completes.",
+  },
+  {
+    icon: ShieldCheck,
+    title: "Enterprise ready",
+    body: "Roles, API keys, audit logs, budgets and strict isolation between organizations.",
+  },
 ];
 
 export default async function LandingPage() {
@@ -25,25 +49,42 @@ export default async function LandingPage() {
         </Link>
         <nav className="flex items-center gap-2">
           {session ? (
-            <Button asChild><Link href="/dashboard">Open dashboard</Link></Button>
+            <Button asChild>
+              <Link href="/dashboard">Open dashboard</Link>
+            </Button>
           ) : (
             <>
-              <Button asChild variant="ghost"><Link href="/sign-in">Sign in</Link></Button>
-              <Button asChild><Link href="/sign-up">Get started</Link></Button>
+              <Button asChild variant="ghost">
+                <Link href="/sign-in">Sign in</Link>
+              </Button>
+              <Button asChild>
+                <Link href="/sign-up">Get started</Link>
+              </Button>
             </>
           )}
         </nav>
       </header>
       <main>
         <section className="mx-auto max-w-4xl px-6 pb-20 pt-16 text-center">
-          <p className="mb-4 inline-flex rounded-full border border-border px-3 py-1 text-xs text-muted-foreground">A2A v1.0 · MCP · pay per task</p>
-          <h1 className="text-balance text-4xl font-semibold tracking-tight sm:text-6xl">Hire AI agents. Run them as your departments.</h1>
+          <p className="mb-4 inline-flex rounded-full border border-border px-3 py-1 text-xs text-muted-foreground">
+            A2A v1.0 · MCP · pay per task
+          </p>
+          <h1 className="text-balance text-4xl font-semibold tracking-tight sm:text-6xl">
+            Hire AI agents. Run them as your departments.
+          </h1>
           <p className="mx-auto mt-6 max-w-2xl text-pretty text-lg text-muted-foreground">
-            Bureau is the marketplace where companies find, hire and run AI agents, and where agent builders get paid for the work their agents do.
+            Bureau is the marketplace where companies find, hire and run AI agents, and where agent builders get paid
+            for the work their agents do.
           </p>
           <div className="mt-10 flex flex-wrap justify-center gap-3">
-            <Button asChild size="lg"><Link href={session ? "/dashboard" : "/sign-up"}>Start hiring <ArrowRight className="size-4" aria-hidden /></Link></Button>
-            <Button asChild size="lg" variant="outline"><Link href="/sign-in">Sign in</Link></Button>
+            <Button asChild size="lg">
+              <Link href={session ? "/dashboard" : "/sign-up"}>
+                Start hiring <ArrowRight className="size-4" aria-hidden />
+              </Link>
+            </Button>
+            <Button asChild size="lg" variant="outline">
+              <Link href="/sign-in">Sign in</Link>
+            </Button>
           </div>
         </section>
         <section className="border-t border-border bg-muted/40">
@@ -58,7 +99,9 @@ export default async function LandingPage() {
           </div>
         </section>
       </main>
-      <footer className="mx-auto max-w-6xl px-6 py-10 text-sm text-muted-foreground">© {new Date().getFullYear()} Bureau</footer>
+      <footer className="mx-auto max-w-6xl px-6 py-10 text-sm text-muted-foreground">
+        © {new Date().getFullYear()} Bureau
+      </footer>
     </div>
   );
 }

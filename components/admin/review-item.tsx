@@ -14,18 +14,39 @@ import { categoryLabel } from "@/server/services/registry/categories";
 import { ReasonDialog } from "./reason-dialog";
 
 export interface ReviewRow {
-  id: string; slug: string; name: string; description: string; sellerName: string;
-  status: "DRAFT" | "IN_REVIEW" | "PUBLISHED" | "SUSPENDED"; statusReason: string | null;
-  cardUrl: string | null; endpointUrl: string; pricePerTask: number; categories: string[];
-  submittedAt: Date | null; health: "UNKNOWN" | "HEALTHY" | "FAILING"; healthFlagged: boolean;
-  currentVersion: number; skillNames: string[];
+  id: string;
+  slug: string;
+  name: string;
+  description: string;
+  sellerName: string;
+  status: "DRAFT" | "IN_REVIEW" | "PUBLISHED" | "SUSPENDED";
+  statusReason: string | null;
+  cardUrl: string | null;
+  endpointUrl: string;
+  pricePerTask: number;
+  categories: string[];
+  submittedAt: Date | null;
+  health: "UNKNOWN" | "HEALTHY" | "FAILING";
+  healthFlagged: boolean;
+  currentVersion: number;
+  skillNames: string[];
 }
 
 export function ReviewItem({ row, onDone }: { row: ReviewRow; onDone: () => void }) {
   const trpc = useTRPC();
-  const done = (message: string) => () => { toast.success(message); onDone(); };
-  const approve = useMutation(trpc.admin.approve.mutationOptions({ onSuccess: done(`${row.name} is published.`), onError: (e) => toast.error(e.message) }));
-  const reject = useMutation(trpc.admin.reject.mutationOptions({ onSuccess: done(`${row.name} went back to the seller.`) }));
+  const done = (message: string) => () => {
+    toast.success(message);
+    onDone();
+  };
+  const approve = useMutation(
+    trpc.admin.approve.mutationOptions({
+      onSuccess: done(`${row.name} is published.`),
+      onError: (e) => toast.error(e.message),
+    }),
+  );
+  const reject = useMutation(
+    trpc.admin.reject.mutationOptions({ onSuccess: done(`${row.name} went back to the seller.`) }),
+  );
   const suspend = useMutation(trpc.admin.suspend.mutationOptions({ onSuccess: done(`${row.name} is suspended.`) }));
 
   return (
@@ -33,7 +54,15 @@ export function ReviewItem({ row, onDone }: { row: ReviewRow; onDone: () => void
       <div className="flex flex-wrap items-start justify-between gap-3">
         <div className="min-w-0">
           <div className="flex flex-wrap items-center gap-2">
-            <h3 className="font-semibold">{row.status === "PUBLISHED" ? <Link className="hover:underline" href={`/agents/${row.slug}`}>{row.name}</Link> : row.name}</h3>
+            <h3 className="font-semibold">
+              {row.status === "PUBLISHED" ? (
+                <Link className="hover:underline" href={`/agents/${row.slug}`}>
+                  {row.name}
+                </Link>
+              ) : (
+                row.name
+              )}
+            </h3>
             <StatusBadge status={row.status} />
             <HealthBadge health={row.health} flagged={row.healthFlagged} />
           </div>
@@ -45,26 +74,53 @@ export function ReviewItem({ row, onDone }: { row: ReviewRow; onDone: () => void
         <div className="flex flex-wrap gap-2">
           {row.status === "IN_REVIEW" ? (
             <>
-              <Button size="sm" loading={approve.isPending} onClick={() => approve.mutate({ agentId: row.id })}>Approve</Button>
-              <ReasonDialog action="Reject" agentName={row.name} pending={reject.isPending} error={reject.error?.message ?? null}
-                onConfirm={(reason, close) => reject.mutate({ agentId: row.id, reason }, { onSuccess: close })} />
+              <Button size="sm" loading={approve.isPending} onClick={() => approve.mutate({ agentId: row.id })}>
+                Approve
+              </Button>
+              <ReasonDialog
+                action="Reject"
+                agentName={row.name}
+                pending={reject.isPending}
+                error={reject.error?.message ?? null}
+                onConfirm={(reason, close) => reject.mutate({ agentId: row.id, reason }, { onSuccess: close })}
+              />
             </>
           ) : null}
           {row.status === "IN_REVIEW" || row.status === "PUBLISHED" ? (
-            <ReasonDialog action="Suspend" agentName={row.name} pending={suspend.isPending} error={suspend.error?.message ?? null}
-              onConfirm={(reason, close) => suspend.mutate({ agentId: row.id, reason }, { onSuccess: close })} />
+            <ReasonDialog
+              action="Suspend"
+              agentName={row.name}
+              pending={suspend.isPending}
+              error={suspend.error?.message ?? null}
+              onConfirm={(reason, close) => suspend.mutate({ agentId: row.id, reason }, { onSuccess: close })}
+            />
           ) : null}
         </div>
       </div>
       <p className="line-clamp-3 text-sm">{row.description}</p>
       <div className="flex flex-wrap gap-1">
-        {row.categories.map((c) => <Badge key={c} variant="secondary">{categoryLabel(c)}</Badge>)}
-        {row.skillNames.map((s) => <Badge key={s} variant="outline">{s}</Badge>)}
+        {row.categories.map((c) => (
+          <Badge key={c} variant="secondary">
+            {categoryLabel(c)}
+          </Badge>
+        ))}
+        {row.skillNames.map((s) => (
+          <Badge key={s} variant="outline">
+            {s}
+          </Badge>
+        ))}
       </div>
       <dl className="grid gap-1 text-xs text-muted-foreground sm:grid-cols-[5rem_1fr]">
-        <dt>Endpoint</dt><dd className="break-all text-foreground">{row.endpointUrl}</dd>
-        <dt>Card</dt><dd className="break-all text-foreground">{row.cardUrl ?? "pasted JSON"}</dd>
-        {row.statusReason ? <><dt>Reason</dt><dd className="text-foreground">{row.statusReason}</dd></> : null}
+        <dt>Endpoint</dt>
+        <dd className="break-all text-foreground">{row.endpointUrl}</dd>
+        <dt>Card</dt>
+        <dd className="break-all text-foreground">{row.cardUrl ?? "pasted JSON"}</dd>
+        {row.statusReason ? (
+          <>
+            <dt>Reason</dt>
+            <dd className="text-foreground">{row.statusReason}</dd>
+          </>
+        ) : null}
       </dl>
     </Card>
   );

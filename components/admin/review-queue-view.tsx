@@ -26,30 +26,76 @@ export function ReviewQueueView() {
   const trpc = useTRPC();
   const [status, setStatus] = useState<Status>("IN_REVIEW");
   const [stack, setStack] = useState<(string | null)[]>([null]);
-  const query = useQuery({ ...trpc.admin.reviewQueue.queryOptions({ status, cursor: stack[stack.length - 1] }), enabled: user.isPlatformAdmin });
+  const query = useQuery({
+    ...trpc.admin.reviewQueue.queryOptions({ status, cursor: stack[stack.length - 1] }),
+    enabled: user.isPlatformAdmin,
+  });
 
   if (!user.isPlatformAdmin) {
-    return <EmptyState icon={<ShieldAlert />} title="Platform administrators only" description="This page reviews every seller's listings." />;
+    return (
+      <EmptyState
+        icon={<ShieldAlert />}
+        title="Platform administrators only"
+        description="This page reviews every seller's listings."
+      />
+    );
   }
   const count = (s: Status) => (query.data ? (query.data.counts[s] ?? 0) : undefined);
   return (
     <div className="space-y-6">
-      <PageHeader title="Listing review" description="Approve listings into the marketplace, send them back with a reason, or suspend them." />
-      <Tabs value={status} onValueChange={(v) => { setStatus(TABS.find((t) => t.value === v)?.value ?? "IN_REVIEW"); setStack([null]); }}>
+      <PageHeader
+        title="Listing review"
+        description="Approve listings into the marketplace, send them back with a reason, or suspend them."
+      />
+      <Tabs
+        value={status}
+        onValueChange={(v) => {
+          setStatus(TABS.find((t) => t.value === v)?.value ?? "IN_REVIEW");
+          setStack([null]);
+        }}
+      >
         <TabsList>
-          {TABS.map((t) => <TabsTrigger key={t.value} value={t.value}>{t.label}{count(t.value) !== undefined ? <span className="ml-1 text-muted-foreground tabular-nums">{count(t.value)}</span> : null}</TabsTrigger>)}
+          {TABS.map((t) => (
+            <TabsTrigger key={t.value} value={t.value}>
+              {t.label}
+              {count(t.value) !== undefined ? (
+                <span className="ml-1 text-muted-foreground tabular-nums">{count(t.value)}</span>
+              ) : null}
+            </TabsTrigger>
+          ))}
         </TabsList>
       </Tabs>
-      <QueryState isPending={query.isPending} error={query.error} onRetry={() => void query.refetch()} skeleton={<div className="space-y-3">{[0, 1, 2].map((i) => <Skeleton key={i} className="h-40" />)}</div>}>
-        {() => query.data!.items.length === 0 ? (
-          <EmptyState icon={<Inbox />} title="All clear" description={TABS.find((t) => t.value === status)?.empty} />
-        ) : (
+      <QueryState
+        isPending={query.isPending}
+        error={query.error}
+        onRetry={() => void query.refetch()}
+        skeleton={
           <div className="space-y-3">
-            {query.data!.items.map((row) => <ReviewItem key={row.id} row={row} onDone={() => void query.refetch()} />)}
-            <Pagination label={`Page ${stack.length}`} hasPrevious={stack.length > 1} hasNext={Boolean(query.data!.nextCursor)} loading={query.isFetching}
-              onPrevious={() => setStack(stack.slice(0, -1))} onNext={() => setStack([...stack, query.data!.nextCursor])} />
+            {[0, 1, 2].map((i) => (
+              <Skeleton key={i} className="h-40" />
+            ))}
           </div>
-        )}
+        }
+      >
+        {() =>
+          query.data!.items.length === 0 ? (
+            <EmptyState icon={<Inbox />} title="All clear" description={TABS.find((t) => t.value === status)?.empty} />
+          ) : (
+            <div className="space-y-3">
+              {query.data!.items.map((row) => (
+                <ReviewItem key={row.id} row={row} onDone={() => void query.refetch()} />
+              ))}
+              <Pagination
+                label={`Page ${stack.length}`}
+                hasPrevious={stack.length > 1}
+                hasNext={Boolean(query.data!.nextCursor)}
+                loading={query.isFetching}
+                onPrevious={() => setStack(stack.slice(0, -1))}
+                onNext={() => setStack([...stack, query.data!.nextCursor])}
+              />
+            </div>
+          )
+        }
       </QueryState>
     </div>
   );

@@ -31,15 +31,23 @@ function Fact({ label, children }: { label: string; children: ReactNode }) {
 }
 
 const yesNo = (value: boolean) => (value ? "Yes" : "No");
-const external = (href: string, text: string) => <a href={href} target="_blank" rel="noreferrer noopener" className="text-primary hover:underline">{text}</a>;
+const external = (href: string, text: string) => (
+  <a href={href} target="_blank" rel="noreferrer noopener" className="text-primary hover:underline">
+    {text}
+  </a>
+);
 
 export function AgentFacts({ agent }: { agent: AgentFactsData }) {
   return (
     <Card>
-      <CardHeader><CardTitle>Details</CardTitle></CardHeader>
+      <CardHeader>
+        <CardTitle>Details</CardTitle>
+      </CardHeader>
       <CardContent>
         <dl className="divide-y divide-border">
-          <Fact label="Provider">{agent.providerUrl ? external(agent.providerUrl, agent.provider) : agent.provider}</Fact>
+          <Fact label="Provider">
+            {agent.providerUrl ? external(agent.providerUrl, agent.provider) : agent.provider}
+          </Fact>
           <Fact label="Listed by">{agent.seller.name}</Fact>
           {agent.docsUrl ? <Fact label="Docs">{external(agent.docsUrl, "Documentation")}</Fact> : null}
           <Fact label="Health">
@@ -47,7 +55,8 @@ export function AgentFacts({ agent }: { agent: AgentFactsData }) {
               <HealthBadge health={agent.health} flagged={agent.healthFlagged} />
               {agent.lastCheckedAt ? (
                 <p className="text-xs text-muted-foreground">
-                  Checked {formatRelative(agent.lastCheckedAt)}{agent.lastLatencyMs !== null ? ` · ${agent.lastLatencyMs} ms` : ""}
+                  Checked {formatRelative(agent.lastCheckedAt)}
+                  {agent.lastLatencyMs !== null ? ` · ${agent.lastLatencyMs} ms` : ""}
                 </p>
               ) : null}
             </div>

@@ -1,7 +1,9 @@
 /** Copy-ready ways to call a listed agent through Bureau's gateway (never the seller's URL). */
 export function curlSnippet(jsonRpcUrl: string, example: string): string {
   const body = JSON.stringify({
-    jsonrpc: "2.0", id: 1, method: "SendMessage",
+    jsonrpc: "2.0",
+    id: 1,
+    method: "SendMessage",
     params: { message: { messageId: "msg-1", role: "ROLE_USER", parts: [{ text: example }] } },
   });
   return [
@@ -41,7 +43,11 @@ console.log(JSON.stringify(result, null, 2));
 }
 
 export function mcpConfigSnippet(mcpUrl: string): string {
-  return JSON.stringify({
-    mcpServers: { bureau: { type: "http", url: mcpUrl, headers: { Authorization: "Bearer <your org API key>" } } },
-  }, null, 2);
+  return JSON.stringify(
+    {
+      mcpServers: { bureau: { type: "http", url: mcpUrl, headers: { Authorization: "Bearer <your org API key>" } } },
+    },
+    null,
+    2,
+  );
 }

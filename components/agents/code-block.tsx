@@ -5,7 +5,9 @@ export function CodeBlock({ code, label, testId }: { code: string; label: string
   return (
     <div className="relative rounded-lg border border-border bg-muted/60">
       <CopyButton value={code} label={`Copy ${label}`} className="absolute top-2 right-2" />
-      <pre className="max-h-96 overflow-auto p-4 pr-12 text-xs leading-relaxed" data-testid={testId}><code>{code}</code></pre>
+      <pre className="max-h-96 overflow-auto p-4 pr-12 text-xs leading-relaxed" data-testid={testId}>
+        <code>{code}</code>
+      </pre>
     </div>
   );
 }

@@ -7,7 +7,10 @@ const compact = new Intl.NumberFormat("en-US", { notation: "compact" });
 export function RatingLabel({ average, count }: { average: number | null; count: number }) {
   if (average === null || count === 0) return <span className="text-muted-foreground">No ratings yet</span>;
   return (
-    <span className="inline-flex items-center gap-1" aria-label={`Rated ${average.toFixed(1)} out of 5 from ${count} reviews`}>
+    <span
+      className="inline-flex items-center gap-1"
+      aria-label={`Rated ${average.toFixed(1)} out of 5 from ${count} reviews`}
+    >
       <Star className="size-3.5 fill-warning text-warning" aria-hidden />
       <span className="font-medium">{average.toFixed(1)}</span>
       <span className="text-muted-foreground">({compact.format(count)})</span>
@@ -20,12 +23,40 @@ export function TaskCount({ count }: { count: number }) {
 }
 
 export function HealthBadge({ health, flagged }: { health: "UNKNOWN" | "HEALTHY" | "FAILING"; flagged: boolean }) {
-  if (flagged) return <Badge variant="destructive"><TriangleAlert aria-hidden />Failing health checks</Badge>;
-  if (health === "HEALTHY") return <Badge variant="success"><Activity aria-hidden />Healthy</Badge>;
-  if (health === "FAILING") return <Badge variant="warning"><Activity aria-hidden />Last check failed</Badge>;
-  return <Badge variant="outline"><Activity aria-hidden />Not checked yet</Badge>;
+  if (flagged)
+    return (
+      <Badge variant="destructive">
+        <TriangleAlert aria-hidden />
+        Failing health checks
+      </Badge>
+    );
+  if (health === "HEALTHY")
+    return (
+      <Badge variant="success">
+        <Activity aria-hidden />
+        Healthy
+      </Badge>
+    );
+  if (health === "FAILING")
+    return (
+      <Badge variant="warning">
+        <Activity aria-hidden />
+        Last check failed
+      </Badge>
+    );
+  return (
+    <Badge variant="outline">
+      <Activity aria-hidden />
+      Not checked yet
+    </Badge>
+  );
 }
 
 export function StreamingBadge() {
-  return <Badge variant="secondary"><Radio aria-hidden />Streaming</Badge>;
+  return (
+    <Badge variant="secondary">
+      <Radio aria-hidden />
+      Streaming
+    </Badge>
+  );
 }

@@ -18,18 +18,26 @@ export function SkillList({ skills }: { skills: SkillView[] }) {
         <li key={skill.skillId} className="space-y-2 py-4 first:pt-0 last:pb-0" data-testid="skill">
           <div className="flex flex-wrap items-center gap-2">
             <h3 className="font-medium">{skill.name}</h3>
-            {skill.tags.map((tag) => <Badge key={tag} variant="outline">{tag}</Badge>)}
+            {skill.tags.map((tag) => (
+              <Badge key={tag} variant="outline">
+                {tag}
+              </Badge>
+            ))}
           </div>
           <p className="text-sm text-muted-foreground">{skill.description}</p>
           {skill.examples.length ? (
             <ul className="space-y-1">
               {skill.examples.map((example) => (
-                <li key={example} className="rounded-md bg-muted px-3 py-1.5 text-sm">&ldquo;{example}&rdquo;</li>
+                <li key={example} className="rounded-md bg-muted px-3 py-1.5 text-sm">
+                  &ldquo;{example}&rdquo;
+                </li>
               ))}
             </ul>
           ) : null}
           {skill.inputModes?.length ? (
-            <p className="text-xs text-muted-foreground">Accepts {skill.inputModes.join(", ")} · returns {skill.outputModes?.join(", ")}</p>
+            <p className="text-xs text-muted-foreground">
+              Accepts {skill.inputModes.join(", ")} · returns {skill.outputModes?.join(", ")}
+            </p>
           ) : null}
         </li>
       ))}

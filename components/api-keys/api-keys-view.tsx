@@ -22,10 +22,15 @@ export function ApiKeysView() {
   const trpc = useTRPC();
   const canManage = org.role === "owner" || org.role === "admin";
   const query = useQuery({ ...trpc.apiKeys.list.queryOptions({ orgId: org.id }), enabled: org.role !== "viewer" });
-  const revoke = useMutation(trpc.apiKeys.revoke.mutationOptions({
-    onSuccess: () => { toast.success("API key revoked."); void query.refetch(); },
-    onError: (error) => toast.error(error.message),
-  }));
+  const revoke = useMutation(
+    trpc.apiKeys.revoke.mutationOptions({
+      onSuccess: () => {
+        toast.success("API key revoked.");
+        void query.refetch();
+      },
+      onError: (error) => toast.error(error.message),
+    }),
+  );
 
   return (
     <div className="space-y-8">
@@ -35,40 +40,86 @@ export function ApiKeysView() {
         actions={canManage ? <CreateApiKeyDialog orgId={org.id} onCreated={() => void query.refetch()} /> : null}
       />
       {org.role === "viewer" ? (
-        <EmptyState icon={<KeyRound />} title="Not available to viewers" description="Ask an admin of this organization for access." />
+        <EmptyState
+          icon={<KeyRound />}
+          title="Not available to viewers"
+          description="Ask an admin of this organization for access."
+        />
       ) : (
         <QueryState isPending={query.isPending} error={query.error} onRetry={() => void query.refetch()}>
-          {() => query.data!.length === 0 ? (
-            <EmptyState icon={<KeyRound />} title="No API keys yet" description={canManage ? "Create one to call agents from your code." : "Admins can create keys."} />
-          ) : (
-            <Card>
-              <CardContent className="pt-6">
-                <Table>
-                  <TableHeader><TableRow><TableHead>Name</TableHead><TableHead>Key</TableHead><TableHead>Scopes</TableHead><TableHead>Status</TableHead><TableHead>Last used</TableHead><TableHead>Created</TableHead><TableHead /></TableRow></TableHeader>
-                  <TableBody>
-                    {query.data!.map((key) => (
-                      <TableRow key={key.id} data-testid="api-key-row">
-                        <TableCell className="font-medium">{key.name}</TableCell>
-                        <TableCell><code className="text-xs">{key.start}…</code></TableCell>
-                        <TableCell className="max-w-56"><div className="flex flex-wrap gap-1">{key.scopes.map((s) => <Badge key={s} variant="outline">{s}</Badge>)}</div></TableCell>
-                        <TableCell><Badge variant={STATUS_VARIANT[key.status]}>{key.status}</Badge>{key.expiresAt && key.status === "active" ? <div className="mt-1 text-xs text-muted-foreground">until {formatDate(key.expiresAt)}</div> : null}</TableCell>
-                        <TableCell className="text-muted-foreground">{key.lastUsedAt ? formatRelative(key.lastUsedAt) : "Never"}</TableCell>
-                        <TableCell className="text-muted-foreground">{formatDate(key.createdAt)}</TableCell>
-                        <TableCell className="text-right">
-                          {canManage && key.status === "active" ? (
-                            <Button size="sm" variant="outline" loading={revoke.isPending && revoke.variables?.keyId === key.id}
-                              onClick={() => { if (window.confirm(`Revoke "${key.name}"? Programs using it will stop working.`)) revoke.mutate({ orgId: org.id, keyId: key.id }); }}>
-                              Revoke
-                            </Button>
-                          ) : null}
-                        </TableCell>
+          {() =>
+            query.data!.length === 0 ? (
+              <EmptyState
+                icon={<KeyRound />}
+                title="No API keys yet"
+                description={canManage ? "Create one to call agents from your code." : "Admins can create keys."}
+              />
+            ) : (
+              <Card>
+                <CardContent className="pt-6">
+                  <Table>
+                    <TableHeader>
+                      <TableRow>
+                        <TableHead>Name</TableHead>
+                        <TableHead>Key</TableHead>
+                        <TableHead>Scopes</TableHead>
+                        <TableHead>Status</TableHead>
+                        <TableHead>Last used</TableHead>
+                        <TableHead>Created</TableHead>
+                        <TableHead />
                       </TableRow>
-                    ))}
-                  </TableBody>
-                </Table>
-              </CardContent>
-            </Card>
-          )}
+                    </TableHeader>
+                    <TableBody>
+                      {query.data!.map((key) => (
+                        <TableRow key={key.id} data-testid="api-key-row">
+                          <TableCell className="font-medium">{key.name}</TableCell>
+                          <TableCell>
+                            <code className="text-xs">{key.start}…</code>
+                          </TableCell>
+                          <TableCell className="max-w-56">
+                            <div className="flex flex-wrap gap-1">
+                              {key.scopes.map((s) => (
+                                <Badge key={s} variant="outline">
+                                  {s}
+                                </Badge>
+                              ))}
+                            </div>
+                          </TableCell>
+                          <TableCell>
+                            <Badge variant={STATUS_VARIANT[key.status]}>{key.status}</Badge>
+                            {key.expiresAt && key.status === "active" ? (
+                              <div className="mt-1 text-xs text-muted-foreground">
+                                until {formatDate(key.expiresAt)}
+                              </div>
+                            ) : null}
+                          </TableCell>
+                          <TableCell className="text-muted-foreground">
+                            {key.lastUsedAt ? formatRelative(key.lastUsedAt) : "Never"}
+                          </TableCell>
+                          <TableCell className="text-muted-foreground">{formatDate(key.createdAt)}</TableCell>
+                          <TableCell className="text-right">
+                            {canManage && key.status === "active" ? (
+                              <Button
+                                size="sm"
+                                variant="outline"
+                                loading={revoke.isPending && revoke.variables?.keyId === key.id}
+                                onClick={() => {
+                                  if (window.confirm(`Revoke "${key.name}"? Programs using it will stop working.`))
+                                    revoke.mutate({ orgId: org.id, keyId: key.id });
+                                }}
+                              >
+                                Revoke
+                              </Button>
+                            ) : null}
+                          </TableCell>
+                        </TableRow>
+                      ))}
+                    </TableBody>
+                  </Table>
+                </CardContent>
+              </Card>
+            )
+          }
         </QueryState>
       )}
     </div>

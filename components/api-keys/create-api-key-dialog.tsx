@@ -9,7 +9,15 @@ import { useTRPC } from "@/components/providers/trpc";
 import { Alert, AlertDescription } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { CopyButton } from "@/components/ui/copy-button";
-import { Dialog, DialogContent, DialogDescription, DialogFooter, DialogHeader, DialogTitle, DialogTrigger } from "@/components/ui/dialog";
+import {
+  Dialog,
+  DialogContent,
+  DialogDescription,
+  DialogFooter,
+  DialogHeader,
+  DialogTitle,
+  DialogTrigger,
+} from "@/components/ui/dialog";
 import { Field } from "@/components/ui/field";
 import { Input } from "@/components/ui/input";
 import { NativeSelect } from "@/components/ui/select";
@@ -39,12 +47,14 @@ export function CreateApiKeyDialog({ orgId, onCreated }: { orgId: string; onCrea
   });
 
   const onSubmit = form.handleSubmit(async (values) => {
-    const result = await create.mutateAsync({
-      orgId,
-      name: values.name,
-      scopes: values.scopes,
-      expiresInDays: values.expiry === "never" ? null : Number(values.expiry),
-    }).catch(() => null);
+    const result = await create
+      .mutateAsync({
+        orgId,
+        name: values.name,
+        scopes: values.scopes,
+        expiresInDays: values.expiry === "never" ? null : Number(values.expiry),
+      })
+      .catch(() => null);
     if (!result) return;
     setCreatedKey(result.key);
     onCreated();
@@ -61,27 +71,41 @@ export function CreateApiKeyDialog({ orgId, onCreated }: { orgId: string; onCrea
 
   return (
     <Dialog open={open} onOpenChange={onOpenChange}>
-      <DialogTrigger asChild><Button>Create API key</Button></DialogTrigger>
+      <DialogTrigger asChild>
+        <Button>Create API key</Button>
+      </DialogTrigger>
       <DialogContent>
         {createdKey ? (
           <>
             <DialogHeader>
               <DialogTitle>Your new API key</DialogTitle>
-              <DialogDescription>Copy it now. Bureau stores only a hash, so it will not be shown again.</DialogDescription>
+              <DialogDescription>
+                Copy it now. Bureau stores only a hash, so it will not be shown again.
+              </DialogDescription>
             </DialogHeader>
             <div className="flex items-center gap-2 rounded-md border border-border bg-muted p-3">
-              <code className="min-w-0 flex-1 break-all font-mono text-sm" data-testid="new-api-key">{createdKey}</code>
+              <code className="min-w-0 flex-1 break-all font-mono text-sm" data-testid="new-api-key">
+                {createdKey}
+              </code>
               <CopyButton value={createdKey} label="Copy API key" />
             </div>
-            <DialogFooter><Button onClick={() => onOpenChange(false)}>Done</Button></DialogFooter>
+            <DialogFooter>
+              <Button onClick={() => onOpenChange(false)}>Done</Button>
+            </DialogFooter>
           </>
         ) : (
           <form onSubmit={onSubmit} className="space-y-4" noValidate>
             <DialogHeader>
               <DialogTitle>Create an API key</DialogTitle>
-              <DialogDescription>Programs use it as a Bearer token to call agents through Bureau as this organization.</DialogDescription>
+              <DialogDescription>
+                Programs use it as a Bearer token to call agents through Bureau as this organization.
+              </DialogDescription>
             </DialogHeader>
-            {create.error ? <Alert variant="destructive"><AlertDescription>{create.error.message}</AlertDescription></Alert> : null}
+            {create.error ? (
+              <Alert variant="destructive">
+                <AlertDescription>{create.error.message}</AlertDescription>
+              </Alert>
+            ) : null}
             <Field label="Name" error={form.formState.errors.name?.message}>
               <Input placeholder="Production backend" {...form.register("name")} />
             </Field>
@@ -94,7 +118,11 @@ export function CreateApiKeyDialog({ orgId, onCreated }: { orgId: string; onCrea
                   <span className="text-muted-foreground">{SCOPE_LABELS[scope]}</span>
                 </label>
               ))}
-              {form.formState.errors.scopes ? <p role="alert" className="text-sm text-destructive">{form.formState.errors.scopes.message}</p> : null}
+              {form.formState.errors.scopes ? (
+                <p role="alert" className="text-sm text-destructive">
+                  {form.formState.errors.scopes.message}
+                </p>
+              ) : null}
             </fieldset>
             <Field label="Expires">
               <NativeSelect {...form.register("expiry")}>
@@ -104,7 +132,11 @@ export function CreateApiKeyDialog({ orgId, onCreated }: { orgId: string; onCrea
                 <option value="365">In a year</option>
               </NativeSelect>
             </Field>
-            <DialogFooter><Button type="submit" loading={create.isPending}>Create key</Button></DialogFooter>
+            <DialogFooter>
+              <Button type="submit" loading={create.isPending}>
+                Create key
+              </Button>
+            </DialogFooter>
           </form>
         )}
       </DialogContent>

@@ -18,7 +18,9 @@ export function AppShell({ children }: { children: ReactNode }) {
       <aside className="hidden w-60 shrink-0 flex-col border-r border-border bg-muted/40 md:flex">
         <div className="flex h-14 items-center gap-2 border-b border-border px-4">
           <Link href="/dashboard" className="flex items-center gap-2 font-semibold tracking-tight">
-            <span className="grid size-7 place-items-center rounded-md bg-primary text-sm text-primary-foreground">B</span>
+            <span className="grid size-7 place-items-center rounded-md bg-primary text-sm text-primary-foreground">
+              B
+            </span>
             Bureau
           </Link>
         </div>

@@ -1,4 +1,16 @@
-import { Banknote, Coins, HandCoins, KeyRound, LayoutDashboard, ListChecks, ShieldCheck, Store, Tag, Users, type LucideIcon } from "lucide-react";
+import {
+  Banknote,
+  Coins,
+  HandCoins,
+  KeyRound,
+  LayoutDashboard,
+  ListChecks,
+  ShieldCheck,
+  Store,
+  Tag,
+  Users,
+  type LucideIcon,
+} from "lucide-react";
 
 export interface NavItem {
   href: string;

@@ -9,8 +9,12 @@ import { useOrg } from "@/components/providers/org-context";
 import { Avatar } from "@/components/ui/avatar";
 import { Button } from "@/components/ui/button";
 import {
-  DropdownMenu, DropdownMenuContent, DropdownMenuItem, DropdownMenuLabel,
-  DropdownMenuSeparator, DropdownMenuTrigger,
+  DropdownMenu,
+  DropdownMenuContent,
+  DropdownMenuItem,
+  DropdownMenuLabel,
+  DropdownMenuSeparator,
+  DropdownMenuTrigger,
 } from "@/components/ui/dropdown-menu";
 import { toast } from "@/components/ui/toaster";
 
@@ -33,10 +37,17 @@ export function OrgSwitcher({ compact = false }: { compact?: boolean }) {
   return (
     <DropdownMenu>
       <DropdownMenuTrigger asChild>
-        <Button variant="outline" className={compact ? "max-w-40" : "w-full justify-between"} loading={pending} aria-label={`Organization: ${org.name}. Switch organization`}>
+        <Button
+          variant="outline"
+          className={compact ? "max-w-40" : "w-full justify-between"}
+          loading={pending}
+          aria-label={`Organization: ${org.name}. Switch organization`}
+        >
           <span className="flex min-w-0 items-center gap-2">
             <Avatar name={org.name} size="sm" shape="square" />
-            <span className="truncate" data-testid="active-org-name">{org.name}</span>
+            <span className="truncate" data-testid="active-org-name">
+              {org.name}
+            </span>
           </span>
           <ChevronsUpDown className="size-4 opacity-60" aria-hidden />
         </Button>

@@ -27,7 +27,9 @@ export function SignInForm() {
     setError(null);
     const { error: signInError } = await authClient.signIn.email(values);
     if (signInError) {
-      setError(signInError.status === 401 ? "Wrong email or password." : authErrorMessage(signInError, "Could not sign in."));
+      setError(
+        signInError.status === 401 ? "Wrong email or password." : authErrorMessage(signInError, "Could not sign in."),
+      );
       return;
     }
     router.push(next);

@@ -28,8 +28,15 @@ export function SignUpForm() {
     setError(null);
     const { error: signUpError } = await authClient.signUp.email(values);
     if (signUpError) {
-      const taken = signUpError.code === "USER_ALREADY_EXISTS" || signUpError.code === "USER_ALREADY_EXISTS_USE_ANOTHER_EMAIL" || signUpError.status === 422;
-      setError(taken ? "An account with this email already exists. Sign in instead." : authErrorMessage(signUpError, "Could not create the account."));
+      const taken =
+        signUpError.code === "USER_ALREADY_EXISTS" ||
+        signUpError.code === "USER_ALREADY_EXISTS_USE_ANOTHER_EMAIL" ||
+        signUpError.status === 422;
+      setError(
+        taken
+          ? "An account with this email already exists. Sign in instead."
+          : authErrorMessage(signUpError, "Could not create the account."),
+      );
       return;
     }
     router.push(next);

@@ -26,25 +26,37 @@ export function GrantCreditsForm({ onGranted }: { onGranted: () => void }) {
   const [requestId, setRequestId] = useState(() => crypto.randomUUID());
   const [fieldErrors, setFieldErrors] = useState<FieldErrors>({});
   const orgs = useQuery(trpc.platform.searchOrgs.queryOptions({ query: useDebounced(search) }));
-  const grant = useMutation(trpc.platform.grantCredits.mutationOptions({
-    onSuccess: (result, variables) => {
-      toast.success(result.granted ? `Granted ${formatCredits(variables.amount)} credits to ${result.orgName}.` : "That grant was already made.");
-      setAmount("");
-      setReason("");
-      setRequestId(crypto.randomUUID());
-      onGranted();
-    },
-  }));
+  const grant = useMutation(
+    trpc.platform.grantCredits.mutationOptions({
+      onSuccess: (result, variables) => {
+        toast.success(
+          result.granted
+            ? `Granted ${formatCredits(variables.amount)} credits to ${result.orgName}.`
+            : "That grant was already made.",
+        );
+        setAmount("");
+        setReason("");
+        setRequestId(crypto.randomUUID());
+        onGranted();
+      },
+    }),
+  );
 
   const submit = (event: FormEvent) => {
     event.preventDefault();
     // The procedure's own schema, checked here first for field-level messages.
-    const parsed = ZGrantCreditsRequestSchema.safeParse({ orgId, amount: /^\d+$/.test(amount.trim()) ? Number(amount) : Number.NaN, reason, requestId });
+    const parsed = ZGrantCreditsRequestSchema.safeParse({
+      orgId,
+      amount: /^\d+$/.test(amount.trim()) ? Number(amount) : Number.NaN,
+      reason,
+      requestId,
+    });
     if (!parsed.success) {
       const errors: FieldErrors = {};
       for (const issue of parsed.error.issues) {
         const field = issue.path[0];
-        if ((field === "orgId" || field === "amount" || field === "reason") && !errors[field]) errors[field] = issue.message;
+        if ((field === "orgId" || field === "amount" || field === "reason") && !errors[field])
+          errors[field] = issue.message;
       }
       setFieldErrors(errors);
       return;
@@ -55,7 +67,11 @@ export function GrantCreditsForm({ onGranted }: { onGranted: () => void }) {
 
   return (
     <form onSubmit={submit} className="space-y-4" noValidate>
-      {grant.error ? <Alert variant="destructive"><AlertDescription>{grant.error.message}</AlertDescription></Alert> : null}
+      {grant.error ? (
+        <Alert variant="destructive">
+          <AlertDescription>{grant.error.message}</AlertDescription>
+        </Alert>
+      ) : null}
       <div className="grid gap-4 sm:grid-cols-2">
         <Field label="Find organization" description="Name or slug">
           <Input value={search} onChange={(e) => setSearch(e.target.value)} placeholder="acme" />
@@ -63,17 +79,28 @@ export function GrantCreditsForm({ onGranted }: { onGranted: () => void }) {
         <Field label="Organization" error={fieldErrors.orgId}>
           <NativeSelect value={orgId} onChange={(e) => setOrgId(e.target.value)}>
             <option value="">{orgs.isPending ? "Loading…" : orgs.data?.length ? "Choose…" : "No match"}</option>
-            {orgs.data?.map((o) => <option key={o.id} value={o.id}>{o.name} ({o.slug}) · {formatCredits(o.balance)} credits</option>)}
+            {orgs.data?.map((o) => (
+              <option key={o.id} value={o.id}>
+                {o.name} ({o.slug}) · {formatCredits(o.balance)} credits
+              </option>
+            ))}
           </NativeSelect>
         </Field>
         <Field label="Credits" error={fieldErrors.amount}>
           <Input inputMode="numeric" value={amount} onChange={(e) => setAmount(e.target.value)} placeholder="5000" />
         </Field>
         <Field label="Reason" error={fieldErrors.reason} description="Recorded in the organization's audit log">
-          <Input value={reason} onChange={(e) => setReason(e.target.value)} placeholder="Pilot credits" maxLength={200} />
+          <Input
+            value={reason}
+            onChange={(e) => setReason(e.target.value)}
+            placeholder="Pilot credits"
+            maxLength={200}
+          />
         </Field>
       </div>
-      <Button type="submit" loading={grant.isPending}>Grant credits</Button>
+      <Button type="submit" loading={grant.isPending}>
+        Grant credits
+      </Button>
     </form>
   );
 }

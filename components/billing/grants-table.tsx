@@ -13,14 +13,25 @@ import { PagedTable } from "./paged-table";
 export function GrantsTable() {
   const trpc = useTRPC();
   const pages = useCursorPages();
-  const query = useQuery({ ...trpc.platform.grants.queryOptions({ cursor: pages.cursor, limit: 10 }), placeholderData: keepPreviousData });
+  const query = useQuery({
+    ...trpc.platform.grants.queryOptions({ cursor: pages.cursor, limit: 10 }),
+    placeholderData: keepPreviousData,
+  });
 
   return (
     <PagedTable
       query={query}
       pages={pages}
       empty={<EmptyState icon={<Gift />} title="No grants yet" description="Grants you make appear here." />}
-      head={<TableRow><TableHead>When</TableHead><TableHead>Organization</TableHead><TableHead className="text-right">Credits</TableHead><TableHead>Reason</TableHead><TableHead>By</TableHead></TableRow>}
+      head={
+        <TableRow>
+          <TableHead>When</TableHead>
+          <TableHead>Organization</TableHead>
+          <TableHead className="text-right">Credits</TableHead>
+          <TableHead>Reason</TableHead>
+          <TableHead>By</TableHead>
+        </TableRow>
+      }
       row={(g) => (
         <TableRow key={g.id} data-testid="grant-row">
           <TableCell className="whitespace-nowrap">{formatDateTime(g.createdAt)}</TableCell>

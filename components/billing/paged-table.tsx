@@ -26,15 +26,26 @@ export function PagedTable<T>(props: {
   const { query, pages } = props;
   return (
     <QueryState isPending={query.isPending} error={query.error} onRetry={() => void query.refetch()}>
-      {() => !query.data?.items.length ? props.empty : (
-        <>
-          <Table>
-            <TableHeader>{props.head}</TableHeader>
-            <TableBody>{query.data.items.map(props.row)}</TableBody>
-          </Table>
-          <CursorPager page={pages.page} hasPrevious={pages.hasPrevious} nextCursor={query.data.nextCursor} loading={query.isFetching} onPrevious={pages.previous} onNext={pages.next} />
-        </>
-      )}
+      {() =>
+        !query.data?.items.length ? (
+          props.empty
+        ) : (
+          <>
+            <Table>
+              <TableHeader>{props.head}</TableHeader>
+              <TableBody>{query.data.items.map(props.row)}</TableBody>
+            </Table>
+            <CursorPager
+              page={pages.page}
+              hasPrevious={pages.hasPrevious}
+              nextCursor={query.data.nextCursor}
+              loading={query.isFetching}
+              onPrevious={pages.previous}
+              onNext={pages.next}
+            />
+          </>
+        )
+      }
     </QueryState>
   );
 }

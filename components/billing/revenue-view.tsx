@@ -24,34 +24,84 @@ export function RevenueView() {
 
   return (
     <div className="space-y-8">
-      <PageHeader title="Platform revenue" description="Fees from settled tasks, money owed to sellers, and credit grants." />
-      <QueryState isPending={query.isPending} error={query.error} onRetry={() => void query.refetch()} skeleton={<Skeleton className="h-48 w-full" />}>
+      <PageHeader
+        title="Platform revenue"
+        description="Fees from settled tasks, money owed to sellers, and credit grants."
+      />
+      <QueryState
+        isPending={query.isPending}
+        error={query.error}
+        onRetry={() => void query.refetch()}
+        skeleton={<Skeleton className="h-48 w-full" />}
+      >
         {() => {
           const r = query.data!;
           return (
             <>
               {r.ledger.ok ? (
-                <Alert variant="success" icon={<CircleCheck />}><AlertDescription>Ledger check passed: every transaction balances and every cached balance matches its entries.</AlertDescription></Alert>
+                <Alert variant="success" icon={<CircleCheck />}>
+                  <AlertDescription>
+                    Ledger check passed: every transaction balances and every cached balance matches its entries.
+                  </AlertDescription>
+                </Alert>
               ) : (
-                <Alert variant="destructive" icon={<TriangleAlert />}><AlertDescription>Ledger check found {r.ledger.problems} problem(s). Investigate before paying out.</AlertDescription></Alert>
+                <Alert variant="destructive" icon={<TriangleAlert />}>
+                  <AlertDescription>
+                    Ledger check found {r.ledger.problems} problem(s). Investigate before paying out.
+                  </AlertDescription>
+                </Alert>
               )}
               <div className="grid gap-4 sm:grid-cols-2 lg:grid-cols-4">
-                <Stat icon={<HandCoins />} label="Revenue this month" value={<span data-testid="revenue-month">{formatCredits(r.revenueThisMonth)}</span>} hint={`${formatCredits(r.tasksThisMonth)} tasks, ${formatCredits(r.taskVolumeThisMonth)} credits settled`} />
-                <Stat icon={<Landmark />} label="Revenue all time" value={formatCredits(r.revenueTotal)} hint="Platform fees, in credits" />
-                <Stat icon={<Banknote />} label="Owed to sellers" value={formatCredits(r.sellersOwed.pending + r.sellersOwed.available)} hint={`${formatCredits(r.sellersOwed.available)} available · ${r.failingPayouts} failing payout(s)`} />
-                <Stat icon={<CreditCard />} label="Purchases this month" value={formatMoney(r.purchasesThisMonth.amountCents)} hint={`${r.purchasesThisMonth.count} purchase(s), ${formatCredits(r.purchasesThisMonth.credits)} credits · ${formatCredits(r.grantedTotal)} granted ever`} />
+                <Stat
+                  icon={<HandCoins />}
+                  label="Revenue this month"
+                  value={<span data-testid="revenue-month">{formatCredits(r.revenueThisMonth)}</span>}
+                  hint={`${formatCredits(r.tasksThisMonth)} tasks, ${formatCredits(r.taskVolumeThisMonth)} credits settled`}
+                />
+                <Stat
+                  icon={<Landmark />}
+                  label="Revenue all time"
+                  value={formatCredits(r.revenueTotal)}
+                  hint="Platform fees, in credits"
+                />
+                <Stat
+                  icon={<Banknote />}
+                  label="Owed to sellers"
+                  value={formatCredits(r.sellersOwed.pending + r.sellersOwed.available)}
+                  hint={`${formatCredits(r.sellersOwed.available)} available · ${r.failingPayouts} failing payout(s)`}
+                />
+                <Stat
+                  icon={<CreditCard />}
+                  label="Purchases this month"
+                  value={formatMoney(r.purchasesThisMonth.amountCents)}
+                  hint={`${r.purchasesThisMonth.count} purchase(s), ${formatCredits(r.purchasesThisMonth.credits)} credits · ${formatCredits(r.grantedTotal)} granted ever`}
+                />
               </div>
               <Card>
-                <CardHeader><CardTitle>By month</CardTitle></CardHeader>
+                <CardHeader>
+                  <CardTitle>By month</CardTitle>
+                </CardHeader>
                 <CardContent>
                   {r.months.length === 0 ? (
                     <EmptyState icon={<HandCoins />} title="No settled tasks in the last six months" />
                   ) : (
                     <Table>
-                      <TableHeader><TableRow><TableHead>Month</TableHead><TableHead className="text-right">Tasks</TableHead><TableHead className="text-right">Volume</TableHead><TableHead className="text-right">Fees</TableHead></TableRow></TableHeader>
+                      <TableHeader>
+                        <TableRow>
+                          <TableHead>Month</TableHead>
+                          <TableHead className="text-right">Tasks</TableHead>
+                          <TableHead className="text-right">Volume</TableHead>
+                          <TableHead className="text-right">Fees</TableHead>
+                        </TableRow>
+                      </TableHeader>
                       <TableBody>
                         {r.months.map((m) => (
-                          <TableRow key={m.month}><TableCell>{m.month}</TableCell><TableCell className="text-right tabular-nums">{formatCredits(m.tasks)}</TableCell><TableCell className="text-right tabular-nums">{formatCredits(m.volume)}</TableCell><TableCell className="text-right tabular-nums">{formatCredits(m.fees)}</TableCell></TableRow>
+                          <TableRow key={m.month}>
+                            <TableCell>{m.month}</TableCell>
+                            <TableCell className="text-right tabular-nums">{formatCredits(m.tasks)}</TableCell>
+                            <TableCell className="text-right tabular-nums">{formatCredits(m.volume)}</TableCell>
+                            <TableCell className="text-right tabular-nums">{formatCredits(m.fees)}</TableCell>
+                          </TableRow>
                         ))}
                       </TableBody>
                     </Table>

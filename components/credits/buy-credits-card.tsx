@@ -17,17 +17,21 @@ type Purchases =
 /** Credit packs with Buy buttons that go to Stripe Checkout, or the sentence saying purchases are off. */
 export function BuyCreditsCard({ orgId, purchases, canBuy }: { orgId: string; purchases: Purchases; canBuy: boolean }) {
   const trpc = useTRPC();
-  const checkout = useMutation(trpc.credits.createCheckout.mutationOptions({
-    // Leave for Stripe's hosted page; credits arrive by webhook, never on the way back.
-    onSuccess: ({ url }) => window.location.assign(url),
-    onError: (error) => toast.error(error.message),
-  }));
+  const checkout = useMutation(
+    trpc.credits.createCheckout.mutationOptions({
+      // Leave for Stripe's hosted page; credits arrive by webhook, never on the way back.
+      onSuccess: ({ url }) => window.location.assign(url),
+      onError: (error) => toast.error(error.message),
+    }),
+  );
 
   return (
     <Card>
       <CardHeader>
         <CardTitle>Buy credits</CardTitle>
-        <CardDescription>Paid securely with Stripe. Credits appear as soon as Stripe confirms the payment.</CardDescription>
+        <CardDescription>
+          Paid securely with Stripe. Credits appear as soon as Stripe confirms the payment.
+        </CardDescription>
       </CardHeader>
       <CardContent>
         {!purchases.enabled ? (
@@ -38,7 +42,11 @@ export function BuyCreditsCard({ orgId, purchases, canBuy }: { orgId: string; pu
         ) : (
           <div className="grid gap-3 sm:grid-cols-3">
             {purchases.packs.map((pack) => (
-              <div key={pack.id} className="flex flex-col gap-3 rounded-lg border border-border p-4" data-testid="credit-pack">
+              <div
+                key={pack.id}
+                className="flex flex-col gap-3 rounded-lg border border-border p-4"
+                data-testid="credit-pack"
+              >
                 <div>
                   <div className="text-xl font-semibold tabular-nums">{formatCredits(pack.credits)} credits</div>
                   <div className="text-sm text-muted-foreground">{formatMoney(pack.priceCents, pack.currency)}</div>
@@ -53,7 +61,9 @@ export function BuyCreditsCard({ orgId, purchases, canBuy }: { orgId: string; pu
                 </Button>
               </div>
             ))}
-            {!canBuy ? <p className="text-sm text-muted-foreground sm:col-span-3">Only owners and admins can buy credits.</p> : null}
+            {!canBuy ? (
+              <p className="text-sm text-muted-foreground sm:col-span-3">Only owners and admins can buy credits.</p>
+            ) : null}
           </div>
         )}
       </CardContent>

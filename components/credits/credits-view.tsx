@@ -22,26 +22,51 @@ export function CreditsView({ checkoutCanceled }: { checkoutCanceled: boolean })
 
   return (
     <div className="space-y-8">
-      <PageHeader title="Credits" description="Tasks are paid in credits: held when a task starts, charged when it succeeds, returned when it fails." />
-      {checkoutCanceled ? <Alert><AlertDescription>Checkout was canceled; nothing was charged.</AlertDescription></Alert> : null}
+      <PageHeader
+        title="Credits"
+        description="Tasks are paid in credits: held when a task starts, charged when it succeeds, returned when it fails."
+      />
+      {checkoutCanceled ? (
+        <Alert>
+          <AlertDescription>Checkout was canceled; nothing was charged.</AlertDescription>
+        </Alert>
+      ) : null}
       <QueryState
         isPending={query.isPending}
         error={query.error}
         onRetry={() => void query.refetch()}
-        skeleton={<div className="grid gap-4 sm:grid-cols-2"><Skeleton className="h-24" /><Skeleton className="h-24" /></div>}
+        skeleton={
+          <div className="grid gap-4 sm:grid-cols-2">
+            <Skeleton className="h-24" />
+            <Skeleton className="h-24" />
+          </div>
+        }
       >
         {() => {
           const data = query.data!;
           return (
             <>
               <div className="grid gap-4 sm:grid-cols-2">
-                <Stat icon={<Coins />} label="Credits available" value={<span data-testid="credits-balance">{formatCredits(data.balance.available)}</span>} hint="Spendable on new tasks" />
-                <Stat icon={<Lock />} label="Credits on hold" value={formatCredits(data.balance.held)} hint="Reserved by running tasks" />
+                <Stat
+                  icon={<Coins />}
+                  label="Credits available"
+                  value={<span data-testid="credits-balance">{formatCredits(data.balance.available)}</span>}
+                  hint="Spendable on new tasks"
+                />
+                <Stat
+                  icon={<Lock />}
+                  label="Credits on hold"
+                  value={formatCredits(data.balance.held)}
+                  hint="Reserved by running tasks"
+                />
               </div>
               {data.balance.available < 0 ? (
                 <Alert variant="destructive" icon={<TriangleAlert />}>
                   <AlertTitle>Your balance is negative</AlertTitle>
-                  <AlertDescription>A refunded payment took back credits that were already spent. New tasks are blocked until you buy credits.</AlertDescription>
+                  <AlertDescription>
+                    A refunded payment took back credits that were already spent. New tasks are blocked until you buy
+                    credits.
+                  </AlertDescription>
                 </Alert>
               ) : null}
               <BuyCreditsCard orgId={org.id} purchases={data.purchases} canBuy={canBuy} />

@@ -30,9 +30,25 @@ export function PurchaseReturn({ sessionId }: { sessionId: string | null }) {
 
   return (
     <div className="space-y-8">
-      <PageHeader title="Your purchase" eyebrow={<Link href="/credits" className="hover:underline">Credits</Link>} />
+      <PageHeader
+        title="Your purchase"
+        eyebrow={
+          <Link href="/credits" className="hover:underline">
+            Credits
+          </Link>
+        }
+      />
       {!sessionId ? (
-        <EmptyState icon={<CircleX />} title="No purchase to show" description="This page is opened by Stripe after checkout." action={<Button asChild variant="outline"><Link href="/credits">Back to credits</Link></Button>} />
+        <EmptyState
+          icon={<CircleX />}
+          title="No purchase to show"
+          description="This page is opened by Stripe after checkout."
+          action={
+            <Button asChild variant="outline">
+              <Link href="/credits">Back to credits</Link>
+            </Button>
+          }
+        />
       ) : (
         <QueryState isPending={query.isPending} error={query.error} onRetry={() => void query.refetch()}>
           {() => {
@@ -45,7 +61,10 @@ export function PurchaseReturn({ sessionId }: { sessionId: string | null }) {
                       <Spinner label={null} className="size-5" />
                       <div>
                         <p className="font-medium">Processing your payment…</p>
-                        <p className="text-sm text-muted-foreground">{formatCredits(data.credits)} credits for {formatMoney(data.amountCents, data.currency)}. They appear as soon as Stripe confirms; this page updates by itself.</p>
+                        <p className="text-sm text-muted-foreground">
+                          {formatCredits(data.credits)} credits for {formatMoney(data.amountCents, data.currency)}. They
+                          appear as soon as Stripe confirms; this page updates by itself.
+                        </p>
                       </div>
                     </div>
                   ) : data.state === "failed" ? (
@@ -58,14 +77,29 @@ export function PurchaseReturn({ sessionId }: { sessionId: string | null }) {
                       <CircleCheck className="mt-0.5 size-5 text-success" aria-hidden />
                       <div className="space-y-1">
                         <p className="font-medium">{formatCredits(data.credits)} credits added.</p>
-                        <p className="text-sm">New balance: <span className="font-semibold tabular-nums" data-testid="new-balance">{formatCredits(data.balance.available)}</span> credits</p>
+                        <p className="text-sm">
+                          New balance:{" "}
+                          <span className="font-semibold tabular-nums" data-testid="new-balance">
+                            {formatCredits(data.balance.available)}
+                          </span>{" "}
+                          credits
+                        </p>
                         {data.receiptUrl ? (
-                          <a href={data.receiptUrl} target="_blank" rel="noreferrer" className="inline-flex items-center gap-1 text-sm text-primary hover:underline">View receipt <ExternalLink className="size-3" aria-hidden /></a>
+                          <a
+                            href={data.receiptUrl}
+                            target="_blank"
+                            rel="noreferrer"
+                            className="inline-flex items-center gap-1 text-sm text-primary hover:underline"
+                          >
+                            View receipt <ExternalLink className="size-3" aria-hidden />
+                          </a>
                         ) : null}
                       </div>
                     </div>
                   )}
-                  <Button asChild variant="outline"><Link href="/credits">Back to credits</Link></Button>
+                  <Button asChild variant="outline">
+                    <Link href="/credits">Back to credits</Link>
+                  </Button>
                 </CardContent>
               </Card>
             );

@@ -25,7 +25,10 @@ const STATUS: Record<string, { label: string; variant: BadgeProps["variant"] }> 
 export function PurchasesTable({ orgId }: { orgId: string }) {
   const trpc = useTRPC();
   const pages = useCursorPages();
-  const query = useQuery({ ...trpc.credits.purchases.queryOptions({ orgId, cursor: pages.cursor, limit: 10 }), placeholderData: keepPreviousData });
+  const query = useQuery({
+    ...trpc.credits.purchases.queryOptions({ orgId, cursor: pages.cursor, limit: 10 }),
+    placeholderData: keepPreviousData,
+  });
 
   return (
     <Card>
@@ -37,23 +40,48 @@ export function PurchasesTable({ orgId }: { orgId: string }) {
         <PagedTable
           query={query}
           pages={pages}
-          empty={<EmptyState icon={<Receipt />} title="No purchases yet" description="Packs you buy show up here with their receipts." />}
-          head={<TableRow><TableHead>Date</TableHead><TableHead className="text-right">Credits</TableHead><TableHead className="text-right">Amount</TableHead><TableHead>Status</TableHead><TableHead>Receipt</TableHead></TableRow>}
+          empty={
+            <EmptyState
+              icon={<Receipt />}
+              title="No purchases yet"
+              description="Packs you buy show up here with their receipts."
+            />
+          }
+          head={
+            <TableRow>
+              <TableHead>Date</TableHead>
+              <TableHead className="text-right">Credits</TableHead>
+              <TableHead className="text-right">Amount</TableHead>
+              <TableHead>Status</TableHead>
+              <TableHead>Receipt</TableHead>
+            </TableRow>
+          }
           row={(p) => (
             <TableRow key={p.id} data-testid="purchase-row">
               <TableCell className="whitespace-nowrap">{formatDateTime(p.paidAt ?? p.createdAt)}</TableCell>
               <TableCell className="text-right tabular-nums">
                 {formatCredits(p.credits)}
-                {p.refundedCredits > 0 ? <div className="text-xs text-destructive">−{formatCredits(p.refundedCredits)} refunded</div> : null}
+                {p.refundedCredits > 0 ? (
+                  <div className="text-xs text-destructive">−{formatCredits(p.refundedCredits)} refunded</div>
+                ) : null}
               </TableCell>
               <TableCell className="text-right tabular-nums">{formatMoney(p.amountCents, p.currency)}</TableCell>
-              <TableCell><Badge variant={STATUS[p.status]?.variant ?? "outline"}>{STATUS[p.status]?.label ?? p.status}</Badge></TableCell>
+              <TableCell>
+                <Badge variant={STATUS[p.status]?.variant ?? "outline"}>{STATUS[p.status]?.label ?? p.status}</Badge>
+              </TableCell>
               <TableCell>
                 {p.receiptUrl ? (
-                  <a href={p.receiptUrl} target="_blank" rel="noreferrer" className="inline-flex items-center gap-1 text-primary hover:underline">
+                  <a
+                    href={p.receiptUrl}
+                    target="_blank"
+                    rel="noreferrer"
+                    className="inline-flex items-center gap-1 text-primary hover:underline"
+                  >
                     Receipt <ExternalLink className="size-3" aria-hidden />
                   </a>
-                ) : <span className="text-muted-foreground">—</span>}
+                ) : (
+                  <span className="text-muted-foreground">—</span>
+                )}
               </TableCell>
             </TableRow>
           )}

@@ -43,17 +43,67 @@ export function DashboardView() {
         isPending={query.isPending}
         error={query.error}
         onRetry={() => void query.refetch()}
-        skeleton={<div className="grid gap-4 sm:grid-cols-2 lg:grid-cols-4">{[0, 1, 2, 3].map((i) => <Skeleton key={i} className="h-24" />)}</div>}
+        skeleton={
+          <div className="grid gap-4 sm:grid-cols-2 lg:grid-cols-4">
+            {[0, 1, 2, 3].map((i) => (
+              <Skeleton key={i} className="h-24" />
+            ))}
+          </div>
+        }
       >
         {() => {
           const data = query.data!;
           return (
             <>
               <div className="grid gap-4 sm:grid-cols-2 lg:grid-cols-4">
-                <Card><CardContent className="pt-6"><Stat icon={<Coins />} label="Credits available" value={<span data-testid="credits-available">{formatCredits(data.balance.available)}</span>} hint="Spendable on tasks" /></CardContent></Card>
-                <Card><CardContent className="pt-6"><Stat icon={<Lock />} label="Credits on hold" value={formatCredits(data.balance.held)} hint="Reserved by running tasks" /></CardContent></Card>
-                <Card><CardContent className="pt-6"><Stat icon={<Users />} label="Members" value={data.memberCount} hint={data.pendingInvitationCount ? `${data.pendingInvitationCount} invitation(s) pending` : "No pending invitations"} /></CardContent></Card>
-                <Card><CardContent className="pt-6"><Stat icon={<KeyRound />} label="Active API keys" value={data.activeApiKeyCount} hint={<Link className="text-primary hover:underline" href="/settings/api-keys">Manage keys</Link>} /></CardContent></Card>
+                <Card>
+                  <CardContent className="pt-6">
+                    <Stat
+                      icon={<Coins />}
+                      label="Credits available"
+                      value={<span data-testid="credits-available">{formatCredits(data.balance.available)}</span>}
+                      hint="Spendable on tasks"
+                    />
+                  </CardContent>
+                </Card>
+                <Card>
+                  <CardContent className="pt-6">
+                    <Stat
+                      icon={<Lock />}
+                      label="Credits on hold"
+                      value={formatCredits(data.balance.held)}
+                      hint="Reserved by running tasks"
+                    />
+                  </CardContent>
+                </Card>
+                <Card>
+                  <CardContent className="pt-6">
+                    <Stat
+                      icon={<Users />}
+                      label="Members"
+                      value={data.memberCount}
+                      hint={
+                        data.pendingInvitationCount
+                          ? `${data.pendingInvitationCount} invitation(s) pending`
+                          : "No pending invitations"
+                      }
+                    />
+                  </CardContent>
+                </Card>
+                <Card>
+                  <CardContent className="pt-6">
+                    <Stat
+                      icon={<KeyRound />}
+                      label="Active API keys"
+                      value={data.activeApiKeyCount}
+                      hint={
+                        <Link className="text-primary hover:underline" href="/settings/api-keys">
+                          Manage keys
+                        </Link>
+                      }
+                    />
+                  </CardContent>
+                </Card>
               </div>
               <Card>
                 <CardHeader>
@@ -62,13 +112,24 @@ export function DashboardView() {
                 </CardHeader>
                 <CardContent>
                   {data.recentActivity.length === 0 ? (
-                    <EmptyState icon={<History />} title="Nothing yet" description="Credits, keys and member changes will show up here." />
+                    <EmptyState
+                      icon={<History />}
+                      title="Nothing yet"
+                      description="Credits, keys and member changes will show up here."
+                    />
                   ) : (
                     <ul className="divide-y divide-border">
                       {data.recentActivity.map((item) => (
                         <li key={item.id} className="flex items-center justify-between py-2.5 text-sm">
-                          <span>{ACTIONS[item.action] ?? item.action}<span className="text-muted-foreground">{item.actorName ? ` · ${item.actorName}` : " · Bureau"}</span></span>
-                          <time className="text-muted-foreground" dateTime={item.createdAt.toISOString()}>{formatRelative(item.createdAt)}</time>
+                          <span>
+                            {ACTIONS[item.action] ?? item.action}
+                            <span className="text-muted-foreground">
+                              {item.actorName ? ` · ${item.actorName}` : " · Bureau"}
+                            </span>
+                          </span>
+                          <time className="text-muted-foreground" dateTime={item.createdAt.toISOString()}>
+                            {formatRelative(item.createdAt)}
+                          </time>
                         </li>
                       ))}
                     </ul>

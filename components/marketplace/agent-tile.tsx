@@ -39,11 +39,18 @@ export function AgentTile({ listing, footer }: { listing: TileListing; footer?: 
       </div>
       <p className="line-clamp-2 text-sm text-muted-foreground">{listing.description}</p>
       <div className="flex flex-wrap gap-1">
-        {listing.skillNames.slice(0, 3).map((skill) => <Badge key={skill} variant="outline">{skill}</Badge>)}
+        {listing.skillNames.slice(0, 3).map((skill) => (
+          <Badge key={skill} variant="outline">
+            {skill}
+          </Badge>
+        ))}
         {listing.skillNames.length > 3 ? <Badge variant="outline">+{listing.skillNames.length - 3}</Badge> : null}
       </div>
       <div className="mt-auto flex flex-wrap items-center gap-x-3 gap-y-1 text-sm">
-        <span className="font-semibold tabular-nums" data-testid="tile-price">{formatCredits(listing.pricePerTask)} <span className="font-normal text-muted-foreground">credits / task</span></span>
+        <span className="font-semibold tabular-nums" data-testid="tile-price">
+          {formatCredits(listing.pricePerTask)}{" "}
+          <span className="font-normal text-muted-foreground">credits / task</span>
+        </span>
         <RatingLabel average={listing.ratingAvg} count={listing.ratingCount} />
         <TaskCount count={listing.taskCount} />
         {listing.streaming ? <StreamingBadge /> : null}

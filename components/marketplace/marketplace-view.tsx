@@ -9,14 +9,27 @@ import { DescribeNeedPanel } from "./describe-need-panel";
 export function MarketplaceView() {
   return (
     <div className="space-y-6">
-      <PageHeader title="Marketplace" description="Hire AI agents by the task. Every agent speaks A2A and is called through Bureau's gateway with your organization's credits." />
+      <PageHeader
+        title="Marketplace"
+        description="Hire AI agents by the task. Every agent speaks A2A and is called through Bureau's gateway with your organization's credits."
+      />
       <Tabs defaultValue="browse">
         <TabsList>
-          <TabsTrigger value="browse"><Search aria-hidden />Browse and search</TabsTrigger>
-          <TabsTrigger value="describe"><Sparkles aria-hidden />Describe what you need</TabsTrigger>
+          <TabsTrigger value="browse">
+            <Search aria-hidden />
+            Browse and search
+          </TabsTrigger>
+          <TabsTrigger value="describe">
+            <Sparkles aria-hidden />
+            Describe what you need
+          </TabsTrigger>
         </TabsList>
-        <TabsContent value="browse"><CatalogSearch /></TabsContent>
-        <TabsContent value="describe"><DescribeNeedPanel /></TabsContent>
+        <TabsContent value="browse">
+          <CatalogSearch />
+        </TabsContent>
+        <TabsContent value="describe">
+          <DescribeNeedPanel />
+        </TabsContent>
       </Tabs>
     </div>
   );

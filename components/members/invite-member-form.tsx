@@ -39,7 +39,9 @@ export function InviteMemberForm({ orgId, onInvited }: { orgId: string; onInvite
           <option value="viewer">Viewer</option>
         </NativeSelect>
       </Field>
-      <Button type="submit" className="sm:mt-6" loading={form.formState.isSubmitting}>Invite</Button>
+      <Button type="submit" className="sm:mt-6" loading={form.formState.isSubmitting}>
+        Invite
+      </Button>
     </form>
   );
 }

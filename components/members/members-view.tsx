@@ -37,9 +37,13 @@ export function MembersView() {
         <Card>
           <CardHeader>
             <CardTitle>Invite a teammate</CardTitle>
-            <CardDescription>They get a link to join. Without email delivery configured, copy the link from the list below.</CardDescription>
+            <CardDescription>
+              They get a link to join. Without email delivery configured, copy the link from the list below.
+            </CardDescription>
           </CardHeader>
-          <CardContent><InviteMemberForm orgId={org.id} onInvited={() => void query.refetch()} /></CardContent>
+          <CardContent>
+            <InviteMemberForm orgId={org.id} onInvited={() => void query.refetch()} />
+          </CardContent>
         </Card>
       ) : null}
       <QueryState isPending={query.isPending} error={query.error} onRetry={() => void query.refetch()}>
@@ -48,20 +52,38 @@ export function MembersView() {
           return (
             <>
               <Card>
-                <CardHeader><CardTitle>{data.members.length} member{data.members.length === 1 ? "" : "s"}</CardTitle></CardHeader>
+                <CardHeader>
+                  <CardTitle>
+                    {data.members.length} member{data.members.length === 1 ? "" : "s"}
+                  </CardTitle>
+                </CardHeader>
                 <CardContent>
                   <Table>
-                    <TableHeader><TableRow><TableHead>Name</TableHead><TableHead>Role</TableHead><TableHead>Joined</TableHead></TableRow></TableHeader>
+                    <TableHeader>
+                      <TableRow>
+                        <TableHead>Name</TableHead>
+                        <TableHead>Role</TableHead>
+                        <TableHead>Joined</TableHead>
+                      </TableRow>
+                    </TableHeader>
                     <TableBody>
                       {data.members.map((m) => (
                         <TableRow key={m.id}>
                           <TableCell>
                             <div className="flex items-center gap-3">
                               <Avatar name={m.name} size="sm" />
-                              <div><div className="font-medium">{m.name}{m.userId === user.id ? " (you)" : ""}</div><div className="text-xs text-muted-foreground">{m.email}</div></div>
+                              <div>
+                                <div className="font-medium">
+                                  {m.name}
+                                  {m.userId === user.id ? " (you)" : ""}
+                                </div>
+                                <div className="text-xs text-muted-foreground">{m.email}</div>
+                              </div>
                             </div>
                           </TableCell>
-                          <TableCell><Badge variant={m.role === "owner" ? "default" : "secondary"}>{m.role}</Badge></TableCell>
+                          <TableCell>
+                            <Badge variant={m.role === "owner" ? "default" : "secondary"}>{m.role}</Badge>
+                          </TableCell>
                           <TableCell className="text-muted-foreground">{formatDate(m.joinedAt)}</TableCell>
                         </TableRow>
                       ))}
@@ -70,27 +92,58 @@ export function MembersView() {
                 </CardContent>
               </Card>
               <Card>
-                <CardHeader><CardTitle>Pending invitations</CardTitle></CardHeader>
+                <CardHeader>
+                  <CardTitle>Pending invitations</CardTitle>
+                </CardHeader>
                 <CardContent>
                   {data.invitations.length === 0 ? (
-                    <EmptyState icon={<MailPlus />} title="No pending invitations" description={canManage ? "Invite a teammate above." : "Admins can invite teammates."} />
+                    <EmptyState
+                      icon={<MailPlus />}
+                      title="No pending invitations"
+                      description={canManage ? "Invite a teammate above." : "Admins can invite teammates."}
+                    />
                   ) : (
                     <Table>
-                      <TableHeader><TableRow><TableHead>Email</TableHead><TableHead>Role</TableHead><TableHead>Expires</TableHead><TableHead className="text-right">Actions</TableHead></TableRow></TableHeader>
+                      <TableHeader>
+                        <TableRow>
+                          <TableHead>Email</TableHead>
+                          <TableHead>Role</TableHead>
+                          <TableHead>Expires</TableHead>
+                          <TableHead className="text-right">Actions</TableHead>
+                        </TableRow>
+                      </TableHeader>
                       <TableBody>
                         {data.invitations.map((inv) => (
                           <TableRow key={inv.id} data-testid="invitation-row">
                             <TableCell>
                               <div>{inv.email}</div>
-                              {inv.link ? <code className="block max-w-xs truncate text-xs text-muted-foreground" data-testid="invitation-link">{inv.link}</code> : null}
+                              {inv.link ? (
+                                <code
+                                  className="block max-w-xs truncate text-xs text-muted-foreground"
+                                  data-testid="invitation-link"
+                                >
+                                  {inv.link}
+                                </code>
+                              ) : null}
                             </TableCell>
-                            <TableCell><Badge variant="outline">{inv.role}</Badge></TableCell>
+                            <TableCell>
+                              <Badge variant="outline">{inv.role}</Badge>
+                            </TableCell>
                             <TableCell className="text-muted-foreground">{formatDate(inv.expiresAt)}</TableCell>
                             <TableCell className="text-right">
                               {canManage ? (
                                 <div className="flex justify-end gap-2">
-                                  <CopyButton value={inv.link} label={`Copy invitation link for ${inv.email}`} size="sm" variant="outline">Copy link</CopyButton>
-                                  <Button size="sm" variant="ghost" onClick={() => void cancel(inv.id)}>Cancel</Button>
+                                  <CopyButton
+                                    value={inv.link}
+                                    label={`Copy invitation link for ${inv.email}`}
+                                    size="sm"
+                                    variant="outline"
+                                  >
+                                    Copy link
+                                  </CopyButton>
+                                  <Button size="sm" variant="ghost" onClick={() => void cancel(inv.id)}>
+                                    Cancel
+                                  </Button>
                                 </div>
                               ) : null}
                             </TableCell>

@@ -6,7 +6,12 @@ import { authClient, authErrorMessage } from "@/components/auth/auth-client";
 import { Alert, AlertDescription } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 
-export function AcceptInvitation(props: { invitationId: string; orgId: string; signedInAs: string; invitedEmail: string }) {
+export function AcceptInvitation(props: {
+  invitationId: string;
+  orgId: string;
+  signedInAs: string;
+  invitedEmail: string;
+}) {
   const router = useRouter();
   const [error, setError] = useState<string | null>(null);
   const [pending, setPending] = useState(false);
@@ -31,7 +36,8 @@ export function AcceptInvitation(props: { invitationId: string; orgId: string; s
       {mismatch ? (
         <Alert variant="warning">
           <AlertDescription>
-            You are signed in as {props.signedInAs}, but this invitation is for {props.invitedEmail}. Sign in with that email to accept it.
+            You are signed in as {props.signedInAs}, but this invitation is for {props.invitedEmail}. Sign in with that
+            email to accept it.
           </AlertDescription>
         </Alert>
       ) : null}

@@ -15,7 +15,13 @@ const ZCreateOrgSchema = z.object({ name: z.string().trim().min(2, "Use at least
 
 /** A URL-safe slug with a short random tail, so two "Acme"s never collide. */
 function slugFor(name: string): string {
-  const base = name.toLowerCase().normalize("NFKD").replace(/[^a-z0-9]+/g, "-").replace(/^-+|-+$/g, "").slice(0, 40) || "org";
+  const base =
+    name
+      .toLowerCase()
+      .normalize("NFKD")
+      .replace(/[^a-z0-9]+/g, "-")
+      .replace(/^-+|-+$/g, "")
+      .slice(0, 40) || "org";
   return `${base}-${crypto.randomUUID().slice(0, 6)}`;
 }
 

@@ -21,54 +21,91 @@ interface Account {
 }
 
 /** Stripe Connect onboarding: start or continue it, and what Stripe still needs. */
-export function ConnectStatusCard(props: { orgId: string; stripeEnabled: boolean; account: Account | null; canManage: boolean; linkExpired: boolean }) {
+export function ConnectStatusCard(props: {
+  orgId: string;
+  stripeEnabled: boolean;
+  account: Account | null;
+  canManage: boolean;
+  linkExpired: boolean;
+}) {
   const trpc = useTRPC();
-  const onboarding = useMutation(trpc.payouts.startOnboarding.mutationOptions({
-    onSuccess: ({ url }) => window.location.assign(url),
-    onError: (error) => toast.error(error.message),
-  }));
+  const onboarding = useMutation(
+    trpc.payouts.startOnboarding.mutationOptions({
+      onSuccess: ({ url }) => window.location.assign(url),
+      onError: (error) => toast.error(error.message),
+    }),
+  );
   const { account } = props;
   const ready = account?.payoutsEnabled && account.requirementsDue.length === 0;
-  const status = !account ? null : ready ? <Badge variant="success">Payouts enabled</Badge>
-    : account.detailsSubmitted ? <Badge variant="warning">Action needed</Badge> : <Badge variant="secondary">Not finished</Badge>;
+  const status = !account ? null : ready ? (
+    <Badge variant="success">Payouts enabled</Badge>
+  ) : account.detailsSubmitted ? (
+    <Badge variant="warning">Action needed</Badge>
+  ) : (
+    <Badge variant="secondary">Not finished</Badge>
+  );
 
   return (
     <Card>
       <CardHeader>
         <div className="flex items-center justify-between gap-2">
-          <CardTitle className="flex items-center gap-2"><Landmark className="size-4" aria-hidden /> Payout account</CardTitle>
+          <CardTitle className="flex items-center gap-2">
+            <Landmark className="size-4" aria-hidden /> Payout account
+          </CardTitle>
           {status}
         </div>
-        <CardDescription>Bureau pays your earnings to a Stripe account you set up on Stripe&apos;s own pages.</CardDescription>
+        <CardDescription>
+          Bureau pays your earnings to a Stripe account you set up on Stripe&apos;s own pages.
+        </CardDescription>
       </CardHeader>
       <CardContent className="space-y-4">
         {!props.stripeEnabled ? (
-          <Alert icon={<PowerOff />}><AlertTitle>Payouts are off</AlertTitle><AlertDescription>Payouts are off — set STRIPE_SECRET_KEY to enable them.</AlertDescription></Alert>
+          <Alert icon={<PowerOff />}>
+            <AlertTitle>Payouts are off</AlertTitle>
+            <AlertDescription>Payouts are off — set STRIPE_SECRET_KEY to enable them.</AlertDescription>
+          </Alert>
         ) : null}
         {props.linkExpired ? (
-          <Alert variant="warning" icon={<TriangleAlert />}><AlertDescription>That onboarding link expired. Continue onboarding to get a fresh one.</AlertDescription></Alert>
+          <Alert variant="warning" icon={<TriangleAlert />}>
+            <AlertDescription>That onboarding link expired. Continue onboarding to get a fresh one.</AlertDescription>
+          </Alert>
         ) : null}
         {ready ? (
-          <p className="flex items-center gap-2 text-sm"><BadgeCheck className="size-4 text-success" aria-hidden /> Stripe has everything it needs. Available earnings are paid out daily.</p>
+          <p className="flex items-center gap-2 text-sm">
+            <BadgeCheck className="size-4 text-success" aria-hidden /> Stripe has everything it needs. Available
+            earnings are paid out daily.
+          </p>
         ) : account && account.requirementsDue.length > 0 ? (
           <div data-testid="requirements-due" className="space-y-2">
-            <p className="text-sm font-medium">Stripe still needs{account.currentDeadline ? ` (by ${formatDate(account.currentDeadline)})` : ""}:</p>
+            <p className="text-sm font-medium">
+              Stripe still needs{account.currentDeadline ? ` (by ${formatDate(account.currentDeadline)})` : ""}:
+            </p>
             <ul className="list-disc space-y-1 pl-5 text-sm">
-              {[...new Set(account.requirementsDue.map(requirementLabel))].map((label) => <li key={label}>{label}</li>)}
+              {[...new Set(account.requirementsDue.map(requirementLabel))].map((label) => (
+                <li key={label}>{label}</li>
+              ))}
             </ul>
           </div>
         ) : account ? (
           <p className="text-sm text-muted-foreground">Stripe is reviewing your details.</p>
         ) : (
-          <p className="text-sm text-muted-foreground">You have not set up payouts yet. Earnings keep accruing in the meantime.</p>
+          <p className="text-sm text-muted-foreground">
+            You have not set up payouts yet. Earnings keep accruing in the meantime.
+          </p>
         )}
-        {account?.syncedAt ? <p className="text-xs text-muted-foreground">Status from Stripe, updated {formatRelative(account.syncedAt)}.</p> : null}
+        {account?.syncedAt ? (
+          <p className="text-xs text-muted-foreground">
+            Status from Stripe, updated {formatRelative(account.syncedAt)}.
+          </p>
+        ) : null}
         {props.stripeEnabled && !ready ? (
           props.canManage ? (
             <Button loading={onboarding.isPending} onClick={() => onboarding.mutate({ orgId: props.orgId })}>
               {account ? "Continue onboarding" : "Set up payouts"}
             </Button>
-          ) : <p className="text-sm text-muted-foreground">An owner or admin can set up payouts.</p>
+          ) : (
+            <p className="text-sm text-muted-foreground">An owner or admin can set up payouts.</p>
+          )
         ) : null}
       </CardContent>
     </Card>

@@ -33,22 +33,58 @@ export function PayoutsView({ onboarding }: { onboarding: "return" | "refresh" |
   return (
     <div className="space-y-8">
       <PageHeader title="Payouts" description="What your agents earned on Bureau and how it reaches your bank." />
-      <QueryState isPending={query.isPending} error={query.error} onRetry={() => void query.refetch()} skeleton={<Skeleton className="h-64 w-full" />}>
+      <QueryState
+        isPending={query.isPending}
+        error={query.error}
+        onRetry={() => void query.refetch()}
+        skeleton={<Skeleton className="h-64 w-full" />}
+      >
         {() => {
           const { earnings, rules, account, stripeEnabled } = query.data!;
           const money = (credits: number) => formatMoney(credits * rules.creditValueCents);
           return (
             <>
               <div className="grid gap-4 sm:grid-cols-2 lg:grid-cols-4">
-                <Stat icon={<Hourglass />} label="Pending" value={<span data-testid="earnings-pending">{formatCredits(earnings.pending)}</span>}
-                  hint={earnings.nextAvailableAt ? `Next release ${formatDate(earnings.nextAvailableAt)}` : `Held ${rules.holdDays} days after each task`} />
-                <Stat icon={<Wallet />} label="Available" value={<span data-testid="earnings-available">{formatCredits(earnings.available)}</span>} hint={`${money(earnings.available)} · paid out from ${formatCredits(rules.minimumCredits)}`} />
-                <Stat icon={<ArrowRightLeft />} label="In transit" value={formatCredits(earnings.inTransit)} hint="Payouts not confirmed yet" />
-                <Stat icon={<CircleDollarSign />} label="Paid out" value={formatCredits(earnings.paidOut)} hint={`${formatCredits(earnings.lifetime)} earned in total`} />
+                <Stat
+                  icon={<Hourglass />}
+                  label="Pending"
+                  value={<span data-testid="earnings-pending">{formatCredits(earnings.pending)}</span>}
+                  hint={
+                    earnings.nextAvailableAt
+                      ? `Next release ${formatDate(earnings.nextAvailableAt)}`
+                      : `Held ${rules.holdDays} days after each task`
+                  }
+                />
+                <Stat
+                  icon={<Wallet />}
+                  label="Available"
+                  value={<span data-testid="earnings-available">{formatCredits(earnings.available)}</span>}
+                  hint={`${money(earnings.available)} · paid out from ${formatCredits(rules.minimumCredits)}`}
+                />
+                <Stat
+                  icon={<ArrowRightLeft />}
+                  label="In transit"
+                  value={formatCredits(earnings.inTransit)}
+                  hint="Payouts not confirmed yet"
+                />
+                <Stat
+                  icon={<CircleDollarSign />}
+                  label="Paid out"
+                  value={formatCredits(earnings.paidOut)}
+                  hint={`${formatCredits(earnings.lifetime)} earned in total`}
+                />
               </div>
-              <ConnectStatusCard orgId={org.id} stripeEnabled={stripeEnabled} account={account} canManage={org.role === "owner" || org.role === "admin"} linkExpired={onboarding === "refresh"} />
+              <ConnectStatusCard
+                orgId={org.id}
+                stripeEnabled={stripeEnabled}
+                account={account}
+                canManage={org.role === "owner" || org.role === "admin"}
+                linkExpired={onboarding === "refresh"}
+              />
               <p className="text-sm text-muted-foreground">
-                Bureau keeps {rules.feeBps / 100}% of each task&apos;s price. Your share is pending for {rules.holdDays} days (the refund window), then available, then paid out daily once it reaches {formatCredits(rules.minimumCredits)} credits ({money(rules.minimumCredits)}).
+                Bureau keeps {rules.feeBps / 100}% of each task&apos;s price. Your share is pending for {rules.holdDays}{" "}
+                days (the refund window), then available, then paid out daily once it reaches{" "}
+                {formatCredits(rules.minimumCredits)} credits ({money(rules.minimumCredits)}).
               </p>
             </>
           );

@@ -15,6 +15,9 @@ const LABELS: Record<string, string> = {
 /** A seller-readable name for a Stripe requirement id ("external_account" -> "Bank account for payouts"). */
 export function requirementLabel(id: string): string {
   if (LABELS[id]) return LABELS[id];
-  const words = id.split(/[._]/).filter((w) => !/^\d+$/.test(w)).join(" ");
+  const words = id
+    .split(/[._]/)
+    .filter((w) => !/^\d+$/.test(w))
+    .join(" ");
   return words.charAt(0).toUpperCase() + words.slice(1);
 }

@@ -10,7 +10,12 @@ import { PasteCardDialog } from "./paste-card-dialog";
 
 interface Props {
   orgId: string;
-  listing: { id: string; slug: string; status: "DRAFT" | "IN_REVIEW" | "PUBLISHED" | "SUSPENDED"; cardUrl: string | null };
+  listing: {
+    id: string;
+    slug: string;
+    status: "DRAFT" | "IN_REVIEW" | "PUBLISHED" | "SUSPENDED";
+    cardUrl: string | null;
+  };
   onChanged: () => void;
 }
 
@@ -19,33 +24,63 @@ export function ListingActions({ orgId, listing, onChanged }: Props) {
   const trpc = useTRPC();
   const ids = { orgId, agentId: listing.id };
   const fail = (error: { message: string }) => toast.error(error.message);
-  const submit = useMutation(trpc.sell.submit.mutationOptions({ onSuccess: () => { toast.success("Submitted for review."); onChanged(); }, onError: fail }));
-  const refresh = useMutation(trpc.sell.refreshCard.mutationOptions({
-    onSuccess: (result) => {
-      if (!result.ok) toast.error(`The card has problems: ${result.errors.join(" ")}`);
-      else toast.success(result.changed ? `Card updated: version ${result.version}.` : "The card has not changed.");
-      onChanged();
-    },
-    onError: fail,
-  }));
-  const probe = useMutation(trpc.sell.checkHealth.mutationOptions({
-    onSuccess: (result) => { if (result.ok) toast.success(`Healthy (${result.latencyMs} ms).`); else toast.error(result.error ?? "The check failed."); onChanged(); },
-    onError: fail,
-  }));
+  const submit = useMutation(
+    trpc.sell.submit.mutationOptions({
+      onSuccess: () => {
+        toast.success("Submitted for review.");
+        onChanged();
+      },
+      onError: fail,
+    }),
+  );
+  const refresh = useMutation(
+    trpc.sell.refreshCard.mutationOptions({
+      onSuccess: (result) => {
+        if (!result.ok) toast.error(`The card has problems: ${result.errors.join(" ")}`);
+        else toast.success(result.changed ? `Card updated: version ${result.version}.` : "The card has not changed.");
+        onChanged();
+      },
+      onError: fail,
+    }),
+  );
+  const probe = useMutation(
+    trpc.sell.checkHealth.mutationOptions({
+      onSuccess: (result) => {
+        if (result.ok) toast.success(`Healthy (${result.latencyMs} ms).`);
+        else toast.error(result.error ?? "The check failed.");
+        onChanged();
+      },
+      onError: fail,
+    }),
+  );
 
   return (
     <>
       {listing.status === "PUBLISHED" ? (
-        <Button asChild variant="outline"><Link href={`/agents/${listing.slug}`}><ExternalLink aria-hidden />View in marketplace</Link></Button>
+        <Button asChild variant="outline">
+          <Link href={`/agents/${listing.slug}`}>
+            <ExternalLink aria-hidden />
+            View in marketplace
+          </Link>
+        </Button>
       ) : null}
-      <Button variant="outline" loading={probe.isPending} onClick={() => probe.mutate(ids)}><Activity aria-hidden />Check health</Button>
+      <Button variant="outline" loading={probe.isPending} onClick={() => probe.mutate(ids)}>
+        <Activity aria-hidden />
+        Check health
+      </Button>
       {listing.cardUrl ? (
-        <Button variant="outline" loading={refresh.isPending} onClick={() => refresh.mutate(ids)}><RefreshCw aria-hidden />Re-fetch card</Button>
+        <Button variant="outline" loading={refresh.isPending} onClick={() => refresh.mutate(ids)}>
+          <RefreshCw aria-hidden />
+          Re-fetch card
+        </Button>
       ) : (
         <PasteCardDialog orgId={orgId} agentId={listing.id} onChanged={onChanged} />
       )}
       {listing.status === "DRAFT" || listing.status === "SUSPENDED" ? (
-        <Button loading={submit.isPending} onClick={() => submit.mutate(ids)}><Send aria-hidden />Submit for review</Button>
+        <Button loading={submit.isPending} onClick={() => submit.mutate(ids)}>
+          <Send aria-hidden />
+          Submit for review
+        </Button>
       ) : null}
     </>
   );

@@ -35,7 +35,9 @@ export function NewListingForm() {
   const create = useMutation(trpc.sell.create.mutationOptions());
 
   if (org.role !== "owner" && org.role !== "admin") {
-    return <EmptyState title="Only owners and admins can publish agents" description={`Ask an admin of ${org.name}.`} />;
+    return (
+      <EmptyState title="Only owners and admins can publish agents" description={`Ask an admin of ${org.name}.`} />
+    );
   }
 
   const submit = async (event: FormEvent) => {
@@ -48,13 +50,15 @@ export function NewListingForm() {
     if (categories.length === 0) found.categories = "Choose at least one category.";
     setProblems(found);
     if (Object.keys(found).length) return;
-    const result = await create.mutateAsync({
-      orgId: org.id,
-      source: kind === "url" ? { kind, url: url.trim() } : { kind, text },
-      pricePerTask: credits,
-      categories,
-      tags: parseTags(tags),
-    }).catch(() => null);
+    const result = await create
+      .mutateAsync({
+        orgId: org.id,
+        source: kind === "url" ? { kind, url: url.trim() } : { kind, text },
+        pricePerTask: credits,
+        categories,
+        tags: parseTags(tags),
+      })
+      .catch(() => null);
     if (result?.ok) {
       toast.success("Draft listing created. Check it, then submit it for review.");
       router.push(`/sell/agents/${result.agentId}`);
@@ -64,31 +68,72 @@ export function NewListingForm() {
   const cardErrors = create.data && !create.data.ok ? create.data.errors : null;
   return (
     <div className="space-y-8">
-      <PageHeader title="Publish an agent" description="Bureau reads your agent's A2A Agent Card (v1.0 or 0.3), lists its skills, and calls it through the gateway."
-        eyebrow={<Link href="/sell" className="inline-flex items-center gap-1 hover:text-foreground"><ArrowLeft className="size-4" aria-hidden />Sell</Link>} />
+      <PageHeader
+        title="Publish an agent"
+        description="Bureau reads your agent's A2A Agent Card (v1.0 or 0.3), lists its skills, and calls it through the gateway."
+        eyebrow={
+          <Link href="/sell" className="inline-flex items-center gap-1 hover:text-foreground">
+            <ArrowLeft className="size-4" aria-hidden />
+            Sell
+          </Link>
+        }
+      />
       <form onSubmit={submit} noValidate className="grid gap-6 lg:grid-cols-[1fr_22rem] lg:items-start">
         <Card>
-          <CardHeader><CardTitle>Agent Card</CardTitle><CardDescription>Fetched from the public internet by Bureau&apos;s server (private and internal addresses are refused).</CardDescription></CardHeader>
+          <CardHeader>
+            <CardTitle>Agent Card</CardTitle>
+            <CardDescription>
+              Fetched from the public internet by Bureau&apos;s server (private and internal addresses are refused).
+            </CardDescription>
+          </CardHeader>
           <CardContent className="space-y-4">
             <Tabs value={kind} onValueChange={(v) => setKind(v === "json" ? "json" : "url")}>
-              <TabsList><TabsTrigger value="url"><Link2 aria-hidden />From URL</TabsTrigger><TabsTrigger value="json">Paste JSON</TabsTrigger></TabsList>
+              <TabsList>
+                <TabsTrigger value="url">
+                  <Link2 aria-hidden />
+                  From URL
+                </TabsTrigger>
+                <TabsTrigger value="json">Paste JSON</TabsTrigger>
+              </TabsList>
               <TabsContent value="url">
-                <Field label="Card URL" error={kind === "url" ? problems.source : undefined} description="e.g. https://agent.example.com/.well-known/agent-card.json — a bare https://agent.example.com works too.">
-                  <Input type="url" placeholder="https://agent.example.com/.well-known/agent-card.json" value={url} onChange={(e) => setUrl(e.target.value)} />
+                <Field
+                  label="Card URL"
+                  error={kind === "url" ? problems.source : undefined}
+                  description="e.g. https://agent.example.com/.well-known/agent-card.json — a bare https://agent.example.com works too."
+                >
+                  <Input
+                    type="url"
+                    placeholder="https://agent.example.com/.well-known/agent-card.json"
+                    value={url}
+                    onChange={(e) => setUrl(e.target.value)}
+                  />
                 </Field>
               </TabsContent>
               <TabsContent value="json">
                 <Field label="Card JSON" error={kind === "json" ? problems.source : undefined}>
-                  <Textarea rows={14} className="font-mono text-xs" placeholder='{ "name": "…", "supportedInterfaces": [ … ], "skills": [ … ] }' value={text} onChange={(e) => setText(e.target.value)} />
+                  <Textarea
+                    rows={14}
+                    className="font-mono text-xs"
+                    placeholder='{ "name": "…", "supportedInterfaces": [ … ], "skills": [ … ] }'
+                    value={text}
+                    onChange={(e) => setText(e.target.value)}
+                  />
                 </Field>
               </TabsContent>
             </Tabs>
             {cardErrors ? <CardErrors errors={cardErrors} /> : null}
-            {create.error ? <Alert variant="destructive"><AlertDescription>{create.error.message}</AlertDescription></Alert> : null}
+            {create.error ? (
+              <Alert variant="destructive">
+                <AlertDescription>{create.error.message}</AlertDescription>
+              </Alert>
+            ) : null}
           </CardContent>
         </Card>
         <Card>
-          <CardHeader><CardTitle>Your terms</CardTitle><CardDescription>You can change these later.</CardDescription></CardHeader>
+          <CardHeader>
+            <CardTitle>Your terms</CardTitle>
+            <CardDescription>You can change these later.</CardDescription>
+          </CardHeader>
           <CardContent className="space-y-4">
             <Field label="Price per task (credits)" error={problems.price} required>
               <Input inputMode="numeric" placeholder="50" value={price} onChange={(e) => setPrice(e.target.value)} />
@@ -97,7 +142,9 @@ export function NewListingForm() {
             <Field label="Tags" description="Comma-separated. Left empty, the skills' tags are used.">
               <Input placeholder="translation, legal" value={tags} onChange={(e) => setTags(e.target.value)} />
             </Field>
-            <Button type="submit" className="w-full" loading={create.isPending}>Create draft listing</Button>
+            <Button type="submit" className="w-full" loading={create.isPending}>
+              Create draft listing
+            </Button>
           </CardContent>
         </Card>
       </form>

@@ -10,5 +10,9 @@ const LOOK: Record<Status, { label: string; variant: "outline" | "warning" | "su
 };
 
 export function StatusBadge({ status }: { status: Status }) {
-  return <Badge variant={LOOK[status].variant} data-testid="listing-status">{LOOK[status].label}</Badge>;
+  return (
+    <Badge variant={LOOK[status].variant} data-testid="listing-status">
+      {LOOK[status].label}
+    </Badge>
+  );
 }

@@ -12,7 +12,11 @@ interface Version {
 }
 
 const SOURCE: Record<string, string> = {
-  url: "fetched from the card URL", paste: "pasted", refresh: "re-fetched by you", health: "found by a health check", seed: "demo seed",
+  url: "fetched from the card URL",
+  paste: "pasted",
+  refresh: "re-fetched by you",
+  health: "found by a health check",
+  seed: "demo seed",
 };
 const KIND = { added: "success", removed: "destructive", changed: "warning" } as const;
 
@@ -26,7 +30,9 @@ export function VersionHistory({ versions }: { versions: Version[] }) {
           <div className="flex flex-wrap items-center gap-2 text-sm">
             <span className="font-medium">Version {v.version}</span>
             {v.cardVersion ? <Badge variant="outline">card {v.cardVersion}</Badge> : null}
-            <span className="text-muted-foreground">{SOURCE[v.source] ?? v.source} · {formatDateTime(v.createdAt)}</span>
+            <span className="text-muted-foreground">
+              {SOURCE[v.source] ?? v.source} · {formatDateTime(v.createdAt)}
+            </span>
           </div>
           {i === versions.length - 1 ? (
             <p className="mt-2 text-sm text-muted-foreground">First version.</p>
@@ -36,7 +42,10 @@ export function VersionHistory({ versions }: { versions: Version[] }) {
             <ul className="mt-2 space-y-1.5 text-sm">
               {v.changes.map((c) => (
                 <li key={c.path} className="grid gap-1 sm:grid-cols-[auto_1fr] sm:items-baseline sm:gap-2">
-                  <span className="flex items-center gap-2"><Badge variant={KIND[c.kind]}>{c.kind}</Badge><code className="text-xs">{c.path}</code></span>
+                  <span className="flex items-center gap-2">
+                    <Badge variant={KIND[c.kind]}>{c.kind}</Badge>
+                    <code className="text-xs">{c.path}</code>
+                  </span>
                   <span className="min-w-0 break-words text-xs">
                     {c.before !== null ? <del className="text-destructive">{c.before}</del> : null}
                     {c.before !== null && c.after !== null ? " → " : null}

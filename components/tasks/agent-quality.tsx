@@ -13,7 +13,10 @@ import { formatDuration } from "./task-format";
 function Metric({ icon, label, value, hint }: { icon: ReactNode; label: string; value: string; hint?: string }) {
   return (
     <div className="grid gap-0.5 py-2">
-      <dt className="flex items-center gap-1.5 text-xs text-muted-foreground [&_svg]:size-3.5">{icon}{label}</dt>
+      <dt className="flex items-center gap-1.5 text-xs text-muted-foreground [&_svg]:size-3.5">
+        {icon}
+        {label}
+      </dt>
       <dd className="text-lg font-semibold tabular-nums">{value}</dd>
       {hint ? <dd className="text-xs text-muted-foreground">{hint}</dd> : null}
     </div>
@@ -31,18 +34,46 @@ export function AgentQuality({ slug }: { slug: string }) {
         <CardDescription>From finished tasks on Bureau, all buyers.</CardDescription>
       </CardHeader>
       <CardContent>
-        <QueryState isPending={query.isPending} error={query.error} onRetry={() => void query.refetch()} skeleton={<Skeleton className="h-32" />}>
+        <QueryState
+          isPending={query.isPending}
+          error={query.error}
+          onRetry={() => void query.refetch()}
+          skeleton={<Skeleton className="h-32" />}
+        >
           {() => {
             const q = query.data!;
-            if (q.taskCount === 0) return <p className="text-sm text-muted-foreground">No finished tasks yet. Numbers appear after the first runs.</p>;
+            if (q.taskCount === 0)
+              return (
+                <p className="text-sm text-muted-foreground">
+                  No finished tasks yet. Numbers appear after the first runs.
+                </p>
+              );
             return (
               <dl className="grid grid-cols-2 gap-x-4">
-                <Metric icon={<Gauge />} label="Success rate" value={q.successRate === null ? "—" : `${Math.round(q.successRate * 100)}%`}
-                  hint={`${q.completedCount} of ${q.completedCount + q.failedCount} tasks`} />
-                <Metric icon={<Star />} label="Rating" value={q.ratingAvg === null ? "—" : q.ratingAvg.toFixed(1)} hint={`${q.ratingCount} review${q.ratingCount === 1 ? "" : "s"}`} />
-                <Metric icon={<Clock />} label="Median time" value={q.p50DurationMs === null ? "—" : formatDuration(q.p50DurationMs)}
-                  hint={q.p95DurationMs === null ? undefined : `95% within ${formatDuration(q.p95DurationMs)}`} />
-                <Metric icon={<Coins />} label="Average cost" value={q.avgCost === null ? "—" : `${formatCredits(Math.round(q.avgCost))} cr`} hint={`${q.taskCount} finished task${q.taskCount === 1 ? "" : "s"}`} />
+                <Metric
+                  icon={<Gauge />}
+                  label="Success rate"
+                  value={q.successRate === null ? "—" : `${Math.round(q.successRate * 100)}%`}
+                  hint={`${q.completedCount} of ${q.completedCount + q.failedCount} tasks`}
+                />
+                <Metric
+                  icon={<Star />}
+                  label="Rating"
+                  value={q.ratingAvg === null ? "—" : q.ratingAvg.toFixed(1)}
+                  hint={`${q.ratingCount} review${q.ratingCount === 1 ? "" : "s"}`}
+                />
+                <Metric
+                  icon={<Clock />}
+                  label="Median time"
+                  value={q.p50DurationMs === null ? "—" : formatDuration(q.p50DurationMs)}
+                  hint={q.p95DurationMs === null ? undefined : `95% within ${formatDuration(q.p95DurationMs)}`}
+                />
+                <Metric
+                  icon={<Coins />}
+                  label="Average cost"
+                  value={q.avgCost === null ? "—" : `${formatCredits(Math.round(q.avgCost))} cr`}
+                  hint={`${q.taskCount} finished task${q.taskCount === 1 ? "" : "s"}`}
+                />
               </dl>
             );
           }}

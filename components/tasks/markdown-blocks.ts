@@ -18,7 +18,10 @@ const TABLE_SEPARATOR = /^\|?\s*:?-{3,}:?\s*(\|\s*:?-{3,}:?\s*)*\|?$/;
 
 /** Cells of a `| a | b |` row; `\|` stays a literal bar. */
 export function tableCells(line: string): string[] {
-  const inner = line.trim().replace(/^\|/, "").replace(/(?<!\\)\|$/, "");
+  const inner = line
+    .trim()
+    .replace(/^\|/, "")
+    .replace(/(?<!\\)\|$/, "");
   return inner.split(/(?<!\\)\|/).map((cell) => cell.trim().replace(/\\\|/g, "|"));
 }
 
@@ -33,7 +36,10 @@ export function parseMarkdown(source: string): MarkdownBlock[] {
   };
   while (i < lines.length) {
     const line = lines[i]!;
-    if (line.trim() === "") { i++; continue; }
+    if (line.trim() === "") {
+      i++;
+      continue;
+    }
     if (line.trimStart().startsWith("```")) {
       i++;
       const code = takeWhile((l) => !l.trimStart().startsWith("```"));
@@ -42,7 +48,11 @@ export function parseMarkdown(source: string): MarkdownBlock[] {
       continue;
     }
     const heading = HEADING.exec(line);
-    if (heading) { blocks.push({ type: "heading", level: heading[1]!.length, text: heading[2]!.trim() }); i++; continue; }
+    if (heading) {
+      blocks.push({ type: "heading", level: heading[1]!.length, text: heading[2]!.trim() });
+      i++;
+      continue;
+    }
     if (line.trimStart().startsWith("|") && TABLE_SEPARATOR.test(lines[i + 1]?.trim() ?? "")) {
       const header = tableCells(line);
       i += 2;
@@ -62,7 +72,10 @@ export function parseMarkdown(source: string): MarkdownBlock[] {
       blocks.push({ type: "quote", text: quote.join(" ") });
       continue;
     }
-    const paragraph = takeWhile((l) => l.trim() !== "" && !HEADING.test(l) && !BULLET.test(l) && !NUMBERED.test(l) && !l.trimStart().startsWith("```"));
+    const paragraph = takeWhile(
+      (l) =>
+        l.trim() !== "" && !HEADING.test(l) && !BULLET.test(l) && !NUMBERED.test(l) && !l.trimStart().startsWith("```"),
+    );
     blocks.push({ type: "paragraph", text: paragraph.map((l) => l.trim()).join(" ") });
   }
   return blocks;
@@ -81,10 +94,15 @@ const INLINE = /(\*\*[^*]+\*\*|`[^`]+`|\[[^\]]+\]\([^)\s]+\)|\*[^*\s][^*]*\*|_[^
 export function parseInline(text: string): InlineToken[] {
   return text.split(INLINE).flatMap((piece): InlineToken[] => {
     if (!piece) return [];
-    if (piece.startsWith("**") && piece.endsWith("**") && piece.length > 4) return [{ type: "strong", text: piece.slice(2, -2) }];
-    if (piece.startsWith("`") && piece.endsWith("`") && piece.length > 2) return [{ type: "code", text: piece.slice(1, -1) }];
+    if (piece.startsWith("**") && piece.endsWith("**") && piece.length > 4)
+      return [{ type: "strong", text: piece.slice(2, -2) }];
+    if (piece.startsWith("`") && piece.endsWith("`") && piece.length > 2)
+      return [{ type: "code", text: piece.slice(1, -1) }];
     const link = /^\[([^\]]+)\]\(([^)\s]+)\)$/.exec(piece);
-    if (link) return /^(https?:|mailto:)/i.test(link[2]!) ? [{ type: "link", text: link[1]!, href: link[2]! }] : [{ type: "text", text: link[1]! }];
+    if (link)
+      return /^(https?:|mailto:)/i.test(link[2]!)
+        ? [{ type: "link", text: link[1]!, href: link[2]! }]
+        : [{ type: "text", text: link[1]! }];
     if (/^(\*[^*].*\*|_[^_].*_)$/.test(piece) && piece.length > 2) return [{ type: "em", text: piece.slice(1, -1) }];
     return [{ type: "text", text: piece }];
   });

@@ -16,12 +16,22 @@ import { Textarea } from "@/components/ui/textarea";
 import { fieldError } from "./field-error";
 
 /** Run an agent from its page: the request, the price, and any refusal inline. */
-export function RunTaskPanel({ agentSlug, price, placeholder }: { agentSlug: string; price: number; placeholder?: string }) {
+export function RunTaskPanel({
+  agentSlug,
+  price,
+  placeholder,
+}: {
+  agentSlug: string;
+  price: number;
+  placeholder?: string;
+}) {
   const { org } = useOrg();
   const trpc = useTRPC();
   const router = useRouter();
   const [text, setText] = useState("");
-  const start = useMutation(trpc.tasks.start.mutationOptions({ onSuccess: (task) => router.push(`/tasks/${task.id}`) }));
+  const start = useMutation(
+    trpc.tasks.start.mutationOptions({ onSuccess: (task) => router.push(`/tasks/${task.id}`) }),
+  );
   const error = start.error;
   const textError = fieldError(error, "text");
   const refusal = error && !textError ? error : null;
@@ -31,27 +41,63 @@ export function RunTaskPanel({ agentSlug, price, placeholder }: { agentSlug: str
     <Card data-testid="run-task-panel">
       <CardHeader>
         <CardTitle>Run this agent</CardTitle>
-        <CardDescription>As {org.name}. {price > 0 ? `${formatCredits(price)} credits are held while it runs and charged only if it completes.` : "Free to run."}</CardDescription>
+        <CardDescription>
+          As {org.name}.{" "}
+          {price > 0
+            ? `${formatCredits(price)} credits are held while it runs and charged only if it completes.`
+            : "Free to run."}
+        </CardDescription>
       </CardHeader>
       <CardContent>
         {viewer ? (
-          <p className="text-sm text-muted-foreground">Viewers cannot run tasks. Ask an admin of {org.name} for the member role.</p>
+          <p className="text-sm text-muted-foreground">
+            Viewers cannot run tasks. Ask an admin of {org.name} for the member role.
+          </p>
         ) : (
-          <form className="space-y-3" onSubmit={(e) => { e.preventDefault(); start.mutate({ orgId: org.id, agentSlug, text }); }}>
+          <form
+            className="space-y-3"
+            onSubmit={(e) => {
+              e.preventDefault();
+              start.mutate({ orgId: org.id, agentSlug, text });
+            }}
+          >
             <Field label="What should it do?" error={textError}>
-              <Textarea value={text} onChange={(e) => setText(e.target.value)} rows={5} maxLength={20_000} placeholder={placeholder ?? "Describe the task…"} />
+              <Textarea
+                value={text}
+                onChange={(e) => setText(e.target.value)}
+                rows={5}
+                maxLength={20_000}
+                placeholder={placeholder ?? "Describe the task…"}
+              />
             </Field>
             {refusal ? (
               <Alert variant="destructive" icon={<TriangleAlert />}>
-                <AlertTitle>{refusal.data?.code === "PRECONDITION_FAILED" ? "Not enough credits or budget" : "Could not start the run"}</AlertTitle>
+                <AlertTitle>
+                  {refusal.data?.code === "PRECONDITION_FAILED"
+                    ? "Not enough credits or budget"
+                    : "Could not start the run"}
+                </AlertTitle>
                 <AlertDescription>
                   {refusal.message}
-                  {refusal.data?.code === "PRECONDITION_FAILED" ? <> <Link href="/credits" className="font-medium underline underline-offset-2">Go to Credits</Link></> : null}
+                  {refusal.data?.code === "PRECONDITION_FAILED" ? (
+                    <>
+                      {" "}
+                      <Link href="/credits" className="font-medium underline underline-offset-2">
+                        Go to Credits
+                      </Link>
+                    </>
+                  ) : null}
                 </AlertDescription>
               </Alert>
             ) : null}
-            <Button type="submit" className="w-full" loading={start.isPending || start.isSuccess} disabled={!text.trim()}>
-              <Play aria-hidden />{price > 0 ? `Run for ${formatCredits(price)} credits` : "Run for free"}
+            <Button
+              type="submit"
+              className="w-full"
+              loading={start.isPending || start.isSuccess}
+              disabled={!text.trim()}
+            >
+              <Play aria-hidden />
+              {price > 0 ? `Run for ${formatCredits(price)} credits` : "Run for free"}
             </Button>
           </form>
         )}

@@ -15,19 +15,41 @@ export interface ArtifactView {
 function Part({ part }: { part: PartView }) {
   if (part.kind === "text") return <MarkdownText text={part.text} />;
   if (part.kind === "data") {
-    return <pre className="overflow-x-auto rounded-md bg-muted p-3 font-mono text-xs leading-relaxed">{JSON.stringify(part.data, null, 2)}</pre>;
+    return (
+      <pre className="overflow-x-auto rounded-md bg-muted p-3 font-mono text-xs leading-relaxed">
+        {JSON.stringify(part.data, null, 2)}
+      </pre>
+    );
   }
   const label = part.filename ?? part.url ?? "File";
   // Only web links are clickable: an agent's file URL must not run script in our page.
-  return part.url && /^https?:\/\//i.test(part.url)
-    ? <a href={part.url} target="_blank" rel="noreferrer noopener nofollow" className="text-sm text-primary hover:underline">{label}</a>
-    : <p className="text-sm text-muted-foreground">{label}{part.mediaType ? ` (${part.mediaType})` : ""}</p>;
+  return part.url && /^https?:\/\//i.test(part.url) ? (
+    <a
+      href={part.url}
+      target="_blank"
+      rel="noreferrer noopener nofollow"
+      className="text-sm text-primary hover:underline"
+    >
+      {label}
+    </a>
+  ) : (
+    <p className="text-sm text-muted-foreground">
+      {label}
+      {part.mediaType ? ` (${part.mediaType})` : ""}
+    </p>
+  );
 }
 
 /** What the agent delivered, each artifact in its current (merged) form. */
 export function TaskArtifacts({ artifacts, running }: { artifacts: ArtifactView[]; running: boolean }) {
   if (artifacts.length === 0) {
-    return <EmptyState icon={<FileText />} title={running ? "Nothing delivered yet" : "No results"} description={running ? "Results appear here as the agent sends them." : "The agent did not send any artifact."} />;
+    return (
+      <EmptyState
+        icon={<FileText />}
+        title={running ? "Nothing delivered yet" : "No results"}
+        description={running ? "Results appear here as the agent sends them." : "The agent did not send any artifact."}
+      />
+    );
   }
   return (
     <div className="space-y-4">
@@ -40,7 +62,11 @@ export function TaskArtifacts({ artifacts, running }: { artifacts: ArtifactView[
             </div>
             {partsText(artifact.parts) ? <CopyButton value={partsText(artifact.parts)} label="Copy text" /> : null}
           </CardHeader>
-          <CardContent className="space-y-4">{artifact.parts.map((part, i) => <Part key={i} part={part} />)}</CardContent>
+          <CardContent className="space-y-4">
+            {artifact.parts.map((part, i) => (
+              <Part key={i} part={part} />
+            ))}
+          </CardContent>
         </Card>
       ))}
     </div>

@@ -20,13 +20,34 @@ export function TaskDetailView({ taskId }: { taskId: string }) {
   });
   if (query.error?.data?.code === "NOT_FOUND") {
     return (
-      <EmptyState icon={<SearchX />} title="Run not found" description={`No run with this address belongs to ${org.name}. It may belong to another organization.`}
-        action={<Button asChild variant="outline"><Link href="/tasks">All runs</Link></Button>} />
+      <EmptyState
+        icon={<SearchX />}
+        title="Run not found"
+        description={`No run with this address belongs to ${org.name}. It may belong to another organization.`}
+        action={
+          <Button asChild variant="outline">
+            <Link href="/tasks">All runs</Link>
+          </Button>
+        }
+      />
     );
   }
   return (
-    <QueryState isPending={query.isPending} error={query.error} onRetry={() => void query.refetch()}
-      skeleton={<div className="space-y-6"><Skeleton className="h-20" /><div className="grid gap-4 sm:grid-cols-2"><Skeleton className="h-24" /><Skeleton className="h-24" /></div><Skeleton className="h-64" /></div>}>
+    <QueryState
+      isPending={query.isPending}
+      error={query.error}
+      onRetry={() => void query.refetch()}
+      skeleton={
+        <div className="space-y-6">
+          <Skeleton className="h-20" />
+          <div className="grid gap-4 sm:grid-cols-2">
+            <Skeleton className="h-24" />
+            <Skeleton className="h-24" />
+          </div>
+          <Skeleton className="h-64" />
+        </div>
+      }
+    >
       {() => <TaskRun key={query.data!.id} task={query.data!} refetch={() => void query.refetch()} />}
     </QueryState>
   );

@@ -1,7 +1,15 @@
 import type { TaskState } from "@/server/generated/prisma/enums";
 import { formatCredits } from "@/components/format";
 
-export const TASK_STATES: TaskState[] = ["SUBMITTED", "WORKING", "INPUT_REQUIRED", "COMPLETED", "FAILED", "CANCELED", "REJECTED"];
+export const TASK_STATES: TaskState[] = [
+  "SUBMITTED",
+  "WORKING",
+  "INPUT_REQUIRED",
+  "COMPLETED",
+  "FAILED",
+  "CANCELED",
+  "REJECTED",
+];
 
 export const STATE_LABEL: Record<TaskState, string> = {
   SUBMITTED: "Submitted",
@@ -13,7 +21,8 @@ export const STATE_LABEL: Record<TaskState, string> = {
   REJECTED: "Rejected",
 };
 
-export const isActiveState = (state: TaskState) => state === "SUBMITTED" || state === "WORKING" || state === "INPUT_REQUIRED";
+export const isActiveState = (state: TaskState) =>
+  state === "SUBMITTED" || state === "WORKING" || state === "INPUT_REQUIRED";
 
 /** "850 ms", "12.3 s", "4 min 5 s", "1 h 3 min". */
 export function formatDuration(ms: number): string {

@@ -24,10 +24,22 @@ export interface TaskHeaderData {
 }
 
 const STREAM_LABEL: Record<StreamStatus, string | null> = {
-  connecting: "Connecting…", live: "Live", reconnecting: "Reconnecting…", ended: null, failed: "Live updates stopped",
+  connecting: "Connecting…",
+  live: "Live",
+  reconnecting: "Reconnecting…",
+  ended: null,
+  failed: "Live updates stopped",
 };
 
-export function TaskHeader({ task, stream, actions }: { task: TaskHeaderData; stream: StreamStatus; actions?: ReactNode }) {
+export function TaskHeader({
+  task,
+  stream,
+  actions,
+}: {
+  task: TaskHeaderData;
+  stream: StreamStatus;
+  actions?: ReactNode;
+}) {
   const active = isActiveState(task.state);
   const now = useNow(active);
   const elapsed = task.durationMs ?? Math.max(0, now - (task.startedAt ?? task.createdAt).getTime());
@@ -35,16 +47,62 @@ export function TaskHeader({ task, stream, actions }: { task: TaskHeaderData; st
   return (
     <div className="space-y-6">
       <PageHeader
-        eyebrow={<Link href="/tasks" className="inline-flex items-center gap-1 hover:text-foreground"><ArrowLeft className="size-4" aria-hidden />Runs</Link>}
-        title={task.agent.published ? <Link href={`/agents/${task.agent.slug}`} className="hover:underline">{task.agent.name}</Link> : task.agent.name}
-        description={<>Started <time dateTime={task.createdAt.toISOString()} title={formatDateTime(task.createdAt)}>{formatRelative(task.createdAt)}</time>{task.source !== "UI" ? ` via ${task.source}` : ""}</>}
-        actions={<>{streamLabel ? <Badge variant={stream === "failed" ? "warning" : "outline"}><Radio aria-hidden />{streamLabel}</Badge> : null}<TaskStateBadge state={task.state} />{actions}</>}
+        eyebrow={
+          <Link href="/tasks" className="inline-flex items-center gap-1 hover:text-foreground">
+            <ArrowLeft className="size-4" aria-hidden />
+            Runs
+          </Link>
+        }
+        title={
+          task.agent.published ? (
+            <Link href={`/agents/${task.agent.slug}`} className="hover:underline">
+              {task.agent.name}
+            </Link>
+          ) : (
+            task.agent.name
+          )
+        }
+        description={
+          <>
+            Started{" "}
+            <time dateTime={task.createdAt.toISOString()} title={formatDateTime(task.createdAt)}>
+              {formatRelative(task.createdAt)}
+            </time>
+            {task.source !== "UI" ? ` via ${task.source}` : ""}
+          </>
+        }
+        actions={
+          <>
+            {streamLabel ? (
+              <Badge variant={stream === "failed" ? "warning" : "outline"}>
+                <Radio aria-hidden />
+                {streamLabel}
+              </Badge>
+            ) : null}
+            <TaskStateBadge state={task.state} />
+            {actions}
+          </>
+        }
       />
       <div className="grid gap-4 sm:grid-cols-2">
-        <Stat icon={<Coins />} label="Price" value={<span data-testid="task-charge">{chargeWording(task.state, task.price)}</span>}
-          hint={active ? "Charged only if the agent completes" : task.state === "COMPLETED" ? "Paid to the seller, platform fee included" : "The hold went back to your balance"} />
-        <Stat icon={<Clock />} label={active ? "Running for" : "Duration"} value={formatDuration(elapsed)}
-          hint={active ? "Timed from when the agent picked it up" : "From pick-up to the final state"} />
+        <Stat
+          icon={<Coins />}
+          label="Price"
+          value={<span data-testid="task-charge">{chargeWording(task.state, task.price)}</span>}
+          hint={
+            active
+              ? "Charged only if the agent completes"
+              : task.state === "COMPLETED"
+                ? "Paid to the seller, platform fee included"
+                : "The hold went back to your balance"
+          }
+        />
+        <Stat
+          icon={<Clock />}
+          label={active ? "Running for" : "Duration"}
+          value={formatDuration(elapsed)}
+          hint={active ? "Timed from when the agent picked it up" : "From pick-up to the final state"}
+        />
       </div>
     </div>
   );

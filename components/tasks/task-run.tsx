@@ -56,24 +56,56 @@ export function TaskRun({ task, refetch }: { task: TaskRunData; refetch: () => v
 
   return (
     <div className="space-y-6">
-      <TaskHeader task={{ ...task, state }} stream={stream}
-        actions={active && canAct ? <CancelTaskButton orgId={org.id} taskId={task.id} price={task.price} requested={task.cancelRequested} onCanceled={refetch} /> : null} />
+      <TaskHeader
+        task={{ ...task, state }}
+        stream={stream}
+        actions={
+          active && canAct ? (
+            <CancelTaskButton
+              orgId={org.id}
+              taskId={task.id}
+              price={task.price}
+              requested={task.cancelRequested}
+              onCanceled={refetch}
+            />
+          ) : null
+        }
+      />
       {state === "INPUT_REQUIRED" ? (
-        <TaskReplyForm orgId={org.id} taskId={task.id} agentName={task.agent.name} question={latest?.text ?? task.statusMessage ?? "The agent needs more information."}
-          canReply={canAct} onReplied={refetch} />
+        <TaskReplyForm
+          orgId={org.id}
+          taskId={task.id}
+          agentName={task.agent.name}
+          question={latest?.text ?? task.statusMessage ?? "The agent needs more information."}
+          canReply={canAct}
+          onReplied={refetch}
+        />
       ) : null}
       <div className="grid gap-6 lg:grid-cols-[minmax(0,1fr)_22rem]">
         <section aria-labelledby="results-heading" className="min-w-0 space-y-4">
-          <h2 id="results-heading" className="text-base font-semibold">Results</h2>
+          <h2 id="results-heading" className="text-base font-semibold">
+            Results
+          </h2>
           <TaskArtifacts artifacts={task.artifacts} running={active} />
           {state === "COMPLETED" && task.canReview ? (
-            <ReviewForm key={task.review?.updatedAt.toISOString() ?? "new"} orgId={org.id} agentSlug={task.agent.slug} agentName={task.agent.name}
-              existing={task.review} canWrite={canAct} onSaved={refetch} />
+            <ReviewForm
+              key={task.review?.updatedAt.toISOString() ?? "new"}
+              orgId={org.id}
+              agentSlug={task.agent.slug}
+              agentName={task.agent.name}
+              existing={task.review}
+              canWrite={canAct}
+              onSaved={refetch}
+            />
           ) : null}
         </section>
         <Card className="h-fit">
-          <CardHeader><CardTitle>Timeline</CardTitle></CardHeader>
-          <CardContent><TaskTimeline events={events} agentName={task.agent.name} /></CardContent>
+          <CardHeader>
+            <CardTitle>Timeline</CardTitle>
+          </CardHeader>
+          <CardContent>
+            <TaskTimeline events={events} agentName={task.agent.name} />
+          </CardContent>
         </Card>
       </div>
     </div>

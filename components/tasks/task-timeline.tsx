@@ -1,4 +1,13 @@
-import { CircleCheck, CircleSlash, CircleX, FileText, Loader2, MessageCircleQuestion, MessageSquare, Send } from "lucide-react";
+import {
+  CircleCheck,
+  CircleSlash,
+  CircleX,
+  FileText,
+  Loader2,
+  MessageCircleQuestion,
+  MessageSquare,
+  Send,
+} from "lucide-react";
 import type { ReactNode } from "react";
 import { cn } from "@/components/ui/cn";
 import { partsText, type TaskEventView } from "@/server/services/tasks/task-event-view";
@@ -14,17 +23,36 @@ interface Line {
 
 /** A final state and, below it, what the agent or Bureau said about it. */
 function Outcome({ label, detail }: { label: string; detail: string }) {
-  return <><span className="font-medium">{label}</span>{detail ? <span className="block text-foreground/80">{detail}</span> : null}</>;
+  return (
+    <>
+      <span className="font-medium">{label}</span>
+      {detail ? <span className="block text-foreground/80">{detail}</span> : null}
+    </>
+  );
 }
 
 function describe(event: TaskEventView, agentName: string): Line {
   if (event.kind === "message") {
     const text = partsText(event.data.message.parts) || "(no text)";
-    return { icon: <MessageSquare />, testId: "timeline-message", text: <><span className="font-medium">{event.data.turn === 1 ? "You asked" : "You answered"}:</span> <span className="whitespace-pre-line">{text}</span></> };
+    return {
+      icon: <MessageSquare />,
+      testId: "timeline-message",
+      text: (
+        <>
+          <span className="font-medium">{event.data.turn === 1 ? "You asked" : "You answered"}:</span>{" "}
+          <span className="whitespace-pre-line">{text}</span>
+        </>
+      ),
+    };
   }
   if (event.kind === "artifact") {
     const name = event.data.name ?? "Result";
-    return { icon: <FileText />, tone: "muted", testId: "timeline-artifact", text: event.data.append ? `${name}: more content arrived` : `${name} received` };
+    return {
+      icon: <FileText />,
+      tone: "muted",
+      testId: "timeline-artifact",
+      text: event.data.append ? `${name}: more content arrived` : `${name} received`,
+    };
   }
   const said = event.data.text ?? (event.data.message ? partsText(event.data.message.parts) : "");
   switch (event.data.state) {
@@ -35,17 +63,46 @@ function describe(event: TaskEventView, agentName: string): Line {
         ? { icon: <Loader2 />, testId: "progress-line", text: said }
         : { icon: <Loader2 />, tone: "muted", testId: "timeline-status", text: `${agentName} is working` };
     case "INPUT_REQUIRED":
-      return { icon: <MessageCircleQuestion />, tone: "warning", testId: "timeline-question", text: <><span className="font-medium">{agentName} asks:</span> {said || "Please add more detail."}</> };
+      return {
+        icon: <MessageCircleQuestion />,
+        tone: "warning",
+        testId: "timeline-question",
+        text: (
+          <>
+            <span className="font-medium">{agentName} asks:</span> {said || "Please add more detail."}
+          </>
+        ),
+      };
     case "COMPLETED":
-      return { icon: <CircleCheck />, tone: "success", testId: "timeline-status", text: <Outcome label="Completed" detail={said} /> };
+      return {
+        icon: <CircleCheck />,
+        tone: "success",
+        testId: "timeline-status",
+        text: <Outcome label="Completed" detail={said} />,
+      };
     case "CANCELED":
-      return { icon: <CircleSlash />, tone: "muted", testId: "timeline-status", text: <Outcome label="Canceled" detail={said} /> };
+      return {
+        icon: <CircleSlash />,
+        tone: "muted",
+        testId: "timeline-status",
+        text: <Outcome label="Canceled" detail={said} />,
+      };
     default:
-      return { icon: <CircleX />, tone: "destructive", testId: "timeline-status", text: <Outcome label={event.data.state === "REJECTED" ? "Rejected" : "Failed"} detail={said} /> };
+      return {
+        icon: <CircleX />,
+        tone: "destructive",
+        testId: "timeline-status",
+        text: <Outcome label={event.data.state === "REJECTED" ? "Rejected" : "Failed"} detail={said} />,
+      };
   }
 }
 
-const TONE = { muted: "text-muted-foreground", warning: "text-warning-foreground dark:text-warning", success: "text-success", destructive: "text-destructive" };
+const TONE = {
+  muted: "text-muted-foreground",
+  warning: "text-warning-foreground dark:text-warning",
+  success: "text-success",
+  destructive: "text-destructive",
+};
 
 /** The run as it happened: what was asked, each status and progress line, each artifact. */
 export function TaskTimeline({ events, agentName }: { events: TaskEventView[]; agentName: string }) {
@@ -55,12 +112,20 @@ export function TaskTimeline({ events, agentName }: { events: TaskEventView[]; a
         const line = describe(event, agentName);
         return (
           <li key={event.id} data-testid={line.testId} data-kind={event.kind} className="relative">
-            <span aria-hidden className={cn("absolute top-0.5 -left-[1.95rem] flex size-5 items-center justify-center rounded-full border border-border bg-background [&_svg]:size-3", line.tone ? TONE[line.tone] : "text-foreground")}>
+            <span
+              aria-hidden
+              className={cn(
+                "absolute top-0.5 -left-[1.95rem] flex size-5 items-center justify-center rounded-full border border-border bg-background [&_svg]:size-3",
+                line.tone ? TONE[line.tone] : "text-foreground",
+              )}
+            >
               {line.icon}
             </span>
             <div className="flex items-start justify-between gap-3 text-sm">
               <p className={cn("min-w-0", line.tone ? TONE[line.tone] : undefined)}>{line.text}</p>
-              <time className="shrink-0 text-xs text-muted-foreground tabular-nums" dateTime={event.createdAt}>{time.format(new Date(event.createdAt))}</time>
+              <time className="shrink-0 text-xs text-muted-foreground tabular-nums" dateTime={event.createdAt}>
+                {time.format(new Date(event.createdAt))}
+              </time>
             </div>
           </li>
         );

@@ -20,20 +20,39 @@ export function TasksTable({ rows }: { rows: TaskRow[] }) {
   return (
     <Table>
       <TableHeader>
-        <TableRow><TableHead>Agent and request</TableHead><TableHead>State</TableHead><TableHead className="text-right">Price</TableHead><TableHead className="text-right">Duration</TableHead><TableHead>Started</TableHead></TableRow>
+        <TableRow>
+          <TableHead>Agent and request</TableHead>
+          <TableHead>State</TableHead>
+          <TableHead className="text-right">Price</TableHead>
+          <TableHead className="text-right">Duration</TableHead>
+          <TableHead>Started</TableHead>
+        </TableRow>
       </TableHeader>
       <TableBody>
         {rows.map((task) => (
           <TableRow key={task.id} data-testid="task-row" className="relative">
             <TableCell className="max-w-md">
               {/* The whole row opens the task; the link's overlay keeps it one tab stop. */}
-              <Link href={`/tasks/${task.id}`} className="font-medium after:absolute after:inset-0 hover:underline">{task.agent.name}</Link>
-              <div className="truncate text-xs text-muted-foreground">{task.preview || "No text"}{task.source !== "UI" ? ` · via ${task.source}` : ""}</div>
+              <Link href={`/tasks/${task.id}`} className="font-medium after:absolute after:inset-0 hover:underline">
+                {task.agent.name}
+              </Link>
+              <div className="truncate text-xs text-muted-foreground">
+                {task.preview || "No text"}
+                {task.source !== "UI" ? ` · via ${task.source}` : ""}
+              </div>
             </TableCell>
-            <TableCell><TaskStateBadge state={task.state} /></TableCell>
+            <TableCell>
+              <TaskStateBadge state={task.state} />
+            </TableCell>
             <TableCell className="text-right tabular-nums">{formatCredits(task.price)}</TableCell>
-            <TableCell className="text-right tabular-nums text-muted-foreground">{task.durationMs === null ? "—" : formatDuration(task.durationMs)}</TableCell>
-            <TableCell className="whitespace-nowrap text-muted-foreground"><time dateTime={task.createdAt.toISOString()} title={formatDateTime(task.createdAt)}>{formatRelative(task.createdAt)}</time></TableCell>
+            <TableCell className="text-right tabular-nums text-muted-foreground">
+              {task.durationMs === null ? "—" : formatDuration(task.durationMs)}
+            </TableCell>
+            <TableCell className="whitespace-nowrap text-muted-foreground">
+              <time dateTime={task.createdAt.toISOString()} title={formatDateTime(task.createdAt)}>
+                {formatRelative(task.createdAt)}
+              </time>
+            </TableCell>
           </TableRow>
         ))}
       </TableBody>

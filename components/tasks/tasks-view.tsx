@@ -28,36 +28,97 @@ export function TasksView() {
   const search = useDebounced(filters.search.trim(), 300);
   const agents = useQuery(trpc.tasks.agents.queryOptions({ orgId: org.id }));
   const query = useQuery({
-    ...trpc.tasks.list.queryOptions({ orgId: org.id, state: filters.state, agentSlug: filters.agentSlug, search: search || null, cursor: pages.cursor, limit: PAGE_SIZE }),
+    ...trpc.tasks.list.queryOptions({
+      orgId: org.id,
+      state: filters.state,
+      agentSlug: filters.agentSlug,
+      search: search || null,
+      cursor: pages.cursor,
+      limit: PAGE_SIZE,
+    }),
     placeholderData: keepPreviousData,
   });
   const filtered = Boolean(filters.state || filters.agentSlug || search);
 
   return (
     <div className="space-y-6">
-      <PageHeader title="Runs" description={`Every task ${org.name} ran, from the browser, the API, MCP or a workflow.`}
-        actions={<Button asChild variant="outline"><Link href="/marketplace">Find an agent</Link></Button>} />
-      <TaskFilters value={filters} agents={agents.data ?? []} onChange={(next) => { setFilters(next); pages.reset(); }} />
-      <QueryState isPending={query.isPending} error={query.error} onRetry={() => void query.refetch()}
-        skeleton={<div className="space-y-2">{Array.from({ length: 6 }, (_, i) => <Skeleton key={i} className="h-12" />)}</div>}>
+      <PageHeader
+        title="Runs"
+        description={`Every task ${org.name} ran, from the browser, the API, MCP or a workflow.`}
+        actions={
+          <Button asChild variant="outline">
+            <Link href="/marketplace">Find an agent</Link>
+          </Button>
+        }
+      />
+      <TaskFilters
+        value={filters}
+        agents={agents.data ?? []}
+        onChange={(next) => {
+          setFilters(next);
+          pages.reset();
+        }}
+      />
+      <QueryState
+        isPending={query.isPending}
+        error={query.error}
+        onRetry={() => void query.refetch()}
+        skeleton={
+          <div className="space-y-2">
+            {Array.from({ length: 6 }, (_, i) => (
+              <Skeleton key={i} className="h-12" />
+            ))}
+          </div>
+        }
+      >
         {() => {
           const data = query.data!;
           if (data.items.length === 0 && !pages.hasPrevious) {
             return filtered ? (
-              <EmptyState icon={<SearchX />} title="No runs match these filters" description="Clear a filter to see more."
-                action={<Button variant="outline" onClick={() => { setFilters({ state: null, agentSlug: null, search: "" }); pages.reset(); }}>Clear filters</Button>} />
+              <EmptyState
+                icon={<SearchX />}
+                title="No runs match these filters"
+                description="Clear a filter to see more."
+                action={
+                  <Button
+                    variant="outline"
+                    onClick={() => {
+                      setFilters({ state: null, agentSlug: null, search: "" });
+                      pages.reset();
+                    }}
+                  >
+                    Clear filters
+                  </Button>
+                }
+              />
             ) : (
-              <EmptyState icon={<ListChecks />} title="No runs yet" description="Pick an agent in the marketplace and run your first task."
-                action={<Button asChild><Link href="/marketplace">Browse the marketplace</Link></Button>} />
+              <EmptyState
+                icon={<ListChecks />}
+                title="No runs yet"
+                description="Pick an agent in the marketplace and run your first task."
+                action={
+                  <Button asChild>
+                    <Link href="/marketplace">Browse the marketplace</Link>
+                  </Button>
+                }
+              />
             );
           }
           return (
             <Card>
               <CardContent className="pt-4">
                 <TasksTable rows={data.items} />
-                <Pagination className="mt-2" label={`Page ${pages.page}`} loading={query.isFetching}
-                  hasPrevious={pages.hasPrevious} hasNext={data.nextCursor !== null}
-                  onPrevious={pages.previous} onNext={() => { if (data.nextCursor) pages.next(data.nextCursor); }} />
+                <Pagination
+                  className="mt-2"
+                  label={`Page ${pages.page}`}
+                  loading={query.isFetching}
+                  hasPrevious={pages.hasPrevious}
+                  hasNext={data.nextCursor !== null}
+                  onPrevious={pages.previous}
+                  onNext={() => {
+                    if (data.nextCursor) pages.next(data.nextCursor);
+                  }}
+                />
               </CardContent>
             </Card>
           );

@@ -13,8 +13,7 @@ export const alertVariants = cva(
         default: "border-border bg-card text-card-foreground [&>svg]:text-muted-foreground",
         destructive: "border-destructive/30 bg-destructive/5 text-destructive [&>svg]:text-destructive",
         success: "border-success/30 bg-success/5 text-success [&>svg]:text-success",
-        warning:
-          "border-warning/40 bg-warning/10 text-warning-foreground dark:text-warning [&>svg]:text-warning",
+        warning: "border-warning/40 bg-warning/10 text-warning-foreground dark:text-warning [&>svg]:text-warning",
       },
     },
     defaultVariants: { variant: "default" },
@@ -37,11 +36,7 @@ export function Alert({ className, variant, icon, children, role, ...props }: Al
     <div
       role={role ?? defaultRole}
       data-variant={variant ?? "default"}
-      className={cn(
-        alertVariants({ variant }),
-        icon ? "grid-cols-[auto_1fr]" : "grid-cols-1",
-        className,
-      )}
+      className={cn(alertVariants({ variant }), icon ? "grid-cols-[auto_1fr]" : "grid-cols-1", className)}
       {...props}
     >
       {icon}
@@ -55,10 +50,5 @@ export function AlertTitle({ className, ...props }: ComponentProps<"h5">) {
 }
 
 export function AlertDescription({ className, ...props }: ComponentProps<"div">) {
-  return (
-    <div
-      className={cn("text-sm leading-relaxed opacity-90 [&_p]:leading-relaxed", className)}
-      {...props}
-    />
-  );
+  return <div className={cn("text-sm leading-relaxed opacity-90 [&_p]:leading-relaxed", className)} {...props} />;
 }

@@ -7,7 +7,10 @@ import { cn } from "./cn";
 
 /** "Ada Lovelace" -> "AL", "acme" -> "AC", "" -> "?". */
 export function getInitials(name: string | null | undefined): string {
-  const words = (name ?? "").trim().split(/[\s._@-]+/).filter(Boolean);
+  const words = (name ?? "")
+    .trim()
+    .split(/[\s._@-]+/)
+    .filter(Boolean);
   if (words.length === 0) return "?";
   const first = words[0] ?? "";
   if (words.length === 1) return first.slice(0, 2).toUpperCase();
@@ -48,11 +51,7 @@ export function Avatar({ name, src, alt, size, shape, className, ...props }: Ava
   return (
     <AvatarPrimitive.Root className={cn(avatarVariants({ size, shape }), className)} {...props}>
       {src ? (
-        <AvatarPrimitive.Image
-          src={src}
-          alt={alt ?? name}
-          className="aspect-square size-full object-cover"
-        />
+        <AvatarPrimitive.Image src={src} alt={alt ?? name} className="aspect-square size-full object-cover" />
       ) : null}
       <AvatarPrimitive.Fallback
         delayMs={src ? 300 : undefined}

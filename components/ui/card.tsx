@@ -4,10 +4,7 @@ import { cn } from "./cn";
 export function Card({ className, ...props }: ComponentProps<"div">) {
   return (
     <div
-      className={cn(
-        "flex flex-col rounded-xl border border-border bg-card text-card-foreground shadow-xs",
-        className,
-      )}
+      className={cn("flex flex-col rounded-xl border border-border bg-card text-card-foreground shadow-xs", className)}
       {...props}
     />
   );
@@ -18,12 +15,7 @@ export function CardHeader({ className, ...props }: ComponentProps<"div">) {
 }
 
 export function CardTitle({ className, ...props }: ComponentProps<"h3">) {
-  return (
-    <h3
-      className={cn("text-base leading-tight font-semibold tracking-tight", className)}
-      {...props}
-    />
-  );
+  return <h3 className={cn("text-base leading-tight font-semibold tracking-tight", className)} {...props} />;
 }
 
 export function CardDescription({ className, ...props }: ComponentProps<"p">) {
@@ -35,10 +27,5 @@ export function CardContent({ className, ...props }: ComponentProps<"div">) {
 }
 
 export function CardFooter({ className, ...props }: ComponentProps<"div">) {
-  return (
-    <div
-      className={cn("flex items-center gap-2 border-t border-border px-5 py-3", className)}
-      {...props}
-    />
-  );
+  return <div className={cn("flex items-center gap-2 border-t border-border px-5 py-3", className)} {...props} />;
 }

@@ -53,8 +53,7 @@ export function DropdownMenuItem({ className, destructive, inset, ...props }: Dr
       className={cn(
         itemBase,
         inset && "pl-8",
-        destructive &&
-          "text-destructive focus:bg-destructive/10 focus:text-destructive [&_svg]:text-destructive",
+        destructive && "text-destructive focus:bg-destructive/10 focus:text-destructive [&_svg]:text-destructive",
         className,
       )}
       {...props}
@@ -109,20 +108,12 @@ export function DropdownMenuLabel({
   );
 }
 
-export function DropdownMenuSeparator({
-  className,
-  ...props
-}: ComponentProps<typeof MenuPrimitive.Separator>) {
+export function DropdownMenuSeparator({ className, ...props }: ComponentProps<typeof MenuPrimitive.Separator>) {
   return <MenuPrimitive.Separator className={cn("-mx-1 my-1 h-px bg-border", className)} {...props} />;
 }
 
 export function DropdownMenuShortcut({ className, ...props }: ComponentProps<"span">) {
-  return (
-    <span
-      className={cn("ml-auto text-xs tracking-widest text-muted-foreground", className)}
-      {...props}
-    />
-  );
+  return <span className={cn("ml-auto text-xs tracking-widest text-muted-foreground", className)} {...props} />;
 }
 
 export function DropdownMenuSubTrigger({
@@ -131,20 +122,14 @@ export function DropdownMenuSubTrigger({
   ...props
 }: ComponentProps<typeof MenuPrimitive.SubTrigger>) {
   return (
-    <MenuPrimitive.SubTrigger
-      className={cn(itemBase, "data-[state=open]:bg-accent", className)}
-      {...props}
-    >
+    <MenuPrimitive.SubTrigger className={cn(itemBase, "data-[state=open]:bg-accent", className)} {...props}>
       {children}
       <ChevronRight className="ml-auto size-4" aria-hidden="true" />
     </MenuPrimitive.SubTrigger>
   );
 }
 
-export function DropdownMenuSubContent({
-  className,
-  ...props
-}: ComponentProps<typeof MenuPrimitive.SubContent>) {
+export function DropdownMenuSubContent({ className, ...props }: ComponentProps<typeof MenuPrimitive.SubContent>) {
   return (
     <MenuPrimitive.Portal>
       <MenuPrimitive.SubContent className={cn(surface, className)} {...props} />

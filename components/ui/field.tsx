@@ -46,19 +46,14 @@ export type FieldProps = {
  */
 export function Field({ label, children, description, error, id, required, className }: FieldProps) {
   const generatedId = useId();
-  const childProps =
-    typeof children !== "function" && isValidElement(children) ? children.props : undefined;
+  const childProps = typeof children !== "function" && isValidElement(children) ? children.props : undefined;
   const controlId = id ?? childProps?.id ?? `field-${generatedId}`;
   const descriptionId = `${controlId}-description`;
   const errorId = `${controlId}-error`;
   const hasError = error !== undefined && error !== null && error !== false && error !== "";
 
   const describedBy =
-    [
-      childProps?.["aria-describedby"],
-      description ? descriptionId : undefined,
-      hasError ? errorId : undefined,
-    ]
+    [childProps?.["aria-describedby"], description ? descriptionId : undefined, hasError ? errorId : undefined]
       .filter(Boolean)
       .join(" ") || undefined;
 

@@ -28,32 +28,16 @@ export function Pagination({
   ...props
 }: PaginationProps) {
   return (
-    <nav
-      aria-label={ariaLabel}
-      className={cn("flex items-center justify-between gap-3 py-2", className)}
-      {...props}
-    >
+    <nav aria-label={ariaLabel} className={cn("flex items-center justify-between gap-3 py-2", className)} {...props}>
       <p className="text-sm text-muted-foreground" aria-live="polite">
         {label}
       </p>
       <div className="flex items-center gap-2">
-        <Button
-          type="button"
-          variant="outline"
-          size="sm"
-          onClick={onPrevious}
-          disabled={!hasPrevious || loading}
-        >
+        <Button type="button" variant="outline" size="sm" onClick={onPrevious} disabled={!hasPrevious || loading}>
           <ChevronLeft aria-hidden="true" />
           Previous
         </Button>
-        <Button
-          type="button"
-          variant="outline"
-          size="sm"
-          onClick={onNext}
-          disabled={!hasNext || loading}
-        >
+        <Button type="button" variant="outline" size="sm" onClick={onNext} disabled={!hasNext || loading}>
           Next
           <ChevronRight aria-hidden="true" />
         </Button>

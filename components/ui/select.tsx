@@ -10,11 +10,7 @@ export const Select = SelectPrimitive.Root;
 export const SelectGroup = SelectPrimitive.Group;
 export const SelectValue = SelectPrimitive.Value;
 
-export function SelectTrigger({
-  className,
-  children,
-  ...props
-}: ComponentProps<typeof SelectPrimitive.Trigger>) {
+export function SelectTrigger({ className, children, ...props }: ComponentProps<typeof SelectPrimitive.Trigger>) {
   return (
     <SelectPrimitive.Trigger
       className={cn(
@@ -67,11 +63,7 @@ export function SelectContent({
   );
 }
 
-export function SelectItem({
-  className,
-  children,
-  ...props
-}: ComponentProps<typeof SelectPrimitive.Item>) {
+export function SelectItem({ className, children, ...props }: ComponentProps<typeof SelectPrimitive.Item>) {
   return (
     <SelectPrimitive.Item
       className={cn(
@@ -100,10 +92,7 @@ export function SelectLabel({ className, ...props }: ComponentProps<typeof Selec
   );
 }
 
-export function SelectSeparator({
-  className,
-  ...props
-}: ComponentProps<typeof SelectPrimitive.Separator>) {
+export function SelectSeparator({ className, ...props }: ComponentProps<typeof SelectPrimitive.Separator>) {
   return <SelectPrimitive.Separator className={cn("-mx-1 my-1 h-px bg-border", className)} {...props} />;
 }
 
@@ -117,12 +106,7 @@ export function NativeSelect({ className, containerClassName, children, ...props
   return (
     <div className={cn("relative w-full", containerClassName)}>
       <select
-        className={cn(
-          controlClasses,
-          "h-9 appearance-none py-1 pr-8",
-          props.multiple && "h-auto py-2 pr-3",
-          className,
-        )}
+        className={cn(controlClasses, "h-9 appearance-none py-1 pr-8", props.multiple && "h-auto py-2 pr-3", className)}
         {...props}
       >
         {children}

@@ -19,7 +19,11 @@ export function Stat({ label, value, hint, icon, className, ...props }: StatProp
     >
       <dl className="grid gap-1">
         <dt className="flex items-center gap-1.5 text-xs font-medium text-muted-foreground [&_svg]:size-3.5">
-          {icon ? <span aria-hidden="true" className="contents">{icon}</span> : null}
+          {icon ? (
+            <span aria-hidden="true" className="contents">
+              {icon}
+            </span>
+          ) : null}
           {label}
         </dt>
         <dd className="text-2xl font-semibold tracking-tight tabular-nums">{value}</dd>

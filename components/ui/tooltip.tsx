@@ -5,10 +5,7 @@ import type { ComponentProps, ReactNode } from "react";
 import { cn } from "./cn";
 
 /** Place once near the app root (or around a subtree) to share tooltip delay behaviour. */
-export function TooltipProvider({
-  delayDuration = 200,
-  ...props
-}: ComponentProps<typeof TooltipPrimitive.Provider>) {
+export function TooltipProvider({ delayDuration = 200, ...props }: ComponentProps<typeof TooltipPrimitive.Provider>) {
   return <TooltipPrimitive.Provider delayDuration={delayDuration} {...props} />;
 }
 

@@ -16,8 +16,11 @@ export default defineFunction(
     let failing = 0;
     for (let i = 0; i < ids.length; i += BATCH) {
       // A flat Promise.all of single steps replays correctly on both engines.
-      const results = await Promise.all(ids.slice(i, i + BATCH).map((agentId) =>
-        step.run(`probe-${agentId}`, async () => ({ ok: (await probeAgent({ agentId })).ok }))));
+      const results = await Promise.all(
+        ids
+          .slice(i, i + BATCH)
+          .map((agentId) => step.run(`probe-${agentId}`, async () => ({ ok: (await probeAgent({ agentId })).ok }))),
+      );
       failing += results.filter((r) => !r.ok).length;
     }
     return { probed: ids.length, failing };

@@ -7,5 +7,6 @@ export default defineFunction<EventData<"stripe/checkout.closed">>(
   { id: "close-checkout", trigger: { event: "stripe/checkout.closed" }, retries: 5 },
   async ({ event, step }) =>
     step.run("sync-session", () =>
-      syncCheckoutSession({ sessionId: event.data.sessionId, paymentFailed: event.data.reason === "payment_failed" })),
+      syncCheckoutSession({ sessionId: event.data.sessionId, paymentFailed: event.data.reason === "payment_failed" }),
+    ),
 );

@@ -9,7 +9,12 @@ import { payOutSeller } from "@/server/services/payouts/pay-out-seller";
  * stays FAILED and tomorrow's run tries again.
  */
 export default defineFunction<EventData<"payout/seller.due">>(
-  { id: "pay-out-seller", trigger: { event: "payout/seller.due" }, retries: 4, concurrency: { limit: 1, key: "sellerOrgId" } },
+  {
+    id: "pay-out-seller",
+    trigger: { event: "payout/seller.due" },
+    retries: 4,
+    concurrency: { limit: 1, key: "sellerOrgId" },
+  },
   async ({ event, step }) =>
     step.run("transfer", async () => {
       const result = await payOutSeller({ sellerOrgId: event.data.sellerOrgId });

@@ -17,7 +17,11 @@ export default defineFunction(
     if (due.sellers.length > 0) {
       await step.sendEvent(
         "fan-out",
-        due.sellers.map((sellerOrgId) => ({ name: "payout/seller.due", id: `payout:${sellerOrgId}:${due.day}`, data: { sellerOrgId } })),
+        due.sellers.map((sellerOrgId) => ({
+          name: "payout/seller.due",
+          id: `payout:${sellerOrgId}:${due.day}`,
+          data: { sellerOrgId },
+        })),
       );
     }
     return { sellers: due.sellers.length };

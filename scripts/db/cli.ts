@@ -31,7 +31,9 @@ export const commands: Record<string, Command> = {
     summary: "apply pending migrations (prisma migrate deploy)",
     async run({ databaseUrl }) {
       const { applied } = await migrateDeploy({ databaseUrl });
-      console.log(applied.length ? `Applied ${applied.length} migration(s):\n${list(applied)}` : "No pending migrations.");
+      console.log(
+        applied.length ? `Applied ${applied.length} migration(s):\n${list(applied)}` : "No pending migrations.",
+      );
       return 0;
     },
   },
@@ -53,7 +55,9 @@ export const commands: Record<string, Command> = {
         return 2;
       }
       const { created } = await createMigration({ databaseUrl, name, schemaPath });
-      console.log(created ? `Created prisma/migrations/${created}/migration.sql` : "No schema changes; nothing created.");
+      console.log(
+        created ? `Created prisma/migrations/${created}/migration.sql` : "No schema changes; nothing created.",
+      );
       return 0;
     },
   },
@@ -92,7 +96,8 @@ export const commands: Record<string, Command> = {
     summary: "load the demo orgs, users, credits and API key (idempotent); writes .data/demo.json",
     async run() {
       const { seedAndWriteDemoFile } = await import("../lib/seed-runner.ts");
-      const baseUrl = process.env.BUREAU_DEMO_BASE_URL ?? process.env.APP_URL ?? `http://localhost:${process.env.PORT ?? 3000}`;
+      const baseUrl =
+        process.env.BUREAU_DEMO_BASE_URL ?? process.env.APP_URL ?? `http://localhost:${process.env.PORT ?? 3000}`;
       const { result, file } = await seedAndWriteDemoFile(baseUrl);
       console.log(`Seeded ${result.users.length} demo users; details in ${file}`);
       return 0;

@@ -55,8 +55,7 @@ export function loadSchemaEngine(): typeof glue.SchemaEngine {
     // The engine arms timers it never clears (e.g. a 10 s one per engine);
     // a referenced timer would keep every CLI run alive that long. Pending
     // database I/O still keeps the event loop alive while work is in flight.
-    imports[key] = (handler: () => void, ms: number): NodeJS.Timeout =>
-      setTimeout(handler, ms >>> 0).unref();
+    imports[key] = (handler: () => void, ms: number): NodeJS.Timeout => setTimeout(handler, ms >>> 0).unref();
   }
 
   const instance = new WebAssembly.Instance(module, {

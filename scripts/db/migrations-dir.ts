@@ -40,7 +40,12 @@ export async function readDatamodels(schemaPath: string = SCHEMA_PATH): Promise<
   const absolute = path.resolve(REPO_ROOT, schemaPath);
   if (!(await stat(absolute)).isDirectory()) return [[absolute, await readFile(absolute, "utf8")]];
   const files = (await readdir(absolute)).filter((f) => f.endsWith(".prisma")).sort();
-  return Promise.all(files.map(async (f): Promise<[string, string]> => [path.join(absolute, f), await readFile(path.join(absolute, f), "utf8")]));
+  return Promise.all(
+    files.map(async (f): Promise<[string, string]> => [
+      path.join(absolute, f),
+      await readFile(path.join(absolute, f), "utf8"),
+    ]),
+  );
 }
 
 export function toSchemasContainer(datamodels: [string, string][]): SchemasContainer {

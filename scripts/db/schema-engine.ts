@@ -105,9 +105,10 @@ async function withEngine<T>(
 }
 
 /** Applies pending migrations, like `prisma migrate deploy`. */
-export async function migrateDeploy(
-  { databaseUrl, migrationsDir = MIGRATIONS_DIR }: DatabaseTarget & Pick<SourceOverrides, "migrationsDir">,
-): Promise<{ applied: string[] }> {
+export async function migrateDeploy({
+  databaseUrl,
+  migrationsDir = MIGRATIONS_DIR,
+}: DatabaseTarget & Pick<SourceOverrides, "migrationsDir">): Promise<{ applied: string[] }> {
   const migrationsList = await readMigrationsList(migrationsDir);
   return withEngine(databaseUrl, undefined, async (engine) => {
     const { appliedMigrationNames } = await engine.applyMigrations({ migrationsList, filters: FILTERS });
@@ -120,9 +121,12 @@ export async function migrateDeploy(
  * resets anything on the target database: the diff runs on a temporary
  * shadow database. Returns null when the schema matches the migrations.
  */
-export async function createMigration(
-  { databaseUrl, name, schemaPath, migrationsDir = MIGRATIONS_DIR }: DatabaseTarget & SourceOverrides & { name: string },
-): Promise<{ created: string | null }> {
+export async function createMigration({
+  databaseUrl,
+  name,
+  schemaPath,
+  migrationsDir = MIGRATIONS_DIR,
+}: DatabaseTarget & SourceOverrides & { name: string }): Promise<{ created: string | null }> {
   if (!/^[a-z0-9_]+$/i.test(name)) {
     throw new MigrationToolError(`Migration name "${name}" must contain only letters, digits and underscores.`);
   }
@@ -158,16 +162,18 @@ export async function createMigration(
 }
 
 /** Applied / pending / failed migrations, like `prisma migrate status`. */
-export async function migrationStatus(
-  { databaseUrl, migrationsDir = MIGRATIONS_DIR }: DatabaseTarget & Pick<SourceOverrides, "migrationsDir">,
-): Promise<MigrationStatus> {
+export async function migrationStatus({
+  databaseUrl,
+  migrationsDir = MIGRATIONS_DIR,
+}: DatabaseTarget & Pick<SourceOverrides, "migrationsDir">): Promise<MigrationStatus> {
   const migrationsList = await readMigrationsList(migrationsDir);
   const local = migrationsList.migrationDirectories.map((dir) => dir.path);
   const diagnosis = await withEngine(databaseUrl, undefined, (engine) =>
     engine.diagnoseMigrationHistory({ migrationsList, optInToShadowDatabase: false, filters: FILTERS }),
   );
   const history = diagnosis.history;
-  const pending = history && history.diagnostic !== "migrationsDirectoryIsBehind" ? history.unappliedMigrationNames : [];
+  const pending =
+    history && history.diagnostic !== "migrationsDirectoryIsBehind" ? history.unappliedMigrationNames : [];
   const missingLocally = history && history.diagnostic !== "databaseIsBehind" ? history.unpersistedMigrationNames : [];
   const failed = diagnosis.failedMigrationNames;
   const diverged = history?.diagnostic === "historiesDiverge";
@@ -188,9 +194,11 @@ export async function migrationStatus(
  * CI guard: does replaying prisma/migrations (on a shadow database) produce
  * the schema in prisma/schema/? `sql` is what a new migration would contain.
  */
-export async function checkDrift(
-  { databaseUrl, schemaPath, migrationsDir = MIGRATIONS_DIR }: DatabaseTarget & SourceOverrides,
-): Promise<{ drift: boolean; sql: string }> {
+export async function checkDrift({
+  databaseUrl,
+  schemaPath,
+  migrationsDir = MIGRATIONS_DIR,
+}: DatabaseTarget & SourceOverrides): Promise<{ drift: boolean; sql: string }> {
   const migrationsList = await readMigrationsList(migrationsDir);
   const datamodels = await readDatamodels(schemaPath ?? SCHEMA_PATH);
   return withEngine(databaseUrl, schemaPath, async (engine) => {

@@ -19,6 +19,8 @@ export function readDemoApiKey(): string | null {
 /** .data/demo.json: what a local user or script needs to try the demo. Git-ignored. */
 export function writeDemoFile(baseUrl: string, seed: DemoSeedResult): string {
   mkdirSync(path.dirname(DEMO_FILE), { recursive: true });
-  writeFileSync(DEMO_FILE, `${JSON.stringify({ baseUrl, users: seed.users, apiKey: seed.apiKey }, null, 2)}\n`, { mode: 0o600 });
+  writeFileSync(DEMO_FILE, `${JSON.stringify({ baseUrl, users: seed.users, apiKey: seed.apiKey }, null, 2)}\n`, {
+    mode: 0o600,
+  });
   return DEMO_FILE;
 }

@@ -33,7 +33,11 @@ export interface EmbeddedServer {
  * persistent keeps the data directory between runs (dev); tests use a
  * throwaway one.
  */
-export async function startEmbeddedPostgres(opts: { dir: string; port: number; persistent: boolean }): Promise<EmbeddedServer> {
+export async function startEmbeddedPostgres(opts: {
+  dir: string;
+  port: number;
+  persistent: boolean;
+}): Promise<EmbeddedServer> {
   const password = "postgres";
   const server = new EmbeddedPostgres({
     databaseDir: opts.dir,
@@ -72,7 +76,10 @@ const ident = (name: string) => {
 };
 
 export async function databaseExists(serverUrl: string, name: string): Promise<boolean> {
-  return withClient(serverUrl, async (c) => (await c.query("SELECT 1 FROM pg_database WHERE datname = $1", [name])).rowCount === 1);
+  return withClient(
+    serverUrl,
+    async (c) => (await c.query("SELECT 1 FROM pg_database WHERE datname = $1", [name])).rowCount === 1,
+  );
 }
 
 export async function createDatabase(serverUrl: string, name: string, template?: string): Promise<void> {
@@ -96,6 +103,8 @@ export async function dropDatabase(serverUrl: string, name: string): Promise<voi
 
 export async function listDatabases(serverUrl: string, prefix: string): Promise<string[]> {
   return withClient(serverUrl, async (c) =>
-    (await c.query<{ datname: string }>("SELECT datname FROM pg_database WHERE datname LIKE $1", [`${prefix}%`])).rows.map((r) => r.datname),
+    (
+      await c.query<{ datname: string }>("SELECT datname FROM pg_database WHERE datname LIKE $1", [`${prefix}%`])
+    ).rows.map((r) => r.datname),
   );
 }

@@ -12,7 +12,10 @@ const agentFetch = createSafeFetch({ timeoutMs: null, maxBodyBytes: null });
  * protocol details, but the endpoint is always the listing's reviewed
  * endpointUrl, so a card cannot redirect Bureau's calls elsewhere.
  */
-export async function createAgentClient(input: { endpointUrl: string; card: unknown }): Promise<{ client: Client; card: AgentCard }> {
+export async function createAgentClient(input: {
+  endpointUrl: string;
+  card: unknown;
+}): Promise<{ client: Client; card: AgentCard }> {
   const resolver = new DefaultAgentCardResolver({ fetchImpl: agentFetch });
   const card = resolver.normalizeAgentCard(input.card ?? minimalCard(input.endpointUrl));
   const pinned: AgentCard = {
@@ -21,7 +24,10 @@ export async function createAgentClient(input: { endpointUrl: string; card: unkn
       ? card.supportedInterfaces.map((i) => ({ ...i, url: input.endpointUrl }))
       : [{ url: input.endpointUrl, protocolBinding: "JSONRPC", protocolVersion: "1.0", tenant: "" }],
   };
-  const transport = await new JsonRpcTransportFactory({ fetchImpl: agentFetch, legacyCompat: { enabled: true } }).create(input.endpointUrl, pinned);
+  const transport = await new JsonRpcTransportFactory({
+    fetchImpl: agentFetch,
+    legacyCompat: { enabled: true },
+  }).create(input.endpointUrl, pinned);
   return { client: new Client(transport, pinned), card: pinned };
 }
 

@@ -10,7 +10,12 @@ import type { TaskState } from "../generated/prisma/enums";
 export const ZBureauPartSchema = z.discriminatedUnion("kind", [
   z.object({ kind: z.literal("text"), text: z.string() }),
   z.object({ kind: z.literal("data"), data: z.unknown() }),
-  z.object({ kind: z.literal("file"), url: z.string().optional(), mediaType: z.string().optional(), filename: z.string().optional() }),
+  z.object({
+    kind: z.literal("file"),
+    url: z.string().optional(),
+    mediaType: z.string().optional(),
+    filename: z.string().optional(),
+  }),
 ]);
 export type BureauPart = z.infer<typeof ZBureauPartSchema>;
 
@@ -32,7 +37,8 @@ export function fromSdkPart(part: Part): BureauPart {
   const c = part.content;
   if (c?.$case === "text") return { kind: "text", text: c.value };
   if (c?.$case === "data") return { kind: "data", data: c.value };
-  if (c?.$case === "url") return { kind: "file", url: c.value, mediaType: part.mediaType || undefined, filename: part.filename || undefined };
+  if (c?.$case === "url")
+    return { kind: "file", url: c.value, mediaType: part.mediaType || undefined, filename: part.filename || undefined };
   // Raw bytes are not stored inline; keep what identifies the file.
   return { kind: "file", mediaType: part.mediaType || undefined, filename: part.filename || undefined };
 }
@@ -41,11 +47,20 @@ export function toSdkPart(part: BureauPart): Part {
   const base = { metadata: undefined, filename: "", mediaType: "" };
   if (part.kind === "text") return { ...base, content: { $case: "text", value: part.text } };
   if (part.kind === "data") return { ...base, content: { $case: "data", value: part.data } };
-  return { ...base, filename: part.filename ?? "", mediaType: part.mediaType ?? "", content: part.url ? { $case: "url", value: part.url } : undefined };
+  return {
+    ...base,
+    filename: part.filename ?? "",
+    mediaType: part.mediaType ?? "",
+    content: part.url ? { $case: "url", value: part.url } : undefined,
+  };
 }
 
 export function fromSdkMessage(message: Message): BureauMessage {
-  return { messageId: message.messageId, role: message.role === Role.ROLE_AGENT ? "agent" : "user", parts: message.parts.map(fromSdkPart) };
+  return {
+    messageId: message.messageId,
+    role: message.role === Role.ROLE_AGENT ? "agent" : "user",
+    parts: message.parts.map(fromSdkPart),
+  };
 }
 
 export function toSdkMessage(message: BureauMessage, ids: { taskId?: string; contextId?: string } = {}): Message {
@@ -93,7 +108,8 @@ const FROM_SDK: Partial<Record<A2ATaskState, TaskState>> = {
   [A2ATaskState.TASK_STATE_AUTH_REQUIRED]: "FAILED",
 };
 
-export const fromSdkState = (state: A2ATaskState | undefined): TaskState | null => (state === undefined ? null : (FROM_SDK[state] ?? null));
+export const fromSdkState = (state: A2ATaskState | undefined): TaskState | null =>
+  state === undefined ? null : (FROM_SDK[state] ?? null);
 
 export function toSdkState(state: TaskState): A2ATaskState {
   const entry = Object.entries(FROM_SDK).find(([, v]) => v === state);

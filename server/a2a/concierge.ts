@@ -28,14 +28,25 @@ export function conciergeCardJson() {
         name: "Find and run the right agent",
         description: "Matches the request against every published agent's skills and runs the best one.",
         tags: ["marketplace", "routing", "delegation"],
-        examples: ["Summarise this quarter's support tickets by theme", "Check this NDA for unusual clauses", "Draft a job description for a data engineer"],
+        examples: [
+          "Summarise this quarter's support tickets by theme",
+          "Check this NDA for unusual clauses",
+          "Draft a job description for a data engineer",
+        ],
       },
     ],
     supportedInterfaces: [
       { url, protocolBinding: "JSONRPC", protocolVersion: "1.0" },
       { url, protocolBinding: "JSONRPC", protocolVersion: "0.3" },
     ],
-    securitySchemes: { bureauApiKey: { httpAuthSecurityScheme: { scheme: "Bearer", description: "An org API key from Bureau, sent as 'Authorization: Bearer <key>'." } } },
+    securitySchemes: {
+      bureauApiKey: {
+        httpAuthSecurityScheme: {
+          scheme: "Bearer",
+          description: "An org API key from Bureau, sent as 'Authorization: Bearer <key>'.",
+        },
+      },
+    },
     securityRequirements: [{ schemes: { bureauApiKey: { list: [] } } }],
     protocolVersion: "0.3.0",
     url,
@@ -48,7 +59,11 @@ async function bestAgentFor(text: string): Promise<string> {
   const need = text.trim();
   const { matches } = need.length >= 3 ? await describeNeed({ need, limit: 1 }) : { matches: [] };
   const best = matches[0];
-  if (!best) throw new TaskRefusal("no_matching_agent", "No listed agent matches this request. Describe the task differently, or pick an agent in the marketplace.");
+  if (!best)
+    throw new TaskRefusal(
+      "no_matching_agent",
+      "No listed agent matches this request. Describe the task differently, or pick an agent in the marketplace.",
+    );
   logger.info({ agent: best.listing.slug, coverage: best.coverage }, "concierge routed a request");
   return best.listing.id;
 }

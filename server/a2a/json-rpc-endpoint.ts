@@ -1,8 +1,12 @@
 import { A2A_VERSION_HEADER, type AgentCard } from "@a2a-js/sdk";
 import { LegacyJsonRpcTransportHandler } from "@a2a-js/sdk/compat/v0_3/server";
 import {
-  JsonRpcTransportHandler, UnauthenticatedUser, defaultServerCallContextBuilder, validateVersion,
-  type A2ARequestHandler, type User,
+  JsonRpcTransportHandler,
+  UnauthenticatedUser,
+  defaultServerCallContextBuilder,
+  validateVersion,
+  type A2ARequestHandler,
+  type User,
 } from "@a2a-js/sdk/server";
 import { z } from "zod";
 import { jsonRpcSseResponse } from "./sse";
@@ -50,7 +54,8 @@ export async function serveJsonRpc(
     return jsonRpcError(null, -32600, "Request body is too large.", { status: 413, headers: { connection: "close" } });
   }
   const text = await request.text();
-  if (Buffer.byteLength(text) > MAX_JSON_RPC_BODY_BYTES) return jsonRpcError(null, -32600, "Request body is too large.", { status: 413 });
+  if (Buffer.byteLength(text) > MAX_JSON_RPC_BODY_BYTES)
+    return jsonRpcError(null, -32600, "Request body is too large.", { status: 413 });
   let body: unknown;
   try {
     body = JSON.parse(text);
@@ -58,12 +63,15 @@ export async function serveJsonRpc(
     return jsonRpcError(null, -32700, "Invalid JSON payload.");
   }
   const envelope = ZJsonRpcEnvelopeSchema.safeParse(body);
-  if (!envelope.success) return jsonRpcError(null, -32600, 'Invalid JSON-RPC request: expected jsonrpc "2.0", a method and an id.');
+  if (!envelope.success)
+    return jsonRpcError(null, -32600, 'Invalid JSON-RPC request: expected jsonrpc "2.0", a method and an id.');
   const { method, id = null } = envelope.data;
   const headerVersion = request.headers.get(A2A_VERSION_HEADER) ?? undefined;
   const version = headerVersion ?? (method.includes("/") ? "0.3" : "1.0");
   const legacy = version === "0.3";
-  const toError = legacy ? LegacyJsonRpcTransportHandler.mapToLegacyJSONRPCError : JsonRpcTransportHandler.mapToJSONRPCError;
+  const toError = legacy
+    ? LegacyJsonRpcTransportHandler.mapToLegacyJSONRPCError
+    : JsonRpcTransportHandler.mapToJSONRPCError;
   const context = defaultServerCallContextBuilder({
     extensions: undefined,
     user: options.user ?? new UnauthenticatedUser(),
@@ -80,7 +88,8 @@ export async function serveJsonRpc(
     return Response.json(result);
   } catch (error) {
     const mapped = toError(error);
-    if (typeof mapped === "object" && mapped !== null && "code" in mapped && mapped.code === -32603) options.onInternalError?.(error);
+    if (typeof mapped === "object" && mapped !== null && "code" in mapped && mapped.code === -32603)
+      options.onInternalError?.(error);
     return Response.json({ jsonrpc: "2.0", id, error: mapped });
   }
 }

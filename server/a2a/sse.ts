@@ -29,7 +29,10 @@ const SSE_HEADERS = {
  * JSON-RPC error envelope. When the client goes away the source iterator is
  * closed (its `finally` blocks run); the work behind it is not canceled.
  */
-export async function jsonRpcSseResponse(stream: AsyncIterable<unknown>, options: JsonRpcSseOptions): Promise<Response> {
+export async function jsonRpcSseResponse(
+  stream: AsyncIterable<unknown>,
+  options: JsonRpcSseOptions,
+): Promise<Response> {
   const iterator = stream[Symbol.asyncIterator]();
   const errorEnvelope = (error: unknown) => ({ jsonrpc: "2.0", id: options.requestId, error: options.toError(error) });
   let pending: IteratorResult<unknown> | undefined;

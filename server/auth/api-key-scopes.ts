@@ -18,9 +18,9 @@ export function scopesToPermissions(scopes: readonly ApiKeyScope[]): Record<stri
 }
 
 export function permissionsToScopes(permissions: unknown): ApiKeyScope[] {
-  const parsed = z.record(z.string(), z.array(z.string())).safeParse(
-    typeof permissions === "string" ? safeJson(permissions) : permissions,
-  );
+  const parsed = z
+    .record(z.string(), z.array(z.string()))
+    .safeParse(typeof permissions === "string" ? safeJson(permissions) : permissions);
   if (!parsed.success) return [];
   return Object.entries(parsed.data)
     .flatMap(([resource, actions]) => actions.map((action) => `${resource}:${action}`))

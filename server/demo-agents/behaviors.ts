@@ -11,7 +11,10 @@ export type TurnOutcome = "done" | "waiting";
 
 export async function runBehavior(turn: Turn, behavior: DemoBehavior): Promise<TurnOutcome> {
   if (!turn.input) {
-    turn.status(TaskState.TASK_STATE_FAILED, "The message has no text. Send what you want the agent to work on as a text part.");
+    turn.status(
+      TaskState.TASK_STATE_FAILED,
+      "The message has no text. Send what you want the agent to work on as a text part.",
+    );
     return "done";
   }
   switch (behavior.kind) {

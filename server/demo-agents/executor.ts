@@ -34,10 +34,15 @@ export class DemoAgentExecutor implements AgentExecutor {
     // The SDK requires a Task (or Message) first on every turn; a follow-up
     // re-announces the stored task, now working again.
     const task = context.task
-      ? { ...context.task, status: { state: TaskState.TASK_STATE_WORKING, message: undefined, timestamp: new Date().toISOString() } }
+      ? {
+          ...context.task,
+          status: { state: TaskState.TASK_STATE_WORKING, message: undefined, timestamp: new Date().toISOString() },
+        }
       : submittedTask(ids, context.userMessage);
     bus.publish(AgentEvent.task(task));
-    const earlier = context.task ? context.task.history.filter((m) => m.messageId !== context.userMessage.messageId) : [];
+    const earlier = context.task
+      ? context.task.history.filter((m) => m.messageId !== context.userMessage.messageId)
+      : [];
     const turn = new Turn(
       this.spec,
       ids,

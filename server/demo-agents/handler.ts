@@ -11,7 +11,10 @@ function runtime(): DemoAgentRuntime {
     stepMs: env.DEMO_AGENT_STEP_MS,
     llm: { openaiApiKey: env.OPENAI_API_KEY, anthropicApiKey: env.ANTHROPIC_API_KEY },
     onLlmError: (error, slug) =>
-      logger.warn({ slug, reason: error instanceof Error ? error.message : "unknown" }, "demo agent LLM call failed; used template"),
+      logger.warn(
+        { slug, reason: error instanceof Error ? error.message : "unknown" },
+        "demo agent LLM call failed; used template",
+      ),
     onError: (error, slug) => logger.error({ err: error, slug }, "demo agent request failed"),
   });
   return store.__bureauDemoAgentRuntime;

@@ -102,6 +102,9 @@ function openAiText(body: unknown): string | null {
 function anthropicText(body: unknown): string | null {
   const parsed = ZAnthropicResponseSchema.safeParse(body);
   if (!parsed.success) return null;
-  const text = parsed.data.content.map((block) => (block.type === "text" ? (block.text ?? "") : "")).join("").trim();
+  const text = parsed.data.content
+    .map((block) => (block.type === "text" ? (block.text ?? "") : ""))
+    .join("")
+    .trim();
   return text || null;
 }

@@ -24,7 +24,11 @@ export function createDemoAgentRuntime(options: DemoAgentRuntimeOptions) {
     const spec = findDemoAgent(slug);
     if (!spec) return null;
     const card = buildDemoAgentCard(spec, options.appUrl);
-    const handler = new DefaultRequestHandler(card, new InMemoryTaskStore(), new DemoAgentExecutor(spec, options, options.onError));
+    const handler = new DefaultRequestHandler(
+      card,
+      new InMemoryTaskStore(),
+      new DemoAgentExecutor(spec, options, options.onError),
+    );
     const server = jsonRpcEndpoint(card, handler);
     servers.set(slug, server);
     return server;

@@ -45,7 +45,10 @@ export function formatSseFrame(frame: SseFrame): string {
  * `event: stream-error` frame carrying only a generic message (not
  * `error`, which EventSource reserves for its own connection errors) (details go to the log).
  */
-export function sseResponse(source: (signal: AbortSignal) => AsyncIterable<SseFrame>, options: SseResponseOptions = {}): Response {
+export function sseResponse(
+  source: (signal: AbortSignal) => AsyncIterable<SseFrame>,
+  options: SseResponseOptions = {},
+): Response {
   const stop = new AbortController();
   const abort = () => stop.abort();
   options.request?.signal.addEventListener("abort", abort, { once: true });
@@ -73,7 +76,9 @@ export function sseResponse(source: (signal: AbortSignal) => AsyncIterable<SseFr
         if (last) write(formatSseFrame(last));
       } catch (error) {
         logger.error({ err: error }, "event stream failed");
-        write(formatSseFrame({ event: "stream-error", data: { message: "The live stream stopped. Reload to continue." } }));
+        write(
+          formatSseFrame({ event: "stream-error", data: { message: "The live stream stopped. Reload to continue." } }),
+        );
       } finally {
         clearInterval(heartbeat);
         options.request?.signal.removeEventListener("abort", abort);

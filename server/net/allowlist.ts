@@ -2,7 +2,10 @@ import { appUrl, env } from "../env";
 
 /** Host names compare case-insensitively; IPv6 literals lose their brackets. */
 export function normalizeHost(host: string): string {
-  return host.trim().toLowerCase().replace(/^\[|\]$/g, "");
+  return host
+    .trim()
+    .toLowerCase()
+    .replace(/^\[|\]$/g, "");
 }
 
 /**

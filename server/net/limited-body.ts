@@ -13,7 +13,9 @@ export function limitBody(
   let received = 0;
   const translate = (error: unknown) =>
     opts.timedOut()
-      ? new UnsafeUrlError("timeout", `${opts.url} did not finish answering within ${opts.timeoutMs} ms.`, { cause: error })
+      ? new UnsafeUrlError("timeout", `${opts.url} did not finish answering within ${opts.timeoutMs} ms.`, {
+          cause: error,
+        })
       : error;
   return new ReadableStream<Uint8Array>({
     async pull(controller) {
@@ -43,5 +45,8 @@ export function limitBody(
 }
 
 export function tooLarge(url: string, maxBytes: number): UnsafeUrlError {
-  return new UnsafeUrlError("too_large", `${url} sent more than ${Math.round(maxBytes / 1024)} KiB; Bureau stops reading there.`);
+  return new UnsafeUrlError(
+    "too_large",
+    `${url} sent more than ${Math.round(maxBytes / 1024)} KiB; Bureau stops reading there.`,
+  );
 }

@@ -25,16 +25,20 @@ export function guardedLookup(resolve: ResolveHost, isAllowed: (host: string) =>
         if (!isAllowed(hostname)) {
           const bad = addresses.find((a) => !isPublicAddress(a.address));
           if (bad) {
-            throw new UnsafeUrlError("private_address", `The host ${hostname} points to a private or reserved address (${bad.address}); Bureau only fetches public internet addresses.`);
+            throw new UnsafeUrlError(
+              "private_address",
+              `The host ${hostname} points to a private or reserved address (${bad.address}); Bureau only fetches public internet addresses.`,
+            );
           }
         }
         if (options.all) callback(null, addresses);
         else callback(null, addresses[0]!.address, addresses[0]!.family);
       })
       .catch((error: unknown) => {
-        const refusal = error instanceof UnsafeUrlError
-          ? error
-          : new UnsafeUrlError("dns_failure", `The host ${hostname} could not be found.`, { cause: error });
+        const refusal =
+          error instanceof UnsafeUrlError
+            ? error
+            : new UnsafeUrlError("dns_failure", `The host ${hostname} could not be found.`, { cause: error });
         callback(refusal, []);
       });
   };

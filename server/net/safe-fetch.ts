@@ -33,14 +33,20 @@ export function checkUrl(raw: string, isAllowed: (host: string) => boolean): URL
     throw new UnsafeUrlError("bad_url", `"${raw.slice(0, 200)}" is not a valid URL.`);
   }
   if (url.protocol !== "http:" && url.protocol !== "https:") {
-    throw new UnsafeUrlError("bad_scheme", `Only http and https URLs can be fetched, not ${url.protocol.replace(/:$/, "")}.`);
+    throw new UnsafeUrlError(
+      "bad_scheme",
+      `Only http and https URLs can be fetched, not ${url.protocol.replace(/:$/, "")}.`,
+    );
   }
   if (url.username || url.password) {
     throw new UnsafeUrlError("bad_url", "URLs with a user name or password in them are not accepted.");
   }
   // IP literals never reach the DNS lookup, so they are judged here.
   if (ipFamily(url.hostname) && !isAllowed(url.hostname) && !isPublicAddress(url.hostname)) {
-    throw new UnsafeUrlError("private_address", `${url.hostname} is a private or reserved address; Bureau only fetches public internet addresses.`);
+    throw new UnsafeUrlError(
+      "private_address",
+      `${url.hostname} is a private or reserved address; Bureau only fetches public internet addresses.`,
+    );
   }
   return url;
 }
@@ -101,10 +107,20 @@ export function createSafeFetch(opts: SafeFetchOptions = {}): typeof fetch {
         await response.body?.cancel().catch(() => undefined);
         throw tooLarge(url.href, maxBodyBytes);
       }
-      const body = response.body && !NULL_BODY.has(response.status)
-        ? limitBody(response.body as ReadableStream<Uint8Array>, { maxBytes: maxBodyBytes, timedOut, timeoutMs, url: url.href })
-        : null;
-      const result = new Response(body, { status: response.status, statusText: response.statusText, headers: [...response.headers] });
+      const body =
+        response.body && !NULL_BODY.has(response.status)
+          ? limitBody(response.body as ReadableStream<Uint8Array>, {
+              maxBytes: maxBodyBytes,
+              timedOut,
+              timeoutMs,
+              url: url.href,
+            })
+          : null;
+      const result = new Response(body, {
+        status: response.status,
+        statusText: response.statusText,
+        headers: [...response.headers],
+      });
       Object.defineProperty(result, "url", { value: url.href });
       return result;
     }
@@ -130,11 +146,13 @@ function redirectParts(parts: RequestParts, status: number, from: URL, to: URL) 
 function explain(error: unknown, url: URL, timedOut: boolean, timeoutMs: number | null): unknown {
   const refusal = findUnsafeUrlError(error);
   if (refusal) return refusal;
-  if (timedOut) return new UnsafeUrlError("timeout", `${url.href} did not answer within ${timeoutMs} ms.`, { cause: error });
+  if (timedOut)
+    return new UnsafeUrlError("timeout", `${url.href} did not answer within ${timeoutMs} ms.`, { cause: error });
   if (error instanceof Error && error.name === "AbortError") return error; // the caller's own signal
-  const code = (error instanceof Error && error.cause && typeof error.cause === "object" && "code" in error.cause)
-    ? String(error.cause.code)
-    : "network error";
+  const code =
+    error instanceof Error && error.cause && typeof error.cause === "object" && "code" in error.cause
+      ? String(error.cause.code)
+      : "network error";
   return new UnsafeUrlError("connection_failed", `Could not connect to ${url.host} (${code}).`, { cause: error });
 }
 

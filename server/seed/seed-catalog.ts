@@ -18,16 +18,31 @@ export async function seedCatalog(opts: { sellerOrgId: string; baseUrl: string }
       const agent = await tx.agent.upsert({
         where: { slug: spec.slug },
         create: {
-          orgId: opts.sellerOrgId, slug: spec.slug, name: spec.name, description: spec.description,
-          cardUrl: demoAgentCardUrl(spec.slug, opts.baseUrl), endpointUrl: parsed.card.endpointUrl,
-          pricePerTask: spec.pricePerTask, categories: spec.categories, tags: spec.tags,
-          status: "PUBLISHED", submittedAt: new Date(), reviewedAt: new Date(), publishedAt: new Date(),
+          orgId: opts.sellerOrgId,
+          slug: spec.slug,
+          name: spec.name,
+          description: spec.description,
+          cardUrl: demoAgentCardUrl(spec.slug, opts.baseUrl),
+          endpointUrl: parsed.card.endpointUrl,
+          pricePerTask: spec.pricePerTask,
+          categories: spec.categories,
+          tags: spec.tags,
+          status: "PUBLISHED",
+          submittedAt: new Date(),
+          reviewedAt: new Date(),
+          publishedAt: new Date(),
         },
         // A new base URL (another port) re-points the card; terms and status stay.
         update: { cardUrl: demoAgentCardUrl(spec.slug, opts.baseUrl) },
         select: { id: true },
       });
-      await recordCardVersion(tx, { agentId: agent.id, card: parsed.card, raw: parsed.raw, source: "seed", reviewEndpointChange: false });
+      await recordCardVersion(tx, {
+        agentId: agent.id,
+        card: parsed.card,
+        raw: parsed.raw,
+        source: "seed",
+        reviewEndpointChange: false,
+      });
     });
   }
   return { listings: DEMO_AGENTS.length };

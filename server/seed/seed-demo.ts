@@ -34,7 +34,9 @@ async function ensureOrg(slug: string, name: string): Promise<string> {
  * Idempotent demo data: running it again changes nothing except replacing an
  * API key that no longer verifies.
  */
-export async function seedDemo(opts: { existingApiKey?: string | null; baseUrl?: string } = {}): Promise<DemoSeedResult> {
+export async function seedDemo(
+  opts: { existingApiKey?: string | null; baseUrl?: string } = {},
+): Promise<DemoSeedResult> {
   const orgIds = new Map<string, string>();
   for (const org of Object.values(DEMO_ORGS)) orgIds.set(org.slug, await ensureOrg(org.slug, org.name));
   // Northwind's demo agents are served by this app, so their cards use its base URL.
@@ -42,7 +44,8 @@ export async function seedDemo(opts: { existingApiKey?: string | null; baseUrl?:
 
   for (const user of DEMO_USERS) {
     const userId = await ensureUser(user.email, user.name);
-    if (user.platformAdmin) await db.user.update({ where: { id: userId }, data: { isPlatformAdmin: true, emailVerified: true } });
+    if (user.platformAdmin)
+      await db.user.update({ where: { id: userId }, data: { isPlatformAdmin: true, emailVerified: true } });
     const organizationId = orgIds.get(user.org);
     if (!organizationId) throw new Error(`Unknown demo org ${user.org}`);
     await db.member.upsert({
@@ -55,7 +58,13 @@ export async function seedDemo(opts: { existingApiKey?: string | null; baseUrl?:
   for (const org of Object.values(DEMO_ORGS)) {
     const orgId = orgIds.get(org.slug);
     if (!orgId || org.startingCredits === 0) continue;
-    await grantCredits({ orgId, amount: org.startingCredits, key: `seed:starting-grant:${org.slug}`, reason: "Demo starting credits", actorUserId: null });
+    await grantCredits({
+      orgId,
+      amount: org.startingCredits,
+      key: `seed:starting-grant:${org.slug}`,
+      reason: "Demo starting credits",
+      actorUserId: null,
+    });
   }
 
   const acmeId = orgIds.get(DEMO_ORGS.acme.slug)!;
@@ -66,12 +75,25 @@ export async function seedDemo(opts: { existingApiKey?: string | null; baseUrl?:
   }
   if (!apiKey) {
     const owner = await db.user.findUniqueOrThrow({ where: { email: "owner@acme.test" }, select: { id: true } });
-    apiKey = (await createApiKey({ orgId: acmeId, userId: owner.id, name: "Demo key", scopes: ["agents:read", "tasks:read", "tasks:write", "mcp:use"], expiresInDays: null })).key;
+    apiKey = (
+      await createApiKey({
+        orgId: acmeId,
+        userId: owner.id,
+        name: "Demo key",
+        scopes: ["agents:read", "tasks:read", "tasks:write", "mcp:use"],
+        expiresInDays: null,
+      })
+    ).key;
     logger.info("demo: created a new Acme API key");
   }
 
   return {
-    users: DEMO_USERS.map((u) => ({ email: u.email, password: DEMO_PASSWORD, role: u.platformAdmin ? "platform admin" : u.role, org: u.org })),
+    users: DEMO_USERS.map((u) => ({
+      email: u.email,
+      password: DEMO_PASSWORD,
+      role: u.platformAdmin ? "platform admin" : u.role,
+      org: u.org,
+    })),
     apiKey,
   };
 }

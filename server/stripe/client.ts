@@ -57,7 +57,8 @@ export function isDefinitiveRefusal(error: unknown): boolean {
 
 /** A message safe to store and show: Stripe's own text, never a stack or a key. */
 export function stripeErrorMessage(error: unknown): string {
-  if (error instanceof Stripe.errors.StripeError) return `${error.message}${error.code ? ` (${error.code})` : ""}`.slice(0, 500);
+  if (error instanceof Stripe.errors.StripeError)
+    return `${error.message}${error.code ? ` (${error.code})` : ""}`.slice(0, 500);
   if (error instanceof Error) return error.message.slice(0, 500);
   return "Unknown error";
 }

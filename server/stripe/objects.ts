@@ -3,7 +3,10 @@ import { z } from "zod";
 // The fields Bureau reads from Stripe objects, parsed at the boundary: the
 // SDK's types describe what Stripe promises, these check what arrived.
 
-const ZMetadata = z.record(z.string(), z.string()).nullish().transform((m) => m ?? {});
+const ZMetadata = z
+  .record(z.string(), z.string())
+  .nullish()
+  .transform((m) => m ?? {});
 const ZId = z.string().min(1).max(255);
 
 export const ZStripeCharge = z.object({
@@ -23,7 +26,10 @@ export const ZStripeCheckoutSession = z.object({
   metadata: ZMetadata,
   payment_intent: z.union([
     ZId,
-    z.object({ id: ZId, latest_charge: z.union([ZId, z.object({ id: ZId, receipt_url: z.string().nullish() }), z.null()]) }),
+    z.object({
+      id: ZId,
+      latest_charge: z.union([ZId, z.object({ id: ZId, receipt_url: z.string().nullish() }), z.null()]),
+    }),
     z.null(),
   ]),
 });
@@ -45,7 +51,11 @@ export const ZStripeAccount = z.object({
     .nullish(),
 });
 
-export const ZStripeTransfer = z.object({ id: ZId, amount: z.number().int(), destination: z.union([ZId, z.object({ id: ZId })]).nullish() });
+export const ZStripeTransfer = z.object({
+  id: ZId,
+  amount: z.number().int(),
+  destination: z.union([ZId, z.object({ id: ZId })]).nullish(),
+});
 
 /** The `data.object` of a webhook event: only its id is trusted, the rest is re-fetched. */
 export const ZEventObjectRef = z.object({ id: ZId });

@@ -67,6 +67,7 @@ export function orgRoleProcedure(minimum: OrgRole) {
  */
 export const adminProcedure = protectedProcedure.use(async ({ ctx, next }) => {
   const user = await db.user.findUnique({ where: { id: ctx.user.id }, select: { isPlatformAdmin: true } });
-  if (!user?.isPlatformAdmin) throw new TRPCError({ code: "FORBIDDEN", message: "Only platform administrators can do this." });
+  if (!user?.isPlatformAdmin)
+    throw new TRPCError({ code: "FORBIDDEN", message: "Only platform administrators can do this." });
   return next();
 });

@@ -20,7 +20,8 @@ export async function taskCall<T>(fn: () => Promise<T>): Promise<T> {
   try {
     return await fn();
   } catch (error) {
-    if (error instanceof TaskRefusal) throw new TRPCError({ code: trpcCodeOf(error.code), message: error.message, cause: error });
+    if (error instanceof TaskRefusal)
+      throw new TRPCError({ code: trpcCodeOf(error.code), message: error.message, cause: error });
     throw error;
   }
 }

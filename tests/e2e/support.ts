@@ -11,7 +11,8 @@ export function demo(): { apiKey: string; users: { email: string }[] } {
   return JSON.parse(readFileSync(file, "utf8")) as { apiKey: string; users: { email: string }[] };
 }
 
-export const uniqueEmail = (label: string) => `${label}-${Date.now().toString(36)}${Math.random().toString(36).slice(2, 6)}@example.test`;
+export const uniqueEmail = (label: string) =>
+  `${label}-${Date.now().toString(36)}${Math.random().toString(36).slice(2, 6)}@example.test`;
 
 export async function signIn(page: Page, email: string, password = DEMO_PASSWORD) {
   await page.goto("/sign-in");

@@ -62,14 +62,18 @@ describe("org API keys", () => {
     const a = await ownerWithOrg();
     const b = await ownerWithOrg();
     const key = await a.caller.apiKeys.create({ orgId: a.org.id, name: "a's key" });
-    await expect(b.caller.apiKeys.revoke({ orgId: b.org.id, keyId: key.id })).rejects.toMatchObject({ code: "NOT_FOUND" });
+    await expect(b.caller.apiKeys.revoke({ orgId: b.org.id, keyId: key.id })).rejects.toMatchObject({
+      code: "NOT_FOUND",
+    });
     expect((await call(`Bearer ${key.key}`)).status).toBe(200);
   });
 
   it("rejects bad input with field messages and writes nothing", async () => {
     const { org, caller } = await ownerWithOrg();
     await expect(caller.apiKeys.create({ orgId: org.id, name: "  " })).rejects.toMatchObject({ code: "BAD_REQUEST" });
-    await expect(caller.apiKeys.create({ orgId: org.id, name: "x", scopes: [] })).rejects.toMatchObject({ code: "BAD_REQUEST" });
+    await expect(caller.apiKeys.create({ orgId: org.id, name: "x", scopes: [] })).rejects.toMatchObject({
+      code: "BAD_REQUEST",
+    });
     expect(await db.apikey.count({ where: { referenceId: org.id } })).toBe(0);
   });
 });

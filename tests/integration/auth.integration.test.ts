@@ -28,14 +28,20 @@ describe("email and password auth", () => {
   });
 
   it("refuses a too-short password", async () => {
-    const attempt = auth.api.signUpEmail({ body: { email: `short-${unique()}@example.test`, name: "S", password: "short" } });
+    const attempt = auth.api.signUpEmail({
+      body: { email: `short-${unique()}@example.test`, name: "S", password: "short" },
+    });
     await expect(attempt).rejects.toMatchObject({ statusCode: 400 });
   });
 
   it("starts a new session in the user's first org", async () => {
     const user = await createUser();
-    const org = await db.organization.create({ data: { id: crypto.randomUUID(), name: "First", slug: `first-${unique()}` } });
-    await db.member.create({ data: { id: crypto.randomUUID(), organizationId: org.id, userId: user.id, role: "owner" } });
+    const org = await db.organization.create({
+      data: { id: crypto.randomUUID(), name: "First", slug: `first-${unique()}` },
+    });
+    await db.member.create({
+      data: { id: crypto.randomUUID(), organizationId: org.id, userId: user.id, role: "owner" },
+    });
     const session = await auth.api.getSession({ headers: await signInHeaders(user.email) });
     expect(session?.session.activeOrganizationId).toBe(org.id);
   });

@@ -47,14 +47,24 @@ describe("billing functions on Inngest (@inngest/test)", () => {
     await db.$transaction(async (tx) => {
       const revenue = await platformAccount(tx, "PLATFORM_REVENUE");
       const available = await orgAccount(tx, seller.org.id, "SELLER_AVAILABLE");
-      await postTransfer(tx, { key: `test:${unique()}`, kind: "test", orgId: seller.org.id, from: revenue.id, to: available.id, amount: 3_000 });
+      await postTransfer(tx, {
+        key: `test:${unique()}`,
+        kind: "test",
+        orgId: seller.org.id,
+        from: revenue.id,
+        to: available.id,
+        amount: 3_000,
+      });
     });
 
     const event = { name: "payout/seller.due", data: { sellerOrgId: seller.org.id } };
     stripe.failNext("transfers.create");
     const failed = await engineFor(payOutSellerFn as DurableFunction<never>).execute({ events: [event], steps: [] });
     expect(failed.error).toBeTruthy();
-    expect(await db.payout.findFirstOrThrow({ where: { sellerOrgId: seller.org.id } })).toMatchObject({ status: "FAILED", failureCount: 1 });
+    expect(await db.payout.findFirstOrThrow({ where: { sellerOrgId: seller.org.id } })).toMatchObject({
+      status: "FAILED",
+      failureCount: 1,
+    });
 
     const retried = await engineFor(payOutSellerFn as DurableFunction<never>).execute({ events: [event], steps: [] });
     expect(retried.result).toMatchObject({ status: "paid", credits: 3_000 });

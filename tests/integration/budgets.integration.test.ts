@@ -13,7 +13,8 @@ vi.mock("@/server/jobs/send", () => ({
   sendEvent: async (events: JobEvent | JobEvent[]) => void sent.push(...(Array.isArray(events) ? events : [events])),
 }));
 
-const alertsFor = (orgId: string) => sent.filter((e) => e.name === "budget/threshold.crossed" && (e.data as { orgId: string }).orgId === orgId);
+const alertsFor = (orgId: string) =>
+  sent.filter((e) => e.name === "budget/threshold.crossed" && (e.data as { orgId: string }).orgId === orgId);
 
 describe("monthly budgets", () => {
   it("refuses a task that would pass the org's cap, counting holds and this month's captures", async () => {
@@ -30,7 +31,10 @@ describe("monthly budgets", () => {
     // 400 captured + 500 held = 900 of 1,000; the released 300 no longer counts.
     const refusal = await startHeldTask({ orgId: org.id, agentId: agent.id, amount: 101 }).catch((e: unknown) => e);
     expect(refusal).toBeInstanceOf(BudgetExceededError);
-    expect(refusal).toMatchObject({ code: "budget_exceeded", message: expect.stringContaining("900 of 1,000 credits spent or on hold this month, 100 left") });
+    expect(refusal).toMatchObject({
+      code: "budget_exceeded",
+      message: expect.stringContaining("900 of 1,000 credits spent or on hold this month, 100 left"),
+    });
     await expect(startHeldTask({ orgId: org.id, agentId: agent.id, amount: 100 })).resolves.toEqual(expect.any(String));
   });
 
@@ -44,7 +48,10 @@ describe("monthly budgets", () => {
     await Promise.all(Array.from({ length: 5 }, () => startHeldTask({ orgId: org.id, agentId: agent.id, amount: 20 })));
     const alerts = alertsFor(org.id);
     expect(alerts).toHaveLength(1);
-    expect(alerts[0]).toMatchObject({ id: expect.stringMatching(/^budget-alert:.+:\d{4}-\d{2}$/), data: { capCredits: 1_000, spentCredits: 810, departmentId: null } });
+    expect(alerts[0]).toMatchObject({
+      id: expect.stringMatching(/^budget-alert:.+:\d{4}-\d{2}$/),
+      data: { capCredits: 1_000, spentCredits: 810, departmentId: null },
+    });
     expect(await db.auditLog.count({ where: { orgId: org.id, action: "budget.threshold_crossed" } })).toBe(1);
 
     // Raising the cap re-arms the alert for the new line.
@@ -61,7 +68,9 @@ describe("monthly budgets", () => {
     const departmentId = crypto.randomUUID();
     await db.budget.create({ data: { orgId: org.id, scope: departmentId, departmentId, monthlyCapCredits: 100 } });
     await startHeldTask({ orgId: org.id, agentId: agent.id, amount: 90, departmentId });
-    const refusal = await startHeldTask({ orgId: org.id, agentId: agent.id, amount: 20, departmentId }).catch((e: unknown) => e);
+    const refusal = await startHeldTask({ orgId: org.id, agentId: agent.id, amount: 20, departmentId }).catch(
+      (e: unknown) => e,
+    );
     expect(refusal).toMatchObject({ code: "budget_exceeded", scope: "department" });
     await expect(startHeldTask({ orgId: org.id, agentId: agent.id, amount: 500 })).resolves.toEqual(expect.any(String));
   });
@@ -76,9 +85,15 @@ describe("budgets through tRPC", () => {
 
     expect(await caller.budgets.set({ orgId: org.id, monthlyCapCredits: 5_000 })).toEqual({ changed: true });
     expect(await caller.budgets.set({ orgId: org.id, monthlyCapCredits: 5_000 })).toEqual({ changed: false });
-    await expect(asAdmin.budgets.set({ orgId: org.id, monthlyCapCredits: 1 })).rejects.toMatchObject({ code: "FORBIDDEN" });
-    await expect(caller.budgets.set({ orgId: org.id, monthlyCapCredits: -3 })).rejects.toMatchObject({ code: "BAD_REQUEST" });
-    await expect(caller.budgets.set({ orgId: org.id, departmentId: "no-such-dept", monthlyCapCredits: 10 })).rejects.toMatchObject({ code: "NOT_FOUND" });
+    await expect(asAdmin.budgets.set({ orgId: org.id, monthlyCapCredits: 1 })).rejects.toMatchObject({
+      code: "FORBIDDEN",
+    });
+    await expect(caller.budgets.set({ orgId: org.id, monthlyCapCredits: -3 })).rejects.toMatchObject({
+      code: "BAD_REQUEST",
+    });
+    await expect(
+      caller.budgets.set({ orgId: org.id, departmentId: "no-such-dept", monthlyCapCredits: 10 }),
+    ).rejects.toMatchObject({ code: "NOT_FOUND" });
 
     const listed = await asAdmin.budgets.list({ orgId: org.id });
     expect(listed.org).toMatchObject({ capCredits: 5_000, spentCredits: 0, percent: 0, alert: false });
@@ -86,7 +101,9 @@ describe("budgets through tRPC", () => {
 
     const other = await ownerWithOrg("Nosy");
     await expect(other.caller.budgets.list({ orgId: org.id })).rejects.toMatchObject({ code: "NOT_FOUND" });
-    await expect(other.caller.budgets.set({ orgId: org.id, monthlyCapCredits: null })).rejects.toMatchObject({ code: "NOT_FOUND" });
+    await expect(other.caller.budgets.set({ orgId: org.id, monthlyCapCredits: null })).rejects.toMatchObject({
+      code: "NOT_FOUND",
+    });
 
     expect(await caller.budgets.set({ orgId: org.id, monthlyCapCredits: null })).toEqual({ changed: true });
     expect((await caller.budgets.list({ orgId: org.id })).org.capCredits).toBeNull();

@@ -2,7 +2,13 @@ import { describe, expect, it, vi } from "vitest";
 
 // The embedded default: no Stripe keys at all.
 vi.hoisted(() => {
-  for (const name of ["STRIPE_SECRET_KEY", "STRIPE_WEBHOOK_SECRET", "STRIPE_CONNECT_WEBHOOK_SECRET", "STRIPE_API_BASE_URL"]) delete process.env[name];
+  for (const name of [
+    "STRIPE_SECRET_KEY",
+    "STRIPE_WEBHOOK_SECRET",
+    "STRIPE_CONNECT_WEBHOOK_SECRET",
+    "STRIPE_API_BASE_URL",
+  ])
+    delete process.env[name];
 });
 
 import { POST as platformWebhook } from "@/app/api/stripe/webhook/route";
@@ -19,15 +25,30 @@ describe("without Stripe keys", () => {
   it("shows purchases as off with the variable that enables them, and refuses checkout and onboarding", async () => {
     const { org, caller } = await ownerWithOrg("No Stripe");
     const overview = await caller.credits.overview({ orgId: org.id });
-    expect(overview.purchases).toEqual({ enabled: false, message: "Purchases are off — set STRIPE_SECRET_KEY to enable them." });
-    await expect(caller.credits.createCheckout({ orgId: org.id, packId: "pack-1000" })).rejects.toMatchObject({ code: "PRECONDITION_FAILED", message: expect.stringContaining("STRIPE_SECRET_KEY") });
-    await expect(caller.payouts.startOnboarding({ orgId: org.id })).rejects.toMatchObject({ code: "PRECONDITION_FAILED" });
+    expect(overview.purchases).toEqual({
+      enabled: false,
+      message: "Purchases are off — set STRIPE_SECRET_KEY to enable them.",
+    });
+    await expect(caller.credits.createCheckout({ orgId: org.id, packId: "pack-1000" })).rejects.toMatchObject({
+      code: "PRECONDITION_FAILED",
+      message: expect.stringContaining("STRIPE_SECRET_KEY"),
+    });
+    await expect(caller.payouts.startOnboarding({ orgId: org.id })).rejects.toMatchObject({
+      code: "PRECONDITION_FAILED",
+    });
     expect((await caller.payouts.overview({ orgId: org.id })).stripeEnabled).toBe(false);
     expect(await db.purchase.count({ where: { orgId: org.id } })).toBe(0);
   });
 
   it("answers webhooks 503 instead of pretending to process them", async () => {
-    const response = await platformWebhook(new Request("http://bureau.test/api/stripe/webhook", { method: "POST", headers: { "stripe-signature": "t=1,v1=x" }, body: "{}" }), undefined);
+    const response = await platformWebhook(
+      new Request("http://bureau.test/api/stripe/webhook", {
+        method: "POST",
+        headers: { "stripe-signature": "t=1,v1=x" },
+        body: "{}",
+      }),
+      undefined,
+    );
     expect(response.status).toBe(503);
   });
 });
@@ -43,16 +64,28 @@ describe("platform admin grants", () => {
     const grant = { orgId: org.id, amount: 750, reason: "Pilot credits", requestId };
     const results = await Promise.all([caller.platform.grantCredits(grant), caller.platform.grantCredits(grant)]);
     expect(results.filter((r) => r.granted)).toHaveLength(1);
-    const owner = await db.member.findFirstOrThrow({ where: { organizationId: org.id }, select: { user: { select: { email: true } } } });
+    const owner = await db.member.findFirstOrThrow({
+      where: { organizationId: org.id },
+      select: { user: { select: { email: true } } },
+    });
     expect((await (await callerFor(owner.user.email)).credits.overview({ orgId: org.id })).balance.available).toBe(750);
 
     const audit = await db.auditLog.findMany({ where: { orgId: org.id, action: "credits.granted" } });
-    expect(audit).toEqual([expect.objectContaining({ actorUserId: admin.id, data: { amount: 750, reason: "Pilot credits" } })]);
+    expect(audit).toEqual([
+      expect.objectContaining({ actorUserId: admin.id, data: { amount: 750, reason: "Pilot credits" } }),
+    ]);
     const { items } = await caller.platform.grants({ limit: 50 });
-    expect(items.find((g) => g.orgName === "Grantee" && g.amount === 750)).toMatchObject({ actorName: "Platform Admin", reason: "Pilot credits" });
+    expect(items.find((g) => g.orgName === "Grantee" && g.amount === 750)).toMatchObject({
+      actorName: "Platform Admin",
+      reason: "Pilot credits",
+    });
 
-    await expect(caller.platform.grantCredits({ ...grant, requestId: crypto.randomUUID(), amount: 0 })).rejects.toMatchObject({ code: "BAD_REQUEST" });
-    await expect(caller.platform.grantCredits({ ...grant, requestId: crypto.randomUUID(), orgId: "no-such-org" })).rejects.toMatchObject({ code: "NOT_FOUND" });
+    await expect(
+      caller.platform.grantCredits({ ...grant, requestId: crypto.randomUUID(), amount: 0 }),
+    ).rejects.toMatchObject({ code: "BAD_REQUEST" });
+    await expect(
+      caller.platform.grantCredits({ ...grant, requestId: crypto.randomUUID(), orgId: "no-such-org" }),
+    ).rejects.toMatchObject({ code: "NOT_FOUND" });
     const revenue = await caller.platform.revenue();
     expect(revenue.ledger).toEqual({ ok: true, problems: 0 });
     expect(revenue.grantedTotal).toBeGreaterThanOrEqual(750);
@@ -65,7 +98,9 @@ describe("platform admin grants", () => {
     const grant = { orgId: org.id, amount: 1_000_000, reason: "free money", requestId: crypto.randomUUID() };
     await expect(caller.platform.grantCredits(grant)).rejects.toMatchObject({ code: "FORBIDDEN" });
     await expect(caller.platform.revenue()).rejects.toMatchObject({ code: "FORBIDDEN" });
-    await expect((await callerFor(member.email)).platform.searchOrgs({ query: "" })).rejects.toMatchObject({ code: "FORBIDDEN" });
+    await expect((await callerFor(member.email)).platform.searchOrgs({ query: "" })).rejects.toMatchObject({
+      code: "FORBIDDEN",
+    });
     expect(await db.ledgerTransaction.count({ where: { orgId: org.id } })).toBe(0);
   });
 });

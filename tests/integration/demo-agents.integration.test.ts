@@ -25,7 +25,9 @@ beforeAll(async () => {
     const match = DEMO_PATH.exec(url.pathname);
     if (!match?.[1]) return new Response("no route", { status: 404 });
     const slug = decodeURIComponent(match[1]);
-    return match[2] || request.method === "GET" ? demoAgentCardResponse(slug, url.origin) : handleDemoAgentRequest(slug, request);
+    return match[2] || request.method === "GET"
+      ? demoAgentCardResponse(slug, url.origin)
+      : handleDemoAgentRequest(slug, request);
   });
 });
 afterAll(() => server.close());
@@ -35,7 +37,8 @@ function send(text: string, ids: { taskId?: string; contextId?: string } = {}): 
 }
 
 // The SDK resolves the card path relative to the base URL, which would drop the slug: pass the full card URL.
-const clientFor = (slug: string): Promise<Client> => new ClientFactory().createFromUrl(demoAgentCardUrl(slug, server.url), "");
+const clientFor = (slug: string): Promise<Client> =>
+  new ClientFactory().createFromUrl(demoAgentCardUrl(slug, server.url), "");
 
 const text = (message: Task["history"][number] | undefined) => partsText(message?.parts ?? []);
 
@@ -51,7 +54,11 @@ describe("demo agents over A2A", () => {
     expect(response.status).toBe(200);
     const card = (await response.json()) as DemoAgentCard;
     const base = demoAgentBaseUrl("northwind-research-analyst", server.url);
-    expect(card.supportedInterfaces[0]).toMatchObject({ url: base, protocolBinding: "JSONRPC", protocolVersion: "1.0" });
+    expect(card.supportedInterfaces[0]).toMatchObject({
+      url: base,
+      protocolBinding: "JSONRPC",
+      protocolVersion: "1.0",
+    });
     expect(card).toMatchObject({ url: base, preferredTransport: "JSONRPC", version: "1.0.0" });
     expect(card.capabilities).toMatchObject({ streaming: true, pushNotifications: false });
     expect(card.provider?.organization).toBe("Northwind Labs");
@@ -70,16 +77,24 @@ describe("demo agents over A2A", () => {
 
   it("streams progress updates, then the report, then completion, spaced out in time", async () => {
     const client = await clientFor("northwind-research-analyst");
-    const events = await collectTimed(client.sendMessageStream(send("Size the European market for refurbished office furniture")));
+    const events = await collectTimed(
+      client.sendMessageStream(send("Size the European market for refurbished office furniture")),
+    );
     const kinds = events.map((e) => e.payload.$case);
     expect(kinds[0]).toBe("task");
-    const working = events.filter((e) => e.payload.$case === "statusUpdate" && e.payload.value.status?.state === TaskState.TASK_STATE_WORKING);
+    const working = events.filter(
+      (e) => e.payload.$case === "statusUpdate" && e.payload.value.status?.state === TaskState.TASK_STATE_WORKING,
+    );
     expect(working.length).toBeGreaterThanOrEqual(3);
     const firstArtifact = kinds.indexOf("artifactUpdate");
     const last = events.at(-1)!;
     expect(events.indexOf(working.at(-1)!)).toBeLessThan(firstArtifact);
-    expect(last.payload.$case === "statusUpdate" && last.payload.value.status?.state).toBe(TaskState.TASK_STATE_COMPLETED);
-    const report = events.flatMap((e) => (e.payload.$case === "artifactUpdate" ? e.payload.value.artifact?.parts ?? [] : []));
+    expect(last.payload.$case === "statusUpdate" && last.payload.value.status?.state).toBe(
+      TaskState.TASK_STATE_COMPLETED,
+    );
+    const report = events.flatMap((e) =>
+      e.payload.$case === "artifactUpdate" ? (e.payload.value.artifact?.parts ?? []) : [],
+    );
     expect(partsText(report)).toContain("# Research brief");
     // Unbuffered: the first progress update reaches the client well before the end.
     expect(last.at - working[0]!.at).toBeGreaterThanOrEqual(3 * STEP_MS * 0.8);
@@ -90,7 +105,9 @@ describe("demo agents over A2A", () => {
     const asked = asTask(await client.sendMessage(send("Pull together all refund complaints about the Pro plan")));
     expect(asked.status?.state).toBe(TaskState.TASK_STATE_INPUT_REQUIRED);
     expect(text(asked.status?.message)).toBe("Which date range should I cover?");
-    const done = asTask(await client.sendMessage(send("January to March 2026", { taskId: asked.id, contextId: asked.contextId })));
+    const done = asTask(
+      await client.sendMessage(send("January to March 2026", { taskId: asked.id, contextId: asked.contextId })),
+    );
     expect(done.id).toBe(asked.id);
     expect(done.status?.state).toBe(TaskState.TASK_STATE_COMPLETED);
     expect(artifactText(done)).toContain("**Which date range should I cover:** January to March 2026");
@@ -116,7 +133,11 @@ describe("demo agents over A2A", () => {
       const payload = event.payload;
       if (payload?.$case === "artifactUpdate") seen.push("artifact");
       if (payload?.$case === "statusUpdate") seen.push(String(payload.value.status?.state));
-      if (payload?.$case === "statusUpdate" && payload.value.status?.state === TaskState.TASK_STATE_WORKING && !canceled) {
+      if (
+        payload?.$case === "statusUpdate" &&
+        payload.value.status?.state === TaskState.TASK_STATE_WORKING &&
+        !canceled
+      ) {
         canceled = await client.cancelTask({ tenant: "", id: payload.value.taskId, metadata: undefined });
       }
     }
@@ -131,14 +152,19 @@ describe("demo agents over A2A", () => {
 
   it("speaks v0.3 to the SDK's legacy client transport", async () => {
     const card = (await (await fetch(demoAgentCardUrl("northwind-blog-writer", server.url))).json()) as DemoAgentCard;
-    const legacyOnly = { ...card, supportedInterfaces: card.supportedInterfaces.filter((i) => i.protocolVersion === "0.3") };
+    const legacyOnly = {
+      ...card,
+      supportedInterfaces: card.supportedInterfaces.filter((i) => i.protocolVersion === "0.3"),
+    };
     const factory = new ClientFactory(
       ClientFactoryOptions.createFrom(ClientFactoryOptions.default, {
         transports: [new JsonRpcTransportFactory({ legacyCompat: { enabled: true } })],
       }),
     );
     const client = await factory.createFromAgentCard(legacyOnly);
-    const events = await collectTimed(client.sendMessageStream(send("Write a post announcing our new usage-based pricing")));
+    const events = await collectTimed(
+      client.sendMessageStream(send("Write a post announcing our new usage-based pricing")),
+    );
     const last = events.at(-1)!.payload;
     expect(last.$case === "statusUpdate" && last.value.status?.state).toBe(TaskState.TASK_STATE_COMPLETED);
     expect(events.filter((e) => e.payload.$case === "artifactUpdate").length).toBeGreaterThanOrEqual(2);
@@ -152,14 +178,26 @@ describe("demo agents over A2A", () => {
         jsonrpc: "2.0",
         id: 7,
         method: "message/send",
-        params: { message: { kind: "message", messageId: "m-1", role: "user", parts: [{ kind: "text", text: "I was charged twice" }] } },
+        params: {
+          message: {
+            kind: "message",
+            messageId: "m-1",
+            role: "user",
+            parts: [{ kind: "text", text: "I was charged twice" }],
+          },
+        },
       }),
     });
-    const body = (await response.json()) as { id: number; result: { kind: string; status: { state: string }; artifacts: { parts: { text: string }[] }[] } };
+    const body = (await response.json()) as {
+      id: number;
+      result: { kind: string; status: { state: string }; artifacts: { parts: { text: string }[] }[] };
+    };
     expect(body.id).toBe(7);
     expect(body.result.kind).toBe("task");
     expect(body.result.status.state).toBe("completed");
-    expect(body.result.artifacts[0]?.parts[0]?.text).toContain('- [x] Billing question (route to billing) (mentions "charged")');
+    expect(body.result.artifacts[0]?.parts[0]?.text).toContain(
+      '- [x] Billing question (route to billing) (mentions "charged")',
+    );
   });
 
   it("answers 404 JSON for an unknown agent, over HTTP and from the Next.js route", async () => {
@@ -169,11 +207,17 @@ describe("demo agents over A2A", () => {
       body: JSON.stringify({ jsonrpc: "2.0", id: 1, method: "SendMessage", params: {} }),
     });
     expect(post.status).toBe(404);
-    expect(await post.json()).toEqual({ error: { code: "not_found", message: 'There is no demo agent named "no-such-agent".' } });
+    expect(await post.json()).toEqual({
+      error: { code: "not_found", message: 'There is no demo agent named "no-such-agent".' },
+    });
     expect((await fetch(demoAgentCardUrl("no-such-agent", server.url))).status).toBe(404);
-    const routed = await cardRoute(new Request("http://app.test/x"), { params: Promise.resolve({ slug: "no-such-agent" }) });
+    const routed = await cardRoute(new Request("http://app.test/x"), {
+      params: Promise.resolve({ slug: "no-such-agent" }),
+    });
     expect(routed.status).toBe(404);
-    const known = await cardRoute(new Request("http://app.test/x"), { params: Promise.resolve({ slug: "northwind-copy-editor" }) });
+    const known = await cardRoute(new Request("http://app.test/x"), {
+      params: Promise.resolve({ slug: "northwind-copy-editor" }),
+    });
     expect(((await known.json()) as DemoAgentCard).name).toBe("Northwind Copy Editor");
   });
 });

@@ -17,7 +17,9 @@ describe("ledger", () => {
     const org = await freshOrg();
     const key = `grant:${unique()}`;
     const results = await Promise.all(
-      Array.from({ length: 10 }, () => grantCredits({ orgId: org.id, amount: 300, key, reason: "replay", actorUserId: null })),
+      Array.from({ length: 10 }, () =>
+        grantCredits({ orgId: org.id, amount: 300, key, reason: "replay", actorUserId: null }),
+      ),
     );
     expect(results.filter((r) => r.granted)).toHaveLength(1);
     expect(await getOrgBalance({ orgId: org.id })).toEqual({ available: 300, held: 0 });
@@ -44,7 +46,15 @@ describe("ledger", () => {
       db.$transaction(async (tx) => {
         const wallet = await orgAccount(tx, org.id, "ORG_WALLET");
         const grants = await platformAccount(tx, "PLATFORM_GRANTS");
-        await postTransaction(tx, { key, kind: "grant", orgId: org.id, lines: [{ accountId: wallet.id, amount: 10 }, { accountId: grants.id, amount: -9 }] });
+        await postTransaction(tx, {
+          key,
+          kind: "grant",
+          orgId: org.id,
+          lines: [
+            { accountId: wallet.id, amount: 10 },
+            { accountId: grants.id, amount: -9 },
+          ],
+        });
       }),
     ).rejects.toBeInstanceOf(UnbalancedTransactionError);
     expect(await db.ledgerTransaction.count({ where: { key } })).toBe(0);
@@ -53,7 +63,9 @@ describe("ledger", () => {
   it("refuses non-positive or fractional grants", async () => {
     const org = await freshOrg();
     for (const amount of [0, -5, 1.5]) {
-      await expect(grantCredits({ orgId: org.id, amount, key: `x:${unique()}`, reason: "x", actorUserId: null })).rejects.toThrow(RangeError);
+      await expect(
+        grantCredits({ orgId: org.id, amount, key: `x:${unique()}`, reason: "x", actorUserId: null }),
+      ).rejects.toThrow(RangeError);
     }
   });
 });
@@ -61,13 +73,24 @@ describe("ledger", () => {
 describe("audit log", () => {
   it("chains each org's entries by hash", async () => {
     const org = await freshOrg();
-    for (let i = 0; i < 3; i++) await grantCredits({ orgId: org.id, amount: 1 + i, key: `c:${unique()}`, reason: `r${i}`, actorUserId: null });
+    for (let i = 0; i < 3; i++)
+      await grantCredits({ orgId: org.id, amount: 1 + i, key: `c:${unique()}`, reason: `r${i}`, actorUserId: null });
     const rows = await db.auditLog.findMany({ where: { orgId: org.id }, orderBy: { id: "asc" } });
     expect(rows).toHaveLength(3);
     let prev: string | null = null;
     for (const row of rows) {
       expect(row.prevHash).toBe(prev);
-      const recomputed = auditHash(prev, { orgId: row.orgId, actorUserId: row.actorUserId, action: row.action, target: row.target, data: row.data as Record<string, unknown> }, row.createdAt);
+      const recomputed = auditHash(
+        prev,
+        {
+          orgId: row.orgId,
+          actorUserId: row.actorUserId,
+          action: row.action,
+          target: row.target,
+          data: row.data as Record<string, unknown>,
+        },
+        row.createdAt,
+      );
       expect(row.hash).toBe(recomputed);
       prev = row.hash;
     }

@@ -8,7 +8,11 @@ import { releaseMaturedEarnings } from "@/server/services/ledger/release-matured
 import { balancesOf, fundedOrg, sellerAgent, startHeldTask } from "../support/billing-fixtures";
 
 // Budget alerts send events; these tests place no budgets, so nothing may be sent.
-vi.mock("@/server/jobs/send", () => ({ sendEvent: vi.fn(async () => { throw new Error("unexpected event"); }) }));
+vi.mock("@/server/jobs/send", () => ({
+  sendEvent: vi.fn(async () => {
+    throw new Error("unexpected event");
+  }),
+}));
 
 const DAY = 86_400_000;
 
@@ -35,7 +39,8 @@ describe("task holds", () => {
     const { agent, org: seller } = await sellerAgent(0);
     const { org } = await fundedOrg(1_000);
     const taskId = await startHeldTask({ orgId: org.id, agentId: agent.id, amount: 333 });
-    const revenueBefore = (await db.ledgerAccount.findUnique({ where: { id: "platform:PLATFORM_REVENUE" } }))?.balance ?? 0;
+    const revenueBefore =
+      (await db.ledgerAccount.findUnique({ where: { id: "platform:PLATFORM_REVENUE" } }))?.balance ?? 0;
 
     const outcomes = await Promise.all(Array.from({ length: 8 }, () => captureHold({ taskId })));
     expect(outcomes.filter((o) => o.captured)).toHaveLength(1);
@@ -44,7 +49,8 @@ describe("task holds", () => {
     // 20% of 333 is 66.6: the fee rounds down and the seller keeps the remainder.
     expect(await balancesOf(org.id)).toMatchObject({ wallet: 667, holds: 0 });
     expect(await balancesOf(seller.id)).toMatchObject({ pending: 267, available: 0 });
-    const revenueAfter = (await db.ledgerAccount.findUniqueOrThrow({ where: { id: "platform:PLATFORM_REVENUE" } })).balance;
+    const revenueAfter = (await db.ledgerAccount.findUniqueOrThrow({ where: { id: "platform:PLATFORM_REVENUE" } }))
+      .balance;
     expect(revenueAfter - revenueBefore).toBe(66);
     const hold = await db.creditHold.findUniqueOrThrow({ where: { taskId } });
     expect(hold).toMatchObject({ status: "CAPTURED", sellerOrgId: seller.id, sellerAmount: 267, feeAmount: 66 });
@@ -56,7 +62,10 @@ describe("task holds", () => {
     const { agent, org: seller } = await sellerAgent();
     const { org } = await fundedOrg(100);
     const taskId = await startHeldTask({ orgId: org.id, agentId: agent.id, amount: 50 });
-    const [capture, release] = await Promise.all([captureHold({ taskId }), releaseHold({ taskId, reason: "canceled" })]);
+    const [capture, release] = await Promise.all([
+      captureHold({ taskId }),
+      releaseHold({ taskId, reason: "canceled" }),
+    ]);
     expect(Number(capture.captured) + Number(release.released)).toBe(1);
     const buyer = await balancesOf(org.id);
     const earned = await balancesOf(seller.id);
@@ -69,11 +78,16 @@ describe("task holds", () => {
     const { org } = await fundedOrg(100);
     const taskId = await startHeldTask({ orgId: org.id, agentId: agent.id, amount: 40 });
     expect(await balancesOf(org.id)).toMatchObject({ wallet: 60, holds: 40 });
-    const outcomes = await Promise.all(Array.from({ length: 5 }, () => releaseHold({ taskId, reason: "agent failed" })));
+    const outcomes = await Promise.all(
+      Array.from({ length: 5 }, () => releaseHold({ taskId, reason: "agent failed" })),
+    );
     expect(outcomes.filter((o) => o.released)).toHaveLength(1);
     expect(await captureHold({ taskId })).toEqual({ captured: false });
     expect(await balancesOf(org.id)).toMatchObject({ wallet: 100, holds: 0 });
-    expect(await db.creditHold.findUniqueOrThrow({ where: { taskId } })).toMatchObject({ status: "RELEASED", releaseReason: "agent failed" });
+    expect(await db.creditHold.findUniqueOrThrow({ where: { taskId } })).toMatchObject({
+      status: "RELEASED",
+      releaseReason: "agent failed",
+    });
   });
 
   it("refuses with a plain-English LedgerRefusal and an unknown task settles nothing", async () => {
@@ -81,7 +95,10 @@ describe("task holds", () => {
     const { org } = await fundedOrg(5);
     const refusal = await startHeldTask({ orgId: org.id, agentId: agent.id, amount: 6 }).catch((e: unknown) => e);
     expect(refusal).toBeInstanceOf(LedgerRefusal);
-    expect(refusal).toMatchObject({ code: "insufficient_credits", message: expect.stringContaining("costs 6 credits but only 5 are available") });
+    expect(refusal).toMatchObject({
+      code: "insufficient_credits",
+      message: expect.stringContaining("costs 6 credits but only 5 are available"),
+    });
     await expect(startHeldTask({ orgId: org.id, agentId: agent.id, amount: 0 })).rejects.toThrow(RangeError);
     expect(await captureHold({ taskId: crypto.randomUUID() })).toEqual({ captured: false });
     expect(await releaseHold({ taskId: crypto.randomUUID(), reason: "x" })).toEqual({ released: false });
@@ -100,7 +117,11 @@ describe("seller earnings", () => {
     expect(await balancesOf(seller.id)).toMatchObject({ pending: 80, available: 0 });
 
     const later = new Date(availableAt!.getTime() + 1);
-    await Promise.all([releaseMaturedEarnings({ now: later }), releaseMaturedEarnings({ now: later }), releaseMaturedEarnings({ now: later })]);
+    await Promise.all([
+      releaseMaturedEarnings({ now: later }),
+      releaseMaturedEarnings({ now: later }),
+      releaseMaturedEarnings({ now: later }),
+    ]);
     expect(await balancesOf(seller.id)).toMatchObject({ pending: 0, available: 80 });
     expect(await db.ledgerTransaction.count({ where: { key: `mature:${taskId}` } })).toBe(1);
   });

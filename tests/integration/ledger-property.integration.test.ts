@@ -24,7 +24,11 @@ type Op =
 const amount = fc.integer({ min: 1, max: 400 });
 const buyer = fc.constantFrom<0 | 1>(0, 1);
 const op: fc.Arbitrary<Op> = fc.oneof(
-  fc.record({ kind: fc.constantFrom("grant", "purchase", "refund", "hold", "hold"), buyer, amount }) as fc.Arbitrary<Op>,
+  fc.record({
+    kind: fc.constantFrom("grant", "purchase", "refund", "hold", "hold"),
+    buyer,
+    amount,
+  }) as fc.Arbitrary<Op>,
   fc.record({ kind: fc.constantFrom("capture", "release"), task: fc.nat(20), twice: fc.boolean() }) as fc.Arbitrary<Op>,
   fc.record({ kind: fc.constantFrom("mature", "payout") }) as fc.Arbitrary<Op>,
 );
@@ -41,12 +45,30 @@ describe("ledger invariants under random operation sequences", () => {
         for (const step of ops) {
           if (step.kind === "grant" || step.kind === "purchase" || step.kind === "refund") {
             const orgId = buyers[step.buyer]!.id;
-            if (step.kind === "grant") await grantCredits({ orgId, amount: step.amount, key: `p:${unique()}`, reason: "property", actorUserId: null });
-            else await db.$transaction((tx) => (step.kind === "purchase" ? creditPurchase : debitRefund)(tx, { orgId, key: `p:${unique()}`, credits: step.amount }));
+            if (step.kind === "grant")
+              await grantCredits({
+                orgId,
+                amount: step.amount,
+                key: `p:${unique()}`,
+                reason: "property",
+                actorUserId: null,
+              });
+            else
+              await db.$transaction((tx) =>
+                (step.kind === "purchase" ? creditPurchase : debitRefund)(tx, {
+                  orgId,
+                  key: `p:${unique()}`,
+                  credits: step.amount,
+                }),
+              );
             model.wallet[step.buyer]! += step.kind === "refund" ? -step.amount : step.amount;
           } else if (step.kind === "hold") {
             const affordable = model.wallet[step.buyer]! >= step.amount;
-            const outcome = await startHeldTask({ orgId: buyers[step.buyer]!.id, agentId: agent.id, amount: step.amount }).catch((e: unknown) => e);
+            const outcome = await startHeldTask({
+              orgId: buyers[step.buyer]!.id,
+              agentId: agent.id,
+              amount: step.amount,
+            }).catch((e: unknown) => e);
             if (affordable) {
               expect(typeof outcome).toBe("string");
               tasks.push({ id: outcome as string, buyer: step.buyer, amount: step.amount, open: true });
@@ -58,7 +80,10 @@ describe("ledger invariants under random operation sequences", () => {
           } else if (step.kind === "capture" || step.kind === "release") {
             const task = tasks[step.task % Math.max(tasks.length, 1)];
             if (!task) continue;
-            const settle = () => (step.kind === "capture" ? captureHold({ taskId: task.id }).then((r) => r.captured) : releaseHold({ taskId: task.id, reason: "property" }).then((r) => r.released));
+            const settle = () =>
+              step.kind === "capture"
+                ? captureHold({ taskId: task.id }).then((r) => r.captured)
+                : releaseHold({ taskId: task.id, reason: "property" }).then((r) => r.released);
             const results = step.twice ? await Promise.all([settle(), settle()]) : [await settle()];
             expect(results.filter(Boolean)).toHaveLength(task.open ? 1 : 0);
             if (task.open) {
@@ -74,7 +99,10 @@ describe("ledger invariants under random operation sequences", () => {
           } else {
             const paid = await db.$transaction(async (tx) => {
               const balance = await lockBalance(tx, (await orgAccount(tx, seller.id, "SELLER_AVAILABLE")).id);
-              return balance > 0 && (await debitPayout(tx, { sellerOrgId: seller.id, payoutId: unique(), credits: balance })) ? balance : 0;
+              return balance > 0 &&
+                (await debitPayout(tx, { sellerOrgId: seller.id, payoutId: unique(), credits: balance }))
+                ? balance
+                : 0;
             });
             expect(paid).toBe(model.available);
             model.available = 0;
@@ -82,7 +110,8 @@ describe("ledger invariants under random operation sequences", () => {
 
           const check = await checkLedger(db);
           expect(check).toEqual({ ok: true, unbalancedTransactions: [], mismatchedAccounts: [] });
-          for (const i of [0, 1] as const) expect(await balancesOf(buyers[i]!.id)).toMatchObject({ wallet: model.wallet[i], holds: model.holds[i] });
+          for (const i of [0, 1] as const)
+            expect(await balancesOf(buyers[i]!.id)).toMatchObject({ wallet: model.wallet[i], holds: model.holds[i] });
           expect(await balancesOf(seller.id)).toMatchObject({ pending: model.pending, available: model.available });
         }
       }),

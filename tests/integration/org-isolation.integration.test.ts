@@ -15,7 +15,9 @@ describe("org isolation through tRPC", () => {
     await expect(b.caller.orgs.dashboard({ orgId: a.org.id })).rejects.toMatchObject({ code: "NOT_FOUND" });
     await expect(b.caller.orgs.members({ orgId: a.org.id })).rejects.toMatchObject({ code: "NOT_FOUND" });
     await expect(b.caller.apiKeys.list({ orgId: a.org.id })).rejects.toMatchObject({ code: "NOT_FOUND" });
-    await expect(b.caller.apiKeys.create({ orgId: a.org.id, name: "steal" })).rejects.toMatchObject({ code: "NOT_FOUND" });
+    await expect(b.caller.apiKeys.create({ orgId: a.org.id, name: "steal" })).rejects.toMatchObject({
+      code: "NOT_FOUND",
+    });
   });
 
   it("lists only the caller's orgs", async () => {
@@ -40,9 +42,15 @@ describe("org isolation through tRPC", () => {
     await addMember(org.id, member.id, "member");
     await addMember(org.id, admin.id, "admin");
 
-    await expect((await callerFor(viewer.email)).apiKeys.create({ orgId: org.id, name: "v" })).rejects.toMatchObject({ code: "FORBIDDEN" });
-    await expect((await callerFor(viewer.email)).apiKeys.list({ orgId: org.id })).rejects.toMatchObject({ code: "FORBIDDEN" });
-    await expect((await callerFor(member.email)).apiKeys.create({ orgId: org.id, name: "m" })).rejects.toMatchObject({ code: "FORBIDDEN" });
+    await expect((await callerFor(viewer.email)).apiKeys.create({ orgId: org.id, name: "v" })).rejects.toMatchObject({
+      code: "FORBIDDEN",
+    });
+    await expect((await callerFor(viewer.email)).apiKeys.list({ orgId: org.id })).rejects.toMatchObject({
+      code: "FORBIDDEN",
+    });
+    await expect((await callerFor(member.email)).apiKeys.create({ orgId: org.id, name: "m" })).rejects.toMatchObject({
+      code: "FORBIDDEN",
+    });
     const created = await (await callerFor(admin.email)).apiKeys.create({ orgId: org.id, name: "a" });
     expect(created.key).toMatch(/^bureau_/);
     // Members may still see which keys exist (never the secrets).
@@ -57,7 +65,14 @@ describe("org isolation through tRPC", () => {
     await addMember(org.id, member.id, "member");
     const { db } = await import("@/server/db");
     await db.invitation.create({
-      data: { id: crypto.randomUUID(), organizationId: org.id, email: `x-${unique()}@example.test`, role: "member", expiresAt: new Date(Date.now() + 86_400_000), inviterId: owner.id },
+      data: {
+        id: crypto.randomUUID(),
+        organizationId: org.id,
+        email: `x-${unique()}@example.test`,
+        role: "member",
+        expiresAt: new Date(Date.now() + 86_400_000),
+        inviterId: owner.id,
+      },
     });
     const asOwner = await (await callerFor(owner.email)).orgs.members({ orgId: org.id });
     const asMember = await (await callerFor(member.email)).orgs.members({ orgId: org.id });

@@ -16,20 +16,48 @@ const marker = `zq${unique()}`;
 
 beforeAll(async () => {
   agent = await startFakeAgent();
-  agent.card = fakeCard(agent.endpointUrl, { description: `Translates contracts between English and Spanish. ${marker}` });
+  agent.card = fakeCard(agent.endpointUrl, {
+    description: `Translates contracts between English and Spanish. ${marker}`,
+  });
   seller = await sellerWithListing(agent, { pricePerTask: 40 });
   await publish(seller, seller.agentId);
   // Two more published listings and a draft, differing in price and capabilities.
-  for (const [price, streaming, name] of [[15, false, "Ledger Reconciler"], [90, true, "Contract Redliner"]] as const) {
+  for (const [price, streaming, name] of [
+    [15, false, "Ledger Reconciler"],
+    [90, true, "Contract Redliner"],
+  ] as const) {
     const card = fakeCard(agent.endpointUrl, {
-      name: `${name} ${unique()}`, description: `Works on finance and legal paperwork. ${marker}`, capabilities: { streaming },
-      skills: [{ id: "main", name, description: `${name} for busy teams.`, tags: [name.split(" ")[0]!.toLowerCase()], examples: [`Please ${name.toLowerCase()} this file`] }],
+      name: `${name} ${unique()}`,
+      description: `Works on finance and legal paperwork. ${marker}`,
+      capabilities: { streaming },
+      skills: [
+        {
+          id: "main",
+          name,
+          description: `${name} for busy teams.`,
+          tags: [name.split(" ")[0]!.toLowerCase()],
+          examples: [`Please ${name.toLowerCase()} this file`],
+        },
+      ],
     });
-    const created = await seller.caller.sell.create({ orgId: seller.org.id, source: { kind: "json", text: JSON.stringify(card) }, pricePerTask: price, categories: ["finance"] });
+    const created = await seller.caller.sell.create({
+      orgId: seller.org.id,
+      source: { kind: "json", text: JSON.stringify(card) },
+      pricePerTask: price,
+      categories: ["finance"],
+    });
     if (!created.ok) throw new Error(created.errors.join(" "));
     await publish(seller, created.agentId);
   }
-  await seller.caller.sell.create({ orgId: seller.org.id, source: { kind: "json", text: JSON.stringify(fakeCard(agent.endpointUrl, { description: `Unreviewed. ${marker}` })) }, pricePerTask: 5, categories: ["translation"] });
+  await seller.caller.sell.create({
+    orgId: seller.org.id,
+    source: {
+      kind: "json",
+      text: JSON.stringify(fakeCard(agent.endpointUrl, { description: `Unreviewed. ${marker}` })),
+    },
+    pricePerTask: 5,
+    categories: ["translation"],
+  });
   buyer = await ownerWithOrg("Buyer");
 });
 afterAll(() => agent.close());
@@ -46,26 +74,40 @@ describe("catalog search", () => {
   });
 
   it("matches skills and prefixes, and filters by price, capability, streaming, category and modes", async () => {
-    expect((await buyer.caller.agents.search({ q: `${marker} redlin` })).items.map((i) => i.skillNames[0])).toEqual(["Contract Redliner"]);
+    expect((await buyer.caller.agents.search({ q: `${marker} redlin` })).items.map((i) => i.skillNames[0])).toEqual([
+      "Contract Redliner",
+    ]);
     const names = async (filters: Parameters<typeof buyer.caller.agents.search>[0]) =>
-      (await buyer.caller.agents.search({ q: marker, ...filters })).items.map((i) => i.pricePerTask).sort((a, b) => a - b);
+      (await buyer.caller.agents.search({ q: marker, ...filters })).items
+        .map((i) => i.pricePerTask)
+        .sort((a, b) => a - b);
     expect(await names({ minPrice: 20, maxPrice: 100 })).toEqual([40, 90]);
     expect(await names({ streaming: false })).toEqual([15]);
     expect(await names({ category: "finance" })).toEqual([15, 90]);
     expect(await names({ capability: "terminology" })).toEqual([40]);
     expect(await names({ inputMode: "text/plain", outputMode: "text/plain" })).toEqual([15, 40, 90]);
     expect(await names({ inputMode: "image/png" })).toEqual([]);
-    await expect(buyer.caller.agents.search({ minPrice: 50, maxPrice: 10 })).rejects.toMatchObject({ code: "BAD_REQUEST" });
+    await expect(buyer.caller.agents.search({ minPrice: 50, maxPrice: 10 })).rejects.toMatchObject({
+      code: "BAD_REQUEST",
+    });
   });
 
   it("sorts by price and rating and pages with a cursor without repeats", async () => {
-    await db.agent.updateMany({ where: { orgId: seller.org.id, pricePerTask: 90 }, data: { ratingAvg: 4.8, ratingCount: 12 } });
-    await db.agent.updateMany({ where: { orgId: seller.org.id, pricePerTask: 15 }, data: { ratingAvg: 3.1, ratingCount: 4 } });
+    await db.agent.updateMany({
+      where: { orgId: seller.org.id, pricePerTask: 90 },
+      data: { ratingAvg: 4.8, ratingCount: 12 },
+    });
+    await db.agent.updateMany({
+      where: { orgId: seller.org.id, pricePerTask: 15 },
+      data: { ratingAvg: 3.1, ratingCount: 4 },
+    });
     const byPrice = await buyer.caller.agents.search({ q: marker, sort: "price_asc" });
     expect(byPrice.items.map((i) => i.pricePerTask)).toEqual([15, 40, 90]);
     const byRating = await buyer.caller.agents.search({ q: marker, sort: "rating" });
     expect(byRating.items.map((i) => i.pricePerTask)).toEqual([90, 15, 40]);
-    expect((await buyer.caller.agents.search({ q: marker, minRating: 4 })).items.map((i) => i.pricePerTask)).toEqual([90]);
+    expect((await buyer.caller.agents.search({ q: marker, minRating: 4 })).items.map((i) => i.pricePerTask)).toEqual([
+      90,
+    ]);
 
     const seen: number[] = [];
     let cursor: string | undefined;
@@ -76,16 +118,24 @@ describe("catalog search", () => {
       cursor = page.nextCursor;
     }
     expect(seen).toEqual([90, 40, 15]);
-    await expect(buyer.caller.agents.search({ q: marker, sort: "price_asc", cursor })).rejects.toMatchObject({ code: "BAD_REQUEST" });
+    await expect(buyer.caller.agents.search({ q: marker, sort: "price_asc", cursor })).rejects.toMatchObject({
+      code: "BAD_REQUEST",
+    });
   });
 });
 
 describe("describe what you need", () => {
   it("ranks by skill match and says which skill and words matched", async () => {
-    const result = await buyer.caller.agents.describeNeed({ need: `I need someone to redline a supplier contract ${marker}`, limit: 20 });
+    const result = await buyer.caller.agents.describeNeed({
+      need: `I need someone to redline a supplier contract ${marker}`,
+      limit: 20,
+    });
     const mine = result.matches.filter((m) => m.listing.description.includes(marker));
     expect(mine[0]?.listing.skillNames).toEqual(["Contract Redliner"]);
-    expect(mine[0]?.reason).toMatchObject({ skill: "Contract Redliner", matchedTerms: expect.arrayContaining(["redline", "contract"]) });
+    expect(mine[0]?.reason).toMatchObject({
+      skill: "Contract Redliner",
+      matchedTerms: expect.arrayContaining(["redline", "contract"]),
+    });
     expect(mine[0]?.reason.example).toBe("Please contract redliner this file");
     expect((await buyer.caller.agents.describeNeed({ need: "the and of" })).matches).toEqual([]);
   });
@@ -98,7 +148,10 @@ describe("health", () => {
     let page = await buyer.caller.agents.get({ slug: seller.slug });
     expect(page).toMatchObject({ health: "FAILING", healthFlagged: true, healthFailures: 3 });
     agent.endpoint = "not-json";
-    expect(await probeAgent({ agentId: seller.agentId })).toMatchObject({ ok: false, error: "The endpoint answered HTTP 200 without a JSON-RPC reply." });
+    expect(await probeAgent({ agentId: seller.agentId })).toMatchObject({
+      ok: false,
+      error: "The endpoint answered HTTP 200 without a JSON-RPC reply.",
+    });
     agent.endpoint = "ok";
     expect((await probeAgent({ agentId: seller.agentId })).ok).toBe(true);
     page = await buyer.caller.agents.get({ slug: seller.slug });
@@ -117,23 +170,43 @@ describe("public catalog API", () => {
     const body = await list.json();
     expect(body.agents.map((a: { pricePerTask: number }) => a.pricePerTask)).toEqual([15, 40]);
     expect(body.nextCursor).toEqual(expect.any(String));
-    expect(body.agents[1]).toMatchObject({ slug: seller.slug, capabilities: { streaming: true }, gateway: { jsonRpc: expect.stringContaining(`/api/a2a/agents/${seller.slug}`) } });
-    const next = await (await listAgentsRoute(get(`/api/v1/agents?q=${marker}&sort=price_asc&limit=2&cursor=${body.nextCursor}`), undefined)).json();
+    expect(body.agents[1]).toMatchObject({
+      slug: seller.slug,
+      capabilities: { streaming: true },
+      gateway: { jsonRpc: expect.stringContaining(`/api/a2a/agents/${seller.slug}`) },
+    });
+    const next = await (
+      await listAgentsRoute(
+        get(`/api/v1/agents?q=${marker}&sort=price_asc&limit=2&cursor=${body.nextCursor}`),
+        undefined,
+      )
+    ).json();
     expect(next.agents.map((a: { pricePerTask: number }) => a.pricePerTask)).toEqual([90]);
 
-    const one = await getAgentRoute(get(`/api/v1/agents/${seller.slug}`), { params: Promise.resolve({ slug: seller.slug }) });
+    const one = await getAgentRoute(get(`/api/v1/agents/${seller.slug}`), {
+      params: Promise.resolve({ slug: seller.slug }),
+    });
     expect(one.status).toBe(200);
     const detail = await one.json();
-    expect(detail.agent).toMatchObject({ slug: seller.slug, skills: [expect.objectContaining({ skillId: "translate" }), expect.anything()], card: expect.objectContaining({ version: "1.0.0" }) });
+    expect(detail.agent).toMatchObject({
+      slug: seller.slug,
+      skills: [expect.objectContaining({ skillId: "translate" }), expect.anything()],
+      card: expect.objectContaining({ version: "1.0.0" }),
+    });
     expect(detail.agent.id).toBeUndefined();
   });
 
   it("answers 404 for drafts and unknown slugs, 400 for bad parameters", async () => {
     const draft = await db.agent.findFirstOrThrow({ where: { orgId: seller.org.id, status: "DRAFT" } });
-    expect((await getAgentRoute(get(`/api/v1/agents/${draft.slug}`), { params: Promise.resolve({ slug: draft.slug }) })).status).toBe(404);
+    expect(
+      (await getAgentRoute(get(`/api/v1/agents/${draft.slug}`), { params: Promise.resolve({ slug: draft.slug }) }))
+        .status,
+    ).toBe(404);
     const bad = await listAgentsRoute(get("/api/v1/agents?minPrice=abc&streaming=maybe"), undefined);
     expect(bad.status).toBe(400);
-    expect(await bad.json()).toMatchObject({ error: { code: "invalid_query", message: expect.stringContaining("minPrice") } });
+    expect(await bad.json()).toMatchObject({
+      error: { code: "invalid_query", message: expect.stringContaining("minPrice") },
+    });
   });
 
   it("rate limits per client IP with 429 and Retry-After", async () => {

@@ -10,7 +10,9 @@ import { ownerWithOrg } from "../support/factories";
 import { publish, sellerWithListing } from "../support/registry-factories";
 
 let agent: FakeAgent;
-beforeAll(async () => { agent = await startFakeAgent(); });
+beforeAll(async () => {
+  agent = await startFakeAgent();
+});
 afterAll(() => agent.close());
 
 describe("periodic health check", () => {
@@ -20,11 +22,20 @@ describe("periodic health check", () => {
     const before = await db.agentHealthCheck.count({ where: { agentId: seller.agentId } });
     const stepIds: string[] = [];
     const step: StepTools = {
-      run: (id, fn) => { stepIds.push(id); return fn(); },
-      sleep: async () => {}, waitForEvent: async () => null, sendEvent: async () => {},
+      run: (id, fn) => {
+        stepIds.push(id);
+        return fn();
+      },
+      sleep: async () => {},
+      waitForEvent: async () => null,
+      sendEvent: async () => {},
     };
     expect(checkAgentHealth.config).toMatchObject({ id: "check-agent-health", trigger: { cron: "*/15 * * * *" } });
-    const result = await checkAgentHealth.handler({ event: { name: "cron", data: {} as never }, step, runId: "test" }) as { probed: number };
+    const result = (await checkAgentHealth.handler({
+      event: { name: "cron", data: {} as never },
+      step,
+      runId: "test",
+    })) as { probed: number };
     const published = await db.agent.count({ where: { status: "PUBLISHED" } });
     expect(result.probed).toBe(published);
     expect(stepIds).toContain(`probe-${seller.agentId}`);
@@ -40,19 +51,28 @@ describe("demo catalog seed", () => {
     // Another test file may have seeded the demo already in this database.
     await db.agent.updateMany({ where: { slug: { in: DEMO_AGENTS.map((a) => a.slug) } }, data: owned });
     await seedCatalog({ sellerOrgId: org.id, baseUrl: "http://localhost:4321" });
-    const count = () => db.agent.count({ where: { slug: { in: DEMO_AGENTS.map((a) => a.slug) }, status: "PUBLISHED" } });
+    const count = () =>
+      db.agent.count({ where: { slug: { in: DEMO_AGENTS.map((a) => a.slug) }, status: "PUBLISHED" } });
     expect(await count()).toBe(DEMO_AGENTS.length);
-    const versions = await db.agentVersion.count({ where: { agent: { slug: { in: DEMO_AGENTS.map((a) => a.slug) } } } });
+    const versions = await db.agentVersion.count({
+      where: { agent: { slug: { in: DEMO_AGENTS.map((a) => a.slug) } } },
+    });
     await seedCatalog({ sellerOrgId: org.id, baseUrl: "http://localhost:4321" });
     expect(await count()).toBe(DEMO_AGENTS.length);
-    expect(await db.agentVersion.count({ where: { agent: { slug: { in: DEMO_AGENTS.map((a) => a.slug) } } } })).toBe(versions);
+    expect(await db.agentVersion.count({ where: { agent: { slug: { in: DEMO_AGENTS.map((a) => a.slug) } } } })).toBe(
+      versions,
+    );
 
     const first = DEMO_AGENTS[0]!;
-    const row = await db.agent.findUniqueOrThrow({ where: { slug: first.slug }, include: { skills: { orderBy: { position: "asc" } } } });
+    const row = await db.agent.findUniqueOrThrow({
+      where: { slug: first.slug },
+      include: { skills: { orderBy: { position: "asc" } } },
+    });
     expect(row).toMatchObject({
       endpointUrl: `http://localhost:4321/api/demo-agents/${first.slug}`,
       cardUrl: `http://localhost:4321/api/demo-agents/${first.slug}/.well-known/agent-card.json`,
-      pricePerTask: first.pricePerTask, streaming: first.streaming,
+      pricePerTask: first.pricePerTask,
+      streaming: first.streaming,
     });
     expect(row.skills.map((s) => s.skillId)).toEqual(first.skills.map((s) => s.id));
     expect(new Set(DEMO_AGENTS.flatMap((a) => a.categories)).size).toBeGreaterThanOrEqual(6);
@@ -62,7 +82,8 @@ describe("demo catalog seed", () => {
     // A new base URL re-points the cards without sending them back to review.
     await seedCatalog({ sellerOrgId: org.id, baseUrl: "http://127.0.0.1:3100" });
     expect(await db.agent.findUniqueOrThrow({ where: { slug: first.slug } })).toMatchObject({
-      status: "PUBLISHED", endpointUrl: `http://127.0.0.1:3100/api/demo-agents/${first.slug}`,
+      status: "PUBLISHED",
+      endpointUrl: `http://127.0.0.1:3100/api/demo-agents/${first.slug}`,
     });
   });
 });

@@ -9,16 +9,21 @@ beforeAll(async () => {
   server = await startLocalServer((req, res) => {
     hits.push(req.url ?? "");
     const url = new URL(req.url ?? "/", "http://local");
-    if (url.pathname === "/card") return void res.writeHead(200, { "content-type": "application/json" }).end('{"ok":true}');
+    if (url.pathname === "/card")
+      return void res.writeHead(200, { "content-type": "application/json" }).end('{"ok":true}');
     if (url.pathname === "/hop") {
       const left = Number(url.searchParams.get("n"));
       return void res.writeHead(302, { location: left > 0 ? `/hop?n=${left - 1}` : "/card" }).end();
     }
-    if (url.pathname === "/to") return void res.writeHead(302, { location: url.searchParams.get("target") ?? "/" }).end();
+    if (url.pathname === "/to")
+      return void res.writeHead(302, { location: url.searchParams.get("target") ?? "/" }).end();
     if (url.pathname === "/post-307") return void res.writeHead(307, { location: "/echo" }).end();
     if (url.pathname === "/echo") {
-      return void readBody(req).then((body) => res.writeHead(200, { "content-type": "application/json" })
-        .end(JSON.stringify({ method: req.method, body, auth: req.headers.authorization ?? null })));
+      return void readBody(req).then((body) =>
+        res
+          .writeHead(200, { "content-type": "application/json" })
+          .end(JSON.stringify({ method: req.method, body, auth: req.headers.authorization ?? null })),
+      );
     }
     if (url.pathname === "/slow") return; // never answers
     if (url.pathname === "/drip") {
@@ -32,7 +37,8 @@ beforeAll(async () => {
       for (let i = 0; i < 5; i++) res.write(chunk); // 320 KiB, no content-length
       return void res.end();
     }
-    if (url.pathname === "/huge-declared") return void res.writeHead(200, { "content-length": String(400 * 1024) }).end("x".repeat(400 * 1024));
+    if (url.pathname === "/huge-declared")
+      return void res.writeHead(200, { "content-length": String(400 * 1024) }).end("x".repeat(400 * 1024));
     res.writeHead(404).end();
   });
 });
@@ -40,7 +46,10 @@ afterAll(() => server.close());
 
 /** Resolves `code` of the UnsafeUrlError the promise rejects with. */
 async function refusal(promise: Promise<unknown>): Promise<string> {
-  const error = await promise.then(() => null, (e: unknown) => e);
+  const error = await promise.then(
+    () => null,
+    (e: unknown) => e,
+  );
   expect(error).toBeInstanceOf(UnsafeUrlError);
   expect((error as UnsafeUrlError).message.length).toBeGreaterThan(10);
   return (error as UnsafeUrlError).code;
@@ -96,31 +105,46 @@ describe("safe fetch: addresses", () => {
   });
 
   it("refuses a name with any private address among its answers", async () => {
-    const lookup = async () => [{ address: "93.184.215.14", family: 4 }, { address: "10.1.2.3", family: 4 }];
+    const lookup = async () => [
+      { address: "93.184.215.14", family: 4 },
+      { address: "10.1.2.3", family: 4 },
+    ];
     expect(await refusal(createSafeFetch({ lookup, allowHosts: [] })("http://mixed.example/"))).toBe("private_address");
   });
 
   it("reports a name that does not resolve", async () => {
-    expect(await refusal(createSafeFetch({ lookup: fakeDns({}), allowHosts: [] })("http://nowhere.example/"))).toBe("dns_failure");
+    expect(await refusal(createSafeFetch({ lookup: fakeDns({}), allowHosts: [] })("http://nowhere.example/"))).toBe(
+      "dns_failure",
+    );
   });
 
   it("refuses localhost unless it is allowlisted", async () => {
-    expect(await refusal(createSafeFetch({ allowHosts: [] })(`http://localhost:${server.port}/card`))).toBe("private_address");
+    expect(await refusal(createSafeFetch({ allowHosts: [] })(`http://localhost:${server.port}/card`))).toBe(
+      "private_address",
+    );
   });
 
-  it.each(["file:///etc/passwd", "ftp://example.com/x", "gopher://example.com/", "data:text/plain,hi", "javascript:alert(1)"])(
-    "refuses the scheme of %s", async (url) => {
-      expect(await refusal(createSafeFetch({ allowHosts: [] })(url))).toBe("bad_scheme");
-    });
+  it.each([
+    "file:///etc/passwd",
+    "ftp://example.com/x",
+    "gopher://example.com/",
+    "data:text/plain,hi",
+    "javascript:alert(1)",
+  ])("refuses the scheme of %s", async (url) => {
+    expect(await refusal(createSafeFetch({ allowHosts: [] })(url))).toBe("bad_scheme");
+  });
 
   it("refuses malformed URLs and embedded credentials", async () => {
     expect(await refusal(createSafeFetch()("not a url"))).toBe("bad_url");
-    expect(await refusal(createSafeFetch({ allowHosts: ["127.0.0.1"] })(`http://user:pw@127.0.0.1:${server.port}/card`))).toBe("bad_url");
+    expect(
+      await refusal(createSafeFetch({ allowHosts: ["127.0.0.1"] })(`http://user:pw@127.0.0.1:${server.port}/card`)),
+    ).toBe("bad_url");
   });
 });
 
 describe("safe fetch: redirects, time and size", () => {
-  const local = (opts: Parameters<typeof createSafeFetch>[0] = {}) => createSafeFetch({ allowHosts: ["127.0.0.1"], ...opts });
+  const local = (opts: Parameters<typeof createSafeFetch>[0] = {}) =>
+    createSafeFetch({ allowHosts: ["127.0.0.1"], ...opts });
 
   it("fetches from an allowlisted local host", async () => {
     const response = await local()(`${server.url}/card`);
@@ -139,7 +163,9 @@ describe("safe fetch: redirects, time and size", () => {
   });
 
   it("re-checks the scheme of a redirect", async () => {
-    expect(await refusal(local()(`${server.url}/to?target=${encodeURIComponent("file:///etc/passwd")}`))).toBe("bad_scheme");
+    expect(await refusal(local()(`${server.url}/to?target=${encodeURIComponent("file:///etc/passwd")}`))).toBe(
+      "bad_scheme",
+    );
   });
 
   it("follows 3 redirects and refuses a 4th", async () => {
@@ -148,12 +174,18 @@ describe("safe fetch: redirects, time and size", () => {
   });
 
   it("keeps method and body on 307, and drops credentials across origins", async () => {
-    const kept = await local()(`${server.url}/post-307`, { method: "POST", body: '{"a":1}', headers: { authorization: "Bearer t" } });
+    const kept = await local()(`${server.url}/post-307`, {
+      method: "POST",
+      body: '{"a":1}',
+      headers: { authorization: "Bearer t" },
+    });
     expect(await kept.json()).toEqual({ method: "POST", body: '{"a":1}', auth: "Bearer t" });
     const lookup = fakeDns({ "other.test": "127.0.0.1" });
     const crossOrigin = createSafeFetch({ lookup, allowHosts: ["127.0.0.1", "other.test"] });
     const target = `http://other.test:${server.port}/echo`;
-    const moved = await crossOrigin(`${server.url}/to?target=${encodeURIComponent(target)}`, { headers: { authorization: "Bearer t" } });
+    const moved = await crossOrigin(`${server.url}/to?target=${encodeURIComponent(target)}`, {
+      headers: { authorization: "Bearer t" },
+    });
     expect(await moved.json()).toMatchObject({ method: "GET", auth: null });
   });
 

@@ -9,8 +9,11 @@ describe("demo seed", () => {
   it("is idempotent and produces working sign-ins, credits and an API key", async () => {
     const first = await seedDemo();
     const counts = async () => ({
-      users: await db.user.count(), orgs: await db.organization.count(), members: await db.member.count(),
-      tx: await db.ledgerTransaction.count(), keys: await db.apikey.count(),
+      users: await db.user.count(),
+      orgs: await db.organization.count(),
+      members: await db.member.count(),
+      tx: await db.ledgerTransaction.count(),
+      keys: await db.apikey.count(),
     });
     const before = await counts();
     const second = await seedDemo({ existingApiKey: first.apiKey });
@@ -41,6 +44,10 @@ describe("health", () => {
   it("answers 200 with the database up", async () => {
     const response = await health(new Request("http://localhost/api/health"), undefined);
     expect(response.status).toBe(200);
-    expect(await response.json()).toMatchObject({ status: "ok", database: { status: "up" }, jobs: { status: "not_configured" } });
+    expect(await response.json()).toMatchObject({
+      status: "ok",
+      database: { status: "up" },
+      jobs: { status: "not_configured" },
+    });
   });
 });

@@ -24,8 +24,14 @@ afterAll(() => stripe.close());
 
 /** Posts an event to the real webhook route, signed like Stripe (or not). */
 async function webhook(event: object, opts: { secret?: string; timestamp?: number; tamper?: boolean } = {}) {
-  const { body, headers } = stripe.signedWebhook(event, opts.secret ?? TEST_STRIPE.webhookSecret, { timestamp: opts.timestamp });
-  const request = new Request("http://bureau.test/api/stripe/webhook", { method: "POST", headers, body: opts.tamper ? body.replace("checkout", "checkouT") : body });
+  const { body, headers } = stripe.signedWebhook(event, opts.secret ?? TEST_STRIPE.webhookSecret, {
+    timestamp: opts.timestamp,
+  });
+  const request = new Request("http://bureau.test/api/stripe/webhook", {
+    method: "POST",
+    headers,
+    body: opts.tamper ? body.replace("checkout", "checkouT") : body,
+  });
   return platformWebhook(request, undefined);
 }
 
@@ -45,12 +51,20 @@ describe("buying credits with Stripe Checkout", () => {
     const call = stripe.callsOf("checkout.sessions.create").find((c) => c.idempotencyKey === `checkout:${purchase.id}`);
     expect(call?.params).toMatchObject({
       mode: "payment",
-      line_items: [{ quantity: "1", price_data: { currency: "usd", unit_amount: "1000", product_data: { name: "1,000 Bureau credits" } } }],
+      line_items: [
+        {
+          quantity: "1",
+          price_data: { currency: "usd", unit_amount: "1000", product_data: { name: "1,000 Bureau credits" } },
+        },
+      ],
       client_reference_id: org.id,
       metadata: { purchaseId: purchase.id, orgId: org.id },
       success_url: expect.stringMatching(/\/credits\/return\?session_id=\{CHECKOUT_SESSION_ID\}$/),
     });
-    expect(await caller.credits.purchaseStatus({ orgId: org.id, sessionId })).toMatchObject({ state: "processing", balance: { available: 0 } });
+    expect(await caller.credits.purchaseStatus({ orgId: org.id, sessionId })).toMatchObject({
+      state: "processing",
+      balance: { available: 0 },
+    });
 
     // The buyer pays; the redirect alone changes nothing.
     const event = stripe.state.completeCheckout(sessionId);
@@ -61,7 +75,9 @@ describe("buying credits with Stripe Checkout", () => {
     expect(status).toMatchObject({ state: "credited", credits: 1_000, balance: { available: 1_000 } });
     expect(status.receiptUrl).toContain(`${stripe.url}/receipts/`);
     const { items } = await caller.credits.purchases({ orgId: org.id });
-    expect(items).toEqual([expect.objectContaining({ status: "PAID", credits: 1_000, amountCents: 1_000, receiptUrl: status.receiptUrl })]);
+    expect(items).toEqual([
+      expect.objectContaining({ status: "PAID", credits: 1_000, amountCents: 1_000, receiptUrl: status.receiptUrl }),
+    ]);
   });
 
   it("credits once when the same checkout.session.completed arrives 100 times in a row and 20 at once", async () => {
@@ -86,7 +102,10 @@ describe("buying credits with Stripe Checkout", () => {
     const forged = await webhook(event, { secret: "whsec_not_the_real_secret" });
     const tampered = await webhook(event, { tamper: true });
     const stale = await webhook(event, { timestamp: Math.floor(Date.now() / 1000) - 600 });
-    const unsigned = await platformWebhook(new Request("http://bureau.test/api/stripe/webhook", { method: "POST", body: JSON.stringify(event) }), undefined);
+    const unsigned = await platformWebhook(
+      new Request("http://bureau.test/api/stripe/webhook", { method: "POST", body: JSON.stringify(event) }),
+      undefined,
+    );
     for (const response of [forged, tampered, stale, unsigned]) {
       expect(response.status).toBe(400);
       expect(await response.json()).toMatchObject({ error: { code: expect.stringMatching(/^signature_/) } });
@@ -106,13 +125,21 @@ describe("buying credits with Stripe Checkout", () => {
   it("waits for a delayed payment, and marks an expired session failed", async () => {
     const { org, caller, sessionId } = await openCheckout();
     await webhook(stripe.state.completeCheckout(sessionId, { asyncPayment: true }));
-    expect(await caller.credits.purchaseStatus({ orgId: org.id, sessionId })).toMatchObject({ state: "processing", balance: { available: 0 } });
+    expect(await caller.credits.purchaseStatus({ orgId: org.id, sessionId })).toMatchObject({
+      state: "processing",
+      balance: { available: 0 },
+    });
     await webhook(stripe.state.succeedAsyncPayment(sessionId));
-    expect(await caller.credits.purchaseStatus({ orgId: org.id, sessionId })).toMatchObject({ state: "credited", balance: { available: 1_000 } });
+    expect(await caller.credits.purchaseStatus({ orgId: org.id, sessionId })).toMatchObject({
+      state: "credited",
+      balance: { available: 1_000 },
+    });
 
     const second = await openCheckout();
     await webhook(stripe.state.expireCheckout(second.sessionId));
-    expect((await second.caller.credits.purchaseStatus({ orgId: second.org.id, sessionId: second.sessionId })).state).toBe("failed");
+    expect(
+      (await second.caller.credits.purchaseStatus({ orgId: second.org.id, sessionId: second.sessionId })).state,
+    ).toBe("failed");
   });
 });
 
@@ -128,7 +155,10 @@ describe("refunds", () => {
     await webhook(refund);
     await webhook(refund);
     expect((await balancesOf(org.id)).wallet).toBe(-800);
-    expect(await db.purchase.findFirstOrThrow({ where: { orgId: org.id } })).toMatchObject({ status: "REFUNDED", refundedCredits: 1_000 });
+    expect(await db.purchase.findFirstOrThrow({ where: { orgId: org.id } })).toMatchObject({
+      status: "REFUNDED",
+      refundedCredits: 1_000,
+    });
 
     const refusal = await startHeldTask({ orgId: org.id, agentId: agent.id, amount: 1 }).catch((e: unknown) => e);
     expect(refusal).toBeInstanceOf(InsufficientCreditsError);
@@ -161,15 +191,28 @@ describe("who may buy", () => {
     const { org, caller, sessionId } = await openCheckout();
     const member = await createUser("Member");
     await addMember(org.id, member.id, "member");
-    await expect((await callerFor(member.email)).credits.createCheckout({ orgId: org.id, packId: "pack-1000" })).rejects.toMatchObject({ code: "FORBIDDEN" });
-    await expect(caller.credits.createCheckout({ orgId: org.id, packId: "pack-7" })).rejects.toMatchObject({ code: "BAD_REQUEST" });
+    await expect(
+      (await callerFor(member.email)).credits.createCheckout({ orgId: org.id, packId: "pack-1000" }),
+    ).rejects.toMatchObject({ code: "FORBIDDEN" });
+    await expect(caller.credits.createCheckout({ orgId: org.id, packId: "pack-7" })).rejects.toMatchObject({
+      code: "BAD_REQUEST",
+    });
 
     const other = await ownerWithOrg("Other");
-    await expect(other.caller.credits.purchaseStatus({ orgId: other.org.id, sessionId })).rejects.toMatchObject({ code: "NOT_FOUND" });
+    await expect(other.caller.credits.purchaseStatus({ orgId: other.org.id, sessionId })).rejects.toMatchObject({
+      code: "NOT_FOUND",
+    });
     await expect(other.caller.credits.purchases({ orgId: org.id })).rejects.toMatchObject({ code: "NOT_FOUND" });
 
-    stripe.failNext("checkout.sessions.create", { status: 400, code: "amount_too_large", message: "Amount too large." });
-    await expect(caller.credits.createCheckout({ orgId: org.id, packId: "pack-1000" })).rejects.toMatchObject({ code: "BAD_GATEWAY", message: expect.stringContaining("Amount too large.") });
+    stripe.failNext("checkout.sessions.create", {
+      status: 400,
+      code: "amount_too_large",
+      message: "Amount too large.",
+    });
+    await expect(caller.credits.createCheckout({ orgId: org.id, packId: "pack-1000" })).rejects.toMatchObject({
+      code: "BAD_GATEWAY",
+      message: expect.stringContaining("Amount too large."),
+    });
     expect(await db.purchase.count({ where: { orgId: org.id, status: "FAILED" } })).toBe(1);
     expect((await caller.credits.purchases({ orgId: org.id })).items).toHaveLength(1);
   });

@@ -25,7 +25,10 @@ afterAll(() => stripe.close());
 
 async function deliverConnect(event: object) {
   const { body, headers } = stripe.signedWebhook(event, TEST_STRIPE.connectWebhookSecret);
-  return connectWebhook(new Request("http://bureau.test/api/stripe/connect-webhook", { method: "POST", headers, body }), undefined);
+  return connectWebhook(
+    new Request("http://bureau.test/api/stripe/connect-webhook", { method: "POST", headers, body }),
+    undefined,
+  );
 }
 
 /** A seller org that started onboarding (its connected account exists on Stripe). */
@@ -41,7 +44,15 @@ async function fundAvailable(orgId: string, credits: number) {
   await db.$transaction(async (tx) => {
     const available = await orgAccount(tx, orgId, "SELLER_AVAILABLE");
     const revenue = await platformAccount(tx, "PLATFORM_REVENUE");
-    await postTransaction(tx, { key: `test-earning:${unique()}`, kind: "test", orgId, lines: [{ accountId: available.id, amount: credits }, { accountId: revenue.id, amount: -credits }] });
+    await postTransaction(tx, {
+      key: `test-earning:${unique()}`,
+      kind: "test",
+      orgId,
+      lines: [
+        { accountId: available.id, amount: credits },
+        { accountId: revenue.id, amount: -credits },
+      ],
+    });
   });
 }
 
@@ -61,15 +72,27 @@ async function payableSeller(credits: number) {
 describe("Connect onboarding", () => {
   it("creates one connected account per org with a hosted onboarding link, however often it is started", async () => {
     const seller = await ownerWithOrg("Seller");
-    const links = await Promise.all(Array.from({ length: 4 }, () => seller.caller.payouts.startOnboarding({ orgId: seller.org.id })));
+    const links = await Promise.all(
+      Array.from({ length: 4 }, () => seller.caller.payouts.startOnboarding({ orgId: seller.org.id })),
+    );
     for (const { url } of links) expect(url).toMatch(new RegExp(`^${stripe.url}/connect/onboarding/`));
-    const creates = stripe.callsOf("accounts.create").filter((c) => c.idempotencyKey === `connect-account:${seller.org.id}`);
+    const creates = stripe
+      .callsOf("accounts.create")
+      .filter((c) => c.idempotencyKey === `connect-account:${seller.org.id}`);
     expect(creates.length).toBeGreaterThanOrEqual(1);
     expect(creates.filter((c) => !c.replayed)).toHaveLength(1);
-    expect(creates[0]?.params).toMatchObject({ controller: { stripe_dashboard: { type: "express" } }, capabilities: { transfers: { requested: "true" } }, metadata: { orgId: seller.org.id } });
+    expect(creates[0]?.params).toMatchObject({
+      controller: { stripe_dashboard: { type: "express" } },
+      capabilities: { transfers: { requested: "true" } },
+      metadata: { orgId: seller.org.id },
+    });
     expect(await db.sellerAccount.count({ where: { orgId: seller.org.id } })).toBe(1);
     const link = stripe.callsOf("accountLinks.create").at(-1);
-    expect(link?.params).toMatchObject({ type: "account_onboarding", refresh_url: expect.stringContaining("/sell/payouts?onboarding=refresh"), return_url: expect.stringContaining("/sell/payouts?onboarding=return") });
+    expect(link?.params).toMatchObject({
+      type: "account_onboarding",
+      refresh_url: expect.stringContaining("/sell/payouts?onboarding=refresh"),
+      return_url: expect.stringContaining("/sell/payouts?onboarding=return"),
+    });
   });
 
   it("mirrors the account's requirements from Stripe on account.updated, whatever the order or count", async () => {
@@ -80,16 +103,28 @@ describe("Connect onboarding", () => {
     const partial = stripe.state.submitOnboarding(accountId, "partial");
     expect((await deliverConnect(partial)).status).toBe(200);
     overview = await caller.payouts.overview({ orgId: org.id });
-    expect(overview.account).toMatchObject({ detailsSubmitted: true, payoutsEnabled: false, requirementsDue: ["external_account"] });
+    expect(overview.account).toMatchObject({
+      detailsSubmitted: true,
+      payoutsEnabled: false,
+      requirementsDue: ["external_account"],
+    });
 
     const complete = stripe.state.submitOnboarding(accountId, "complete");
     await deliverConnect(complete);
     await deliverConnect(partial); // a stale duplicate arriving late changes nothing: the account is re-fetched
     overview = await caller.payouts.overview({ orgId: org.id });
-    expect(overview.account).toMatchObject({ detailsSubmitted: true, payoutsEnabled: true, chargesEnabled: true, requirementsDue: [] });
+    expect(overview.account).toMatchObject({
+      detailsSubmitted: true,
+      payoutsEnabled: true,
+      chargesEnabled: true,
+      requirementsDue: [],
+    });
 
     const forged = stripe.signedWebhook(complete, "whsec_wrong");
-    const refused = await connectWebhook(new Request("http://bureau.test/api/stripe/connect-webhook", { method: "POST", ...forged }), undefined);
+    const refused = await connectWebhook(
+      new Request("http://bureau.test/api/stripe/connect-webhook", { method: "POST", ...forged }),
+      undefined,
+    );
     expect(refused.status).toBe(400);
   });
 
@@ -100,7 +135,9 @@ describe("Connect onboarding", () => {
     expect((await caller.payouts.overview({ orgId: org.id })).account?.requirementsDue).toEqual(["external_account"]);
     const other = await ownerWithOrg("Other");
     await expect(other.caller.payouts.overview({ orgId: org.id })).rejects.toMatchObject({ code: "NOT_FOUND" });
-    await expect(other.caller.payouts.syncAccount({ orgId: other.org.id })).rejects.toMatchObject({ code: "NOT_FOUND" });
+    await expect(other.caller.payouts.syncAccount({ orgId: other.org.id })).rejects.toMatchObject({
+      code: "NOT_FOUND",
+    });
   });
 });
 
@@ -112,7 +149,9 @@ describe("paying sellers", () => {
     expect(first).toMatchObject({ status: "paid", credits: 2_500 });
     expect(second).toEqual({ status: "skipped", reason: "below_minimum" });
     const transfers = [...stripe.state.transfers.values()].filter((t) => t.destination === accountId);
-    expect(transfers).toEqual([expect.objectContaining({ amount: 2_500, currency: "usd", transfer_group: `payout_${payoutIdOf(first)}` })]);
+    expect(transfers).toEqual([
+      expect.objectContaining({ amount: 2_500, currency: "usd", transfer_group: `payout_${payoutIdOf(first)}` }),
+    ]);
     expect(await balancesOf(org.id)).toMatchObject({ available: 0 });
 
     const racing = await payableSeller(1_200);
@@ -129,26 +168,47 @@ describe("paying sellers", () => {
     const failed = await payOutSeller({ sellerOrgId: org.id });
     expect(failed).toMatchObject({ status: "failed", error: expect.stringContaining("insufficient available funds") });
     const { items } = await caller.payouts.list({ orgId: org.id });
-    expect(items).toEqual([expect.objectContaining({ status: "FAILED", credits: 1_500, failureCount: 1, lastError: expect.stringContaining("balance_insufficient") })]);
-    expect((await caller.payouts.overview({ orgId: org.id })).earnings).toMatchObject({ available: 0, inTransit: 1_500, paidOut: 0 });
+    expect(items).toEqual([
+      expect.objectContaining({
+        status: "FAILED",
+        credits: 1_500,
+        failureCount: 1,
+        lastError: expect.stringContaining("balance_insufficient"),
+      }),
+    ]);
+    expect((await caller.payouts.overview({ orgId: org.id })).earnings).toMatchObject({
+      available: 0,
+      inTransit: 1_500,
+      paidOut: 0,
+    });
     expect(await listSellersDueForPayout({ minimumCredits: 1_000 })).toContain(org.id);
 
     const retried = await payOutSeller({ sellerOrgId: org.id });
     const payoutId = payoutIdOf(failed);
     expect(retried).toMatchObject({ status: "paid", payoutId });
     expect([...stripe.state.transfers.values()].filter((t) => t.destination === accountId)).toHaveLength(1);
-    const keys = stripe.callsOf("transfers.create").filter((c) => c.params.destination === accountId).map((c) => c.idempotencyKey);
+    const keys = stripe
+      .callsOf("transfers.create")
+      .filter((c) => c.params.destination === accountId)
+      .map((c) => c.idempotencyKey);
     // A definitive refusal advances the attempt, so the retry is a new request, not a replay of the error.
     expect(keys).toEqual([`payout:${payoutId}:0`, `payout:${payoutId}:1`]);
     expect((await caller.payouts.overview({ orgId: org.id })).earnings).toMatchObject({ inTransit: 0, paidOut: 1_500 });
-    expect((await caller.payouts.list({ orgId: org.id })).items[0]).toMatchObject({ status: "PAID", lastError: null, stripeTransferId: expect.stringMatching(/^tr_/) });
+    expect((await caller.payouts.list({ orgId: org.id })).items[0]).toMatchObject({
+      status: "PAID",
+      lastError: null,
+      stripeTransferId: expect.stringMatching(/^tr_/),
+    });
   });
 
   it("after an unknown outcome finds the transfer Stripe already made instead of sending another", async () => {
     const { org, accountId } = await payableSeller(1_000);
     expect((await payOutSeller({ sellerOrgId: org.id })).status).toBe("paid");
     // Pretend Bureau never heard back: the payout is marked failed without a transfer id.
-    await db.payout.updateMany({ where: { sellerOrgId: org.id }, data: { status: "FAILED", stripeTransferId: null, failureCount: 1, lastError: "timeout" } });
+    await db.payout.updateMany({
+      where: { sellerOrgId: org.id },
+      data: { status: "FAILED", stripeTransferId: null, failureCount: 1, lastError: "timeout" },
+    });
     const again = await payOutSeller({ sellerOrgId: org.id });
     expect(again).toMatchObject({ status: "paid" });
     expect([...stripe.state.transfers.values()].filter((t) => t.destination === accountId)).toHaveLength(1);
@@ -157,7 +217,10 @@ describe("paying sellers", () => {
   it("skips sellers without payouts enabled or below the minimum", async () => {
     const pending = await onboardingSeller();
     await fundAvailable(pending.org.id, 5_000);
-    expect(await payOutSeller({ sellerOrgId: pending.org.id })).toEqual({ status: "skipped", reason: "payouts_disabled" });
+    expect(await payOutSeller({ sellerOrgId: pending.org.id })).toEqual({
+      status: "skipped",
+      reason: "payouts_disabled",
+    });
     const small = await payableSeller(999);
     expect(await payOutSeller({ sellerOrgId: small.org.id })).toEqual({ status: "skipped", reason: "below_minimum" });
     const none = await ownerWithOrg("No account");

@@ -2,11 +2,13 @@ import { Role, type Message, type SendMessageRequest, type StreamResponse, type 
 import { ClientFactory, DefaultAgentCardResolver, JsonRpcTransportFactory, type Client } from "@a2a-js/sdk/client";
 
 /** fetch that sends an org API key, the way a program calling Bureau would. */
-export const bearerFetch = (apiKey: string): typeof fetch => (input, init) => {
-  const headers = new Headers(init?.headers);
-  headers.set("authorization", `Bearer ${apiKey}`);
-  return fetch(input, { ...init, headers });
-};
+export const bearerFetch =
+  (apiKey: string): typeof fetch =>
+  (input, init) => {
+    const headers = new Headers(init?.headers);
+    headers.set("authorization", `Bearer ${apiKey}`);
+    return fetch(input, { ...init, headers });
+  };
 
 /** The official A2A client for a gateway card URL, authenticated with an org API key. */
 export async function gatewayClient(cardUrl: string, apiKey: string): Promise<Client> {
@@ -17,7 +19,10 @@ export async function gatewayClient(cardUrl: string, apiKey: string): Promise<Cl
   }).createFromUrl(cardUrl, "");
 }
 
-export function userMessage(text: string, ids: { taskId?: string; contextId?: string; messageId?: string } = {}): Message {
+export function userMessage(
+  text: string,
+  ids: { taskId?: string; contextId?: string; messageId?: string } = {},
+): Message {
   return {
     messageId: ids.messageId ?? crypto.randomUUID(),
     role: Role.ROLE_USER,
@@ -30,11 +35,18 @@ export function userMessage(text: string, ids: { taskId?: string; contextId?: st
   };
 }
 
-export function sendRequest(text: string, opts: { taskId?: string; returnImmediately?: boolean; messageId?: string } = {}): SendMessageRequest {
+export function sendRequest(
+  text: string,
+  opts: { taskId?: string; returnImmediately?: boolean; messageId?: string } = {},
+): SendMessageRequest {
   return {
     tenant: "",
     message: userMessage(text, opts),
-    configuration: { acceptedOutputModes: [], taskPushNotificationConfig: undefined, returnImmediately: opts.returnImmediately ?? false },
+    configuration: {
+      acceptedOutputModes: [],
+      taskPushNotificationConfig: undefined,
+      returnImmediately: opts.returnImmediately ?? false,
+    },
     metadata: undefined,
   };
 }
@@ -44,7 +56,8 @@ export function asTask(result: Message | Task): Task {
   return result;
 }
 
-export const partsText = (parts: Message["parts"]) => parts.map((p) => (p.content?.$case === "text" ? p.content.value : "")).join("");
+export const partsText = (parts: Message["parts"]) =>
+  parts.map((p) => (p.content?.$case === "text" ? p.content.value : "")).join("");
 export const artifactText = (task: Task) => partsText(task.artifacts.flatMap((a) => a.parts));
 
 export async function collect(stream: AsyncGenerator<StreamResponse>) {

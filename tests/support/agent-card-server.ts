@@ -25,8 +25,20 @@ export function fakeCard(endpointUrl: string, overrides: Record<string, unknown>
     defaultInputModes: ["text/plain"],
     defaultOutputModes: ["text/plain"],
     skills: [
-      { id: "translate", name: "Translate documents", description: "Translates a document into another language.", tags: ["translation", "localization"], examples: ["Translate this employment contract into Spanish"] },
-      { id: "glossary", name: "Build a glossary", description: "Extracts terms that need a consistent translation.", tags: ["terminology"], examples: ["List the legal terms in this NDA"] },
+      {
+        id: "translate",
+        name: "Translate documents",
+        description: "Translates a document into another language.",
+        tags: ["translation", "localization"],
+        examples: ["Translate this employment contract into Spanish"],
+      },
+      {
+        id: "glossary",
+        name: "Build a glossary",
+        description: "Extracts terms that need a consistent translation.",
+        tags: ["terminology"],
+        examples: ["List the legal terms in this NDA"],
+      },
     ],
     ...overrides,
   };
@@ -34,7 +46,11 @@ export function fakeCard(endpointUrl: string, overrides: Record<string, unknown>
 
 /** A real local A2A-ish server: a card at the well-known path and a JSON-RPC endpoint. */
 export async function startFakeAgent(): Promise<FakeAgent> {
-  const state = { card: {} as Record<string, unknown>, endpoint: "ok" as FakeAgent["endpoint"], rpcCalls: [] as { method: string }[] };
+  const state = {
+    card: {} as Record<string, unknown>,
+    endpoint: "ok" as FakeAgent["endpoint"],
+    rpcCalls: [] as { method: string }[],
+  };
   const server = await startLocalServer((req, res) => {
     if (req.url === "/.well-known/agent-card.json") {
       return void res.writeHead(200, { "content-type": "application/json" }).end(JSON.stringify(state.card));
@@ -44,8 +60,10 @@ export async function startFakeAgent(): Promise<FakeAgent> {
         const call = JSON.parse(body) as { id: string; method: string };
         state.rpcCalls.push({ method: call.method });
         if (state.endpoint === "error500") return void res.writeHead(500).end("boom");
-        if (state.endpoint === "not-json") return void res.writeHead(200, { "content-type": "text/html" }).end("<html></html>");
-        res.writeHead(200, { "content-type": "application/json" })
+        if (state.endpoint === "not-json")
+          return void res.writeHead(200, { "content-type": "text/html" }).end("<html></html>");
+        res
+          .writeHead(200, { "content-type": "application/json" })
           .end(JSON.stringify({ jsonrpc: "2.0", id: call.id, error: { code: -32001, message: "Task not found" } }));
       });
     }
@@ -56,10 +74,18 @@ export async function startFakeAgent(): Promise<FakeAgent> {
     origin,
     cardUrl: `${origin}/.well-known/agent-card.json`,
     endpointUrl: `${origin}/rpc`,
-    get card() { return state.card; },
-    set card(value) { state.card = value; },
-    get endpoint() { return state.endpoint; },
-    set endpoint(value) { state.endpoint = value; },
+    get card() {
+      return state.card;
+    },
+    set card(value) {
+      state.card = value;
+    },
+    get endpoint() {
+      return state.endpoint;
+    },
+    set endpoint(value) {
+      state.endpoint = value;
+    },
     rpcCalls: state.rpcCalls,
     close: server.close,
   };

@@ -21,7 +21,10 @@ export async function startAppServer(extra: Route[] = []) {
       },
     },
     { pattern: /^\/api\/a2a\/agents\/([\w-]+)$/, handle: (r, m) => serveGateway(r, m[1]!) },
-    { pattern: /^\/api\/demo-agents\/([\w-]+)\/\.well-known\/agent-card\.json$/, handle: (_r, m) => demoAgentCardResponse(m[1]!, process.env.APP_URL!) },
+    {
+      pattern: /^\/api\/demo-agents\/([\w-]+)\/\.well-known\/agent-card\.json$/,
+      handle: (_r, m) => demoAgentCardResponse(m[1]!, process.env.APP_URL!),
+    },
     { pattern: /^\/api\/demo-agents\/([\w-]+)$/, handle: (r, m) => handleDemoAgentRequest(m[1]!, r) },
   ];
   const port = Number(new URL(process.env.APP_URL!).port);

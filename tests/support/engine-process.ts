@@ -14,7 +14,11 @@ if (mode === "start") {
   const task = await startTask({
     orgId: orgId!,
     agent: { id: agentId! },
-    message: { messageId: crypto.randomUUID(), role: "user", parts: [{ kind: "text", text: "Deep dive on grid-scale batteries" }] },
+    message: {
+      messageId: crypto.randomUUID(),
+      role: "user",
+      parts: [{ kind: "text", text: "Deep dive on grid-scale batteries" }],
+    },
     actor: { kind: "user", userId: userId! },
     source: "UI",
   });

@@ -18,7 +18,10 @@ export async function createUser(name = "Test User") {
 /** Signs in for real and returns request headers carrying the session cookie. */
 export async function signInHeaders(email: string, password = PASSWORD): Promise<Headers> {
   const { headers } = await auth.api.signInEmail({ body: { email, password }, returnHeaders: true });
-  const cookies = headers.getSetCookie().map((c) => c.split(";")[0]).join("; ");
+  const cookies = headers
+    .getSetCookie()
+    .map((c) => c.split(";")[0])
+    .join("; ");
   return new Headers({ cookie: cookies });
 }
 

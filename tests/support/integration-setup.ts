@@ -4,7 +4,8 @@ import { createDatabase, withDatabase } from "../../scripts/lib/postgres";
 // any server module is imported (server/env.ts reads DATABASE_URL on import).
 const serverUrl = process.env.BUREAU_TEST_PG_URL;
 const template = process.env.BUREAU_TEST_TEMPLATE;
-if (!serverUrl || !template) throw new Error("Integration tests need the global setup (run them with vitest --project integration).");
+if (!serverUrl || !template)
+  throw new Error("Integration tests need the global setup (run them with vitest --project integration).");
 const name = `bureau_it_${process.ppid}_${process.env.VITEST_POOL_ID ?? "0"}`;
 // Two workers cloning one template at the same instant can collide (55006).
 for (let attempt = 0; ; attempt++) {

@@ -10,7 +10,10 @@ export async function platformAdmin() {
 }
 
 /** A seller org whose owner lists the fake agent; returns the draft's id and slug. */
-export async function sellerWithListing(agent: FakeAgent, terms: { pricePerTask?: number; categories?: string[] } = {}) {
+export async function sellerWithListing(
+  agent: FakeAgent,
+  terms: { pricePerTask?: number; categories?: string[] } = {},
+) {
   const seller = await ownerWithOrg("Seller Co");
   const created = await seller.caller.sell.create({
     orgId: seller.org.id,
@@ -23,7 +26,10 @@ export async function sellerWithListing(agent: FakeAgent, terms: { pricePerTask?
 }
 
 /** Submits and approves a listing so it is published. */
-export async function publish(seller: { caller: Awaited<ReturnType<typeof callerFor>>; org: { id: string } }, agentId: string) {
+export async function publish(
+  seller: { caller: Awaited<ReturnType<typeof callerFor>>; org: { id: string } },
+  agentId: string,
+) {
   await seller.caller.sell.submit({ orgId: seller.org.id, agentId });
   const admin = await platformAdmin();
   await admin.caller.admin.approve({ agentId });

@@ -9,7 +9,10 @@ export type FetchHandler = (request: Request) => Response | Promise<Response>;
  * 127.0.0.1 (random port), streaming the response body chunk by chunk so SSE
  * behaves as it does behind Next.js.
  */
-export async function serveFetchHandler(handler: FetchHandler, listenPort = 0): Promise<{ url: string; close: () => Promise<void> }> {
+export async function serveFetchHandler(
+  handler: FetchHandler,
+  listenPort = 0,
+): Promise<{ url: string; close: () => Promise<void> }> {
   const server = createServer((req, res) => {
     void respond(handler, req, res);
   });

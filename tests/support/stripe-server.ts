@@ -3,7 +3,14 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import type { AddressInfo } from "node:net";
 import Stripe from "stripe";
 import type { z } from "zod";
-import { notFound, parseParams, parseStripeForm, StripeHttpError, type FormObject, type StripeErrorBody } from "./stripe/form";
+import {
+  notFound,
+  parseParams,
+  parseStripeForm,
+  StripeHttpError,
+  type FormObject,
+  type StripeErrorBody,
+} from "./stripe/form";
 import { checkoutPage, onboardingPage } from "./stripe/pages";
 import * as P from "./stripe/params";
 import { LocalStripeState, type StripeEvent } from "./stripe/state";
@@ -19,10 +26,22 @@ import { LocalStripeState, type StripeEvent } from "./stripe/state";
  */
 
 export type Operation =
-  | "checkout.sessions.create" | "checkout.sessions.retrieve" | "charges.retrieve" | "accounts.create"
-  | "accounts.retrieve" | "accountLinks.create" | "transfers.create" | "transfers.list";
+  | "checkout.sessions.create"
+  | "checkout.sessions.retrieve"
+  | "charges.retrieve"
+  | "accounts.create"
+  | "accounts.retrieve"
+  | "accountLinks.create"
+  | "transfers.create"
+  | "transfers.list";
 
-export interface LoggedRequest { operation: Operation; params: FormObject; idempotencyKey: string | null; status: number; replayed: boolean }
+export interface LoggedRequest {
+  operation: Operation;
+  params: FormObject;
+  idempotencyKey: string | null;
+  status: number;
+  replayed: boolean;
+}
 
 export interface LocalStripeOptions {
   port?: number;
@@ -41,9 +60,17 @@ interface Route {
   prepare: (params: FormObject, id: string) => () => unknown;
 }
 
-function route<S extends z.ZodType>(method: Route["method"], pattern: RegExp, operation: Operation, schema: S, run: (params: z.infer<S>, id: string) => unknown): Route {
+function route<S extends z.ZodType>(
+  method: Route["method"],
+  pattern: RegExp,
+  operation: Operation,
+  schema: S,
+  run: (params: z.infer<S>, id: string) => unknown,
+): Route {
   return {
-    method, pattern, operation,
+    method,
+    pattern,
+    operation,
     prepare: (params, id) => {
       const parsed = parseParams(schema, params);
       return () => run(parsed, id);
@@ -63,11 +90,23 @@ export class LocalStripe {
   constructor(readonly options: LocalStripeOptions = {}) {}
 
   private readonly routes: Route[] = [
-    route("POST", /^\/v1\/checkout\/sessions$/, "checkout.sessions.create", P.ZCheckoutSessionCreate, (p) => this.state.createSession(p)),
-    route("GET", /^\/v1\/checkout\/sessions\/([\w-]+)$/, "checkout.sessions.retrieve", P.ZCheckoutSessionRetrieve, (p, id) => this.expandSession(id, p.expand ?? [])),
-    route("GET", /^\/v1\/charges\/([\w-]+)$/, "charges.retrieve", P.ZChargeRetrieve, (p, id) => this.expandCharge(id, p.expand ?? [])),
+    route("POST", /^\/v1\/checkout\/sessions$/, "checkout.sessions.create", P.ZCheckoutSessionCreate, (p) =>
+      this.state.createSession(p),
+    ),
+    route(
+      "GET",
+      /^\/v1\/checkout\/sessions\/([\w-]+)$/,
+      "checkout.sessions.retrieve",
+      P.ZCheckoutSessionRetrieve,
+      (p, id) => this.expandSession(id, p.expand ?? []),
+    ),
+    route("GET", /^\/v1\/charges\/([\w-]+)$/, "charges.retrieve", P.ZChargeRetrieve, (p, id) =>
+      this.expandCharge(id, p.expand ?? []),
+    ),
     route("POST", /^\/v1\/accounts$/, "accounts.create", P.ZAccountCreate, (p) => this.state.createAccount(p)),
-    route("GET", /^\/v1\/accounts\/([\w-]+)$/, "accounts.retrieve", P.ZPlainRetrieve, (_p, id) => this.state.account(id)),
+    route("GET", /^\/v1\/accounts\/([\w-]+)$/, "accounts.retrieve", P.ZPlainRetrieve, (_p, id) =>
+      this.state.account(id),
+    ),
     route("POST", /^\/v1\/account_links$/, "accountLinks.create", P.ZAccountLinkCreate, (p) => this.createLink(p)),
     route("POST", /^\/v1\/transfers$/, "transfers.create", P.ZTransferCreate, (p) => this.state.createTransfer(p)),
     route("GET", /^\/v1\/transfers$/, "transfers.list", P.ZTransferList, (p) => this.listTransfers(p)),
@@ -92,12 +131,21 @@ export class LocalStripe {
   /** Headers and body of a webhook delivery signed like Stripe (timestamp in seconds, default now). */
   signedWebhook(event: StripeEvent | object, secret: string, opts: { timestamp?: number } = {}) {
     const body = JSON.stringify(event);
-    const signature = Stripe.webhooks.generateTestHeaderString({ payload: body, secret, ...(opts.timestamp ? { timestamp: opts.timestamp } : {}) });
+    const signature = Stripe.webhooks.generateTestHeaderString({
+      payload: body,
+      secret,
+      ...(opts.timestamp ? { timestamp: opts.timestamp } : {}),
+    });
     return { body, headers: { "content-type": "application/json", "stripe-signature": signature } };
   }
 
   /** Posts a signed event to a real route, as Stripe would. */
-  async deliver(url: string, event: StripeEvent | object, secret: string, opts: { timestamp?: number } = {}): Promise<Response> {
+  async deliver(
+    url: string,
+    event: StripeEvent | object,
+    secret: string,
+    opts: { timestamp?: number } = {},
+  ): Promise<Response> {
     const { body, headers } = this.signedWebhook(event, secret, opts);
     return fetch(url, { method: "POST", headers, body });
   }
@@ -120,23 +168,37 @@ export class LocalStripe {
     const session = this.state.session(id);
     if (!session.payment_intent || !expand.some((e) => e.startsWith("payment_intent"))) return session;
     const intent = this.state.intents.get(session.payment_intent)!;
-    const charge = expand.includes("payment_intent.latest_charge") && intent.latest_charge ? this.state.charge(intent.latest_charge) : intent.latest_charge;
+    const charge =
+      expand.includes("payment_intent.latest_charge") && intent.latest_charge
+        ? this.state.charge(intent.latest_charge)
+        : intent.latest_charge;
     return { ...session, payment_intent: { ...intent, latest_charge: charge } };
   }
 
   private expandCharge(id: string, expand: string[]) {
     const charge = this.state.charge(id);
-    return expand.includes("payment_intent") ? { ...charge, payment_intent: this.state.intents.get(charge.payment_intent) } : charge;
+    return expand.includes("payment_intent")
+      ? { ...charge, payment_intent: this.state.intents.get(charge.payment_intent) }
+      : charge;
   }
 
   private createLink(p: z.infer<typeof P.ZAccountLinkCreate>) {
     const link = this.state.createLink(p.account, { return_url: p.return_url, refresh_url: p.refresh_url });
-    return { object: "account_link", url: `${this.url}/connect/onboarding/${link.id}`, created: Math.floor(Date.now() / 1000), expires_at: Math.floor(Date.now() / 1000) + 300 };
+    return {
+      object: "account_link",
+      url: `${this.url}/connect/onboarding/${link.id}`,
+      created: Math.floor(Date.now() / 1000),
+      expires_at: Math.floor(Date.now() / 1000) + 300,
+    };
   }
 
   private listTransfers(p: z.infer<typeof P.ZTransferList>) {
     const data = [...this.state.transfers.values()]
-      .filter((t) => (!p.transfer_group || t.transfer_group === p.transfer_group) && (!p.destination || t.destination === p.destination))
+      .filter(
+        (t) =>
+          (!p.transfer_group || t.transfer_group === p.transfer_group) &&
+          (!p.destination || t.destination === p.destination),
+      )
       .reverse()
       .slice(0, p.limit ?? 10);
     return { object: "list", data, has_more: false, url: "/v1/transfers" };
@@ -150,7 +212,9 @@ export class LocalStripe {
     try {
       if (url.pathname.startsWith("/v1/")) return this.api(req, res, url, body);
       if (this.page(req, res, url, body)) return;
-      send(res, 404, { error: { type: "invalid_request_error", message: `Unrecognized request URL (${req.method}: ${url.pathname}).` } });
+      send(res, 404, {
+        error: { type: "invalid_request_error", message: `Unrecognized request URL (${req.method}: ${url.pathname}).` },
+      });
     } catch (error) {
       if (error instanceof StripeHttpError) return send(res, error.status, error.body);
       send(res, 500, { error: { type: "api_error", message: error instanceof Error ? error.message : "error" } });
@@ -161,19 +225,30 @@ export class LocalStripe {
     if (!/^Bearer (sk|rk)_test_/.test(req.headers.authorization ?? "")) {
       return send(res, 401, { error: { type: "invalid_request_error", message: "Invalid API Key provided." } });
     }
-    const match = this.routes.map((r) => ({ r, m: req.method === r.method ? r.pattern.exec(url.pathname) : null })).find((x) => x.m);
-    if (!match?.m) return send(res, 404, { error: { type: "invalid_request_error", message: `Unrecognized request URL (${req.method}: ${url.pathname}).` } });
+    const match = this.routes
+      .map((r) => ({ r, m: req.method === r.method ? r.pattern.exec(url.pathname) : null }))
+      .find((x) => x.m);
+    if (!match?.m)
+      return send(res, 404, {
+        error: { type: "invalid_request_error", message: `Unrecognized request URL (${req.method}: ${url.pathname}).` },
+      });
     const { r: route, m } = match;
     const params = parseStripeForm(req.method === "GET" ? url.search.slice(1) : body);
     const key = req.method === "POST" ? (header(req, "idempotency-key") ?? null) : null;
     const fingerprint = `${route.operation}:${JSON.stringify(params)}`;
-    const log = (status: number, replayed: boolean) => this.requests.push({ operation: route.operation, params, idempotencyKey: key, status, replayed });
+    const log = (status: number, replayed: boolean) =>
+      this.requests.push({ operation: route.operation, params, idempotencyKey: key, status, replayed });
 
     const cached = key ? this.idempotent.get(key) : undefined;
     if (cached) {
       if (cached.fingerprint !== fingerprint) {
         log(400, false);
-        return send(res, 400, { error: { type: "idempotency_error", message: `Keys for idempotent requests can only be used with the same parameters they were first used with. Try using a key other than '${key}' if you meant to execute a different request.` } });
+        return send(res, 400, {
+          error: {
+            type: "idempotency_error",
+            message: `Keys for idempotent requests can only be used with the same parameters they were first used with. Try using a key other than '${key}' if you meant to execute a different request.`,
+          },
+        });
       }
       log(cached.status, true);
       return send(res, cached.status, cached.body, { "idempotent-replayed": "true" });
@@ -220,10 +295,15 @@ export class LocalStripe {
       if (req.method === "GET") return html(res, onboardingPage(link));
       const outcome = new URLSearchParams(body).get("outcome") === "complete" ? "complete" : "partial";
       const event = this.state.submitOnboarding(link.account, outcome);
-      this.later(new URL("/api/stripe/connect-webhook", link.return_url).toString(), event, this.options.connectWebhookSecret);
+      this.later(
+        new URL("/api/stripe/connect-webhook", link.return_url).toString(),
+        event,
+        this.options.connectWebhookSecret,
+      );
       return redirect(res, link.return_url);
     }
-    if (/^\/receipts\/[\w-]+$/.test(url.pathname)) return html(res, "<!doctype html><title>Receipt</title><h1>Receipt</h1><p>Paid, test mode.</p>");
+    if (/^\/receipts\/[\w-]+$/.test(url.pathname))
+      return html(res, "<!doctype html><title>Receipt</title><h1>Receipt</h1><p>Paid, test mode.</p>");
     return false;
   }
 
@@ -243,7 +323,11 @@ function header(req: IncomingMessage, name: string): string | undefined {
 }
 
 function send(res: ServerResponse, status: number, body: unknown, headers: Record<string, string> = {}) {
-  res.writeHead(status, { "content-type": "application/json", "request-id": `req_${randomBytes(8).toString("hex")}`, ...headers });
+  res.writeHead(status, {
+    "content-type": "application/json",
+    "request-id": `req_${randomBytes(8).toString("hex")}`,
+    ...headers,
+  });
   res.end(JSON.stringify(body));
 }
 

@@ -33,8 +33,15 @@ export async function publishDemoAgent(demoSlug: string, price = 10) {
 export async function buyerWithCredits(credits = 1_000) {
   const user = await createUser("Buyer");
   const org = await createOrg(user.id, "Buyer Co");
-  if (credits > 0) await grantCredits({ orgId: org.id, amount: credits, key: `test:${unique()}`, reason: "test", actorUserId: null });
-  const { key } = await createApiKey({ orgId: org.id, userId: user.id, name: "test", scopes: ["agents:read", "tasks:read", "tasks:write", "mcp:use"], expiresInDays: null });
+  if (credits > 0)
+    await grantCredits({ orgId: org.id, amount: credits, key: `test:${unique()}`, reason: "test", actorUserId: null });
+  const { key } = await createApiKey({
+    orgId: org.id,
+    userId: user.id,
+    name: "test",
+    scopes: ["agents:read", "tasks:read", "tasks:write", "mcp:use"],
+    expiresInDays: null,
+  });
   return { user, org, apiKey: key };
 }
 

@@ -4,8 +4,14 @@ import os from "node:os";
 import path from "node:path";
 import { migrateDeploy } from "../../scripts/db/schema-engine";
 import {
-  assertLocalDatabaseUrl, createDatabase, databaseExists, dropDatabase, renameDatabase, startEmbeddedPostgres,
-  withDatabase, type EmbeddedServer,
+  assertLocalDatabaseUrl,
+  createDatabase,
+  databaseExists,
+  dropDatabase,
+  renameDatabase,
+  startEmbeddedPostgres,
+  withDatabase,
+  type EmbeddedServer,
 } from "../../scripts/lib/postgres";
 
 const MIGRATIONS = path.resolve(import.meta.dirname, "../../prisma/migrations");
@@ -33,7 +39,11 @@ export async function resolveTestServer(): Promise<{ url: string; embedded: Embe
     return { url: withDatabase(given, "postgres"), embedded: null };
   }
   const port = 55000 + (process.pid % 1000);
-  const embedded = await startEmbeddedPostgres({ dir: path.join(os.tmpdir(), `bureau-test-pg-${process.pid}`), port, persistent: false });
+  const embedded = await startEmbeddedPostgres({
+    dir: path.join(os.tmpdir(), `bureau-test-pg-${process.pid}`),
+    port,
+    persistent: false,
+  });
   return { url: embedded.url, embedded };
 }
 

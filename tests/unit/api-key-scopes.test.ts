@@ -5,7 +5,11 @@ describe("API key scopes", () => {
   it("round-trips scopes through better-auth's permission shape", () => {
     const permissions = scopesToPermissions(["tasks:read", "tasks:write", "agents:read"]);
     expect(permissions).toEqual({ tasks: ["read", "write"], agents: ["read"] });
-    expect(permissionsToScopes(JSON.stringify(permissions)).sort()).toEqual(["agents:read", "tasks:read", "tasks:write"]);
+    expect(permissionsToScopes(JSON.stringify(permissions)).sort()).toEqual([
+      "agents:read",
+      "tasks:read",
+      "tasks:write",
+    ]);
   });
 
   it("ignores unknown scopes and unreadable data", () => {

@@ -12,12 +12,14 @@ describe("splitCapture", () => {
   });
 
   it("always adds up to the amount, with a fee never above its rate", () => {
-    fc.assert(fc.property(fc.integer({ min: 0, max: 2_000_000_000 }), fc.integer({ min: 0, max: 10_000 }), (amount, bps) => {
-      const { fee, seller } = splitCapture(amount, bps);
-      expect(fee + seller).toBe(amount);
-      expect(fee * 10_000).toBeLessThanOrEqual(amount * bps);
-      expect(fee).toBeGreaterThanOrEqual(0);
-    }));
+    fc.assert(
+      fc.property(fc.integer({ min: 0, max: 2_000_000_000 }), fc.integer({ min: 0, max: 10_000 }), (amount, bps) => {
+        const { fee, seller } = splitCapture(amount, bps);
+        expect(fee + seller).toBe(amount);
+        expect(fee * 10_000).toBeLessThanOrEqual(amount * bps);
+        expect(fee).toBeGreaterThanOrEqual(0);
+      }),
+    );
   });
 
   it("refuses fractions, negatives and impossible rates", () => {

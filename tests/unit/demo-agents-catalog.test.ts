@@ -51,7 +51,12 @@ describe("demo agent catalog", () => {
       [url, "JSONRPC", "1.0"],
       [url, "JSONRPC", "0.3"],
     ]);
-    expect(card).toMatchObject({ url, preferredTransport: "JSONRPC", version: "1.0.0", defaultInputModes: ["text/plain"] });
+    expect(card).toMatchObject({
+      url,
+      preferredTransport: "JSONRPC",
+      version: "1.0.0",
+      defaultInputModes: ["text/plain"],
+    });
     expect(card.capabilities).toEqual({ streaming: false, pushNotifications: false, extensions: [] });
     expect(card.skills[0]).toMatchObject({ id: "line-edit", name: "Line edit" });
   });

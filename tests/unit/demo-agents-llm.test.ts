@@ -4,7 +4,9 @@ import { LlmError, generateWithLlm, type FetchFn } from "@/server/demo-agents/ll
 const request = { system: "You are a test agent.", prompt: "Summarise: hello" };
 
 function fakeFetch(status: number, body: unknown) {
-  return vi.fn<FetchFn>(async () => new Response(JSON.stringify(body), { status, headers: { "content-type": "application/json" } }));
+  return vi.fn<FetchFn>(
+    async () => new Response(JSON.stringify(body), { status, headers: { "content-type": "application/json" } }),
+  );
 }
 
 describe("demo agent LLM writer", () => {
@@ -16,7 +18,11 @@ describe("demo agent LLM writer", () => {
 
   it("calls OpenAI chat completions first when both keys are set", async () => {
     const fetchImpl = fakeFetch(200, { choices: [{ message: { content: " # Answer \n" } }] });
-    const result = await generateWithLlm(request, { openaiApiKey: "sk-test", anthropicApiKey: "ak-test" }, { fetchImpl });
+    const result = await generateWithLlm(
+      request,
+      { openaiApiKey: "sk-test", anthropicApiKey: "ak-test" },
+      { fetchImpl },
+    );
     expect(result).toEqual({ provider: "openai", text: "# Answer" });
     const [url, init] = fetchImpl.mock.calls[0]!;
     expect(url).toBe("https://api.openai.com/v1/chat/completions");
@@ -29,13 +35,21 @@ describe("demo agent LLM writer", () => {
   });
 
   it("calls Anthropic messages and joins its text blocks", async () => {
-    const fetchImpl = fakeFetch(200, { content: [{ type: "text", text: "Part one. " }, { type: "text", text: "Part two." }] });
+    const fetchImpl = fakeFetch(200, {
+      content: [
+        { type: "text", text: "Part one. " },
+        { type: "text", text: "Part two." },
+      ],
+    });
     const result = await generateWithLlm(request, { anthropicApiKey: "ak-test" }, { fetchImpl });
     expect(result).toEqual({ provider: "anthropic", text: "Part one. Part two." });
     const [url, init] = fetchImpl.mock.calls[0]!;
     expect(url).toBe("https://api.anthropic.com/v1/messages");
     expect(new Headers(init.headers).get("x-api-key")).toBe("ak-test");
-    expect(JSON.parse(String(init.body))).toMatchObject({ system: request.system, messages: [{ role: "user", content: request.prompt }] });
+    expect(JSON.parse(String(init.body))).toMatchObject({
+      system: request.system,
+      messages: [{ role: "user", content: request.prompt }],
+    });
   });
 
   it("fails with the status only, never the key, on an HTTP error", async () => {
@@ -46,12 +60,14 @@ describe("demo agent LLM writer", () => {
   });
 
   it("fails on a malformed answer or a network error", async () => {
-    await expect(generateWithLlm(request, { openaiApiKey: "k" }, { fetchImpl: fakeFetch(200, { choices: [] }) })).rejects.toThrow(
-      "openai returned no text",
-    );
+    await expect(
+      generateWithLlm(request, { openaiApiKey: "k" }, { fetchImpl: fakeFetch(200, { choices: [] }) }),
+    ).rejects.toThrow("openai returned no text");
     const offline = vi.fn<FetchFn>(async () => {
       throw new TypeError("fetch failed");
     });
-    await expect(generateWithLlm(request, { anthropicApiKey: "k" }, { fetchImpl: offline })).rejects.toThrow("anthropic request failed: TypeError");
+    await expect(generateWithLlm(request, { anthropicApiKey: "k" }, { fetchImpl: offline })).rejects.toThrow(
+      "anthropic request failed: TypeError",
+    );
   });
 });

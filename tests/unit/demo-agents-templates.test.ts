@@ -7,7 +7,10 @@ describe("demo agent text helpers", () => {
   it("reads values but not identifiers", () => {
     expect(numbers("INV-101 1,250.00; INV-102 980.50; Q1 total -40 and 7")).toEqual([1250, 980.5, -40, 7]);
     expect(sentences("One. Two!\nThree\n\n")).toEqual(["One.", "Two!", "Three"]);
-    expect(keywords("Please review the pricing. Pricing pages and pricing tiers matter.", 2)).toEqual(["pricing", "pages"]);
+    expect(keywords("Please review the pricing. Pricing pages and pricing tiers matter.", 2)).toEqual([
+      "pricing",
+      "pages",
+    ]);
   });
 });
 
@@ -34,7 +37,10 @@ describe("persona templates", () => {
 
   it("reports style findings with their sentence", () => {
     const long = `${"word ".repeat(30)}end.`;
-    const out = renderTemplate({ template: "review" }, `The the plan is fine. It was approved by the board. ${long} We maybe ship.`);
+    const out = renderTemplate(
+      { template: "review" },
+      `The the plan is fine. It was approved by the board. ${long} We maybe ship.`,
+    );
     expect(out).toContain('Sentence 1 repeats "the"');
     expect(out).toContain('Sentence 2 uses the passive "was approved"');
     expect(out).toContain("Sentence 3 runs to 31 words");
@@ -49,7 +55,10 @@ describe("persona templates", () => {
   });
 
   it("fills outline and draft sections from the brief without inventing content", () => {
-    const outline = renderTemplate({ template: "outline", sections: ["Audience", "Channels"] }, "Reach IT buyers in the EU. Our audience is CIOs.");
+    const outline = renderTemplate(
+      { template: "outline", sections: ["Audience", "Channels"] },
+      "Reach IT buyers in the EU. Our audience is CIOs.",
+    );
     expect(outline).toContain("## 1. Audience\n- From the brief: Our audience is CIOs.");
     expect(outline).toContain("## 2. Channels\n- Not covered by the brief yet");
     const draft = renderTemplate({ template: "draft", sections: ["Intro", "Details"] }, "We now bill by usage.");

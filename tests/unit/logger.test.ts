@@ -4,14 +4,27 @@ import { createLogger, withRequestId } from "@/server/logger";
 
 function capture() {
   const lines: string[] = [];
-  const stream = new Writable({ write(chunk, _enc, done) { lines.push(String(chunk)); done(); } });
+  const stream = new Writable({
+    write(chunk, _enc, done) {
+      lines.push(String(chunk));
+      done();
+    },
+  });
   return { logger: createLogger({ level: "info", destination: stream }), lines };
 }
 
 describe("structured logs", () => {
   it("never prints passwords, keys, tokens or auth headers", () => {
     const { logger, lines } = capture();
-    logger.info({ password: "hunter22", apiKey: "bureau_secret", headers: { authorization: "Bearer bureau_secret", cookie: "s=1" }, user: { token: "t0k" } }, "sign in");
+    logger.info(
+      {
+        password: "hunter22",
+        apiKey: "bureau_secret",
+        headers: { authorization: "Bearer bureau_secret", cookie: "s=1" },
+        user: { token: "t0k" },
+      },
+      "sign in",
+    );
     const out = lines.join("");
     for (const secret of ["hunter22", "bureau_secret", "s=1", "t0k"]) expect(out).not.toContain(secret);
     expect(out).toContain("[redacted]");

@@ -4,8 +4,26 @@ import { parseInline, parseMarkdown, tableCells } from "@/components/tasks/markd
 describe("agent markdown", () => {
   it("reads headings, paragraphs, lists, code, quotes and tables", () => {
     const text = [
-      "# Summary", "", "First line", "continues here.", "", "- one", "- two", "", "1. first", "2) second", "",
-      "```", "const x = 1;", "```", "> quoted", "> more", "", "| # | Text |", "| --- | --- |", "| 1 | a \\| b |",
+      "# Summary",
+      "",
+      "First line",
+      "continues here.",
+      "",
+      "- one",
+      "- two",
+      "",
+      "1. first",
+      "2) second",
+      "",
+      "```",
+      "const x = 1;",
+      "```",
+      "> quoted",
+      "> more",
+      "",
+      "| # | Text |",
+      "| --- | --- |",
+      "| 1 | a \\| b |",
     ].join("\n");
     expect(parseMarkdown(text)).toEqual([
       { type: "heading", level: 1, text: "Summary" },

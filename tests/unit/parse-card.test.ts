@@ -1,7 +1,13 @@
 import { describe, expect, it } from "vitest";
 import { parseAgentCard, parseAgentCardText } from "@/server/a2a/card/parse-card";
 
-const skill = { id: "translate", name: "Translate", description: "Translates text.", tags: ["translation"], examples: ["Translate this to French"] };
+const skill = {
+  id: "translate",
+  name: "Translate",
+  description: "Translates text.",
+  tags: ["translation"],
+  examples: ["Translate this to French"],
+};
 
 const v1 = {
   name: "Polyglot",
@@ -38,17 +44,37 @@ describe("parseAgentCard", () => {
     if (!result.ok) return;
     expect(result.raw).toBe(v1);
     expect(result.card).toMatchObject({
-      cardFormat: "1.0", endpointUrl: "https://agents.example.com/a2a", endpointProtocolVersion: "1.0",
-      streaming: true, pushNotifications: false, provider: { organization: "Example Co", url: "https://example.com" },
+      cardFormat: "1.0",
+      endpointUrl: "https://agents.example.com/a2a",
+      endpointProtocolVersion: "1.0",
+      streaming: true,
+      pushNotifications: false,
+      provider: { organization: "Example Co", url: "https://example.com" },
     });
-    expect(result.card.skills[0]).toMatchObject({ inputModes: ["text/plain"], outputModes: ["text/plain", "application/json"], examples: ["Translate this to French"] });
+    expect(result.card.skills[0]).toMatchObject({
+      inputModes: ["text/plain"],
+      outputModes: ["text/plain", "application/json"],
+      examples: ["Translate this to French"],
+    });
     expect(result.card.skills[1]?.inputModes).toEqual(["application/pdf"]);
   });
 
   it("normalises a 0.3 card from url and preferredTransport, or an additional JSON-RPC interface", () => {
     const result = parseAgentCard(v03);
-    expect(result).toMatchObject({ ok: true, card: { cardFormat: "0.3", endpointUrl: "https://legacy.example.com/rpc", endpointProtocolVersion: "0.3.0", pushNotifications: true } });
-    const viaAdditional = parseAgentCard({ ...v03, preferredTransport: "GRPC", additionalInterfaces: [{ url: "https://legacy.example.com/jsonrpc", transport: "JSONRPC" }] });
+    expect(result).toMatchObject({
+      ok: true,
+      card: {
+        cardFormat: "0.3",
+        endpointUrl: "https://legacy.example.com/rpc",
+        endpointProtocolVersion: "0.3.0",
+        pushNotifications: true,
+      },
+    });
+    const viaAdditional = parseAgentCard({
+      ...v03,
+      preferredTransport: "GRPC",
+      additionalInterfaces: [{ url: "https://legacy.example.com/jsonrpc", transport: "JSONRPC" }],
+    });
     expect(viaAdditional).toMatchObject({ ok: true, card: { endpointUrl: "https://legacy.example.com/jsonrpc" } });
   });
 
@@ -58,28 +84,44 @@ describe("parseAgentCard", () => {
       name: "",
       version: undefined,
       supportedInterfaces: [{ url: "javascript:alert(1)", protocolBinding: "JSONRPC" }],
-      skills: [{ ...skill, name: 42 }, { id: "x", name: "X", tags: ["t"] }],
+      skills: [
+        { ...skill, name: 42 },
+        { id: "x", name: "X", tags: ["t"] },
+      ],
     });
     expect(result.ok).toBe(false);
     if (result.ok) return;
-    expect(result.errors).toEqual(expect.arrayContaining([
-      "name is empty.",
-      "version is missing.",
-      "supportedInterfaces[0].url is not an absolute http(s) URL.",
-      "skills[0].name should be text, but it is a number.",
-      "skills[1].description is missing.",
-    ]));
+    expect(result.errors).toEqual(
+      expect.arrayContaining([
+        "name is empty.",
+        "version is missing.",
+        "supportedInterfaces[0].url is not an absolute http(s) URL.",
+        "skills[0].name should be text, but it is a number.",
+        "skills[1].description is missing.",
+      ]),
+    );
     expect(result.errors).toHaveLength(5);
   });
 
   it("refuses a card without any address, without JSON-RPC, with duplicate skills, or that is not an object", () => {
     const { supportedInterfaces: _drop, ...noAddress } = v1;
-    expect(parseAgentCard(noAddress)).toMatchObject({ ok: false, errors: [expect.stringContaining("neither supportedInterfaces")] });
-    expect(parseAgentCard({ ...v1, supportedInterfaces: [v1.supportedInterfaces[0]] }))
-      .toMatchObject({ ok: false, errors: [expect.stringContaining("no JSONRPC interface (found GRPC)")] });
-    expect(parseAgentCard({ ...v1, skills: [skill, skill] })).toMatchObject({ ok: false, errors: ['skills[1].id "translate" is used by another skill; skill ids must be unique.'] });
+    expect(parseAgentCard(noAddress)).toMatchObject({
+      ok: false,
+      errors: [expect.stringContaining("neither supportedInterfaces")],
+    });
+    expect(parseAgentCard({ ...v1, supportedInterfaces: [v1.supportedInterfaces[0]] })).toMatchObject({
+      ok: false,
+      errors: [expect.stringContaining("no JSONRPC interface (found GRPC)")],
+    });
+    expect(parseAgentCard({ ...v1, skills: [skill, skill] })).toMatchObject({
+      ok: false,
+      errors: ['skills[1].id "translate" is used by another skill; skill ids must be unique.'],
+    });
     expect(parseAgentCard([v1])).toEqual({ ok: false, errors: ["The card must be a JSON object ({ … })."] });
-    expect(parseAgentCard({ ...v1, skills: [] })).toMatchObject({ ok: false, errors: ["skills needs at least 1 entry."] });
+    expect(parseAgentCard({ ...v1, skills: [] })).toMatchObject({
+      ok: false,
+      errors: ["skills needs at least 1 entry."],
+    });
   });
 
   it("explains text that is not JSON", () => {

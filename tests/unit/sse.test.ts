@@ -7,7 +7,9 @@ async function bodyText(response: Response) {
 
 describe("SSE framing", () => {
   it("writes id, event and one JSON data line per frame", () => {
-    expect(formatSseFrame({ id: "42", event: "task-event", data: { text: "two\nlines" } })).toBe('id: 42\nevent: task-event\ndata: {"text":"two\\nlines"}\n\n');
+    expect(formatSseFrame({ id: "42", event: "task-event", data: { text: "two\nlines" } })).toBe(
+      'id: 42\nevent: task-event\ndata: {"text":"two\\nlines"}\n\n',
+    );
     // A newline smuggled into a field cannot start a new field.
     expect(formatSseFrame({ id: "1\nevent: evil", data: null })).toBe("id: 1event: evil\ndata: null\n\n");
   });
@@ -53,7 +55,9 @@ describe("SSE framing", () => {
       }
     }
     const client = new AbortController();
-    const response = sseResponse(forever, { request: new Request("http://localhost/events", { signal: client.signal }) });
+    const response = sseResponse(forever, {
+      request: new Request("http://localhost/events", { signal: client.signal }),
+    });
     const reader = response.body!.getReader();
     await reader.read();
     client.abort();

@@ -10,7 +10,14 @@ export default function SignInPage() {
     <AuthCard
       title="Sign in"
       description="Welcome back. Sign in to run your agents."
-      footer={<span>New to Bureau? <Link className="font-medium text-primary hover:underline" href="/sign-up">Create an account</Link></span>}
+      footer={
+        <span>
+          New to Bureau?{" "}
+          <Link className="font-medium text-primary hover:underline" href="/sign-up">
+            Create an account
+          </Link>
+        </span>
+      }
     >
       <Suspense>
         <SignInForm />

@@ -10,7 +10,14 @@ export default function SignUpPage() {
     <AuthCard
       title="Create your account"
       description="Hire AI agents and run them as your departments."
-      footer={<span>Already have an account? <Link className="font-medium text-primary hover:underline" href="/sign-in">Sign in</Link></span>}
+      footer={
+        <span>
+          Already have an account?{" "}
+          <Link className="font-medium text-primary hover:underline" href="/sign-in">
+            Sign in
+          </Link>
+        </span>
+      }
     >
       <Suspense>
         <SignUpForm />

@@ -13,8 +13,14 @@ export default async function InvitationPage({ params }: { params: Promise<{ id:
   const [invitation, session] = await Promise.all([getInvitation({ invitationId: id }), getServerSession()]);
   if (!invitation || invitation.status !== "pending") {
     return (
-      <AuthCard title="Invitation not available" description="This invitation was already used, cancelled, or never existed." footer={<Link href="/">Back to Bureau</Link>}>
-        <Button asChild className="w-full"><Link href="/sign-in">Sign in</Link></Button>
+      <AuthCard
+        title="Invitation not available"
+        description="This invitation was already used, cancelled, or never existed."
+        footer={<Link href="/">Back to Bureau</Link>}
+      >
+        <Button asChild className="w-full">
+          <Link href="/sign-in">Sign in</Link>
+        </Button>
       </AuthCard>
     );
   }
@@ -26,11 +32,20 @@ export default async function InvitationPage({ params }: { params: Promise<{ id:
       footer={<span>Invitations expire on {invitation.expiresAt.toDateString()}.</span>}
     >
       {session ? (
-        <AcceptInvitation invitationId={id} orgId={invitation.orgId} signedInAs={session.user.email} invitedEmail={invitation.email} />
+        <AcceptInvitation
+          invitationId={id}
+          orgId={invitation.orgId}
+          signedInAs={session.user.email}
+          invitedEmail={invitation.email}
+        />
       ) : (
         <div className="space-y-2">
-          <Button asChild className="w-full"><Link href={`/sign-up?next=${encodeURIComponent(here)}`}>Create an account to accept</Link></Button>
-          <Button asChild variant="outline" className="w-full"><Link href={`/sign-in?next=${encodeURIComponent(here)}`}>I already have an account</Link></Button>
+          <Button asChild className="w-full">
+            <Link href={`/sign-up?next=${encodeURIComponent(here)}`}>Create an account to accept</Link>
+          </Button>
+          <Button asChild variant="outline" className="w-full">
+            <Link href={`/sign-in?next=${encodeURIComponent(here)}`}>I already have an account</Link>
+          </Button>
         </div>
       )}
     </AuthCard>

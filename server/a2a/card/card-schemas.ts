@@ -3,14 +3,21 @@ import { z } from "zod";
 const text = (max: number) => z.string().trim().min(1).max(max);
 
 /** An absolute http(s) URL; other schemes (file:, javascript:) are refused. */
-export const ZHttpUrlSchema = z.string().trim().max(2048).refine((value) => {
-  try {
-    const url = new URL(value);
-    return url.protocol === "https:" || url.protocol === "http:";
-  } catch {
-    return false;
-  }
-}, { message: "Is not an absolute http(s) URL" });
+export const ZHttpUrlSchema = z
+  .string()
+  .trim()
+  .max(2048)
+  .refine(
+    (value) => {
+      try {
+        const url = new URL(value);
+        return url.protocol === "https:" || url.protocol === "http:";
+      } catch {
+        return false;
+      }
+    },
+    { message: "Is not an absolute http(s) URL" },
+  );
 
 const ZModesSchema = z.array(text(100)).max(20);
 
@@ -47,12 +54,17 @@ const common = {
 export const ZAgentCardV1Schema = z.looseObject({
   ...common,
   capabilities: ZCapabilitiesSchema.optional(),
-  supportedInterfaces: z.array(z.looseObject({
-    url: ZHttpUrlSchema,
-    protocolBinding: text(50),
-    protocolVersion: text(20).optional(),
-    tenant: z.string().max(200).optional(),
-  })).min(1).max(20),
+  supportedInterfaces: z
+    .array(
+      z.looseObject({
+        url: ZHttpUrlSchema,
+        protocolBinding: text(50),
+        protocolVersion: text(20).optional(),
+        tenant: z.string().max(200).optional(),
+      }),
+    )
+    .min(1)
+    .max(20),
 });
 
 /** A2A 0.3: `url` with `preferredTransport`, plus optional `additionalInterfaces`. */
@@ -62,7 +74,10 @@ export const ZAgentCardV03Schema = z.looseObject({
   url: ZHttpUrlSchema,
   preferredTransport: text(50).optional(),
   protocolVersion: text(20).optional(),
-  additionalInterfaces: z.array(z.looseObject({ url: ZHttpUrlSchema, transport: text(50) })).max(20).optional(),
+  additionalInterfaces: z
+    .array(z.looseObject({ url: ZHttpUrlSchema, transport: text(50) }))
+    .max(20)
+    .optional(),
 });
 
 export type AgentCardV1 = z.infer<typeof ZAgentCardV1Schema>;

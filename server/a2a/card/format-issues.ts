@@ -3,13 +3,15 @@ import type { z } from "zod";
 /** `skills[0].name` style path; "the card" for the root. */
 export function formatPath(path: readonly PropertyKey[]): string {
   if (path.length === 0) return "The card";
-  return path
-    .map((key, i) => (typeof key === "number" ? `[${key}]` : `${i === 0 ? "" : "."}${String(key)}`))
-    .join("");
+  return path.map((key, i) => (typeof key === "number" ? `[${key}]` : `${i === 0 ? "" : "."}${String(key)}`)).join("");
 }
 
 const KIND: Record<string, string> = {
-  string: "text", number: "a number", boolean: "true or false", array: "a list", object: "an object",
+  string: "text",
+  number: "a number",
+  boolean: "true or false",
+  array: "a list",
+  object: "an object",
 };
 
 function describeValue(input: unknown): string {
@@ -27,8 +29,12 @@ export function formatIssue(issue: z.core.$ZodIssue): string {
         ? `${where} is missing.`
         : `${where} should be ${KIND[issue.expected] ?? issue.expected}, but it is ${describeValue(issue.input)}.`;
     case "too_small":
-      if (issue.origin === "string") return Number(issue.minimum) <= 1 ? `${where} is empty.` : `${where} is shorter than ${issue.minimum} characters.`;
-      if (issue.origin === "array") return `${where} needs at least ${issue.minimum} ${Number(issue.minimum) === 1 ? "entry" : "entries"}.`;
+      if (issue.origin === "string")
+        return Number(issue.minimum) <= 1
+          ? `${where} is empty.`
+          : `${where} is shorter than ${issue.minimum} characters.`;
+      if (issue.origin === "array")
+        return `${where} needs at least ${issue.minimum} ${Number(issue.minimum) === 1 ? "entry" : "entries"}.`;
       return `${where} is too small.`;
     case "too_big":
       if (issue.origin === "string") return `${where} is longer than ${issue.maximum} characters.`;

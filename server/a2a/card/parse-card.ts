@@ -1,5 +1,11 @@
 import type { z } from "zod";
-import { ZAgentCardV03Schema, ZAgentCardV1Schema, type AgentCardV03, type AgentCardV1, type CardSkillInput } from "./card-schemas";
+import {
+  ZAgentCardV03Schema,
+  ZAgentCardV1Schema,
+  type AgentCardV03,
+  type AgentCardV1,
+  type CardSkillInput,
+} from "./card-schemas";
 import { formatIssue } from "./format-issues";
 
 export interface NormalizedSkill {
@@ -40,7 +46,11 @@ const isJsonRpc = (binding: string) => binding.trim().toUpperCase().replace(/[-_
 
 function skillsOf(card: AgentCardV1 | AgentCardV03): NormalizedSkill[] {
   return card.skills.map((s: CardSkillInput) => ({
-    id: s.id, name: s.name, description: s.description, tags: s.tags, examples: s.examples ?? [],
+    id: s.id,
+    name: s.name,
+    description: s.description,
+    tags: s.tags,
+    examples: s.examples ?? [],
     inputModes: s.inputModes?.length ? s.inputModes : card.defaultInputModes,
     outputModes: s.outputModes?.length ? s.outputModes : card.defaultOutputModes,
   }));
@@ -48,35 +58,66 @@ function skillsOf(card: AgentCardV1 | AgentCardV03): NormalizedSkill[] {
 
 function base(card: AgentCardV1 | AgentCardV03) {
   return {
-    name: card.name, description: card.description, version: card.version,
+    name: card.name,
+    description: card.description,
+    version: card.version,
     provider: card.provider ? { organization: card.provider.organization, url: card.provider.url ?? null } : null,
-    documentationUrl: card.documentationUrl ?? null, iconUrl: card.iconUrl ?? null,
-    streaming: card.capabilities?.streaming === true, pushNotifications: card.capabilities?.pushNotifications === true,
-    defaultInputModes: card.defaultInputModes, defaultOutputModes: card.defaultOutputModes, skills: skillsOf(card),
+    documentationUrl: card.documentationUrl ?? null,
+    iconUrl: card.iconUrl ?? null,
+    streaming: card.capabilities?.streaming === true,
+    pushNotifications: card.capabilities?.pushNotifications === true,
+    defaultInputModes: card.defaultInputModes,
+    defaultOutputModes: card.defaultOutputModes,
+    skills: skillsOf(card),
   };
 }
 
 function fromV1(card: AgentCardV1): NormalizedCard | string {
-  const interfaces = card.supportedInterfaces.map((i) => ({ url: i.url, binding: i.protocolBinding, protocolVersion: i.protocolVersion ?? null }));
+  const interfaces = card.supportedInterfaces.map((i) => ({
+    url: i.url,
+    binding: i.protocolBinding,
+    protocolVersion: i.protocolVersion ?? null,
+  }));
   const rpc = interfaces.find((i) => isJsonRpc(i.binding));
-  if (!rpc) return `supportedInterfaces has no JSONRPC interface (found ${interfaces.map((i) => i.binding).join(", ")}); Bureau calls agents over JSON-RPC.`;
-  return { cardFormat: "1.0", ...base(card), endpointUrl: rpc.url, endpointProtocolVersion: rpc.protocolVersion ?? "1.0", interfaces };
+  if (!rpc)
+    return `supportedInterfaces has no JSONRPC interface (found ${interfaces.map((i) => i.binding).join(", ")}); Bureau calls agents over JSON-RPC.`;
+  return {
+    cardFormat: "1.0",
+    ...base(card),
+    endpointUrl: rpc.url,
+    endpointProtocolVersion: rpc.protocolVersion ?? "1.0",
+    interfaces,
+  };
 }
 
 function fromV03(card: AgentCardV03): NormalizedCard | string {
   const preferred = card.preferredTransport ?? "JSONRPC";
-  const interfaces = [{ url: card.url, binding: preferred, protocolVersion: card.protocolVersion ?? "0.3" },
-    ...(card.additionalInterfaces ?? []).map((i) => ({ url: i.url, binding: i.transport, protocolVersion: card.protocolVersion ?? "0.3" }))];
+  const interfaces = [
+    { url: card.url, binding: preferred, protocolVersion: card.protocolVersion ?? "0.3" },
+    ...(card.additionalInterfaces ?? []).map((i) => ({
+      url: i.url,
+      binding: i.transport,
+      protocolVersion: card.protocolVersion ?? "0.3",
+    })),
+  ];
   const rpc = interfaces.find((i) => isJsonRpc(i.binding));
-  if (!rpc) return `preferredTransport is ${preferred} and additionalInterfaces has no JSONRPC entry; Bureau calls agents over JSON-RPC.`;
-  return { cardFormat: "0.3", ...base(card), endpointUrl: rpc.url, endpointProtocolVersion: card.protocolVersion ?? "0.3", interfaces };
+  if (!rpc)
+    return `preferredTransport is ${preferred} and additionalInterfaces has no JSONRPC entry; Bureau calls agents over JSON-RPC.`;
+  return {
+    cardFormat: "0.3",
+    ...base(card),
+    endpointUrl: rpc.url,
+    endpointProtocolVersion: card.protocolVersion ?? "0.3",
+    interfaces,
+  };
 }
 
 function duplicateSkillIds(card: NormalizedCard): string[] {
   const seen = new Set<string>();
   const errors: string[] = [];
   card.skills.forEach((skill, i) => {
-    if (seen.has(skill.id)) errors.push(`skills[${i}].id "${skill.id}" is used by another skill; skill ids must be unique.`);
+    if (seen.has(skill.id))
+      errors.push(`skills[${i}].id "${skill.id}" is used by another skill; skill ids must be unique.`);
     seen.add(skill.id);
   });
   return errors;
@@ -106,8 +147,10 @@ export function parseAgentCard(json: unknown): ParseCardResult {
     const rest = ZAgentCardV1Schema.omit({ supportedInterfaces: true }).safeParse(json, { reportInput: true });
     return {
       ok: false,
-      errors: ["The card has neither supportedInterfaces (A2A v1.0) nor url (A2A 0.3), so there is no address to call the agent at.",
-        ...(rest.success ? [] : issues(rest.error))],
+      errors: [
+        "The card has neither supportedInterfaces (A2A v1.0) nor url (A2A 0.3), so there is no address to call the agent at.",
+        ...(rest.success ? [] : issues(rest.error)),
+      ],
     };
   }
   if (typeof card === "string") return { ok: false, errors: [card] };
@@ -121,7 +164,10 @@ export function parseAgentCardText(text: string): ParseCardResult {
   try {
     json = JSON.parse(text);
   } catch (error) {
-    return { ok: false, errors: [`The card is not valid JSON: ${error instanceof Error ? error.message : String(error)}.`] };
+    return {
+      ok: false,
+      errors: [`The card is not valid JSON: ${error instanceof Error ? error.message : String(error)}.`],
+    };
   }
   return parseAgentCard(json);
 }

@@ -20,7 +20,11 @@ export const BUREAU_RPC_ERRORS: Record<Exclude<TaskRefusalCode, "task_not_found"
 };
 
 function rpcError(code: number, message: string, reason: string): JsonRpcTransportError {
-  return new JsonRpcTransportError({ jsonrpc: "2.0", id: null, error: { code, message, data: [{ "@type": "bureau.dev/ErrorInfo", reason }] } });
+  return new JsonRpcTransportError({
+    jsonrpc: "2.0",
+    id: null,
+    error: { code, message, data: [{ "@type": "bureau.dev/ErrorInfo", reason }] },
+  });
 }
 
 /** Turns a service refusal into the JSON-RPC error the caller sees. */

@@ -15,10 +15,18 @@ type Json = Record<string, unknown>;
  * declaring Bureau's auth. Written for both protocol generations (v1.0
  * supportedInterfaces + securityRequirements, v0.3 url + security).
  */
-export function gatewayCardJson(input: { slug: string; name: string; description: string; card: unknown; priceCredits: number }): Json {
+export function gatewayCardJson(input: {
+  slug: string;
+  name: string;
+  description: string;
+  card: unknown;
+  priceCredits: number;
+}): Json {
   const seller = (input.card && typeof input.card === "object" ? input.card : {}) as Json;
   const url = gatewayUrl(input.slug);
-  const capabilities = (seller.capabilities && typeof seller.capabilities === "object" ? seller.capabilities : {}) as Json;
+  const capabilities = (
+    seller.capabilities && typeof seller.capabilities === "object" ? seller.capabilities : {}
+  ) as Json;
   return {
     name: typeof seller.name === "string" ? seller.name : input.name,
     description: typeof seller.description === "string" ? seller.description : input.description,

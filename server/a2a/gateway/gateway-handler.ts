@@ -1,7 +1,19 @@
 import type {
-  AgentCard, CancelTaskRequest, DeleteTaskPushNotificationConfigRequest, GetTaskPushNotificationConfigRequest, GetTaskRequest,
-  ListTaskPushNotificationConfigsRequest, ListTaskPushNotificationConfigsResponse, ListTasksRequest, ListTasksResponse, Message,
-  SendMessageRequest, StreamResponse, SubscribeToTaskRequest, Task as A2ATask, TaskPushNotificationConfig,
+  AgentCard,
+  CancelTaskRequest,
+  DeleteTaskPushNotificationConfigRequest,
+  GetTaskPushNotificationConfigRequest,
+  GetTaskRequest,
+  ListTaskPushNotificationConfigsRequest,
+  ListTaskPushNotificationConfigsResponse,
+  ListTasksRequest,
+  ListTasksResponse,
+  Message,
+  SendMessageRequest,
+  StreamResponse,
+  SubscribeToTaskRequest,
+  Task as A2ATask,
+  TaskPushNotificationConfig,
 } from "@a2a-js/sdk";
 import type { A2ARequestHandler, ServerCallContext } from "@a2a-js/sdk/server";
 import { RequestMalformedError, TaskNotCancelableError, TaskNotFoundError } from "@a2a-js/sdk/errors";
@@ -34,7 +46,10 @@ export interface GatewayAgent {
  * lists and cancels are scoped to the key's org and this agent.
  */
 export class GatewayHandler implements A2ARequestHandler {
-  constructor(private readonly agent: GatewayAgent, private readonly principal: ApiKeyPrincipal) {}
+  constructor(
+    private readonly agent: GatewayAgent,
+    private readonly principal: ApiKeyPrincipal,
+  ) {}
 
   async getAgentCard(): Promise<AgentCard> {
     return this.agent.card;
@@ -53,7 +68,8 @@ export class GatewayHandler implements A2ARequestHandler {
   /** Starts a task, or continues one that asked for input when the message names it. */
   private async submit(params: SendMessageRequest): Promise<{ taskId: string; afterId: bigint }> {
     const message = params.message;
-    if (!message || message.parts.length === 0) throw new RequestMalformedError("The message must have at least one part.");
+    if (!message || message.parts.length === 0)
+      throw new RequestMalformedError("The message must have at least one part.");
     const bureauMessage = { ...fromSdkMessage(message), role: "user" as const };
     return mapRefusals(async () => {
       if (message.taskId) {
@@ -71,7 +87,10 @@ export class GatewayHandler implements A2ARequestHandler {
         contextId: message.contextId || undefined,
       });
       if (params.configuration?.taskPushNotificationConfig) {
-        await pushConfigs.create(this.principal.orgId, { ...params.configuration.taskPushNotificationConfig, taskId: started.id });
+        await pushConfigs.create(this.principal.orgId, {
+          ...params.configuration.taskPushNotificationConfig,
+          taskId: started.id,
+        });
       }
       return { taskId: started.id, afterId: -1n };
     });
@@ -127,7 +146,13 @@ export class GatewayHandler implements A2ARequestHandler {
     if (state && isTerminal(state)) throw new TaskNotCancelableError(`Task ${params.id} already ended.`);
     await mapRefusals(() => requestCancel({ orgId: this.principal.orgId, taskId: params.id }));
     // Give the cancel a moment to land so the caller sees the final state.
-    for await (const _event of streamTaskEvents({ orgId: this.principal.orgId, taskId: params.id, signal: AbortSignal.timeout(5_000), stopAtInputRequired: false })) void _event;
+    for await (const _event of streamTaskEvents({
+      orgId: this.principal.orgId,
+      taskId: params.id,
+      signal: AbortSignal.timeout(5_000),
+      stopAtInputRequired: false,
+    }))
+      void _event;
     return this.taskOrThrow(params.id);
   }
 
@@ -143,12 +168,16 @@ export class GatewayHandler implements A2ARequestHandler {
     return pushConfigs.create(this.principal.orgId, params);
   }
 
-  async getTaskPushNotificationConfig(params: GetTaskPushNotificationConfigRequest): Promise<TaskPushNotificationConfig> {
+  async getTaskPushNotificationConfig(
+    params: GetTaskPushNotificationConfigRequest,
+  ): Promise<TaskPushNotificationConfig> {
     await this.taskOrThrow(params.taskId);
     return pushConfigs.get(this.principal.orgId, params.taskId, params.id);
   }
 
-  async listTaskPushNotificationConfigs(params: ListTaskPushNotificationConfigsRequest): Promise<ListTaskPushNotificationConfigsResponse> {
+  async listTaskPushNotificationConfigs(
+    params: ListTaskPushNotificationConfigsRequest,
+  ): Promise<ListTaskPushNotificationConfigsResponse> {
     await this.taskOrThrow(params.taskId);
     return { configs: await pushConfigs.list(this.principal.orgId, params.taskId), nextPageToken: "" };
   }
@@ -160,5 +189,7 @@ export class GatewayHandler implements A2ARequestHandler {
 }
 
 async function lastEventId(taskId: string): Promise<bigint> {
-  return (await db.taskEvent.findFirst({ where: { taskId }, orderBy: { id: "desc" }, select: { id: true } }))?.id ?? -1n;
+  return (
+    (await db.taskEvent.findFirst({ where: { taskId }, orderBy: { id: "desc" }, select: { id: true } }))?.id ?? -1n
+  );
 }

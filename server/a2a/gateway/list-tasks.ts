@@ -18,8 +18,14 @@ export async function listA2ATasks(input: {
   includeArtifacts?: boolean;
 }): Promise<ListTasksResponse> {
   const pageSize = Math.min(Math.max(input.pageSize ?? 50, 1), MAX_PAGE);
-  if (input.pageToken && !/^[0-9a-f-]{36}$/i.test(input.pageToken)) throw new RequestMalformedError("pageToken is not one this server issued.");
-  const where = { orgId: input.orgId, ...(input.agentId ? { agentId: input.agentId } : {}), ...(input.contextId ? { contextId: input.contextId } : {}), ...(input.state ? { state: input.state } : {}) };
+  if (input.pageToken && !/^[0-9a-f-]{36}$/i.test(input.pageToken))
+    throw new RequestMalformedError("pageToken is not one this server issued.");
+  const where = {
+    orgId: input.orgId,
+    ...(input.agentId ? { agentId: input.agentId } : {}),
+    ...(input.contextId ? { contextId: input.contextId } : {}),
+    ...(input.state ? { state: input.state } : {}),
+  };
   const [rows, totalSize] = await Promise.all([
     db.task.findMany({
       where,

@@ -3,7 +3,12 @@ import { RequestMalformedError, TaskNotFoundError } from "@a2a-js/sdk/errors";
 import { db } from "../../db";
 import { checkFetchableUrl, UnsafeUrlError } from "../../net/safe-fetch";
 
-const toConfig = (row: { configId: string; taskId: string; url: string; token: string | null }): TaskPushNotificationConfig => ({
+const toConfig = (row: {
+  configId: string;
+  taskId: string;
+  url: string;
+  token: string | null;
+}): TaskPushNotificationConfig => ({
   tenant: "",
   id: row.configId,
   taskId: row.taskId,
@@ -19,7 +24,8 @@ export const pushConfigs = {
       // Refuse private and metadata addresses now; delivery re-checks every time.
       checkFetchableUrl(config.url);
     } catch (error) {
-      if (error instanceof UnsafeUrlError) throw new RequestMalformedError(`Push notification URL refused: ${error.message}`);
+      if (error instanceof UnsafeUrlError)
+        throw new RequestMalformedError(`Push notification URL refused: ${error.message}`);
       throw error;
     }
     const configId = config.id || crypto.randomUUID();
@@ -36,7 +42,9 @@ export const pushConfigs = {
     return toConfig(row);
   },
   async list(orgId: string, taskId: string): Promise<TaskPushNotificationConfig[]> {
-    return (await db.taskPushConfig.findMany({ where: { orgId, taskId }, orderBy: { createdAt: "asc" } })).map(toConfig);
+    return (await db.taskPushConfig.findMany({ where: { orgId, taskId }, orderBy: { createdAt: "asc" } })).map(
+      toConfig,
+    );
   },
   async remove(orgId: string, taskId: string, configId: string): Promise<void> {
     await db.taskPushConfig.deleteMany({ where: { orgId, taskId, configId } });

@@ -1,23 +1,51 @@
 import type { Task as A2ATask, TaskArtifactUpdateEvent, TaskStatusUpdateEvent } from "@a2a-js/sdk";
 import { db } from "../../db";
 import type { TaskState } from "../../generated/prisma/enums";
-import { ZBureauMessageSchema, toSdkArtifact, toSdkMessage, toSdkState, type BureauArtifact, type BureauMessage } from "../bureau-format";
+import {
+  ZBureauMessageSchema,
+  toSdkArtifact,
+  toSdkMessage,
+  toSdkState,
+  type BureauArtifact,
+  type BureauMessage,
+} from "../bureau-format";
 import type { StoredTaskEvent } from "../../services/events/stream-task-events";
 
-const agentText = (id: string, text: string): BureauMessage => ({ messageId: `status-${id}`, role: "agent", parts: [{ kind: "text", text }] });
+const agentText = (id: string, text: string): BureauMessage => ({
+  messageId: `status-${id}`,
+  role: "agent",
+  parts: [{ kind: "text", text }],
+});
 
 /** The caller-facing A2A Task for a Bureau task (its id is Bureau's task id). */
-export async function loadA2ATask(input: { orgId: string; taskId: string; agentId?: string; historyLength?: number }): Promise<A2ATask | null> {
+export async function loadA2ATask(input: {
+  orgId: string;
+  taskId: string;
+  agentId?: string;
+  historyLength?: number;
+}): Promise<A2ATask | null> {
   const task = await db.task.findFirst({
     where: { id: input.taskId, orgId: input.orgId, ...(input.agentId ? { agentId: input.agentId } : {}) },
     select: {
-      id: true, contextId: true, state: true, statusMessage: true, updatedAt: true, price: true,
-      artifacts: { orderBy: { createdAt: "asc" }, select: { artifactId: true, name: true, description: true, parts: true } },
+      id: true,
+      contextId: true,
+      state: true,
+      statusMessage: true,
+      updatedAt: true,
+      price: true,
+      artifacts: {
+        orderBy: { createdAt: "asc" },
+        select: { artifactId: true, name: true, description: true, parts: true },
+      },
     },
   });
   if (!task) return null;
   const ids = { taskId: task.id, contextId: task.contextId };
-  const messages = await db.taskEvent.findMany({ where: { taskId: task.id, kind: "message" }, orderBy: { id: "asc" }, select: { data: true } });
+  const messages = await db.taskEvent.findMany({
+    where: { taskId: task.id, kind: "message" },
+    orderBy: { id: "asc" },
+    select: { data: true },
+  });
   const history = messages
     .map((m) => ZBureauMessageSchema.safeParse((m.data as { message?: unknown }).message))
     .flatMap((r) => (r.success ? [toSdkMessage(r.data, ids)] : []));
@@ -30,14 +58,24 @@ export async function loadA2ATask(input: { orgId: string; taskId: string; agentI
       message: task.statusMessage ? toSdkMessage(agentText(task.id, task.statusMessage), ids) : undefined,
       timestamp: task.updatedAt.toISOString(),
     },
-    artifacts: task.artifacts.map((a) => toSdkArtifact({ artifactId: a.artifactId, name: a.name ?? undefined, description: a.description ?? undefined, parts: a.parts as BureauArtifact["parts"] })),
+    artifacts: task.artifacts.map((a) =>
+      toSdkArtifact({
+        artifactId: a.artifactId,
+        name: a.name ?? undefined,
+        description: a.description ?? undefined,
+        parts: a.parts as BureauArtifact["parts"],
+      }),
+    ),
     history: limit === undefined ? history : limit <= 0 ? [] : history.slice(-limit),
     metadata: { bureau: { priceCredits: task.price } },
   };
 }
 
 /** A stored event as the A2A stream event a caller expects, if it maps to one. */
-export function toStreamEvent(event: StoredTaskEvent, ids: { taskId: string; contextId: string }):
+export function toStreamEvent(
+  event: StoredTaskEvent,
+  ids: { taskId: string; contextId: string },
+):
   | { $case: "statusUpdate"; value: TaskStatusUpdateEvent }
   | { $case: "artifactUpdate"; value: TaskArtifactUpdateEvent }
   | null {
@@ -50,7 +88,11 @@ export function toStreamEvent(event: StoredTaskEvent, ids: { taskId: string; con
       $case: "statusUpdate",
       value: {
         ...ids,
-        status: { state: toSdkState(data.state as TaskState), message: message ? toSdkMessage(message, ids) : undefined, timestamp: event.createdAt.toISOString() },
+        status: {
+          state: toSdkState(data.state as TaskState),
+          message: message ? toSdkMessage(message, ids) : undefined,
+          timestamp: event.createdAt.toISOString(),
+        },
         metadata: undefined,
       },
     };
@@ -59,7 +101,13 @@ export function toStreamEvent(event: StoredTaskEvent, ids: { taskId: string; con
     const artifact = data as unknown as BureauArtifact & { append?: boolean; lastChunk?: boolean };
     return {
       $case: "artifactUpdate",
-      value: { ...ids, artifact: toSdkArtifact(artifact), append: Boolean(artifact.append), lastChunk: artifact.lastChunk !== false, metadata: undefined },
+      value: {
+        ...ids,
+        artifact: toSdkArtifact(artifact),
+        append: Boolean(artifact.append),
+        lastChunk: artifact.lastChunk !== false,
+        metadata: undefined,
+      },
     };
   }
   return null;

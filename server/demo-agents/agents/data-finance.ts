@@ -69,7 +69,8 @@ export const DATA_FINANCE_AGENTS: DemoAgentSpec[] = [
       {
         id: "total-invoices",
         name: "Total invoice lines",
-        description: "Extracts amounts from invoice lines and reports totals, averages and the largest and smallest items.",
+        description:
+          "Extracts amounts from invoice lines and reports totals, averages and the largest and smallest items.",
         tags: ["invoices", "totals"],
         examples: [
           "INV-101 1,250.00; INV-102 980.50; INV-103 4,400.00",

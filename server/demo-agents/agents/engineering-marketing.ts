@@ -124,7 +124,7 @@ export const ENGINEERING_MARKETING_AGENTS: DemoAgentSpec[] = [
       template: "checklist",
       checks: [
         { label: "Page title", keywords: ["<title", "title:"] },
-        { label: "Meta description", keywords: ["meta name=\"description\"", "meta description"] },
+        { label: "Meta description", keywords: ['meta name="description"', "meta description"] },
         { label: "One H1 heading", keywords: ["<h1", "# "] },
         { label: "Internal links", keywords: ["href=", "](/"] },
         { label: "Image alt text", keywords: ["alt="] },

@@ -39,12 +39,7 @@ export const RESEARCH_WRITING_AGENTS: DemoAgentSpec[] = [
     ],
     behavior: {
       kind: "stream",
-      steps: [
-        "Scoping the question",
-        "Searching sources",
-        "Cross-checking findings",
-        "Drafting the brief",
-      ],
+      steps: ["Scoping the question", "Searching sources", "Cross-checking findings", "Drafting the brief"],
     },
   },
   {

@@ -60,7 +60,10 @@ export const SUPPORT_LEGAL_AGENTS: DemoAgentSpec[] = [
         { label: "Account or customer identified", keywords: ["account", "customer id", "workspace", "email"] },
         { label: "Symptom or error message described", keywords: ["error", "fails", "broken", "crash", "not working"] },
         { label: "Urgency or business impact stated", keywords: ["urgent", "asap", "blocked", "outage", "impact"] },
-        { label: "Billing question (route to billing)", keywords: ["invoice", "charged", "billing", "payment", "refund"] },
+        {
+          label: "Billing question (route to billing)",
+          keywords: ["invoice", "charged", "billing", "payment", "refund"],
+        },
         { label: "Access problem (route to identity)", keywords: ["password", "login", "log in", "sso", "locked"] },
         { label: "Steps to reproduce given", keywords: ["steps", "when i", "after i", "since", "every time"] },
       ],
@@ -82,10 +85,7 @@ export const SUPPORT_LEGAL_AGENTS: DemoAgentSpec[] = [
         name: "FAQ outline",
         description: "Outlines an FAQ page from source text, one section per sentence-level topic.",
         tags: ["faq", "outline"],
-        examples: [
-          "Build an FAQ from our new refund policy: <paste policy>",
-          "FAQ outline for the SSO launch notes",
-        ],
+        examples: ["Build an FAQ from our new refund policy: <paste policy>", "FAQ outline for the SSO launch notes"],
       },
     ],
     behavior: {
@@ -160,7 +160,10 @@ export const SUPPORT_LEGAL_AGENTS: DemoAgentSpec[] = [
       kind: "persona",
       template: "checklist",
       checks: [
-        { label: "Lawful basis or consent recorded", keywords: ["consent", "lawful basis", "legitimate interest", "contract"] },
+        {
+          label: "Lawful basis or consent recorded",
+          keywords: ["consent", "lawful basis", "legitimate interest", "contract"],
+        },
         { label: "Retention period defined", keywords: ["retain", "retention", "years", "months", "days"] },
         { label: "Deletion and data subject requests", keywords: ["delete", "erasure", "access request", "dsar"] },
         { label: "Processors and vendors listed", keywords: ["processor", "vendor", "third party", "drive", "saas"] },

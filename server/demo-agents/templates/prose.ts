@@ -17,7 +17,12 @@ export function renderSummary(input: string): string {
     ...picked.map(({ s }) => `- ${truncate(s, 220)}`),
     "",
     "## Recurring terms",
-    top.length ? top.slice(0, 5).map((w) => `\`${w}\``).join(", ") : "None stand out in a text this short.",
+    top.length
+      ? top
+          .slice(0, 5)
+          .map((w) => `\`${w}\``)
+          .join(", ")
+      : "None stand out in a text this short.",
     "",
     `_${words(input).length} words in ${all.length} sentence${all.length === 1 ? "" : "s"}._`,
   ].join("\n");
@@ -37,7 +42,8 @@ export function renderReview(input: string): string {
     const repeated = tokens.find((w, j) => j > 0 && tokens[j - 1] === w);
     if (repeated) findings.push(`- Sentence ${n} repeats "${repeated}" twice in a row.`);
     const hedges = HEDGES.filter((h) => tokens.includes(h));
-    if (hedges.length) findings.push(`- Sentence ${n} hedges with ${hedges.map((h) => `"${h}"`).join(", ")}; cut or commit.`);
+    if (hedges.length)
+      findings.push(`- Sentence ${n} hedges with ${hedges.map((h) => `"${h}"`).join(", ")}; cut or commit.`);
     const passive = sentence.match(PASSIVE);
     if (passive) findings.push(`- Sentence ${n} uses the passive "${passive[0]}"; name who acts.`);
   });
@@ -69,7 +75,8 @@ export function renderSegments(input: string): string {
   const capitalised = [...counts.keys()];
   // Short texts have few names; their most frequent words are the next best candidates.
   const seen = new Set(capitalised.map((t) => t.toLowerCase()));
-  const glossary = capitalised.length >= 3 ? capitalised : [...capitalised, ...keywords(input, 5).filter((w) => !seen.has(w))];
+  const glossary =
+    capitalised.length >= 3 ? capitalised : [...capitalised, ...keywords(input, 5).filter((w) => !seen.has(w))];
   return [
     "# Translation package",
     "",
@@ -80,6 +87,8 @@ export function renderSegments(input: string): string {
     ...units.map((u, i) => `| ${i + 1} | ${words(u).length} | ${truncate(u, 140).replace(/\|/g, "\\|")} |`),
     "",
     "## Glossary candidates",
-    ...(glossary.length ? glossary.slice(0, 10).map((term) => `- ${term}`) : ["- No recurring or capitalised terms found."]),
+    ...(glossary.length
+      ? glossary.slice(0, 10).map((term) => `- ${term}`)
+      : ["- No recurring or capitalised terms found."]),
   ].join("\n");
 }

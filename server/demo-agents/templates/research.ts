@@ -21,7 +21,10 @@ export function researchBriefSections(input: string): string[] {
     ].join("\n"),
     [
       "## Findings to establish",
-      ...focus.map((term, i) => `${i + 1}. **${capitalise(term)}**: current figures, direction over the time frame, and where sources disagree.`),
+      ...focus.map(
+        (term, i) =>
+          `${i + 1}. **${capitalise(term)}**: current figures, direction over the time frame, and where sources disagree.`,
+      ),
       "",
     ].join("\n"),
     [

@@ -28,7 +28,8 @@ function trend(values: number[]): string {
   const second = describe(values.slice(values.length - half))!.mean;
   if (first === 0) return "The first half averages zero, so no relative trend can be computed.";
   const change = ((second - first) / Math.abs(first)) * 100;
-  if (Math.abs(change) < 5) return `Roughly flat: the second half averages within 5% of the first (${change.toFixed(1)}%).`;
+  if (Math.abs(change) < 5)
+    return `Roughly flat: the second half averages within 5% of the first (${change.toFixed(1)}%).`;
   return `${change > 0 ? "Rising" : "Falling"}: the second half averages ${Math.abs(change).toFixed(1)}% ${change > 0 ? "above" : "below"} the first.`;
 }
 

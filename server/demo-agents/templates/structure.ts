@@ -10,7 +10,9 @@ export function renderOutline(input: string, sections: string[]): string {
     const headingWords = words(heading).filter((w) => w.length > 3);
     const matches = all
       .map((s, i) => ({ s, i }))
-      .filter(({ s, i }) => !used.has(i) && words(s).some((w) => headingWords.some((h) => w.startsWith(h.slice(0, 5)))));
+      .filter(
+        ({ s, i }) => !used.has(i) && words(s).some((w) => headingWords.some((h) => w.startsWith(h.slice(0, 5)))),
+      );
     // With nothing matching, the section at the same position takes the sentence there, so the brief is spread out.
     const fallback = all[index] !== undefined && !used.has(index) ? [{ s: all[index], i: index }] : [];
     const chosen = (matches.length ? matches : fallback).slice(0, 2);
@@ -19,10 +21,17 @@ export function renderOutline(input: string, sections: string[]): string {
       `## ${index + 1}. ${heading}`,
       ...(chosen.length
         ? chosen.map(({ s }) => `- From the brief: ${truncate(s, 180)}`)
-        : [`- Not covered by the brief yet${terms.length ? `; relevant terms: ${terms.slice(0, 3).join(", ")}` : ""}.`]),
+        : [
+            `- Not covered by the brief yet${terms.length ? `; relevant terms: ${terms.slice(0, 3).join(", ")}` : ""}.`,
+          ]),
     ].join("\n");
   });
-  return [`# Outline: ${topicOf(input)}`, "", ...blocks.flatMap((b) => [b, ""]), `_Key terms: ${terms.join(", ") || "none"}._`].join("\n");
+  return [
+    `# Outline: ${topicOf(input)}`,
+    "",
+    ...blocks.flatMap((b) => [b, ""]),
+    `_Key terms: ${terms.join(", ") || "none"}._`,
+  ].join("\n");
 }
 
 /**
@@ -35,7 +44,9 @@ export function renderDraft(input: string, sections: string[]): string {
   const terms = keywords(input, 6);
   const source = sentences(input);
   const body = sections.map((heading, i) => {
-    const text = source[i] ?? `[To write: ${heading.toLowerCase()}${terms[i] ? `, with a concrete example about ${terms[i]}` : ""}.]`;
+    const text =
+      source[i] ??
+      `[To write: ${heading.toLowerCase()}${terms[i] ? `, with a concrete example about ${terms[i]}` : ""}.]`;
     return `## ${heading}\n\n${text}`;
   });
   return [
@@ -61,11 +72,18 @@ export function renderChecklist(input: string, checks: DemoCheck[]): string {
     `**${covered.length} of ${checks.length} items covered** in: "${truncate(input, 120)}"`,
     "",
     "## Covered",
-    ...(covered.length ? covered.map((r) => `- [x] ${r.check.label} (mentions "${r.hit}")`) : ["- None of the checklist items are mentioned yet."]),
+    ...(covered.length
+      ? covered.map((r) => `- [x] ${r.check.label} (mentions "${r.hit}")`)
+      : ["- None of the checklist items are mentioned yet."]),
     "",
     "## Missing",
     ...(missing.length ? missing.map((r) => `- [ ] ${r.check.label}`) : ["- Nothing missing."]),
     "",
-    missing.length ? `**Ask next:** ${missing.map((r) => r.check.label.toLowerCase()).slice(0, 3).join("; ")}.` : "**Ready to proceed.**",
+    missing.length
+      ? `**Ask next:** ${missing
+          .map((r) => r.check.label.toLowerCase())
+          .slice(0, 3)
+          .join("; ")}.`
+      : "**Ready to proceed.**",
   ].join("\n");
 }

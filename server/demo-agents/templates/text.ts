@@ -14,7 +14,10 @@ const STOPWORDS = new Set(
 );
 
 export function normalise(text: string): string {
-  return text.replace(/\r\n?/g, "\n").replace(/[ \t]+/g, " ").trim();
+  return text
+    .replace(/\r\n?/g, "\n")
+    .replace(/[ \t]+/g, " ")
+    .trim();
 }
 
 /** Sentences (or lines, for lists and logs), trimmed and non-empty. */

@@ -8,7 +8,9 @@ export function createInngestEngine(): JobEngine {
   return {
     name: "inngest",
     async send(events) {
-      await inngest.send(events.map((e) => ({ name: e.name, data: e.data as Record<string, unknown>, ...(e.id ? { id: e.id } : {}) })));
+      await inngest.send(
+        events.map((e) => ({ name: e.name, data: e.data as Record<string, unknown>, ...(e.id ? { id: e.id } : {}) })),
+      );
     },
   };
 }

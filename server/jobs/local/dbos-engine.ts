@@ -18,7 +18,11 @@ const APPLICATION_VERSION = "bureau-jobs-v1";
 const SYSTEM_SCHEMA = "dbos";
 
 type Workflow = (event: JobEvent) => Promise<unknown>;
-interface Registered { fn: DurableFunction<never>; workflow: Workflow; queue: string | null }
+interface Registered {
+  fn: DurableFunction<never>;
+  workflow: Workflow;
+  queue: string | null;
+}
 
 const registry = new Map<string, Registered>();
 const schedules: Parameters<typeof DBOS.applySchedules>[0] = [];
@@ -35,7 +39,9 @@ async function runFunction(fn: DurableFunction<never>, event: JobEvent): Promise
   } catch (error) {
     if (fn.onFailure && !isCancellation(error)) {
       const failure = error instanceof Error ? error : new Error(String(error));
-      await DBOS.runStep(() => fn.onFailure!({ event: event as JobEvent<never>, error: failure, runId }), { name: "on-failure" });
+      await DBOS.runStep(() => fn.onFailure!({ event: event as JobEvent<never>, error: failure, runId }), {
+        name: "on-failure",
+      });
     }
     throw error;
   }
@@ -73,7 +79,8 @@ async function sendNow(events: JobEvent[]): Promise<void> {
       })({ ...event, id });
     }
     const waiters = await inStep("deliver-lookup", () => matchingWaiters(event));
-    for (const waiter of waiters) await DBOS.send(waiter.workflowId, { ...event, id }, waiter.topic, `${id}:${waiter.id}`);
+    for (const waiter of waiters)
+      await DBOS.send(waiter.workflowId, { ...event, id }, waiter.topic, `${id}:${waiter.id}`);
     await cancelMatching(event);
   }
 }
@@ -83,11 +90,13 @@ async function cancelMatching(event: JobEvent): Promise<void> {
     for (const [i, c] of (fn.config.cancelOn ?? []).entries()) {
       if (c.event !== event.name) continue;
       const runs = await inStep("cancel-lookup", async () =>
-        (await DBOS.listWorkflows({
-          workflowName: fn.config.id,
-          status: ["PENDING", "ENQUEUED"],
-          attributes: { [`cancel${i}`]: `${c.event}:${String(readPath(event.data, c.match))}` },
-        })).map((w) => w.workflowID),
+        (
+          await DBOS.listWorkflows({
+            workflowName: fn.config.id,
+            status: ["PENDING", "ENQUEUED"],
+            attributes: { [`cancel${i}`]: `${c.event}:${String(readPath(event.data, c.match))}` },
+          })
+        ).map((w) => w.workflowID),
       );
       for (const workflowId of runs) await DBOS.cancelWorkflow(workflowId);
     }
@@ -120,12 +129,18 @@ export async function startLocalEngine(extra: DurableFunction<never>[] = []): Pr
     for (const { fn, queue } of registry.values()) {
       if (!queue || !fn.config.concurrency) continue;
       const { limit, key } = fn.config.concurrency;
-      await DBOS.registerQueue(queue, { ...(key ? { partitionConcurrency: limit } : { concurrency: limit }), minPollingIntervalMs: 100 });
+      await DBOS.registerQueue(queue, {
+        ...(key ? { partitionConcurrency: limit } : { concurrency: limit }),
+        minPollingIntervalMs: 100,
+      });
     }
     if (schedules.length) await DBOS.applySchedules(schedules);
     launched = true;
     reportJobEngine({ engine: "local", status: "running", functions: registry.size + schedules.length });
-    logger.info({ functions: [...registry.keys()], schedules: schedules.length, executor: env.JOBS_EXECUTOR_ID }, "local job engine started");
+    logger.info(
+      { functions: [...registry.keys()], schedules: schedules.length, executor: env.JOBS_EXECUTOR_ID },
+      "local job engine started",
+    );
   }
   return { name: "local", send };
 }
@@ -136,7 +151,10 @@ async function registerAll(extra: DurableFunction<never>[]): Promise<void> {
     const { trigger } = fn.config;
     if ("cron" in trigger) {
       const scheduled = DBOS.registerWorkflow(
-        (scheduledAt: Date) => runFunction(fn, { name: "cron/tick", data: { scheduledAt: scheduledAt.toISOString() } }).then(() => undefined),
+        (scheduledAt: Date) =>
+          runFunction(fn, { name: "cron/tick", data: { scheduledAt: scheduledAt.toISOString() } }).then(
+            () => undefined,
+          ),
         { name: fn.config.id },
       );
       schedules.push({ scheduleName: `cron-${fn.config.id}`, workflowFn: scheduled, schedule: trigger.cron });

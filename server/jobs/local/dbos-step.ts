@@ -36,10 +36,20 @@ export function createDbosStep(
       const topic = `wait:${id}`;
       const matchValue = String(readPath(trigger.data, opts.match));
       await DBOS.runStep(
-        () => registerWaiter({ eventName: opts.event, matchPath: opts.match, matchValue, workflowId, topic, timeoutMs: opts.timeoutMs }),
+        () =>
+          registerWaiter({
+            eventName: opts.event,
+            matchPath: opts.match,
+            matchValue,
+            workflowId,
+            topic,
+            timeoutMs: opts.timeoutMs,
+          }),
         { name: `${id}:register` },
       );
-      const received = await DBOS.recv<JobEvent<D>>(topic, { timeoutSeconds: Math.max(1, Math.ceil(opts.timeoutMs / 1000)) });
+      const received = await DBOS.recv<JobEvent<D>>(topic, {
+        timeoutSeconds: Math.max(1, Math.ceil(opts.timeoutMs / 1000)),
+      });
       await DBOS.runStep(() => removeWaiter(workflowId, topic), { name: `${id}:cleanup` });
       return received;
     },

@@ -3,7 +3,12 @@ import { readPath } from "../events";
 import type { JobEvent } from "../types";
 
 export async function registerWaiter(input: {
-  eventName: string; matchPath: string; matchValue: string; workflowId: string; topic: string; timeoutMs: number;
+  eventName: string;
+  matchPath: string;
+  matchValue: string;
+  workflowId: string;
+  topic: string;
+  timeoutMs: number;
 }): Promise<void> {
   const { timeoutMs, ...rest } = input;
   await db.jobEventWaiter.upsert({

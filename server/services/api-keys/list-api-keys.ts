@@ -8,8 +8,14 @@ export async function listApiKeys({ orgId }: { orgId: string }) {
     where: { referenceId: orgId },
     orderBy: { createdAt: "desc" },
     select: {
-      id: true, name: true, start: true, enabled: true, expiresAt: true,
-      lastRequest: true, createdAt: true, permissions: true,
+      id: true,
+      name: true,
+      start: true,
+      enabled: true,
+      expiresAt: true,
+      lastRequest: true,
+      createdAt: true,
+      permissions: true,
     },
   });
   const now = Date.now();

@@ -15,7 +15,12 @@ export async function revokeApiKey(input: { orgId: string; keyId: string; userId
       const exists = await tx.apikey.count({ where: { id: input.keyId, referenceId: input.orgId } });
       return exists > 0; // already revoked: still a success for the caller
     }
-    await recordAudit(tx, { orgId: input.orgId, actorUserId: input.userId, action: "api_key.revoked", target: input.keyId });
+    await recordAudit(tx, {
+      orgId: input.orgId,
+      actorUserId: input.userId,
+      action: "api_key.revoked",
+      target: input.keyId,
+    });
     return true;
   });
 }

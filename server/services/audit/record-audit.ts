@@ -48,6 +48,12 @@ export async function recordAudit(tx: Tx, input: AuditInput): Promise<void> {
   const createdAt = new Date();
   const prevHash = previous?.hash ?? null;
   await tx.auditLog.create({
-    data: { ...entry, data: entry.data as InputJsonValue, prevHash, hash: auditHash(prevHash, entry, createdAt), createdAt },
+    data: {
+      ...entry,
+      data: entry.data as InputJsonValue,
+      prevHash,
+      hash: auditHash(prevHash, entry, createdAt),
+      createdAt,
+    },
   });
 }

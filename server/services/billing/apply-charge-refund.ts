@@ -38,9 +38,18 @@ export async function applyChargeRefund({ chargeId }: { chargeId: string }): Pro
     const delta = target - current.refundedCredits;
     await tx.purchase.update({
       where: { id },
-      data: { refundedCredits: target, status: target >= credits ? "REFUNDED" : "PARTIALLY_REFUNDED", stripeChargeId: charge.id },
+      data: {
+        refundedCredits: target,
+        status: target >= credits ? "REFUNDED" : "PARTIALLY_REFUNDED",
+        stripeChargeId: charge.id,
+      },
     });
-    await debitRefund(tx, { orgId, key: `refund:${id}:${target}`, credits: delta, memo: `Stripe refund of ${charge.id}` });
+    await debitRefund(tx, {
+      orgId,
+      key: `refund:${id}:${target}`,
+      credits: delta,
+      memo: `Stripe refund of ${charge.id}`,
+    });
     await recordAudit(tx, {
       orgId,
       actorUserId: null,

@@ -10,12 +10,27 @@ import { BillingError } from "./errors";
  * signed webhook only. The idempotency key is the purchase id, so an SDK
  * retry never opens a second session for one click.
  */
-export async function createCheckout(input: { orgId: string; userId: string; packId: string }): Promise<{ url: string; sessionId: string }> {
+export async function createCheckout(input: {
+  orgId: string;
+  userId: string;
+  packId: string;
+}): Promise<{ url: string; sessionId: string }> {
   const pack = findCreditPack(input.packId);
-  if (!pack) throw new BillingError("unknown_pack", "That credit pack is not for sale. Reload the page to see the current packs.");
+  if (!pack)
+    throw new BillingError(
+      "unknown_pack",
+      "That credit pack is not for sale. Reload the page to see the current packs.",
+    );
   const stripe = getStripe();
   const purchase = await db.purchase.create({
-    data: { orgId: input.orgId, userId: input.userId, packId: pack.id, credits: pack.credits, amountCents: pack.priceCents, currency: pack.currency },
+    data: {
+      orgId: input.orgId,
+      userId: input.userId,
+      packId: pack.id,
+      credits: pack.credits,
+      amountCents: pack.priceCents,
+      currency: pack.currency,
+    },
     select: { id: true },
   });
   const metadata = { purchaseId: purchase.id, orgId: input.orgId };
@@ -23,14 +38,16 @@ export async function createCheckout(input: { orgId: string; userId: string; pac
     const session = await stripe.checkout.sessions.create(
       {
         mode: "payment",
-        line_items: [{
-          quantity: 1,
-          price_data: {
-            currency: pack.currency,
-            unit_amount: pack.priceCents,
-            product_data: { name: `${pack.credits.toLocaleString("en-US")} Bureau credits` },
+        line_items: [
+          {
+            quantity: 1,
+            price_data: {
+              currency: pack.currency,
+              unit_amount: pack.priceCents,
+              product_data: { name: `${pack.credits.toLocaleString("en-US")} Bureau credits` },
+            },
           },
-        }],
+        ],
         client_reference_id: input.orgId,
         metadata,
         // The charge's payment intent carries the purchase id, so a refund
@@ -42,7 +59,10 @@ export async function createCheckout(input: { orgId: string; userId: string; pac
       { idempotencyKey: `checkout:${purchase.id}` },
     );
     if (!session.url) throw new Error("Stripe returned a Checkout Session without a URL.");
-    await db.purchase.update({ where: { id: purchase.id }, data: { stripeCheckoutSessionId: session.id, checkoutUrl: session.url } });
+    await db.purchase.update({
+      where: { id: purchase.id },
+      data: { stripeCheckoutSessionId: session.id, checkoutUrl: session.url },
+    });
     return { url: session.url, sessionId: session.id };
   } catch (error) {
     await db.purchase.update({ where: { id: purchase.id }, data: { status: "FAILED" } });

@@ -12,12 +12,22 @@ export interface CreditPack {
 export function parseCreditPacks(spec: string): CreditPack[] {
   const packs = spec.split(",").map((part) => {
     const [credits, priceCents] = part.split(":").map((n) => Number(n.trim()));
-    if (!Number.isSafeInteger(credits) || !Number.isSafeInteger(priceCents) || !credits || !priceCents || credits <= 0 || priceCents < 50) {
-      throw new RangeError(`Credit pack "${part.trim()}" needs positive credits and a price of at least 50 cents (Stripe's minimum).`);
+    if (
+      !Number.isSafeInteger(credits) ||
+      !Number.isSafeInteger(priceCents) ||
+      !credits ||
+      !priceCents ||
+      credits <= 0 ||
+      priceCents < 50
+    ) {
+      throw new RangeError(
+        `Credit pack "${part.trim()}" needs positive credits and a price of at least 50 cents (Stripe's minimum).`,
+      );
     }
     return { id: `pack-${credits}`, credits, priceCents, currency: CURRENCY };
   });
-  if (new Set(packs.map((p) => p.id)).size !== packs.length) throw new RangeError("Two credit packs have the same number of credits.");
+  if (new Set(packs.map((p) => p.id)).size !== packs.length)
+    throw new RangeError("Two credit packs have the same number of credits.");
   return packs.sort((a, b) => a.credits - b.credits);
 }
 

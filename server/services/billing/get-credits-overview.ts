@@ -9,7 +9,9 @@ export async function getCreditsOverview({ orgId }: { orgId: string }) {
   const enabled = stripeEnabled();
   return {
     balance,
-    purchases: enabled ? { enabled: true as const, packs: creditPacks() } : { enabled: false as const, message: PURCHASES_OFF_MESSAGE },
+    purchases: enabled
+      ? { enabled: true as const, packs: creditPacks() }
+      : { enabled: false as const, message: PURCHASES_OFF_MESSAGE },
     creditValueCents: env.CREDIT_VALUE_CENTS,
   };
 }

@@ -12,6 +12,15 @@ export async function getPurchaseStatus(input: { orgId: string; sessionId: strin
     select: { id: true, credits: true, amountCents: true, currency: true, status: true, receiptUrl: true },
   });
   if (!purchase) return null;
-  const state = purchase.status === "OPEN" ? "processing" : purchase.status === "EXPIRED" || purchase.status === "FAILED" ? "failed" : "credited";
-  return { ...purchase, state: state as "processing" | "failed" | "credited", balance: await getOrgBalance({ orgId: input.orgId }) };
+  const state =
+    purchase.status === "OPEN"
+      ? "processing"
+      : purchase.status === "EXPIRED" || purchase.status === "FAILED"
+        ? "failed"
+        : "credited";
+  return {
+    ...purchase,
+    state: state as "processing" | "failed" | "credited",
+    balance: await getOrgBalance({ orgId: input.orgId }),
+  };
 }

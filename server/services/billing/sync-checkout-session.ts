@@ -5,11 +5,13 @@ import { ZStripeCheckoutSession, type StripeCheckoutSession } from "../../stripe
 import { recordAudit } from "../audit/record-audit";
 import { creditPurchase } from "../ledger/stripe-movements";
 
-export type CheckoutOutcome = "credited" | "already_credited" | "awaiting_payment" | "expired" | "failed" | "not_ours" | "mismatch";
+export type CheckoutOutcome =
+  "credited" | "already_credited" | "awaiting_payment" | "expired" | "failed" | "not_ours" | "mismatch";
 
 function chargeOf(session: StripeCheckoutSession) {
   const intent = session.payment_intent;
-  if (!intent || typeof intent === "string") return { stripePaymentIntentId: intent ?? null, stripeChargeId: null, receiptUrl: null };
+  if (!intent || typeof intent === "string")
+    return { stripePaymentIntentId: intent ?? null, stripeChargeId: null, receiptUrl: null };
   const charge = intent.latest_charge;
   return {
     stripePaymentIntentId: intent.id,
@@ -25,7 +27,10 @@ function chargeOf(session: StripeCheckoutSession) {
  * "purchase:<session id>", so any number of concurrent or late deliveries
  * credit exactly once. Expired, or its delayed payment failed: marked so.
  */
-export async function syncCheckoutSession({ sessionId, paymentFailed = false }: {
+export async function syncCheckoutSession({
+  sessionId,
+  paymentFailed = false,
+}: {
   sessionId: string;
   /** Set from checkout.session.async_payment_failed: the session alone looks the same as one still awaiting payment. */
   paymentFailed?: boolean;

@@ -38,7 +38,13 @@ export async function enforceBudgets(
     }
     const alertedThisMonth = budget.alertedAt !== null && budget.alertedAt >= monthStart(input.now);
     if (!alertedThisMonth && after * 100 >= budget.monthlyCapCredits * ALERT_PERCENT) {
-      alerts.push({ budgetId: budget.id, orgId: input.orgId, departmentId, capCredits: budget.monthlyCapCredits, spentCredits: after });
+      alerts.push({
+        budgetId: budget.id,
+        orgId: input.orgId,
+        departmentId,
+        capCredits: budget.monthlyCapCredits,
+        spentCredits: after,
+      });
     }
   }
   return alerts;
@@ -65,7 +71,11 @@ export async function recordBudgetAlerts(tx: Tx, alerts: BudgetAlert[], now: Dat
       data: { month, capCredits: alert.capCredits, spentCredits: alert.spentCredits, departmentId: alert.departmentId },
     });
     try {
-      await sendEvent({ name: "budget/threshold.crossed", id: `budget-alert:${alert.budgetId}:${month}`, data: { ...alert, month } });
+      await sendEvent({
+        name: "budget/threshold.crossed",
+        id: `budget-alert:${alert.budgetId}:${month}`,
+        data: { ...alert, month },
+      });
     } catch (error) {
       // The alert is recorded above and shown on the Credits page; a lost
       // notification must not refuse the task that crossed the line.

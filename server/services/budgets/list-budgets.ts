@@ -8,11 +8,13 @@ export async function listBudgets({ orgId, now = new Date() }: { orgId: string; 
   const budgets = await db.budget.findMany({ where: { orgId }, orderBy: { createdAt: "asc" } });
   const orgSpend = await monthSpend(db, { orgId, departmentId: null, now });
   const lines = await Promise.all(
-    budgets.filter((b) => b.scope !== "org").map(async (b) => ({
-      departmentId: b.departmentId,
-      capCredits: b.monthlyCapCredits as number | null,
-      spentCredits: await monthSpend(db, { orgId, departmentId: b.departmentId, now }),
-    })),
+    budgets
+      .filter((b) => b.scope !== "org")
+      .map(async (b) => ({
+        departmentId: b.departmentId,
+        capCredits: b.monthlyCapCredits as number | null,
+        spentCredits: await monthSpend(db, { orgId, departmentId: b.departmentId, now }),
+      })),
   );
   const orgBudget = budgets.find((b) => b.scope === "org");
   const withStatus = (line: { departmentId: string | null; capCredits: number | null; spentCredits: number }) => ({

@@ -18,7 +18,10 @@ export async function setBudget(input: SetBudgetInput): Promise<{ changed: boole
   }
   const scope = input.departmentId ?? "org";
   return db.$transaction(async (tx) => {
-    const before = await tx.budget.findUnique({ where: { orgId_scope: { orgId: input.orgId, scope } }, select: { monthlyCapCredits: true } });
+    const before = await tx.budget.findUnique({
+      where: { orgId_scope: { orgId: input.orgId, scope } },
+      select: { monthlyCapCredits: true },
+    });
     if ((before?.monthlyCapCredits ?? null) === cap) return { changed: false };
     if (cap === null) {
       await tx.budget.deleteMany({ where: { orgId: input.orgId, scope } });

@@ -17,7 +17,9 @@ export async function getHealth(): Promise<Health> {
   try {
     await Promise.race([
       db.$queryRaw`SELECT 1`,
-      new Promise((_, reject) => setTimeout(() => reject(new Error("database check timed out")), DB_TIMEOUT_MS).unref()),
+      new Promise((_, reject) =>
+        setTimeout(() => reject(new Error("database check timed out")), DB_TIMEOUT_MS).unref(),
+      ),
     ]);
     database = { status: "up", latencyMs: Math.round(performance.now() - started) };
   } catch (error) {

@@ -15,7 +15,10 @@ export async function orgAccount(tx: Tx, orgId: string, kind: OrgAccountKind) {
     INSERT INTO "LedgerAccount" (id, kind, "orgId")
     VALUES (${crypto.randomUUID()}, ${kind}::"LedgerAccountKind", ${orgId})
     ON CONFLICT (kind, "orgId") DO NOTHING`;
-  return tx.ledgerAccount.findUniqueOrThrow({ where: { kind_orgId: { kind, orgId } }, select: { id: true, balance: true } });
+  return tx.ledgerAccount.findUniqueOrThrow({
+    where: { kind_orgId: { kind, orgId } },
+    select: { id: true, balance: true },
+  });
 }
 
 /** Platform accounts have a fixed id because NULL org ids never collide in a unique index. */

@@ -17,7 +17,13 @@ export async function captureHold(input: { taskId: string }): Promise<{ captured
   return db.$transaction(async (tx) => {
     const hold = await tx.creditHold.findUnique({
       where: { taskId: input.taskId },
-      select: { id: true, orgId: true, amount: true, status: true, task: { select: { agent: { select: { orgId: true } } } } },
+      select: {
+        id: true,
+        orgId: true,
+        amount: true,
+        status: true,
+        task: { select: { agent: { select: { orgId: true } } } },
+      },
     });
     if (!hold || hold.status !== "HELD") return { captured: false };
     const sellerOrgId = hold.task.agent.orgId;
@@ -26,7 +32,11 @@ export async function captureHold(input: { taskId: string }): Promise<{ captured
     const claimed = await tx.creditHold.updateMany({
       where: { id: hold.id, status: "HELD" },
       data: {
-        status: "CAPTURED", settledAt: now, sellerOrgId, sellerAmount: seller, feeAmount: fee,
+        status: "CAPTURED",
+        settledAt: now,
+        sellerOrgId,
+        sellerAmount: seller,
+        feeAmount: fee,
         availableAt: new Date(now.getTime() + env.EARNINGS_HOLD_DAYS * DAY_MS),
       },
     });

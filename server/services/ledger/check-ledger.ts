@@ -23,6 +23,10 @@ export async function checkLedger(client: Db | Tx): Promise<LedgerCheck> {
   return {
     ok: unbalanced.length === 0 && mismatched.length === 0,
     unbalancedTransactions: unbalanced.map((row) => row.id),
-    mismatchedAccounts: mismatched.map((row) => ({ id: row.id, cached: Number(row.cached), derived: Number(row.derived) })),
+    mismatchedAccounts: mismatched.map((row) => ({
+      id: row.id,
+      cached: Number(row.cached),
+      derived: Number(row.derived),
+    })),
   };
 }

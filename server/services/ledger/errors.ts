@@ -13,7 +13,10 @@ export class LedgerRefusal extends Error {
 }
 
 export class InsufficientCreditsError extends LedgerRefusal {
-  constructor(readonly balance: number, readonly amount: number) {
+  constructor(
+    readonly balance: number,
+    readonly amount: number,
+  ) {
     super(
       "insufficient_credits",
       balance < 0

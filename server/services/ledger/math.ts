@@ -4,8 +4,10 @@
  * the two always add up to the amount.
  */
 export function splitCapture(amount: number, feeBps: number): { fee: number; seller: number } {
-  if (!Number.isSafeInteger(amount) || amount < 0) throw new RangeError("A captured amount must be a whole, non-negative number of credits.");
-  if (!Number.isInteger(feeBps) || feeBps < 0 || feeBps > 10_000) throw new RangeError("The fee must be 0–10000 basis points.");
+  if (!Number.isSafeInteger(amount) || amount < 0)
+    throw new RangeError("A captured amount must be a whole, non-negative number of credits.");
+  if (!Number.isInteger(feeBps) || feeBps < 0 || feeBps > 10_000)
+    throw new RangeError("The fee must be 0–10000 basis points.");
   const fee = Math.floor((amount * feeBps) / 10_000);
   return { fee, seller: amount - fee };
 }

@@ -36,7 +36,16 @@ export async function placeHold(tx: Tx, input: PlaceHoldInput): Promise<void> {
   const departmentId = input.departmentId ?? null;
   const alerts = await enforceBudgets(tx, { orgId: input.orgId, departmentId, amount: input.amount, now });
 
-  await postTransfer(tx, { key: `hold:${input.taskId}`, kind: "hold", orgId: input.orgId, from: wallet.id, to: holds.id, amount: input.amount });
-  await tx.creditHold.create({ data: { orgId: input.orgId, taskId: input.taskId, amount: input.amount, departmentId } });
+  await postTransfer(tx, {
+    key: `hold:${input.taskId}`,
+    kind: "hold",
+    orgId: input.orgId,
+    from: wallet.id,
+    to: holds.id,
+    amount: input.amount,
+  });
+  await tx.creditHold.create({
+    data: { orgId: input.orgId, taskId: input.taskId, amount: input.amount, departmentId },
+  });
   await recordBudgetAlerts(tx, alerts, now);
 }

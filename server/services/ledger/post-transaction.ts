@@ -53,5 +53,11 @@ export function postTransfer(
   input: Omit<PostTransactionInput, "lines"> & { from: string; to: string; amount: number },
 ): Promise<boolean> {
   const { from, to, amount, ...rest } = input;
-  return postTransaction(tx, { ...rest, lines: [{ accountId: from, amount: -amount }, { accountId: to, amount }] });
+  return postTransaction(tx, {
+    ...rest,
+    lines: [
+      { accountId: from, amount: -amount },
+      { accountId: to, amount },
+    ],
+  });
 }

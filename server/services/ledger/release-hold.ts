@@ -9,7 +9,10 @@ import { postTransfer } from "./post-transaction";
  */
 export async function releaseHold(input: { taskId: string; reason: string }): Promise<{ released: boolean }> {
   return db.$transaction(async (tx) => {
-    const hold = await tx.creditHold.findUnique({ where: { taskId: input.taskId }, select: { id: true, orgId: true, amount: true } });
+    const hold = await tx.creditHold.findUnique({
+      where: { taskId: input.taskId },
+      select: { id: true, orgId: true, amount: true },
+    });
     if (!hold) return { released: false };
     const claimed = await tx.creditHold.updateMany({
       where: { id: hold.id, status: "HELD" },
@@ -19,8 +22,13 @@ export async function releaseHold(input: { taskId: string; reason: string }): Pr
     const wallet = await orgAccount(tx, hold.orgId, "ORG_WALLET");
     const holds = await orgAccount(tx, hold.orgId, "ORG_HOLDS");
     await postTransfer(tx, {
-      key: `release:${input.taskId}`, kind: "release", orgId: hold.orgId, memo: input.reason.slice(0, 500),
-      from: holds.id, to: wallet.id, amount: hold.amount,
+      key: `release:${input.taskId}`,
+      kind: "release",
+      orgId: hold.orgId,
+      memo: input.reason.slice(0, 500),
+      from: holds.id,
+      to: wallet.id,
+      amount: hold.amount,
     });
     return { released: true };
   });

@@ -8,7 +8,10 @@ import { postTransfer } from "./post-transaction";
  * ("mature:<taskId>"). Marking maturedAt is a conditional update in the same
  * transaction, so overlapping runs move each earning once.
  */
-export async function releaseMaturedEarnings(input: { now: Date; limit?: number }): Promise<{ matured: number; credits: number }> {
+export async function releaseMaturedEarnings(input: {
+  now: Date;
+  limit?: number;
+}): Promise<{ matured: number; credits: number }> {
   const due = await db.creditHold.findMany({
     where: { status: "CAPTURED", maturedAt: null, availableAt: { lte: input.now } },
     orderBy: { availableAt: "asc" },
@@ -19,11 +22,21 @@ export async function releaseMaturedEarnings(input: { now: Date; limit?: number 
   let credits = 0;
   for (const hold of due) {
     const moved = await db.$transaction(async (tx) => {
-      const claimed = await tx.creditHold.updateMany({ where: { id: hold.id, maturedAt: null }, data: { maturedAt: input.now } });
+      const claimed = await tx.creditHold.updateMany({
+        where: { id: hold.id, maturedAt: null },
+        data: { maturedAt: input.now },
+      });
       if (claimed.count === 0 || !hold.sellerOrgId || !hold.sellerAmount) return 0;
       const pending = await orgAccount(tx, hold.sellerOrgId, "SELLER_PENDING");
       const available = await orgAccount(tx, hold.sellerOrgId, "SELLER_AVAILABLE");
-      await postTransfer(tx, { key: `mature:${hold.taskId}`, kind: "mature", orgId: hold.sellerOrgId, from: pending.id, to: available.id, amount: hold.sellerAmount });
+      await postTransfer(tx, {
+        key: `mature:${hold.taskId}`,
+        kind: "mature",
+        orgId: hold.sellerOrgId,
+        from: pending.id,
+        to: available.id,
+        amount: hold.sellerAmount,
+      });
       return hold.sellerAmount;
     });
     if (moved > 0) {

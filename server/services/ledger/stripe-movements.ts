@@ -8,17 +8,37 @@ import { postTransfer } from "./post-transaction";
 
 async function viaClearing(
   tx: Tx,
-  input: { orgId: string; account: OrgAccountKind; direction: "in" | "out"; key: string; kind: string; credits: number; memo?: string },
+  input: {
+    orgId: string;
+    account: OrgAccountKind;
+    direction: "in" | "out";
+    key: string;
+    kind: string;
+    credits: number;
+    memo?: string;
+  },
 ): Promise<boolean> {
-  if (!Number.isSafeInteger(input.credits) || input.credits <= 0) throw new RangeError(`A ${input.kind} must be a positive whole number of credits.`);
+  if (!Number.isSafeInteger(input.credits) || input.credits <= 0)
+    throw new RangeError(`A ${input.kind} must be a positive whole number of credits.`);
   const account = await orgAccount(tx, input.orgId, input.account);
   const clearing = await platformAccount(tx, "STRIPE_CLEARING");
   const [from, to] = input.direction === "in" ? [clearing.id, account.id] : [account.id, clearing.id];
-  return postTransfer(tx, { key: input.key, kind: input.kind, orgId: input.orgId, memo: input.memo, from, to, amount: input.credits });
+  return postTransfer(tx, {
+    key: input.key,
+    kind: input.kind,
+    orgId: input.orgId,
+    memo: input.memo,
+    from,
+    to,
+    amount: input.credits,
+  });
 }
 
 /** A paid purchase: clearing -> org wallet. Returns false on a replayed key. */
-export function creditPurchase(tx: Tx, input: { orgId: string; key: string; credits: number; memo?: string }): Promise<boolean> {
+export function creditPurchase(
+  tx: Tx,
+  input: { orgId: string; key: string; credits: number; memo?: string },
+): Promise<boolean> {
   return viaClearing(tx, { ...input, account: "ORG_WALLET", direction: "in", kind: "purchase" });
 }
 
@@ -26,11 +46,24 @@ export function creditPurchase(tx: Tx, input: { orgId: string; key: string; cred
  * A refunded payment: org wallet -> clearing. The wallet may go negative
  * (credits already spent); placeHold then refuses new tasks until a top-up.
  */
-export function debitRefund(tx: Tx, input: { orgId: string; key: string; credits: number; memo?: string }): Promise<boolean> {
+export function debitRefund(
+  tx: Tx,
+  input: { orgId: string; key: string; credits: number; memo?: string },
+): Promise<boolean> {
   return viaClearing(tx, { ...input, account: "ORG_WALLET", direction: "out", kind: "refund" });
 }
 
 /** Reserves a payout: seller available -> clearing, before the transfer is attempted. */
-export function debitPayout(tx: Tx, input: { sellerOrgId: string; payoutId: string; credits: number }): Promise<boolean> {
-  return viaClearing(tx, { orgId: input.sellerOrgId, account: "SELLER_AVAILABLE", direction: "out", key: `payout:${input.payoutId}`, kind: "payout", credits: input.credits });
+export function debitPayout(
+  tx: Tx,
+  input: { sellerOrgId: string; payoutId: string; credits: number },
+): Promise<boolean> {
+  return viaClearing(tx, {
+    orgId: input.sellerOrgId,
+    account: "SELLER_AVAILABLE",
+    direction: "out",
+    key: `payout:${input.payoutId}`,
+    kind: "payout",
+    credits: input.credits,
+  });
 }

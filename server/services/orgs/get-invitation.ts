@@ -5,7 +5,10 @@ export async function getInvitation({ invitationId }: { invitationId: string }) 
   const invitation = await db.invitation.findUnique({
     where: { id: invitationId },
     select: {
-      email: true, role: true, status: true, expiresAt: true,
+      email: true,
+      role: true,
+      status: true,
+      expiresAt: true,
       organization: { select: { id: true, name: true } },
       inviter: { select: { name: true } },
     },

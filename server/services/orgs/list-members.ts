@@ -2,7 +2,13 @@ import { invitationUrl } from "../../auth/invitation-email";
 import { db } from "../../db";
 
 /** Members and open invitations of one org. Invitation links only for admins. */
-export async function listMembers({ orgId, includeInvitationLinks }: { orgId: string; includeInvitationLinks: boolean }) {
+export async function listMembers({
+  orgId,
+  includeInvitationLinks,
+}: {
+  orgId: string;
+  includeInvitationLinks: boolean;
+}) {
   const [members, invitations] = await Promise.all([
     db.member.findMany({
       where: { organizationId: orgId },
@@ -17,7 +23,12 @@ export async function listMembers({ orgId, includeInvitationLinks }: { orgId: st
   ]);
   return {
     members: members.map((m) => ({
-      id: m.id, userId: m.user.id, name: m.user.name, email: m.user.email, role: m.role, joinedAt: m.createdAt,
+      id: m.id,
+      userId: m.user.id,
+      name: m.user.name,
+      email: m.user.email,
+      role: m.role,
+      joinedAt: m.createdAt,
     })),
     invitations: invitations.map((i) => ({
       id: i.id,

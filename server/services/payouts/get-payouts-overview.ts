@@ -7,13 +7,32 @@ export async function getPayoutsOverview({ orgId }: { orgId: string }) {
   const [account, balances, inFlight, paid, lifetime, nextMaturity] = await Promise.all([
     db.sellerAccount.findUnique({
       where: { orgId },
-      select: { stripeAccountId: true, chargesEnabled: true, payoutsEnabled: true, detailsSubmitted: true, requirementsDue: true, disabledReason: true, currentDeadline: true, syncedAt: true },
+      select: {
+        stripeAccountId: true,
+        chargesEnabled: true,
+        payoutsEnabled: true,
+        detailsSubmitted: true,
+        requirementsDue: true,
+        disabledReason: true,
+        currentDeadline: true,
+        syncedAt: true,
+      },
     }),
-    db.ledgerAccount.findMany({ where: { orgId, kind: { in: ["SELLER_PENDING", "SELLER_AVAILABLE"] } }, select: { kind: true, balance: true } }),
-    db.payout.aggregate({ where: { sellerOrgId: orgId, status: { in: ["PENDING", "FAILED"] } }, _sum: { credits: true } }),
+    db.ledgerAccount.findMany({
+      where: { orgId, kind: { in: ["SELLER_PENDING", "SELLER_AVAILABLE"] } },
+      select: { kind: true, balance: true },
+    }),
+    db.payout.aggregate({
+      where: { sellerOrgId: orgId, status: { in: ["PENDING", "FAILED"] } },
+      _sum: { credits: true },
+    }),
     db.payout.aggregate({ where: { sellerOrgId: orgId, status: "PAID" }, _sum: { credits: true } }),
     db.creditHold.aggregate({ where: { sellerOrgId: orgId, status: "CAPTURED" }, _sum: { sellerAmount: true } }),
-    db.creditHold.findFirst({ where: { sellerOrgId: orgId, status: "CAPTURED", maturedAt: null }, orderBy: { availableAt: "asc" }, select: { availableAt: true } }),
+    db.creditHold.findFirst({
+      where: { sellerOrgId: orgId, status: "CAPTURED", maturedAt: null },
+      orderBy: { availableAt: "asc" },
+      select: { availableAt: true },
+    }),
   ]);
   const balanceOf = (kind: string) => balances.find((b) => b.kind === kind)?.balance ?? 0;
   return {
@@ -27,6 +46,11 @@ export async function getPayoutsOverview({ orgId }: { orgId: string }) {
       paidOut: paid._sum.credits ?? 0,
       nextAvailableAt: nextMaturity?.availableAt ?? null,
     },
-    rules: { holdDays: env.EARNINGS_HOLD_DAYS, minimumCredits: env.PAYOUT_MINIMUM_CREDITS, creditValueCents: env.CREDIT_VALUE_CENTS, feeBps: env.PLATFORM_FEE_BPS },
+    rules: {
+      holdDays: env.EARNINGS_HOLD_DAYS,
+      minimumCredits: env.PAYOUT_MINIMUM_CREDITS,
+      creditValueCents: env.CREDIT_VALUE_CENTS,
+      feeBps: env.PLATFORM_FEE_BPS,
+    },
   };
 }

@@ -7,8 +7,17 @@ export async function listPayouts(input: { orgId: string; cursor?: string | null
     orderBy: { id: "desc" },
     take: input.limit + 1,
     select: {
-      id: true, credits: true, amountCents: true, currency: true, status: true, failureCount: true,
-      lastError: true, stripeTransferId: true, createdAt: true, paidAt: true, lastAttemptAt: true,
+      id: true,
+      credits: true,
+      amountCents: true,
+      currency: true,
+      status: true,
+      failureCount: true,
+      lastError: true,
+      stripeTransferId: true,
+      createdAt: true,
+      paidAt: true,
+      lastAttemptAt: true,
     },
   });
   const page = rows.slice(0, input.limit);

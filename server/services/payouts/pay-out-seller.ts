@@ -11,23 +11,55 @@ export type PayoutResult =
   | { status: "failed"; payoutId: string; error: string }
   | { status: "skipped"; reason: "no_account" | "payouts_disabled" | "below_minimum" };
 
-type OpenPayout = { id: string; sellerOrgId: string; stripeAccountId: string; amountCents: number; currency: string; credits: number; attempt: number; failureCount: number };
-const OPEN_PAYOUT = { id: true, sellerOrgId: true, stripeAccountId: true, amountCents: true, currency: true, credits: true, attempt: true, failureCount: true } as const;
+type OpenPayout = {
+  id: string;
+  sellerOrgId: string;
+  stripeAccountId: string;
+  amountCents: number;
+  currency: string;
+  credits: number;
+  attempt: number;
+  failureCount: number;
+};
+const OPEN_PAYOUT = {
+  id: true,
+  sellerOrgId: true,
+  stripeAccountId: true,
+  amountCents: true,
+  currency: true,
+  credits: true,
+  attempt: true,
+  failureCount: true,
+} as const;
 
 /**
  * The seller's unfinished payout, or a new one for its whole available
  * balance when that reaches the minimum. Runs under the lock of the seller's
  * available account, so concurrent runs agree on one payout.
  */
-async function openPayout(sellerOrgId: string, stripeAccountId: string, minimumCredits: number): Promise<OpenPayout | null> {
+async function openPayout(
+  sellerOrgId: string,
+  stripeAccountId: string,
+  minimumCredits: number,
+): Promise<OpenPayout | null> {
   return db.$transaction(async (tx) => {
     const available = await orgAccount(tx, sellerOrgId, "SELLER_AVAILABLE");
     const balance = await lockBalance(tx, available.id);
-    const unfinished = await tx.payout.findFirst({ where: { sellerOrgId, status: { in: ["PENDING", "FAILED"] } }, orderBy: { id: "asc" }, select: OPEN_PAYOUT });
+    const unfinished = await tx.payout.findFirst({
+      where: { sellerOrgId, status: { in: ["PENDING", "FAILED"] } },
+      orderBy: { id: "asc" },
+      select: OPEN_PAYOUT,
+    });
     if (unfinished) return unfinished;
     if (balance < minimumCredits) return null;
     const payout = await tx.payout.create({
-      data: { sellerOrgId, stripeAccountId, credits: balance, amountCents: balance * env.CREDIT_VALUE_CENTS, currency: CURRENCY },
+      data: {
+        sellerOrgId,
+        stripeAccountId,
+        credits: balance,
+        amountCents: balance * env.CREDIT_VALUE_CENTS,
+        currency: CURRENCY,
+      },
       select: OPEN_PAYOUT,
     });
     await debitPayout(tx, { sellerOrgId, payoutId: payout.id, credits: balance });
@@ -51,26 +83,35 @@ async function existingTransfer(payoutId: string) {
  * transfer. Running it twice, or concurrently, transfers once.
  */
 export async function payOutSeller(input: { sellerOrgId: string; minimumCredits?: number }): Promise<PayoutResult> {
-  const account = await db.sellerAccount.findUnique({ where: { orgId: input.sellerOrgId }, select: { stripeAccountId: true, payoutsEnabled: true } });
+  const account = await db.sellerAccount.findUnique({
+    where: { orgId: input.sellerOrgId },
+    select: { stripeAccountId: true, payoutsEnabled: true },
+  });
   if (!account) return { status: "skipped", reason: "no_account" };
   if (!account.payoutsEnabled) return { status: "skipped", reason: "payouts_disabled" };
-  const payout = await openPayout(input.sellerOrgId, account.stripeAccountId, input.minimumCredits ?? env.PAYOUT_MINIMUM_CREDITS);
+  const payout = await openPayout(
+    input.sellerOrgId,
+    account.stripeAccountId,
+    input.minimumCredits ?? env.PAYOUT_MINIMUM_CREDITS,
+  );
   if (!payout) return { status: "skipped", reason: "below_minimum" };
 
   const now = new Date();
   try {
-    const transfer = (payout.failureCount > 0 ? await existingTransfer(payout.id) : null) ?? ZStripeTransfer.parse(
-      await getStripe().transfers.create(
-        {
-          amount: payout.amountCents,
-          currency: payout.currency,
-          destination: payout.stripeAccountId,
-          transfer_group: `payout_${payout.id}`,
-          metadata: { payoutId: payout.id, sellerOrgId: payout.sellerOrgId },
-        },
-        { idempotencyKey: `payout:${payout.id}:${payout.attempt}` },
-      ),
-    );
+    const transfer =
+      (payout.failureCount > 0 ? await existingTransfer(payout.id) : null) ??
+      ZStripeTransfer.parse(
+        await getStripe().transfers.create(
+          {
+            amount: payout.amountCents,
+            currency: payout.currency,
+            destination: payout.stripeAccountId,
+            transfer_group: `payout_${payout.id}`,
+            metadata: { payoutId: payout.id, sellerOrgId: payout.sellerOrgId },
+          },
+          { idempotencyKey: `payout:${payout.id}:${payout.attempt}` },
+        ),
+      );
     await db.payout.updateMany({
       where: { id: payout.id, status: { not: "PAID" } },
       data: { status: "PAID", stripeTransferId: transfer.id, paidAt: now, lastAttemptAt: now, lastError: null },
@@ -81,7 +122,10 @@ export async function payOutSeller(input: { sellerOrgId: string; minimumCredits?
     await db.payout.updateMany({
       where: { id: payout.id, status: { not: "PAID" } },
       data: {
-        status: "FAILED", lastError: message, lastAttemptAt: now, failureCount: { increment: 1 },
+        status: "FAILED",
+        lastError: message,
+        lastAttemptAt: now,
+        failureCount: { increment: 1 },
         ...(isDefinitiveRefusal(error) ? { attempt: { increment: 1 } } : {}),
       },
     });

@@ -23,8 +23,12 @@ export async function syncConnectAccount({ accountId }: { accountId: string }): 
   const updated = await db.sellerAccount.updateMany({ where: { stripeAccountId: account.id }, data });
   if (updated.count > 0) return { synced: true };
   const orgId = account.metadata.orgId;
-  if (!orgId || !(await db.organization.findUnique({ where: { id: orgId }, select: { id: true } }))) return { synced: false };
-  const adopted = await db.sellerAccount.createMany({ data: [{ orgId, stripeAccountId: account.id, ...data }], skipDuplicates: true });
+  if (!orgId || !(await db.organization.findUnique({ where: { id: orgId }, select: { id: true } })))
+    return { synced: false };
+  const adopted = await db.sellerAccount.createMany({
+    data: [{ orgId, stripeAccountId: account.id, ...data }],
+    skipDuplicates: true,
+  });
   return { synced: adopted.count > 0 };
 }
 

@@ -8,7 +8,11 @@ import { takeToken } from "./take-token";
  * to add to the real response.
  */
 export async function limitRequest(request: Request, opts: { scope: string; limit: number; windowSeconds: number }) {
-  const result = await takeToken({ key: `${opts.scope}:ip:${clientIp(request.headers)}`, limit: opts.limit, windowSeconds: opts.windowSeconds });
+  const result = await takeToken({
+    key: `${opts.scope}:ip:${clientIp(request.headers)}`,
+    limit: opts.limit,
+    windowSeconds: opts.windowSeconds,
+  });
   const headers = { "x-ratelimit-limit": String(opts.limit), "x-ratelimit-remaining": String(result.remaining) };
   if (result.allowed) return { limited: null, headers };
   return {

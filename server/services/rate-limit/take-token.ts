@@ -15,7 +15,11 @@ export interface RateLimitResult {
  * row. Reusable by any door (public catalog API, A2A gateway): pick a key such
  * as `catalog:ip:<ip>` or `a2a:key:<apiKeyId>`.
  */
-export async function takeToken(input: { key: string; limit: number; windowSeconds: number }): Promise<RateLimitResult> {
+export async function takeToken(input: {
+  key: string;
+  limit: number;
+  windowSeconds: number;
+}): Promise<RateLimitResult> {
   const { key, limit, windowSeconds } = input;
   const rate = limit / windowSeconds; // tokens per second
   const rows = await db.$queryRaw<{ tokens: number; allowed: boolean }[]>`
@@ -42,5 +46,7 @@ export async function takeToken(input: { key: string; limit: number; windowSecon
 
 /** Buckets idle for a day are full again; dropping them loses nothing. */
 async function pruneIdleBuckets() {
-  await db.$executeRaw`DELETE FROM "RateLimitBucket" WHERE "updatedAt" < now() - interval '1 day'`.catch(() => undefined);
+  await db.$executeRaw`DELETE FROM "RateLimitBucket" WHERE "updatedAt" < now() - interval '1 day'`.catch(
+    () => undefined,
+  );
 }

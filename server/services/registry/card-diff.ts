@@ -12,7 +12,10 @@ const isRecord = (v: unknown): v is Record<string, unknown> => typeof v === "obj
 export function canonicalJson(value: unknown): string {
   if (Array.isArray(value)) return `[${value.map(canonicalJson).join(",")}]`;
   if (isRecord(value)) {
-    return `{${Object.keys(value).sort().map((k) => `${JSON.stringify(k)}:${canonicalJson(value[k])}`).join(",")}}`;
+    return `{${Object.keys(value)
+      .sort()
+      .map((k) => `${JSON.stringify(k)}:${canonicalJson(value[k])}`)
+      .join(",")}}`;
   }
   return JSON.stringify(value ?? null);
 }
@@ -22,7 +25,6 @@ const show = (value: unknown): string | null => {
   const text = typeof value === "string" ? value : JSON.stringify(value);
   return text.length > 160 ? `${text.slice(0, 157)}…` : text;
 };
-
 
 /** Lists of objects with string ids (skills) are matched by id, other lists by position. */
 function keyedById(list: unknown[]): Map<string, unknown> | null {

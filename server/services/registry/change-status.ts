@@ -6,7 +6,10 @@ import { RegistryError } from "./errors";
 import { probeAgent } from "./probe-agent";
 
 const STATUS_WORDS: Record<AgentStatus, string> = {
-  DRAFT: "a draft", IN_REVIEW: "in review", PUBLISHED: "published", SUSPENDED: "suspended",
+  DRAFT: "a draft",
+  IN_REVIEW: "in review",
+  PUBLISHED: "published",
+  SUSPENDED: "suspended",
 };
 
 /**
@@ -32,12 +35,23 @@ async function transition(input: {
         ...(input.to === "IN_REVIEW" ? { submittedAt: now } : { reviewedAt: now }),
       },
     });
-    const agent = await tx.agent.findFirst({ where: input.where, select: { id: true, orgId: true, slug: true, status: true, publishedAt: true } });
+    const agent = await tx.agent.findFirst({
+      where: input.where,
+      select: { id: true, orgId: true, slug: true, status: true, publishedAt: true },
+    });
     if (!agent) throw new RegistryError("NOT_FOUND", "Listing not found.");
-    if (count === 0) throw new RegistryError("CONFLICT", `This listing is ${STATUS_WORDS[agent.status]}, so it cannot be ${input.action.split(".")[1]}.`);
-    if (input.to === "PUBLISHED" && !agent.publishedAt) await tx.agent.update({ where: { id: agent.id }, data: { publishedAt: now } });
+    if (count === 0)
+      throw new RegistryError(
+        "CONFLICT",
+        `This listing is ${STATUS_WORDS[agent.status]}, so it cannot be ${input.action.split(".")[1]}.`,
+      );
+    if (input.to === "PUBLISHED" && !agent.publishedAt)
+      await tx.agent.update({ where: { id: agent.id }, data: { publishedAt: now } });
     await recordAudit(tx, {
-      orgId: input.auditOrgId, actorUserId: input.actorUserId, action: input.action, target: agent.id,
+      orgId: input.auditOrgId,
+      actorUserId: input.actorUserId,
+      action: input.action,
+      target: agent.id,
       data: { slug: agent.slug, sellerOrgId: agent.orgId, reason: input.reason },
     });
     return { id: agent.id, status: input.to };
@@ -47,8 +61,13 @@ async function transition(input: {
 /** Seller: send a draft (or a suspended listing, once fixed) to the review queue. */
 export function submitListing(input: { orgId: string; agentId: string; userId: string }) {
   return transition({
-    where: { id: input.agentId, orgId: input.orgId }, from: ["DRAFT", "SUSPENDED"], to: "IN_REVIEW",
-    reason: null, actorUserId: input.userId, auditOrgId: input.orgId, action: "agent.submitted",
+    where: { id: input.agentId, orgId: input.orgId },
+    from: ["DRAFT", "SUSPENDED"],
+    to: "IN_REVIEW",
+    reason: null,
+    actorUserId: input.userId,
+    auditOrgId: input.orgId,
+    action: "agent.submitted",
   });
 }
 
@@ -61,13 +80,27 @@ export type ReviewDecision = { decision: "approve" } | { decision: "reject" | "s
 export async function reviewListing(input: { agentId: string; adminUserId: string } & ReviewDecision) {
   const common = { where: { id: input.agentId }, actorUserId: input.adminUserId, auditOrgId: null };
   if (input.decision === "approve") {
-    const result = await transition({ ...common, from: ["IN_REVIEW"], to: "PUBLISHED", reason: null, action: "agent.approved" });
+    const result = await transition({
+      ...common,
+      from: ["IN_REVIEW"],
+      to: "PUBLISHED",
+      reason: null,
+      action: "agent.approved",
+    });
     // The approval stands whatever the probe finds; its outcome is recorded on the listing.
-    await probeAgent({ agentId: result.id }).catch((error: unknown) => logger.warn({ err: error, agentId: result.id }, "publish-time health probe failed"));
+    await probeAgent({ agentId: result.id }).catch((error: unknown) =>
+      logger.warn({ err: error, agentId: result.id }, "publish-time health probe failed"),
+    );
     return result;
   }
   if (input.decision === "reject") {
     return transition({ ...common, from: ["IN_REVIEW"], to: "DRAFT", reason: input.reason, action: "agent.rejected" });
   }
-  return transition({ ...common, from: ["IN_REVIEW", "PUBLISHED"], to: "SUSPENDED", reason: input.reason, action: "agent.suspended" });
+  return transition({
+    ...common,
+    from: ["IN_REVIEW", "PUBLISHED"],
+    to: "SUSPENDED",
+    reason: input.reason,
+    action: "agent.suspended",
+  });
 }

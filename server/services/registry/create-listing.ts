@@ -9,23 +9,39 @@ import { cardUrlFor, fetchAgentCard } from "./fetch-card";
 import { recordCardVersion } from "./record-card-version";
 import { uniqueSlug } from "./slug";
 
-export const ZPriceSchema = z.number({ error: "Enter a price in credits." })
-  .int("Use a whole number of credits.").min(1, "The price must be at least 1 credit.").max(100_000, "The price can be at most 100,000 credits.");
-export const ZCategoriesSchema = z.array(z.enum(CATEGORY_SLUGS, { error: "Choose categories from the list." }))
-  .min(1, "Choose at least one category.").max(3, "Choose at most 3 categories.");
-export const ZTagsSchema = z.array(z.string().trim().toLowerCase().min(1).max(30, "Keep each tag under 30 characters."))
+export const ZPriceSchema = z
+  .number({ error: "Enter a price in credits." })
+  .int("Use a whole number of credits.")
+  .min(1, "The price must be at least 1 credit.")
+  .max(100_000, "The price can be at most 100,000 credits.");
+export const ZCategoriesSchema = z
+  .array(z.enum(CATEGORY_SLUGS, { error: "Choose categories from the list." }))
+  .min(1, "Choose at least one category.")
+  .max(3, "Choose at most 3 categories.");
+export const ZTagsSchema = z
+  .array(z.string().trim().toLowerCase().min(1).max(30, "Keep each tag under 30 characters."))
   .max(10, "Use at most 10 tags.");
 
 export const ZCardSourceSchema = z.discriminatedUnion("kind", [
   z.object({ kind: z.literal("url"), url: z.string().trim().min(1, "Enter the card's URL.").max(2048) }),
-  z.object({ kind: z.literal("json"), text: z.string().min(2, "Paste the card's JSON.").max(256 * 1024, "The card is larger than 256 KiB.") }),
+  z.object({
+    kind: z.literal("json"),
+    text: z
+      .string()
+      .min(2, "Paste the card's JSON.")
+      .max(256 * 1024, "The card is larger than 256 KiB."),
+  }),
 ]);
 export type CardSourceInput = z.infer<typeof ZCardSourceSchema>;
 
 /** Reads a card from a URL (SSRF-safe) or pasted text, and checks its endpoint is a fetchable URL. */
-export async function loadCard(source: CardSourceInput, fetchImpl?: typeof fetch): Promise<ParseCardResult & { cardUrl: string | null }> {
+export async function loadCard(
+  source: CardSourceInput,
+  fetchImpl?: typeof fetch,
+): Promise<ParseCardResult & { cardUrl: string | null }> {
   const cardUrl = source.kind === "url" ? cardUrlFor(source.url) : null;
-  const parsed = source.kind === "url" ? await fetchAgentCard(cardUrlFor(source.url), fetchImpl) : parseAgentCardText(source.text);
+  const parsed =
+    source.kind === "url" ? await fetchAgentCard(cardUrlFor(source.url), fetchImpl) : parseAgentCardText(source.text);
   if (!parsed.ok) return { ...parsed, cardUrl };
   const endpointProblem = endpointError(parsed.card);
   return endpointProblem ? { ok: false, errors: [endpointProblem], cardUrl } : { ...parsed, cardUrl };
@@ -59,18 +75,37 @@ export async function createListing(input: CreateListingInput): Promise<CreateLi
   const loaded = await loadCard(input.source, input.fetchImpl);
   if (!loaded.ok) return loaded;
   const { card, raw } = loaded;
-  const tags = input.tags.length ? input.tags : [...new Set(card.skills.flatMap((s) => s.tags.map((t) => t.toLowerCase())))].slice(0, 10);
+  const tags = input.tags.length
+    ? input.tags
+    : [...new Set(card.skills.flatMap((s) => s.tags.map((t) => t.toLowerCase())))].slice(0, 10);
   const agent = await db.$transaction(async (tx) => {
     const created = await tx.agent.create({
       data: {
-        orgId: input.orgId, slug: await uniqueSlug(tx, card.name), name: card.name, description: card.description,
-        cardUrl: loaded.cardUrl, endpointUrl: card.endpointUrl, pricePerTask: input.pricePerTask,
-        categories: input.categories, tags,
+        orgId: input.orgId,
+        slug: await uniqueSlug(tx, card.name),
+        name: card.name,
+        description: card.description,
+        cardUrl: loaded.cardUrl,
+        endpointUrl: card.endpointUrl,
+        pricePerTask: input.pricePerTask,
+        categories: input.categories,
+        tags,
       },
       select: { id: true, slug: true },
     });
-    await recordCardVersion(tx, { agentId: created.id, card, raw, source: input.source.kind === "url" ? "url" : "paste" });
-    await recordAudit(tx, { orgId: input.orgId, actorUserId: input.userId, action: "agent.created", target: created.id, data: { slug: created.slug, cardUrl: loaded.cardUrl } });
+    await recordCardVersion(tx, {
+      agentId: created.id,
+      card,
+      raw,
+      source: input.source.kind === "url" ? "url" : "paste",
+    });
+    await recordAudit(tx, {
+      orgId: input.orgId,
+      actorUserId: input.userId,
+      action: "agent.created",
+      target: created.id,
+      data: { slug: created.slug, cardUrl: loaded.cardUrl },
+    });
     return created;
   });
   return { ok: true, agentId: agent.id, slug: agent.slug };

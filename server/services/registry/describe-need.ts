@@ -4,7 +4,11 @@ import { listingSummaries, type ListingSummary } from "./listing-summary";
 import { lexemeWeights, needLexemes } from "./need-terms";
 
 export const ZDescribeNeedSchema = z.object({
-  need: z.string().trim().min(3, "Describe the task in a few words.").max(1000, "Keep the description under 1,000 characters."),
+  need: z
+    .string()
+    .trim()
+    .min(3, "Describe the task in a few words.")
+    .max(1000, "Keep the description under 1,000 characters."),
   limit: z.number().int().min(1).max(20).default(8),
 });
 
@@ -29,7 +33,9 @@ const PER_WORD = 2000;
  * words; each result says which skill matched, on which words, and the
  * closest example.
  */
-export async function describeNeed(raw: z.input<typeof ZDescribeNeedSchema>): Promise<{ terms: string[]; matches: NeedMatch[] }> {
+export async function describeNeed(
+  raw: z.input<typeof ZDescribeNeedSchema>,
+): Promise<{ terms: string[]; matches: NeedMatch[] }> {
   const { need, limit } = ZDescribeNeedSchema.parse(raw);
   const { all, known: lexemes } = await needLexemes(need);
   if (lexemes.size === 0) return { terms: all, matches: [] };
@@ -46,7 +52,10 @@ export async function describeNeed(raw: z.input<typeof ZDescribeNeedSchema>): Pr
       WHERE a.status = 'PUBLISHED' AND a."searchVector" @@ to_tsquery('simple', ${andQuery}) LIMIT ${PER_WORD}
     )
     SELECT m.id AS "agentId" FROM m ORDER BY m."taskCount" DESC, m.id LIMIT ${CANDIDATES}`;
-  const partial = complete.length >= CANDIDATES ? [] : await db.$queryRaw<{ agentId: string }[]>`
+  const partial =
+    complete.length >= CANDIDATES
+      ? []
+      : await db.$queryRaw<{ agentId: string }[]>`
     WITH terms AS (SELECT * FROM unnest(${rarest.map(([l]) => l)}::text[], ${rarest.map(([, w]) => w)}::float8[]) AS t(lexeme, weight)),
     hits AS (
       SELECT DISTINCT s."agentId", t.lexeme, t.weight FROM terms t CROSS JOIN LATERAL (
@@ -59,7 +68,9 @@ export async function describeNeed(raw: z.input<typeof ZDescribeNeedSchema>): Pr
   if (ids.length === 0) return { terms: [...lexemes.values()], matches: [] };
   const candidates = ids.map((agentId) => ({ agentId }));
 
-  const skills = await db.$queryRaw<{ agentId: string; name: string; lexemes: string[]; examples: string[]; exampleLexemes: string[] | null }[]>`
+  const skills = await db.$queryRaw<
+    { agentId: string; name: string; lexemes: string[]; examples: string[]; exampleLexemes: string[] | null }[]
+  >`
     SELECT s."agentId", s.name, tsvector_to_array(s."searchVector") AS lexemes, s.examples,
       (SELECT array_agg(array_to_string(tsvector_to_array(to_tsvector('english', e)), ' ')) FROM unnest(s.examples) e) AS "exampleLexemes"
     FROM "AgentSkill" s WHERE s."agentId" = ANY(${ids}::text[]) ORDER BY s.position`;

@@ -23,7 +23,10 @@ export async function fetchAgentCard(url: string, fetchImpl: typeof fetch = safe
     const response = await fetchImpl(url, { headers: { accept: "application/json" } });
     if (!response.ok) {
       await response.body?.cancel();
-      return { ok: false, errors: [`The card URL answered HTTP ${response.status}; expected 200 with the card's JSON.`] };
+      return {
+        ok: false,
+        errors: [`The card URL answered HTTP ${response.status}; expected 200 with the card's JSON.`],
+      };
     }
     text = await response.text();
   } catch (error) {

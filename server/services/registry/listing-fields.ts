@@ -21,18 +21,30 @@ export function listingFieldsFromCard(card: NormalizedCard) {
     inputModes: unique(card.skills.flatMap((s) => s.inputModes)),
     outputModes: unique(card.skills.flatMap((s) => s.outputModes)),
     skillText: skillText.slice(0, 20_000),
-    searchText: searchTextFor(card.name, card.skills.map((s) => s.name), card.skills.flatMap((s) => s.tags)),
+    searchText: searchTextFor(
+      card.name,
+      card.skills.map((s) => s.name),
+      card.skills.flatMap((s) => s.tags),
+    ),
   };
 }
 
 /** What typo-tolerant (trigram) matching compares a query against. */
 export function searchTextFor(name: string, skillNames: string[], tags: string[]): string {
-  return unique([name, ...skillNames, ...tags]).join(" ").slice(0, 2_000);
+  return unique([name, ...skillNames, ...tags])
+    .join(" ")
+    .slice(0, 2_000);
 }
 
 export function skillRowsFromCard(card: NormalizedCard) {
   return card.skills.map((s, position) => ({
-    skillId: s.id, position, name: s.name, description: s.description, tags: s.tags,
-    examples: s.examples, inputModes: s.inputModes, outputModes: s.outputModes,
+    skillId: s.id,
+    position,
+    name: s.name,
+    description: s.description,
+    tags: s.tags,
+    examples: s.examples,
+    inputModes: s.inputModes,
+    outputModes: s.outputModes,
   }));
 }

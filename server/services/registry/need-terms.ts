@@ -2,7 +2,24 @@ import { db } from "../../db";
 import { queryWords } from "./search-terms";
 
 /** Words people use to ask, not to say what they need. */
-const FILLER = new Set(["need", "want", "help", "someone", "somebody", "something", "agent", "please", "would", "like", "could", "can", "get", "make", "looking", "find"]);
+const FILLER = new Set([
+  "need",
+  "want",
+  "help",
+  "someone",
+  "somebody",
+  "something",
+  "agent",
+  "please",
+  "would",
+  "like",
+  "could",
+  "can",
+  "get",
+  "make",
+  "looking",
+  "find",
+]);
 
 /**
  * The need's stemmed lexemes that some listing actually uses (a word no
@@ -42,8 +59,10 @@ export async function lexemeWeights(lexemes: string[]): Promise<Map<string, numb
     stats = { at: Date.now(), freq: new Map(elems.map((e, i) => [e, freqs[i] ?? 0])), floor: freqs[elems.length] ?? 0 };
   }
   const { freq, floor } = stats;
-  return new Map(lexemes.map((l) => {
-    const f = freq.get(l) ?? floor / 2;
-    return [l, f > 0 ? Math.log(1 + 1 / f) : 1];
-  }));
+  return new Map(
+    lexemes.map((l) => {
+      const f = freq.get(l) ?? floor / 2;
+      return [l, f > 0 ? Math.log(1 + 1 / f) : 1];
+    }),
+  );
 }

@@ -28,11 +28,17 @@ async function probeEndpoint(url: string, protocolVersion: string, fetchImpl: ty
   const response = await fetchImpl(url, {
     method: "POST",
     headers: { "content-type": "application/json", accept: "application/json", "a2a-version": legacy ? "0.3" : "1.0" },
-    body: JSON.stringify({ jsonrpc: "2.0", id: "bureau-health", method: legacy ? "tasks/get" : "GetTask", params: { id: "bureau-health-probe" } }),
+    body: JSON.stringify({
+      jsonrpc: "2.0",
+      id: "bureau-health",
+      method: legacy ? "tasks/get" : "GetTask",
+      params: { id: "bureau-health-probe" },
+    }),
   });
   const text = await response.text();
   const latencyMs = Math.round(performance.now() - started);
-  if (response.status === 401 || response.status === 403) return { ok: true, httpStatus: response.status, latencyMs, error: null };
+  if (response.status === 401 || response.status === 403)
+    return { ok: true, httpStatus: response.status, latencyMs, error: null };
   let jsonRpc = false;
   try {
     const body: unknown = JSON.parse(text);
@@ -40,8 +46,20 @@ async function probeEndpoint(url: string, protocolVersion: string, fetchImpl: ty
   } catch {
     jsonRpc = false;
   }
-  if (response.status >= 500) return { ok: false, httpStatus: response.status, latencyMs, error: `The endpoint answered HTTP ${response.status}.` };
-  if (!jsonRpc) return { ok: false, httpStatus: response.status, latencyMs, error: `The endpoint answered HTTP ${response.status} without a JSON-RPC reply.` };
+  if (response.status >= 500)
+    return {
+      ok: false,
+      httpStatus: response.status,
+      latencyMs,
+      error: `The endpoint answered HTTP ${response.status}.`,
+    };
+  if (!jsonRpc)
+    return {
+      ok: false,
+      httpStatus: response.status,
+      latencyMs,
+      error: `The endpoint answered HTTP ${response.status} without a JSON-RPC reply.`,
+    };
   return { ok: true, httpStatus: response.status, latencyMs, error: null };
 }
 
@@ -60,13 +78,20 @@ export async function probeAgent(input: { agentId: string; fetchImpl?: typeof fe
   if (agent.cardUrl) {
     const card = await fetchAgentCard(agent.cardUrl, fetchImpl);
     if (card.ok) {
-      cardChanged = (await db.$transaction((tx) => recordCardVersion(tx, { agentId: agent.id, card: card.card, raw: card.raw, source: "health" }))).changed;
+      cardChanged = (
+        await db.$transaction((tx) =>
+          recordCardVersion(tx, { agentId: agent.id, card: card.card, raw: card.raw, source: "health" }),
+        )
+      ).changed;
     } else {
       cardError = `Card: ${card.errors[0]}`;
     }
   }
   // Read after a possible card change: the endpoint may have moved.
-  const current = await db.agent.findUniqueOrThrow({ where: { id: agent.id }, select: { endpointUrl: true, protocolVersion: true } });
+  const current = await db.agent.findUniqueOrThrow({
+    where: { id: agent.id },
+    select: { endpointUrl: true, protocolVersion: true },
+  });
   let probe: { ok: boolean; httpStatus: number | null; latencyMs: number | null; error: string | null };
   try {
     probe = await probeEndpoint(current.endpointUrl, current.protocolVersion, fetchImpl);
@@ -78,7 +103,9 @@ export async function probeAgent(input: { agentId: string; fetchImpl?: typeof fe
   const ok = probe.ok && cardError === null;
   const error = [cardError, probe.error].filter(Boolean).join(" ") || null;
   await db.$transaction([
-    db.agentHealthCheck.create({ data: { agentId: agent.id, ok, httpStatus: probe.httpStatus, latencyMs: probe.latencyMs, error } }),
+    db.agentHealthCheck.create({
+      data: { agentId: agent.id, ok, httpStatus: probe.httpStatus, latencyMs: probe.latencyMs, error },
+    }),
     db.$executeRaw`
       UPDATE "Agent" SET
         "healthFailures" = CASE WHEN ${ok} THEN 0 ELSE "healthFailures" + 1 END,
@@ -87,13 +114,19 @@ export async function probeAgent(input: { agentId: string; fetchImpl?: typeof fe
         "lastCheckedAt" = now(),
         "lastLatencyMs" = ${probe.latencyMs}
       WHERE id = ${agent.id}`,
-    db.agentHealthCheck.deleteMany({ where: { agentId: agent.id, checkedAt: { lt: new Date(Date.now() - KEEP_DAYS * 86_400_000) } } }),
+    db.agentHealthCheck.deleteMany({
+      where: { agentId: agent.id, checkedAt: { lt: new Date(Date.now() - KEEP_DAYS * 86_400_000) } },
+    }),
   ]);
   return { ok, httpStatus: probe.httpStatus, latencyMs: probe.latencyMs, error, cardChanged };
 }
 
 /** Ids of every published listing, for the periodic health check. */
 export async function listPublishedAgentIds(): Promise<string[]> {
-  const rows = await db.agent.findMany({ where: { status: "PUBLISHED" }, select: { id: true }, orderBy: { id: "asc" } });
+  const rows = await db.agent.findMany({
+    where: { status: "PUBLISHED" },
+    select: { id: true },
+    orderBy: { id: "asc" },
+  });
   return rows.map((r) => r.id);
 }

@@ -16,36 +16,67 @@ export type CardSource = "url" | "paste" | "refresh" | "health" | "seed";
 export async function recordCardVersion(
   tx: Tx,
   input: {
-    agentId: string; card: NormalizedCard; raw: unknown; source: CardSource;
+    agentId: string;
+    card: NormalizedCard;
+    raw: unknown;
+    source: CardSource;
     /** false only for the demo seed, which re-bases its own agents' URLs. */
     reviewEndpointChange?: boolean;
   },
 ): Promise<{ changed: boolean; version: number }> {
   const agent = await tx.agent.findUniqueOrThrow({
     where: { id: input.agentId },
-    select: { status: true, endpointUrl: true, tags: true, versions: { orderBy: { version: "desc" }, take: 1, select: { version: true, card: true } } },
+    select: {
+      status: true,
+      endpointUrl: true,
+      tags: true,
+      versions: { orderBy: { version: "desc" }, take: 1, select: { version: true, card: true } },
+    },
   });
   const latest = agent.versions[0];
-  if (latest && canonicalJson(latest.card) === canonicalJson(input.raw)) return { changed: false, version: latest.version };
+  if (latest && canonicalJson(latest.card) === canonicalJson(input.raw))
+    return { changed: false, version: latest.version };
 
   const version = (latest?.version ?? 0) + 1;
   await tx.agentVersion.create({
-    data: { agentId: input.agentId, version, card: toJsonObject(input.raw), cardVersion: input.card.version, source: input.source },
+    data: {
+      agentId: input.agentId,
+      version,
+      card: toJsonObject(input.raw),
+      cardVersion: input.card.version,
+      source: input.source,
+    },
   });
   const fields = listingFieldsFromCard(input.card);
-  const searchText = searchTextFor(input.card.name, input.card.skills.map((s) => s.name), [...input.card.skills.flatMap((s) => s.tags), ...agent.tags]);
-  const moved = input.reviewEndpointChange !== false && agent.status === "PUBLISHED" && latest !== undefined && fields.endpointUrl !== agent.endpointUrl;
+  const searchText = searchTextFor(
+    input.card.name,
+    input.card.skills.map((s) => s.name),
+    [...input.card.skills.flatMap((s) => s.tags), ...agent.tags],
+  );
+  const moved =
+    input.reviewEndpointChange !== false &&
+    agent.status === "PUBLISHED" &&
+    latest !== undefined &&
+    fields.endpointUrl !== agent.endpointUrl;
   await tx.agent.update({
     where: { id: input.agentId },
     data: {
       ...fields,
       searchText,
       currentVersion: version,
-      ...(moved ? { status: "IN_REVIEW", submittedAt: new Date(), statusReason: "The card now points to a different endpoint, so the listing is being reviewed again." } : {}),
+      ...(moved
+        ? {
+            status: "IN_REVIEW",
+            submittedAt: new Date(),
+            statusReason: "The card now points to a different endpoint, so the listing is being reviewed again.",
+          }
+        : {}),
     },
   });
   await tx.agentSkill.deleteMany({ where: { agentId: input.agentId } });
-  await tx.agentSkill.createMany({ data: skillRowsFromCard(input.card).map((s) => ({ ...s, agentId: input.agentId })) });
+  await tx.agentSkill.createMany({
+    data: skillRowsFromCard(input.card).map((s) => ({ ...s, agentId: input.agentId })),
+  });
   await addSearchWords(tx, [searchText, fields.skillText, fields.description]);
   return { changed: true, version };
 }

@@ -11,21 +11,42 @@ export type RefreshCardResult = { ok: true; changed: boolean; version: number } 
  * that differs from the latest snapshot becomes the next version.
  */
 export async function refreshListingCard(input: {
-  orgId: string; agentId: string; userId: string; text?: string | null; fetchImpl?: typeof fetch;
+  orgId: string;
+  agentId: string;
+  userId: string;
+  text?: string | null;
+  fetchImpl?: typeof fetch;
 }): Promise<RefreshCardResult> {
-  const agent = await db.agent.findFirst({ where: { id: input.agentId, orgId: input.orgId }, select: { id: true, cardUrl: true } });
+  const agent = await db.agent.findFirst({
+    where: { id: input.agentId, orgId: input.orgId },
+    select: { id: true, cardUrl: true },
+  });
   if (!agent) throw new RegistryError("NOT_FOUND", "Listing not found.");
   if (!input.text && !agent.cardUrl) {
-    throw new RegistryError("BAD_REQUEST", "This listing was created from pasted JSON; paste the new card to update it.");
+    throw new RegistryError(
+      "BAD_REQUEST",
+      "This listing was created from pasted JSON; paste the new card to update it.",
+    );
   }
   const loaded = input.text
     ? await loadCard({ kind: "json", text: input.text })
     : await loadCard({ kind: "url", url: agent.cardUrl ?? "" }, input.fetchImpl);
   if (!loaded.ok) return loaded;
   return db.$transaction(async (tx) => {
-    const result = await recordCardVersion(tx, { agentId: agent.id, card: loaded.card, raw: loaded.raw, source: input.text ? "paste" : "refresh" });
+    const result = await recordCardVersion(tx, {
+      agentId: agent.id,
+      card: loaded.card,
+      raw: loaded.raw,
+      source: input.text ? "paste" : "refresh",
+    });
     if (result.changed) {
-      await recordAudit(tx, { orgId: input.orgId, actorUserId: input.userId, action: "agent.card_updated", target: agent.id, data: { version: result.version } });
+      await recordAudit(tx, {
+        orgId: input.orgId,
+        actorUserId: input.userId,
+        action: "agent.card_updated",
+        target: agent.id,
+        data: { version: result.version },
+      });
     }
     return { ok: true as const, ...result };
   });

@@ -11,15 +11,29 @@ export async function listForReview(input: { status: AgentStatus; cursor?: strin
     take: PAGE + 1,
     ...(input.cursor ? { cursor: { id: input.cursor }, skip: 1 } : {}),
     select: {
-      id: true, slug: true, name: true, description: true, status: true, statusReason: true, cardUrl: true, endpointUrl: true,
-      pricePerTask: true, categories: true, submittedAt: true, health: true, healthFlagged: true, currentVersion: true,
+      id: true,
+      slug: true,
+      name: true,
+      description: true,
+      status: true,
+      statusReason: true,
+      cardUrl: true,
+      endpointUrl: true,
+      pricePerTask: true,
+      categories: true,
+      submittedAt: true,
+      health: true,
+      healthFlagged: true,
+      currentVersion: true,
       org: { select: { name: true } },
       skills: { orderBy: { position: "asc" }, select: { name: true } },
     },
   });
   const counts = await db.agent.groupBy({ by: ["status"], _count: { _all: true } });
   return {
-    items: rows.slice(0, PAGE).map(({ org, skills, ...rest }) => ({ ...rest, sellerName: org.name, skillNames: skills.map((s) => s.name) })),
+    items: rows
+      .slice(0, PAGE)
+      .map(({ org, skills, ...rest }) => ({ ...rest, sellerName: org.name, skillNames: skills.map((s) => s.name) })),
     nextCursor: rows.length > PAGE ? (rows[PAGE - 1]?.id ?? null) : null,
     counts: Object.fromEntries(counts.map((c) => [c.status, c._count._all])),
   };

@@ -1,6 +1,13 @@
 import { db } from "../../db";
 import { Prisma } from "../../generated/prisma/client";
-import { decodeCursor, encodeCursor, ZCatalogQuerySchema, type CatalogCursor, type CatalogQuery, type CatalogSort } from "./catalog-query";
+import {
+  decodeCursor,
+  encodeCursor,
+  ZCatalogQuerySchema,
+  type CatalogCursor,
+  type CatalogQuery,
+  type CatalogSort,
+} from "./catalog-query";
 import { RegistryError } from "./errors";
 import { listingSummaries, type ListingSummary } from "./listing-summary";
 import { queryWords } from "./search-terms";
@@ -68,9 +75,11 @@ export async function searchCatalog(raw: CatalogQuery): Promise<CatalogPage> {
   const text = query.q ?? "";
   const hasQuery = text.length > 0;
   const sort: CatalogSort = query.sort ?? (hasQuery ? "relevance" : "popularity");
-  if (sort === "relevance" && !hasQuery) throw new RegistryError("BAD_REQUEST", "Sorting by relevance needs a search query.");
+  if (sort === "relevance" && !hasQuery)
+    throw new RegistryError("BAD_REQUEST", "Sorting by relevance needs a search query.");
   const cursor = query.cursor ? decodeCursor(query.cursor, sort) : null;
-  if (query.cursor && !cursor) throw new RegistryError("BAD_REQUEST", "That page cursor is not valid for this search; start from the first page.");
+  if (query.cursor && !cursor)
+    throw new RegistryError("BAD_REQUEST", "That page cursor is not valid for this search; start from the first page.");
 
   const where = filters(query);
   const words = queryWords(text);
@@ -100,7 +109,9 @@ export async function searchCatalog(raw: CatalogQuery): Promise<CatalogPage> {
       // Broad: listings whose name or skills carry the words, most used first.
       mode = "popular";
       order = ORDERS.popularity;
-      where.push(Prisma.sql`a."searchVector" @@ to_tsquery('english', ${await correctedTsQuery(db, words, { weights: "AB" })})`);
+      where.push(
+        Prisma.sql`a."searchVector" @@ to_tsquery('english', ${await correctedTsQuery(db, words, { weights: "AB" })})`,
+      );
     }
   } else {
     order = ORDERS[sort];

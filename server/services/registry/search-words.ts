@@ -28,13 +28,16 @@ export async function correctedTsQuery(db: Db, words: string[], opts: { weights?
       SELECT s.word FROM "SearchWord" s WHERE s.word % q.word
       ORDER BY similarity(s.word, q.word) DESC, s.word LIMIT 3
     ) d ON true`;
-  return words.map((word, i) => {
-    const last = i === words.length - 1;
-    const matches = rows.filter((r) => r.input === word);
-    const known = matches.some((m) => m.match === word);
-    const alternatives = known ? [] : matches.map((m) => m.match).filter((m) => m !== word);
-    const label = (w: string, prefix: boolean) => (prefix || opts.weights ? `${w}:${prefix ? "*" : ""}${opts.weights ?? ""}` : w);
-    const terms = [label(word, last), ...alternatives.map((a) => label(a, false))];
-    return terms.length > 1 ? `(${terms.join(" | ")})` : terms[0]!;
-  }).join(" & ");
+  return words
+    .map((word, i) => {
+      const last = i === words.length - 1;
+      const matches = rows.filter((r) => r.input === word);
+      const known = matches.some((m) => m.match === word);
+      const alternatives = known ? [] : matches.map((m) => m.match).filter((m) => m !== word);
+      const label = (w: string, prefix: boolean) =>
+        prefix || opts.weights ? `${w}:${prefix ? "*" : ""}${opts.weights ?? ""}` : w;
+      const terms = [label(word, last), ...alternatives.map((a) => label(a, false))];
+      return terms.length > 1 ? `(${terms.join(" | ")})` : terms[0]!;
+    })
+    .join(" & ");
 }

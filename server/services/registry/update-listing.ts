@@ -26,12 +26,28 @@ export async function updateListing(input: { orgId: string; agentId: string; use
     const updated = await tx.agent.update({
       where: { id: agent.id },
       data: {
-        pricePerTask, categories, tags,
-        ...(tags ? { searchText: searchTextFor(agent.name, agent.skills.map((s) => s.name), [...agent.skills.flatMap((s) => s.tags), ...tags]) } : {}),
+        pricePerTask,
+        categories,
+        tags,
+        ...(tags
+          ? {
+              searchText: searchTextFor(
+                agent.name,
+                agent.skills.map((s) => s.name),
+                [...agent.skills.flatMap((s) => s.tags), ...tags],
+              ),
+            }
+          : {}),
       },
       select: { id: true, pricePerTask: true, categories: true, tags: true },
     });
-    await recordAudit(tx, { orgId: input.orgId, actorUserId: input.userId, action: "agent.terms_updated", target: agent.id, data: { ...input.terms } });
+    await recordAudit(tx, {
+      orgId: input.orgId,
+      actorUserId: input.userId,
+      action: "agent.terms_updated",
+      target: agent.id,
+      data: { ...input.terms },
+    });
     return updated;
   });
 }

@@ -9,7 +9,14 @@ interface Page {
 }
 
 const REVIEW_SELECT = {
-  id: true, orgId: true, rating: true, text: true, sellerReply: true, repliedAt: true, createdAt: true, updatedAt: true,
+  id: true,
+  orgId: true,
+  rating: true,
+  text: true,
+  sellerReply: true,
+  repliedAt: true,
+  createdAt: true,
+  updatedAt: true,
   agent: { select: { slug: true, name: true } },
 } satisfies Prisma.ReviewSelect;
 
@@ -25,7 +32,10 @@ async function pageOfReviews(where: Prisma.ReviewWhereInput, page: Page) {
     select: REVIEW_SELECT,
   });
   const items = rows.slice(0, page.limit);
-  const orgs = await db.organization.findMany({ where: { id: { in: [...new Set(items.map((r) => r.orgId))] } }, select: { id: true, name: true } });
+  const orgs = await db.organization.findMany({
+    where: { id: { in: [...new Set(items.map((r) => r.orgId))] } },
+    select: { id: true, name: true },
+  });
   const nameOf = new Map(orgs.map((o) => [o.id, o.name]));
   return {
     items: items.map(({ orgId, ...review }) => ({ ...review, orgName: nameOf.get(orgId) ?? "A former customer" })),
@@ -41,7 +51,9 @@ export async function listAgentReviews(input: Page & { slug: string }) {
 }
 
 /** Reviews of every agent a seller org lists (any status), optionally one agent's. */
-export async function listSellerReviews(input: Page & { sellerOrgId: string; agentSlug?: string | null; unanswered?: boolean }) {
+export async function listSellerReviews(
+  input: Page & { sellerOrgId: string; agentSlug?: string | null; unanswered?: boolean },
+) {
   return pageOfReviews(
     {
       agent: { orgId: input.sellerOrgId, ...(input.agentSlug ? { slug: input.agentSlug } : {}) },

@@ -23,7 +23,10 @@ export async function upsertReview(input: UpsertReviewInput) {
   const agent = await db.agent.findUnique({ where: { slug: input.agentSlug }, select: { id: true, orgId: true } });
   if (!agent) throw new ReviewError("NOT_FOUND", "No agent has that address.");
   if (agent.orgId === input.orgId) throw new ReviewError("FORBIDDEN", "Sellers cannot review their own agents.");
-  const completed = await db.task.findFirst({ where: { orgId: input.orgId, agentId: agent.id, state: "COMPLETED" }, select: { id: true } });
+  const completed = await db.task.findFirst({
+    where: { orgId: input.orgId, agentId: agent.id, state: "COMPLETED" },
+    select: { id: true },
+  });
   if (!completed) throw new ReviewError("PRECONDITION_FAILED", "Run this agent to completion before reviewing it.");
 
   return db.$transaction(async (tx) => {
@@ -35,7 +38,15 @@ export async function upsertReview(input: UpsertReviewInput) {
       where: { agentId_orgId: { agentId: agent.id, orgId: input.orgId } },
       create: { agentId: agent.id, orgId: input.orgId, userId: input.userId, rating: input.rating, text: input.text },
       update: { userId: input.userId, rating: input.rating, text: input.text },
-      select: { id: true, rating: true, text: true, sellerReply: true, repliedAt: true, createdAt: true, updatedAt: true },
+      select: {
+        id: true,
+        rating: true,
+        text: true,
+        sellerReply: true,
+        repliedAt: true,
+        createdAt: true,
+        updatedAt: true,
+      },
     });
     await refreshAgentRating(tx, agent.id);
     return review;

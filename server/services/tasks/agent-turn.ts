@@ -7,7 +7,13 @@ import { db } from "../../db";
 import { env } from "../../env";
 import type { TaskState } from "../../generated/prisma/enums";
 import { logger } from "../../logger";
-import { isPause, recordDirectMessage, recordStreamResponse, recordTaskSnapshot, type RunTarget } from "./record-agent-event";
+import {
+  isPause,
+  recordDirectMessage,
+  recordStreamResponse,
+  recordTaskSnapshot,
+  type RunTarget,
+} from "./record-agent-event";
 import { ACTIVE_STATES, transitionTask } from "./transitions";
 
 /** The agent could not be reached or answered garbage: worth retrying. */
@@ -27,8 +33,17 @@ async function loadTask(taskId: string) {
   return db.task.findUnique({
     where: { id: taskId },
     select: {
-      id: true, orgId: true, state: true, sentTurn: true, remoteTaskId: true, remoteContextId: true, cancelRequestedAt: true, createdAt: true,
-      agent: { select: { endpointUrl: true, versions: { orderBy: { version: "desc" }, take: 1, select: { card: true } } } },
+      id: true,
+      orgId: true,
+      state: true,
+      sentTurn: true,
+      remoteTaskId: true,
+      remoteContextId: true,
+      cancelRequestedAt: true,
+      createdAt: true,
+      agent: {
+        select: { endpointUrl: true, versions: { orderBy: { version: "desc" }, take: 1, select: { card: true } } },
+      },
     },
   });
 }
@@ -37,13 +52,25 @@ async function loadTask(taskId: string) {
 export async function openTurn(taskId: string): Promise<TurnContext | null> {
   const task = await loadTask(taskId);
   if (!task || isTerminal(task.state) || task.cancelRequestedAt) return null;
-  const { client, card } = await createAgentClient({ endpointUrl: task.agent.endpointUrl, card: task.agent.versions[0]?.card });
+  const { client, card } = await createAgentClient({
+    endpointUrl: task.agent.endpointUrl,
+    card: task.agent.versions[0]?.card,
+  });
   const deadline = task.createdAt.getTime() + env.TASK_TIMEOUT_MS;
-  return { target: { taskId, orgId: task.orgId }, task, client, card, signal: AbortSignal.timeout(Math.max(1, deadline - Date.now())) };
+  return {
+    target: { taskId, orgId: task.orgId },
+    task,
+    client,
+    card,
+    signal: AbortSignal.timeout(Math.max(1, deadline - Date.now())),
+  };
 }
 
 async function turnMessage(taskId: string, turn: number) {
-  const event = await db.taskEvent.findFirst({ where: { taskId, kind: "message", data: { path: ["turn"], equals: turn } }, select: { data: true } });
+  const event = await db.taskEvent.findFirst({
+    where: { taskId, kind: "message", data: { path: ["turn"], equals: turn } },
+    select: { data: true },
+  });
   return ZBureauMessageSchema.parse((event?.data as { message?: unknown } | null)?.message);
 }
 
@@ -55,15 +82,26 @@ async function turnMessage(taskId: string, turn: number) {
  */
 export async function sendTurn({ taskId, turn }: { taskId: string; turn: number }): Promise<{ state: TaskState }> {
   const ctx = await openTurn(taskId);
-  if (!ctx) return { state: (await db.task.findUnique({ where: { id: taskId }, select: { state: true } }))?.state ?? "FAILED" };
+  if (!ctx)
+    return { state: (await db.task.findUnique({ where: { id: taskId }, select: { state: true } }))?.state ?? "FAILED" };
   if (ctx.task.sentTurn >= turn) return { state: ctx.task.state };
   await transitionTask({ taskId, to: "WORKING", from: ["SUBMITTED"] });
-  const message = toSdkMessage(await turnMessage(taskId, turn), turn > 1 ? { taskId: ctx.task.remoteTaskId ?? undefined, contextId: ctx.task.remoteContextId ?? undefined } : {});
-  const request = { tenant: "", message, configuration: { acceptedOutputModes: [], taskPushNotificationConfig: undefined, returnImmediately: true }, metadata: undefined };
+  const message = toSdkMessage(
+    await turnMessage(taskId, turn),
+    turn > 1 ? { taskId: ctx.task.remoteTaskId ?? undefined, contextId: ctx.task.remoteContextId ?? undefined } : {},
+  );
+  const request = {
+    tenant: "",
+    message,
+    configuration: { acceptedOutputModes: [], taskPushNotificationConfig: undefined, returnImmediately: true },
+    metadata: undefined,
+  };
   try {
     const result = await ctx.client.sendMessage(request, { signal: ctx.signal });
-    let state = "status" in result ? await recordTaskSnapshot(ctx.target, result) : await recordDirectMessage(ctx.target, result);
-    if (!isPause(state) && "status" in result && cardStreams(ctx.card)) state = await openLiveStream(ctx, result.id, state);
+    let state =
+      "status" in result ? await recordTaskSnapshot(ctx.target, result) : await recordDirectMessage(ctx.target, result);
+    if (!isPause(state) && "status" in result && cardStreams(ctx.card))
+      state = await openLiveStream(ctx, result.id, state);
     await db.task.updateMany({ where: { id: taskId, sentTurn: { lt: turn } }, data: { sentTurn: turn } });
     return { state: state ?? "WORKING" };
   } catch (error) {
@@ -78,7 +116,9 @@ export async function sendTurn({ taskId, turn }: { taskId: string; turn: number 
  * (the message was sent non-blocking), so a crash loses nothing there.
  */
 async function openLiveStream(ctx: TurnContext, remoteId: string, state: TaskState | null): Promise<TaskState | null> {
-  const iterator = ctx.client.resubscribeTask({ tenant: "", id: remoteId }, { signal: ctx.signal })[Symbol.asyncIterator]();
+  const iterator = ctx.client
+    .resubscribeTask({ tenant: "", id: remoteId }, { signal: ctx.signal })
+    [Symbol.asyncIterator]();
   try {
     const first = await iterator.next();
     if (first.done) return state;
@@ -139,11 +179,19 @@ export async function followTurn({ taskId }: { taskId: string }): Promise<{ stat
     } else {
       // Resuming elsewhere (after a crash): where is the agent now? It may
       // have finished while nobody listened.
-      state = (await recordTaskSnapshot(ctx.target, await ctx.client.getTask({ tenant: "", id: remoteId }, { signal: ctx.signal }))) ?? state;
+      state =
+        (await recordTaskSnapshot(
+          ctx.target,
+          await ctx.client.getTask({ tenant: "", id: remoteId }, { signal: ctx.signal }),
+        )) ?? state;
       if (!isPause(state) && cardStreams(ctx.card)) state = await resubscribe(ctx, remoteId, state);
     }
     while (!isPause(state) && !(await cancelRequested(taskId))) {
-      state = (await recordTaskSnapshot(ctx.target, await ctx.client.getTask({ tenant: "", id: remoteId }, { signal: ctx.signal }))) ?? state;
+      state =
+        (await recordTaskSnapshot(
+          ctx.target,
+          await ctx.client.getTask({ tenant: "", id: remoteId }, { signal: ctx.signal }),
+        )) ?? state;
       if (!isPause(state)) await sleep(1_000, ctx.signal);
     }
     return { state: (await db.task.findUnique({ where: { id: taskId }, select: { state: true } }))?.state ?? "FAILED" };
@@ -167,12 +215,21 @@ async function resubscribe(ctx: TurnContext, remoteId: string, state: TaskState 
 }
 
 const cancelRequested = async (taskId: string) =>
-  Boolean((await db.task.findUnique({ where: { id: taskId }, select: { cancelRequestedAt: true } }))?.cancelRequestedAt);
+  Boolean(
+    (await db.task.findUnique({ where: { id: taskId }, select: { cancelRequestedAt: true } }))?.cancelRequestedAt,
+  );
 
 function sleep(ms: number, signal: AbortSignal) {
   return new Promise<void>((resolve, reject) => {
     const timer = setTimeout(resolve, ms);
-    signal.addEventListener("abort", () => { clearTimeout(timer); reject(signal.reason); }, { once: true });
+    signal.addEventListener(
+      "abort",
+      () => {
+        clearTimeout(timer);
+        reject(signal.reason);
+      },
+      { once: true },
+    );
   });
 }
 
@@ -180,13 +237,24 @@ async function handleTurnError(error: unknown, ctx: TurnContext): Promise<{ stat
   const { taskId } = ctx.target;
   if (ctx.signal.aborted && ctx.signal.reason instanceof DOMException && ctx.signal.reason.name === "TimeoutError") {
     const task = await db.task.findUnique({ where: { id: taskId }, select: { remoteTaskId: true } });
-    if (task?.remoteTaskId) await ctx.client.cancelTask({ tenant: "", id: task.remoteTaskId, metadata: undefined }).catch(() => undefined);
-    await transitionTask({ taskId, to: "FAILED", from: ACTIVE_STATES, statusText: `The agent did not finish within ${Math.round(env.TASK_TIMEOUT_MS / 1000)} s.` });
+    if (task?.remoteTaskId)
+      await ctx.client.cancelTask({ tenant: "", id: task.remoteTaskId, metadata: undefined }).catch(() => undefined);
+    await transitionTask({
+      taskId,
+      to: "FAILED",
+      from: ACTIVE_STATES,
+      statusText: `The agent did not finish within ${Math.round(env.TASK_TIMEOUT_MS / 1000)} s.`,
+    });
     return { state: "FAILED" };
   }
   if (isJsonRpcError(error)) {
     // The agent understood us and refused: its answer, not a network fault.
-    await transitionTask({ taskId, to: "FAILED", from: ACTIVE_STATES, statusText: `The agent returned an error: ${(error as Error).message}`.slice(0, 500) });
+    await transitionTask({
+      taskId,
+      to: "FAILED",
+      from: ACTIVE_STATES,
+      statusText: `The agent returned an error: ${(error as Error).message}`.slice(0, 500),
+    });
     return { state: "FAILED" };
   }
   logger.warn({ err: error, taskId }, "agent call failed in transport; will retry");

@@ -13,8 +13,12 @@ import { ACTIVE_STATES, transitionTask } from "./transitions";
 export async function requestCancel({ orgId, taskId }: { orgId: string; taskId: string }): Promise<void> {
   const task = await db.task.findFirst({ where: { id: taskId, orgId }, select: { state: true } });
   if (!task) throw new TaskRefusal("task_not_found", "Task not found.");
-  if (isTerminal(task.state)) throw new TaskRefusal("already_finished", `The task already ended (${task.state.toLowerCase()}).`);
-  await db.task.updateMany({ where: { id: taskId, orgId, cancelRequestedAt: null }, data: { cancelRequestedAt: new Date() } });
+  if (isTerminal(task.state))
+    throw new TaskRefusal("already_finished", `The task already ended (${task.state.toLowerCase()}).`);
+  await db.task.updateMany({
+    where: { id: taskId, orgId, cancelRequestedAt: null },
+    data: { cancelRequestedAt: new Date() },
+  });
   await dispatchTaskEvent({ name: "task/cancel.requested", id: `cancel:${taskId}`, data: { taskId } });
 }
 
@@ -22,18 +26,34 @@ export async function requestCancel({ orgId, taskId }: { orgId: string; taskId: 
 export async function cancelAtAgent({ taskId }: { taskId: string }): Promise<{ canceled: boolean }> {
   const task = await db.task.findUnique({
     where: { id: taskId },
-    select: { remoteTaskId: true, agent: { select: { endpointUrl: true, versions: { orderBy: { version: "desc" }, take: 1, select: { card: true } } } } },
+    select: {
+      remoteTaskId: true,
+      agent: {
+        select: { endpointUrl: true, versions: { orderBy: { version: "desc" }, take: 1, select: { card: true } } },
+      },
+    },
   });
   if (!task) return { canceled: false };
   if (task.remoteTaskId) {
     try {
-      const { client } = await createAgentClient({ endpointUrl: task.agent.endpointUrl, card: task.agent.versions[0]?.card });
-      await client.cancelTask({ tenant: "", id: task.remoteTaskId, metadata: undefined }, { signal: AbortSignal.timeout(10_000) });
+      const { client } = await createAgentClient({
+        endpointUrl: task.agent.endpointUrl,
+        card: task.agent.versions[0]?.card,
+      });
+      await client.cancelTask(
+        { tenant: "", id: task.remoteTaskId, metadata: undefined },
+        { signal: AbortSignal.timeout(10_000) },
+      );
     } catch (error) {
       // The buyer's cancel stands even if the agent cannot be told.
       logger.warn({ err: error, taskId }, "agent did not accept the cancel");
     }
   }
-  const canceled = await transitionTask({ taskId, to: "CANCELED", from: ACTIVE_STATES, statusText: "Canceled by the buyer." });
+  const canceled = await transitionTask({
+    taskId,
+    to: "CANCELED",
+    from: ACTIVE_STATES,
+    statusText: "Canceled by the buyer.",
+  });
   return { canceled };
 }

@@ -11,6 +11,9 @@ export async function dispatchTaskEvent(event: JobEvent<{ taskId: string } & Rec
   try {
     await sendEvent(event);
   } catch (error) {
-    logger.error({ err: error, taskId: event.data.taskId, event: event.name }, "could not send a task event; the sweep will retry");
+    logger.error(
+      { err: error, taskId: event.data.taskId, event: event.name },
+      "could not send a task event; the sweep will retry",
+    );
   }
 }

@@ -16,7 +16,10 @@ export type TaskRefusalCode =
   | "no_matching_agent";
 
 export class TaskRefusal extends Error {
-  constructor(readonly code: TaskRefusalCode, message: string) {
+  constructor(
+    readonly code: TaskRefusalCode,
+    message: string,
+  ) {
     super(message);
     this.name = "TaskRefusal";
   }

@@ -13,10 +13,23 @@ export async function getOrgTask({ orgId, taskId }: { orgId: string; taskId: str
   const task = await db.task.findFirst({
     where: { id: taskId, orgId },
     select: {
-      id: true, state: true, statusMessage: true, price: true, source: true, turn: true,
-      createdAt: true, startedAt: true, finishedAt: true, durationMs: true, cancelRequestedAt: true, settledAt: true,
+      id: true,
+      state: true,
+      statusMessage: true,
+      price: true,
+      source: true,
+      turn: true,
+      createdAt: true,
+      startedAt: true,
+      finishedAt: true,
+      durationMs: true,
+      cancelRequestedAt: true,
+      settledAt: true,
       agent: { select: { id: true, slug: true, name: true, orgId: true, status: true } },
-      artifacts: { orderBy: { createdAt: "asc" }, select: { artifactId: true, name: true, description: true, parts: true } },
+      artifacts: {
+        orderBy: { createdAt: "asc" },
+        select: { artifactId: true, name: true, description: true, parts: true },
+      },
       events: { orderBy: { id: "asc" }, take: 2_000, select: { id: true, kind: true, data: true, createdAt: true } },
     },
   });
@@ -25,7 +38,15 @@ export async function getOrgTask({ orgId, taskId }: { orgId: string; taskId: str
     db.task.findFirst({ where: { orgId, agentId: task.agent.id, state: "COMPLETED" }, select: { id: true } }),
     db.review.findUnique({
       where: { agentId_orgId: { agentId: task.agent.id, orgId } },
-      select: { id: true, rating: true, text: true, sellerReply: true, repliedAt: true, createdAt: true, updatedAt: true },
+      select: {
+        id: true,
+        rating: true,
+        text: true,
+        sellerReply: true,
+        repliedAt: true,
+        createdAt: true,
+        updatedAt: true,
+      },
     }),
   ]);
   const { agent, artifacts, events, cancelRequestedAt, settledAt, ...rest } = task;
@@ -36,7 +57,12 @@ export async function getOrgTask({ orgId, taskId }: { orgId: string; taskId: str
     agent: { slug: agent.slug, name: agent.name, published: agent.status === "PUBLISHED" },
     artifacts: artifacts.map((a) => {
       const parts = ZPartsSchema.safeParse(a.parts);
-      return { artifactId: a.artifactId, name: a.name, description: a.description, parts: parts.success ? parts.data : [] };
+      return {
+        artifactId: a.artifactId,
+        name: a.name,
+        description: a.description,
+        parts: parts.success ? parts.data : [],
+      };
     }),
     events: events.flatMap((e): TaskEventView[] => {
       const view = toTaskEventView(e);

@@ -46,8 +46,15 @@ export async function listOrgTasks(input: ListOrgTasksInput) {
     orderBy: { id: "desc" },
     take: input.limit + 1,
     select: {
-      id: true, state: true, source: true, price: true, statusMessage: true, input: true,
-      createdAt: true, finishedAt: true, durationMs: true,
+      id: true,
+      state: true,
+      source: true,
+      price: true,
+      statusMessage: true,
+      input: true,
+      createdAt: true,
+      finishedAt: true,
+      durationMs: true,
       agent: { select: { slug: true, name: true } },
     },
   });

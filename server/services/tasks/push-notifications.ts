@@ -18,7 +18,10 @@ export class PushDeliveryError extends Error {
 
 /** Asks for a push of the task's current state, if the caller registered any webhook. */
 export async function requestPush({ taskId }: { taskId: string }): Promise<void> {
-  const task = await db.task.findUnique({ where: { id: taskId }, select: { state: true, turn: true, _count: { select: { pushConfigs: true } } } });
+  const task = await db.task.findUnique({
+    where: { id: taskId },
+    select: { state: true, turn: true, _count: { select: { pushConfigs: true } } },
+  });
   if (!task || task._count.pushConfigs === 0) return;
   await sendEvent({ name: "task/push.requested", id: `${taskId}:${task.turn}:${task.state}`, data: { taskId } });
 }
@@ -27,7 +30,13 @@ export async function requestPush({ taskId }: { taskId: string }): Promise<void>
  * POSTs the task snapshot to one webhook. Throws on a transport error or a
  * non-2xx answer so the durable step retries: delivery is at least once.
  */
-export async function deliverPush({ taskId, configId }: { taskId: string; configId: string }): Promise<{ status: number } | null> {
+export async function deliverPush({
+  taskId,
+  configId,
+}: {
+  taskId: string;
+  configId: string;
+}): Promise<{ status: number } | null> {
   const config = await db.taskPushConfig.findFirst({ where: { taskId, configId } });
   if (!config) return null;
   const task = await loadA2ATask({ orgId: config.orgId, taskId, historyLength: 0 });

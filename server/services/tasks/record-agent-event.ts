@@ -1,8 +1,21 @@
-import type { Message, StreamResponse, Task as A2ATask, TaskArtifactUpdateEvent, TaskStatusUpdateEvent } from "@a2a-js/sdk";
+import type {
+  Message,
+  StreamResponse,
+  Task as A2ATask,
+  TaskArtifactUpdateEvent,
+  TaskStatusUpdateEvent,
+} from "@a2a-js/sdk";
 import { db } from "../../db";
 import type { TaskState } from "../../generated/prisma/enums";
 import type { InputJsonValue } from "../../generated/prisma/internal/prismaNamespace";
-import { fromSdkArtifact, fromSdkMessage, fromSdkState, isTerminal, messageText, type BureauPart } from "../../a2a/bureau-format";
+import {
+  fromSdkArtifact,
+  fromSdkMessage,
+  fromSdkState,
+  isTerminal,
+  messageText,
+  type BureauPart,
+} from "../../a2a/bureau-format";
 import { appendTaskEvent } from "./task-events";
 import { ACTIVE_STATES, transitionTask } from "./transitions";
 
@@ -26,7 +39,10 @@ async function rememberRemoteIds(target: RunTarget, remoteTaskId: string, remote
   });
 }
 
-export async function recordStatus(target: RunTarget, update: Pick<TaskStatusUpdateEvent, "status">): Promise<TaskState | null> {
+export async function recordStatus(
+  target: RunTarget,
+  update: Pick<TaskStatusUpdateEvent, "status">,
+): Promise<TaskState | null> {
   const state = fromSdkState(update.status?.state);
   if (!state) return null;
   const message = update.status?.message ? fromSdkMessage(update.status.message) : undefined;
@@ -36,25 +52,46 @@ export async function recordStatus(target: RunTarget, update: Pick<TaskStatusUpd
 }
 
 /** Stores an artifact (merging appended chunks) and logs the update. */
-export async function recordArtifact(target: RunTarget, update: Pick<TaskArtifactUpdateEvent, "artifact" | "append" | "lastChunk">) {
+export async function recordArtifact(
+  target: RunTarget,
+  update: Pick<TaskArtifactUpdateEvent, "artifact" | "append" | "lastChunk">,
+) {
   if (!update.artifact) return;
   const artifact = fromSdkArtifact(update.artifact);
   await db.$transaction(async (tx) => {
-    const existing = await tx.artifact.findUnique({ where: { taskId_artifactId: { taskId: target.taskId, artifactId: artifact.artifactId } } });
-    const parts: BureauPart[] = update.append && existing ? [...(existing.parts as BureauPart[]), ...artifact.parts] : artifact.parts;
+    const existing = await tx.artifact.findUnique({
+      where: { taskId_artifactId: { taskId: target.taskId, artifactId: artifact.artifactId } },
+    });
+    const parts: BureauPart[] =
+      update.append && existing ? [...(existing.parts as BureauPart[]), ...artifact.parts] : artifact.parts;
     await tx.artifact.upsert({
       where: { taskId_artifactId: { taskId: target.taskId, artifactId: artifact.artifactId } },
-      create: { taskId: target.taskId, artifactId: artifact.artifactId, name: artifact.name ?? null, description: artifact.description ?? null, parts: parts as InputJsonValue },
+      create: {
+        taskId: target.taskId,
+        artifactId: artifact.artifactId,
+        name: artifact.name ?? null,
+        description: artifact.description ?? null,
+        parts: parts as InputJsonValue,
+      },
       update: { parts: parts as InputJsonValue, ...(artifact.name ? { name: artifact.name } : {}) },
     });
-    await appendTaskEvent(tx, { taskId: target.taskId, orgId: target.orgId, kind: "artifact", data: { ...artifact, append: update.append, lastChunk: update.lastChunk } });
+    await appendTaskEvent(tx, {
+      taskId: target.taskId,
+      orgId: target.orgId,
+      kind: "artifact",
+      data: { ...artifact, append: update.append, lastChunk: update.lastChunk },
+    });
   });
 }
 
 /** A whole Task snapshot (blocking replies, GetTask polls). */
 export async function recordTaskSnapshot(target: RunTarget, task: A2ATask): Promise<TaskState | null> {
   await rememberRemoteIds(target, task.id, task.contextId);
-  const known = new Set((await db.artifact.findMany({ where: { taskId: target.taskId }, select: { artifactId: true } })).map((a) => a.artifactId));
+  const known = new Set(
+    (await db.artifact.findMany({ where: { taskId: target.taskId }, select: { artifactId: true } })).map(
+      (a) => a.artifactId,
+    ),
+  );
   for (const artifact of task.artifacts) {
     if (!known.has(artifact.artifactId)) await recordArtifact(target, { artifact, append: false, lastChunk: true });
   }
@@ -65,11 +102,24 @@ export async function recordTaskSnapshot(target: RunTarget, task: A2ATask): Prom
 export async function recordDirectMessage(target: RunTarget, message: Message): Promise<TaskState> {
   const bureau = fromSdkMessage(message);
   await recordArtifact(target, {
-    artifact: { artifactId: `reply-${message.messageId}`, name: "Reply", description: "", parts: message.parts, metadata: undefined, extensions: [] },
+    artifact: {
+      artifactId: `reply-${message.messageId}`,
+      name: "Reply",
+      description: "",
+      parts: message.parts,
+      metadata: undefined,
+      extensions: [],
+    },
     append: false,
     lastChunk: true,
   });
-  await transitionTask({ taskId: target.taskId, to: "COMPLETED", from: ACTIVE_STATES, message: bureau, statusText: messageText(bureau).slice(0, 500) || undefined });
+  await transitionTask({
+    taskId: target.taskId,
+    to: "COMPLETED",
+    from: ACTIVE_STATES,
+    message: bureau,
+    statusText: messageText(bureau).slice(0, 500) || undefined,
+  });
   return "COMPLETED";
 }
 

@@ -8,11 +8,19 @@ import { appendTaskEvent } from "./task-events";
  * The buyer answers an agent that asked for input: the next turn is recorded
  * and task/message.sent continues the task on the same hold.
  */
-export async function replyToTask(input: { orgId: string; taskId: string; message: BureauMessage }): Promise<{ turn: number }> {
+export async function replyToTask(input: {
+  orgId: string;
+  taskId: string;
+  message: BureauMessage;
+}): Promise<{ turn: number }> {
   const turn = await db.$transaction(async (tx) => {
-    const task = await tx.task.findFirst({ where: { id: input.taskId, orgId: input.orgId }, select: { state: true, turn: true } });
+    const task = await tx.task.findFirst({
+      where: { id: input.taskId, orgId: input.orgId },
+      select: { state: true, turn: true },
+    });
     if (!task) throw new TaskRefusal("task_not_found", "Task not found.");
-    if (task.state !== "INPUT_REQUIRED") throw new TaskRefusal("not_awaiting_input", "This task is not waiting for your input.");
+    if (task.state !== "INPUT_REQUIRED")
+      throw new TaskRefusal("not_awaiting_input", "This task is not waiting for your input.");
     const next = task.turn + 1;
     // Conditional on the turn we read: two concurrent replies cannot both win.
     const { count } = await tx.task.updateMany({
@@ -20,10 +28,24 @@ export async function replyToTask(input: { orgId: string; taskId: string; messag
       data: { turn: next, state: "WORKING", statusMessage: null },
     });
     if (count === 0) throw new TaskRefusal("not_awaiting_input", "This task is not waiting for your input.");
-    await appendTaskEvent(tx, { taskId: input.taskId, orgId: input.orgId, kind: "message", data: { turn: next, message: input.message } });
-    await appendTaskEvent(tx, { taskId: input.taskId, orgId: input.orgId, kind: "status", data: { state: "WORKING", timestamp: new Date().toISOString() } });
+    await appendTaskEvent(tx, {
+      taskId: input.taskId,
+      orgId: input.orgId,
+      kind: "message",
+      data: { turn: next, message: input.message },
+    });
+    await appendTaskEvent(tx, {
+      taskId: input.taskId,
+      orgId: input.orgId,
+      kind: "status",
+      data: { state: "WORKING", timestamp: new Date().toISOString() },
+    });
     return next;
   });
-  await dispatchTaskEvent({ name: "task/message.sent", id: `${input.taskId}:${turn}`, data: { taskId: input.taskId, turn } });
+  await dispatchTaskEvent({
+    name: "task/message.sent",
+    id: `${input.taskId}:${turn}`,
+    data: { taskId: input.taskId, turn },
+  });
   return { turn };
 }

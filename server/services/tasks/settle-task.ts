@@ -8,8 +8,15 @@ import { releaseHold } from "../ledger/release-hold";
  * + platform fee) only when the agent completed; failed, rejected and
  * canceled tasks get their hold released. Safe to call any number of times.
  */
-export async function settleTask({ taskId }: { taskId: string }): Promise<{ settled: "captured" | "released" | "nothing" }> {
-  const task = await db.task.findUnique({ where: { id: taskId }, select: { state: true, statusMessage: true, agentId: true, price: true } });
+export async function settleTask({
+  taskId,
+}: {
+  taskId: string;
+}): Promise<{ settled: "captured" | "released" | "nothing" }> {
+  const task = await db.task.findUnique({
+    where: { id: taskId },
+    select: { state: true, statusMessage: true, agentId: true, price: true },
+  });
   if (!task || !isTerminal(task.state)) return { settled: "nothing" };
   let settled: "captured" | "released" | "nothing" = "nothing";
   if (task.price > 0) {

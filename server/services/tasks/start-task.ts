@@ -37,13 +37,18 @@ export interface StartedTask {
 
 async function authorize(orgId: string, actor: TaskActor): Promise<void> {
   if (actor.kind === "apiKey") {
-    if (!actor.scopes.includes("tasks:write")) throw new TaskRefusal("forbidden", "This API key lacks the tasks:write scope.");
+    if (!actor.scopes.includes("tasks:write"))
+      throw new TaskRefusal("forbidden", "This API key lacks the tasks:write scope.");
     return;
   }
   if (actor.kind === "workflow" && actor.userId === null) return;
-  const member = await db.member.findFirst({ where: { organizationId: orgId, userId: actor.userId! }, select: { role: true } });
+  const member = await db.member.findFirst({
+    where: { organizationId: orgId, userId: actor.userId! },
+    select: { role: true },
+  });
   if (!member) throw new TaskRefusal("forbidden", "You are not a member of this organization.");
-  if (!hasRole(member.role, "member")) throw new TaskRefusal("forbidden", "Viewers cannot run tasks. Ask an admin for the member role.");
+  if (!hasRole(member.role, "member"))
+    throw new TaskRefusal("forbidden", "Viewers cannot run tasks. Ask an admin for the member role.");
 }
 
 /**
@@ -55,7 +60,10 @@ async function authorize(orgId: string, actor: TaskActor): Promise<void> {
 export async function startTask(input: StartTaskInput): Promise<StartedTask> {
   await authorize(input.orgId, input.actor);
   const agent = await db.agent.findFirst({
-    where: { ...("slug" in input.agent ? { slug: input.agent.slug } : { id: input.agent.id }), OR: [{ status: "PUBLISHED" }, { orgId: input.orgId, status: { not: "SUSPENDED" } }] },
+    where: {
+      ...("slug" in input.agent ? { slug: input.agent.slug } : { id: input.agent.id }),
+      OR: [{ status: "PUBLISHED" }, { orgId: input.orgId, status: { not: "SUSPENDED" } }],
+    },
     select: { id: true, pricePerTask: true },
   });
   if (!agent) throw new TaskRefusal("agent_not_found", "No such agent is available.");
@@ -83,10 +91,25 @@ export async function startTask(input: StartTaskInput): Promise<StartedTask> {
         select: { id: true },
       });
       if (agent.pricePerTask > 0) {
-        await placeHold(tx, { orgId: input.orgId, taskId: created.id, amount: agent.pricePerTask, departmentId: input.departmentId ?? null });
+        await placeHold(tx, {
+          orgId: input.orgId,
+          taskId: created.id,
+          amount: agent.pricePerTask,
+          departmentId: input.departmentId ?? null,
+        });
       }
-      await appendTaskEvent(tx, { taskId: created.id, orgId: input.orgId, kind: "message", data: { turn: 1, message: input.message } });
-      await appendTaskEvent(tx, { taskId: created.id, orgId: input.orgId, kind: "status", data: { state: "SUBMITTED", timestamp: new Date().toISOString() } });
+      await appendTaskEvent(tx, {
+        taskId: created.id,
+        orgId: input.orgId,
+        kind: "message",
+        data: { turn: 1, message: input.message },
+      });
+      await appendTaskEvent(tx, {
+        taskId: created.id,
+        orgId: input.orgId,
+        kind: "status",
+        data: { state: "SUBMITTED", timestamp: new Date().toISOString() },
+      });
       return created;
     });
   } catch (error) {
@@ -108,4 +131,3 @@ async function findByClientMessage(orgId: string, messageId: string): Promise<St
   });
   return found ? { ...found, created: false } : null;
 }
-

@@ -28,18 +28,34 @@ export async function sweepLostTasks({ now = new Date() }: { now?: Date } = {}) 
 
   // A reply or a cancel whose event was lost: the row says what is owed.
   const recent = { updatedAt: { lt: at(DISPATCH_GRACE_MS), gt: at(REDISPATCH_LIMIT_MS) } };
-  const unsentTurns = await db.task.findMany({ where: { state: "WORKING", cancelRequestedAt: null, turn: { gt: 1 }, ...recent }, select: { id: true, turn: true, sentTurn: true }, take: 500 });
+  const unsentTurns = await db.task.findMany({
+    where: { state: "WORKING", cancelRequestedAt: null, turn: { gt: 1 }, ...recent },
+    select: { id: true, turn: true, sentTurn: true },
+    take: 500,
+  });
   for (const t of unsentTurns.filter((t) => t.sentTurn < t.turn)) {
     await sendEvent({ name: "task/message.sent", id: `${t.id}:${t.turn}`, data: { taskId: t.id, turn: t.turn } });
   }
-  const cancels = await db.task.findMany({ where: { state: { in: ["SUBMITTED", "WORKING", "INPUT_REQUIRED"] }, cancelRequestedAt: { lt: at(DISPATCH_GRACE_MS) }, ...recent }, select: { id: true }, take: 500 });
-  for (const t of cancels) await sendEvent({ name: "task/cancel.requested", id: `cancel:${t.id}`, data: { taskId: t.id } });
+  const cancels = await db.task.findMany({
+    where: {
+      state: { in: ["SUBMITTED", "WORKING", "INPUT_REQUIRED"] },
+      cancelRequestedAt: { lt: at(DISPATCH_GRACE_MS) },
+      ...recent,
+    },
+    select: { id: true },
+    take: 500,
+  });
+  for (const t of cancels)
+    await sendEvent({ name: "task/cancel.requested", id: `cancel:${t.id}`, data: { taskId: t.id } });
 
   // Overdue by the task timeout plus a margin: its run is gone.
   const stale = await db.task.findMany({
     where: {
       OR: [
-        { state: { in: ["SUBMITTED", "WORKING"] }, createdAt: { lt: at(Math.max(env.TASK_TIMEOUT_MS + 15 * MINUTE, REDISPATCH_LIMIT_MS)) } },
+        {
+          state: { in: ["SUBMITTED", "WORKING"] },
+          createdAt: { lt: at(Math.max(env.TASK_TIMEOUT_MS + 15 * MINUTE, REDISPATCH_LIMIT_MS)) },
+        },
         { state: "WORKING", updatedAt: { lt: at(env.TASK_TIMEOUT_MS + 15 * MINUTE) } },
         { state: "INPUT_REQUIRED", updatedAt: { lt: at(INPUT_WAIT_MS) } },
       ],
@@ -48,14 +64,25 @@ export async function sweepLostTasks({ now = new Date() }: { now?: Date } = {}) 
     take: 500,
   });
   for (const t of stale) {
-    await failTask({ taskId: t.id, reason: t.state === "INPUT_REQUIRED" ? "No reply within 7 days." : "The run was lost; the hold is released." });
+    await failTask({
+      taskId: t.id,
+      reason: t.state === "INPUT_REQUIRED" ? "No reply within 7 days." : "The run was lost; the hold is released.",
+    });
   }
   // Finished but never settled (crash between the last two steps).
   const unsettled = await db.task.findMany({
-    where: { state: { in: ["COMPLETED", "FAILED", "CANCELED", "REJECTED"] }, settledAt: null, finishedAt: { lt: at(MINUTE) } },
+    where: {
+      state: { in: ["COMPLETED", "FAILED", "CANCELED", "REJECTED"] },
+      settledAt: null,
+      finishedAt: { lt: at(MINUTE) },
+    },
     select: { id: true },
     take: 500,
   });
   for (const t of unsettled) await settleTask({ taskId: t.id });
-  return { redispatched: undispatched.length + unsentTurns.length + cancels.length, failed: stale.length, settled: unsettled.length };
+  return {
+    redispatched: undispatched.length + unsentTurns.length + cancels.length,
+    failed: stale.length,
+    settled: unsettled.length,
+  };
 }

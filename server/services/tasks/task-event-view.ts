@@ -11,18 +11,32 @@ import { TaskState } from "../../generated/prisma/enums";
 export const ZPartViewSchema = z.discriminatedUnion("kind", [
   z.object({ kind: z.literal("text"), text: z.string() }),
   z.object({ kind: z.literal("data"), data: z.unknown() }),
-  z.object({ kind: z.literal("file"), url: z.string().optional(), mediaType: z.string().optional(), filename: z.string().optional() }),
+  z.object({
+    kind: z.literal("file"),
+    url: z.string().optional(),
+    mediaType: z.string().optional(),
+    filename: z.string().optional(),
+  }),
 ]);
 export type PartView = z.infer<typeof ZPartViewSchema>;
 
-const ZMessageViewSchema = z.object({ messageId: z.string(), role: z.enum(["user", "agent"]), parts: z.array(ZPartViewSchema) });
+const ZMessageViewSchema = z.object({
+  messageId: z.string(),
+  role: z.enum(["user", "agent"]),
+  parts: z.array(ZPartViewSchema),
+});
 
 const ZEventBaseSchema = z.object({ id: z.string(), createdAt: z.iso.datetime() });
 
 export const ZTaskEventViewSchema = z.discriminatedUnion("kind", [
   ZEventBaseSchema.extend({
     kind: z.literal("status"),
-    data: z.object({ state: z.enum(TaskState), message: ZMessageViewSchema.optional(), text: z.string().optional(), timestamp: z.string() }),
+    data: z.object({
+      state: z.enum(TaskState),
+      message: ZMessageViewSchema.optional(),
+      text: z.string().optional(),
+      timestamp: z.string(),
+    }),
   }),
   ZEventBaseSchema.extend({
     kind: z.literal("artifact"),
@@ -46,10 +60,21 @@ export type TaskEventView = z.infer<typeof ZTaskEventViewSchema>;
  * A stored TaskEvent as the browser sees it, or null for a row this view does
  * not know (a future kind): the page skips it rather than failing the run.
  */
-export function toTaskEventView(event: { id: bigint; kind: string; data: unknown; createdAt: Date }): TaskEventView | null {
-  const parsed = ZTaskEventViewSchema.safeParse({ id: event.id.toString(), kind: event.kind, data: event.data, createdAt: event.createdAt.toISOString() });
+export function toTaskEventView(event: {
+  id: bigint;
+  kind: string;
+  data: unknown;
+  createdAt: Date;
+}): TaskEventView | null {
+  const parsed = ZTaskEventViewSchema.safeParse({
+    id: event.id.toString(),
+    kind: event.kind,
+    data: event.data,
+    createdAt: event.createdAt.toISOString(),
+  });
   return parsed.success ? parsed.data : null;
 }
 
 /** The plain text of a list of parts (text parts only), for previews. */
-export const partsText = (parts: readonly PartView[]) => parts.flatMap((p) => (p.kind === "text" ? [p.text] : [])).join("\n");
+export const partsText = (parts: readonly PartView[]) =>
+  parts.flatMap((p) => (p.kind === "text" ? [p.text] : [])).join("\n");

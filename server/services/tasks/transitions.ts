@@ -35,7 +35,9 @@ export async function transitionTask(input: TransitionInput): Promise<boolean> {
         state: input.to,
         statusMessage: input.statusText ?? null,
         ...(input.to === "WORKING" && !task.startedAt ? { startedAt: now } : {}),
-        ...(terminal ? { finishedAt: now, durationMs: now.getTime() - (task.startedAt ?? task.createdAt).getTime() } : {}),
+        ...(terminal
+          ? { finishedAt: now, durationMs: now.getTime() - (task.startedAt ?? task.createdAt).getTime() }
+          : {}),
       },
     });
     if (count === 0) return false;
@@ -43,7 +45,12 @@ export async function transitionTask(input: TransitionInput): Promise<boolean> {
       taskId: input.taskId,
       orgId: task.orgId,
       kind: "status",
-      data: { state: input.to, ...(input.message ? { message: input.message } : {}), ...(input.statusText ? { text: input.statusText } : {}), timestamp: now.toISOString() },
+      data: {
+        state: input.to,
+        ...(input.message ? { message: input.message } : {}),
+        ...(input.statusText ? { text: input.statusText } : {}),
+        timestamp: now.toISOString(),
+      },
     });
     return true;
   });

@@ -8,32 +8,49 @@ async function startSellerAgent(name: string): Promise<{ cardUrl: string; close:
   let origin = "";
   const server: Server = createServer((req, res) => {
     if (req.url === "/.well-known/agent-card.json") {
-      res.writeHead(200, { "content-type": "application/json" }).end(JSON.stringify({
-        name,
-        description: "Translates contracts and policies between English and Spanish, keeping legal terms consistent.",
-        version: "2.1.0",
-        supportedInterfaces: [{ url: `${origin}/rpc`, protocolBinding: "JSONRPC", protocolVersion: "1.0" }],
-        provider: { organization: "Quill Labs", url: "https://quill.example" },
-        capabilities: { streaming: true, pushNotifications: false },
-        defaultInputModes: ["text/plain"],
-        defaultOutputModes: ["text/plain"],
-        skills: [{
-          id: "translate-contract", name: "Translate contracts", description: "Translates a contract into Spanish or English.",
-          tags: ["translation", "legal"], examples: ["Translate this employment contract into Spanish"],
-        }],
-      }));
+      res.writeHead(200, { "content-type": "application/json" }).end(
+        JSON.stringify({
+          name,
+          description: "Translates contracts and policies between English and Spanish, keeping legal terms consistent.",
+          version: "2.1.0",
+          supportedInterfaces: [{ url: `${origin}/rpc`, protocolBinding: "JSONRPC", protocolVersion: "1.0" }],
+          provider: { organization: "Quill Labs", url: "https://quill.example" },
+          capabilities: { streaming: true, pushNotifications: false },
+          defaultInputModes: ["text/plain"],
+          defaultOutputModes: ["text/plain"],
+          skills: [
+            {
+              id: "translate-contract",
+              name: "Translate contracts",
+              description: "Translates a contract into Spanish or English.",
+              tags: ["translation", "legal"],
+              examples: ["Translate this employment contract into Spanish"],
+            },
+          ],
+        }),
+      );
       return;
     }
     if (req.url === "/rpc" && req.method === "POST") {
-      res.writeHead(200, { "content-type": "application/json" })
-        .end(JSON.stringify({ jsonrpc: "2.0", id: "bureau-health", error: { code: -32001, message: "Task not found" } }));
+      res
+        .writeHead(200, { "content-type": "application/json" })
+        .end(
+          JSON.stringify({ jsonrpc: "2.0", id: "bureau-health", error: { code: -32001, message: "Task not found" } }),
+        );
       return;
     }
     res.writeHead(404).end();
   });
   await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
   origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
-  return { cardUrl: `${origin}/.well-known/agent-card.json`, close: () => new Promise((r) => { server.closeAllConnections(); server.close(() => r()); }) };
+  return {
+    cardUrl: `${origin}/.well-known/agent-card.json`,
+    close: () =>
+      new Promise((r) => {
+        server.closeAllConnections();
+        server.close(() => r());
+      }),
+  };
 }
 
 async function signedIn(browser: Browser, baseURL: string | undefined, email: string): Promise<Page> {
@@ -46,8 +63,15 @@ async function signedIn(browser: Browser, baseURL: string | undefined, email: st
 
 test.use({ storageState: OWNER_STATE });
 
-test("a seller publishes from a card URL, an admin approves, a buyer finds it by a typo and by describing a need", async ({ page, browser, baseURL }) => {
-  const suffix = Math.random().toString(36).replace(/[^a-z]/g, "").slice(0, 5);
+test("a seller publishes from a card URL, an admin approves, a buyer finds it by a typo and by describing a need", async ({
+  page,
+  browser,
+  baseURL,
+}) => {
+  const suffix = Math.random()
+    .toString(36)
+    .replace(/[^a-z]/g, "")
+    .slice(0, 5);
   const name = `Quillfeather Translator ${suffix}`;
   const agent = await startSellerAgent(name);
   try {
@@ -82,7 +106,9 @@ test("a seller publishes from a card URL, an admin approves, a buyer finds it by
 
     // …and so does describing the need, with the reason shown.
     await page.getByRole("tab", { name: "Describe what you need" }).click();
-    await page.getByRole("textbox", { name: "Describe what you need" }).fill("Translate an employment contract into Spanish");
+    await page
+      .getByRole("textbox", { name: "Describe what you need" })
+      .fill("Translate an employment contract into Spanish");
     await page.getByRole("button", { name: "Find agents" }).click();
     const match = page.getByTestId("agent-tile").filter({ hasText: name });
     await expect(match.getByTestId("match-reason")).toContainText("Translate contracts");
@@ -106,7 +132,9 @@ test("a seller sees every problem of an invalid card, and nothing is created", a
   const seller = await signedIn(browser, baseURL, "seller@northwind.test");
   await seller.goto("/sell/new");
   await seller.getByRole("tab", { name: "Paste JSON" }).click();
-  await seller.getByLabel("Card JSON").fill(JSON.stringify({ name: "", url: "ftp://agent.example/rpc", skills: [{ id: "x" }] }));
+  await seller
+    .getByLabel("Card JSON")
+    .fill(JSON.stringify({ name: "", url: "ftp://agent.example/rpc", skills: [{ id: "x" }] }));
   await seller.getByLabel("Price per task (credits)").fill("10");
   await seller.getByLabel("Writing").check();
   await seller.getByRole("button", { name: "Create draft listing" }).click();

@@ -40,8 +40,10 @@ test("run a streaming agent, watch it live, pay its price, and review it", async
     window.runLog = { progress2At: null, completedAt: null };
     setInterval(() => {
       const log = window.runLog!;
-      if (log.progress2At === null && document.querySelectorAll('[data-testid="progress-line"]').length >= 2) log.progress2At = performance.now();
-      if (log.completedAt === null && document.querySelector('[data-testid="task-state"][data-state="COMPLETED"]')) log.completedAt = performance.now();
+      if (log.progress2At === null && document.querySelectorAll('[data-testid="progress-line"]').length >= 2)
+        log.progress2At = performance.now();
+      if (log.completedAt === null && document.querySelector('[data-testid="task-state"][data-state="COMPLETED"]'))
+        log.completedAt = performance.now();
     }, 20);
   });
   const before = await dashboardCredits(page);
@@ -63,7 +65,8 @@ test("run a streaming agent, watch it live, pay its price, and review it", async
   // Review it from the run's page; it then shows on the agent's page.
   await page.goto(taskUrl);
   const review = page.getByTestId("review-card");
-  if (await review.getByRole("button", { name: "Edit review" }).isVisible()) await review.getByRole("button", { name: "Edit review" }).click();
+  if (await review.getByRole("button", { name: "Edit review" }).isVisible())
+    await review.getByRole("button", { name: "Edit review" }).click();
   const words = `Clear, well structured brief ${Date.now().toString(36)}`;
   await review.getByRole("radio", { name: "5 stars" }).click();
   await review.getByLabel("Review (optional)").fill(words);
@@ -71,7 +74,9 @@ test("run a streaming agent, watch it live, pay its price, and review it", async
   await expect(review.getByText(words)).toBeVisible();
 
   await openAgent(page, "Northwind Research Analyst");
-  await expect(page.getByTestId("agent-reviews").getByTestId("review").filter({ hasText: words })).toContainText("Acme Corp");
+  await expect(page.getByTestId("agent-reviews").getByTestId("review").filter({ hasText: words })).toContainText(
+    "Acme Corp",
+  );
   await expect(page.getByTestId("agent-quality")).toContainText("Success rate");
 });
 

@@ -19,7 +19,11 @@ const retrying = defineFunction<{ taskId: string }>(
     const id = event.data.taskId;
     if (!id.startsWith("retry-") && !id.startsWith("fatal-") && !id.startsWith("wait-")) return null;
     if (id.startsWith("wait-")) {
-      const reply = await step.waitForEvent<{ taskId: string; turn: number }>("reply", { event: "task/message.sent", match: "taskId", timeoutMs: id.endsWith("timeout") ? 1_000 : 20_000 });
+      const reply = await step.waitForEvent<{ taskId: string; turn: number }>("reply", {
+        event: "task/message.sent",
+        match: "taskId",
+        timeoutMs: id.endsWith("timeout") ? 1_000 : 20_000,
+      });
       done(id, reply?.data.turn ?? null);
       return null;
     }
@@ -41,7 +45,11 @@ const retrying = defineFunction<{ taskId: string }>(
 );
 
 const cancellable = defineFunction<{ taskId: string }>(
-  { id: "test-cancellable", trigger: { event: "task/started" }, cancelOn: [{ event: "task/cancel.requested", match: "taskId" }] },
+  {
+    id: "test-cancellable",
+    trigger: { event: "task/started" },
+    cancelOn: [{ event: "task/cancel.requested", match: "taskId" }],
+  },
   async ({ event, step }) => {
     const id = event.data.taskId;
     if (!id.startsWith("cancel-")) return null;

@@ -12,14 +12,21 @@ describe("agent quality", () => {
     const beta = await ownerWithOrg("Beta");
     // Ten completed runs of 100 ms … 1,000 ms, half at 10 credits and half at 20.
     for (let i = 1; i <= 10; i++) {
-      await seedTask({ orgId: i % 2 ? alpha.org.id : beta.org.id, agentId: agent.id, state: "COMPLETED", durationMs: i * 100, price: i <= 5 ? 10 : 20 });
+      await seedTask({
+        orgId: i % 2 ? alpha.org.id : beta.org.id,
+        agentId: agent.id,
+        state: "COMPLETED",
+        durationMs: i * 100,
+        price: i <= 5 ? 10 : 20,
+      });
     }
     // Failures count against success; their durations and prices do not enter the percentiles or the cost.
     await seedTask({ orgId: alpha.org.id, agentId: agent.id, state: "FAILED", durationMs: 90_000, price: 500 });
     await seedTask({ orgId: alpha.org.id, agentId: agent.id, state: "FAILED", durationMs: 90_000, price: 500 });
     await seedTask({ orgId: beta.org.id, agentId: agent.id, state: "REJECTED", durationMs: 5 });
     // Buyer cancels are neither success nor failure; running tasks are not finished yet.
-    for (let i = 0; i < 3; i++) await seedTask({ orgId: beta.org.id, agentId: agent.id, state: "CANCELED", durationMs: 1 });
+    for (let i = 0; i < 3; i++)
+      await seedTask({ orgId: beta.org.id, agentId: agent.id, state: "CANCELED", durationMs: 1 });
     await seedTask({ orgId: beta.org.id, agentId: agent.id, state: "WORKING" });
     // Another agent's tasks stay out.
     await seedTask({ orgId: alpha.org.id, agentId: other.id, state: "COMPLETED", durationMs: 1_000_000, price: 999 });
@@ -47,8 +54,16 @@ describe("agent quality", () => {
     const { agent } = await publishDemoAgent("northwind-blog-writer");
     const { caller } = await ownerWithOrg();
     expect(await caller.quality.agent({ slug: agent.slug })).toEqual({
-      taskCount: 0, completedCount: 0, failedCount: 0, canceledCount: 0, successRate: null,
-      p50DurationMs: null, p95DurationMs: null, avgCost: null, ratingAvg: null, ratingCount: 0,
+      taskCount: 0,
+      completedCount: 0,
+      failedCount: 0,
+      canceledCount: 0,
+      successRate: null,
+      p50DurationMs: null,
+      p95DurationMs: null,
+      avgCost: null,
+      ratingAvg: null,
+      ratingCount: 0,
     });
     await db.agent.update({ where: { id: agent.id }, data: { status: "DRAFT" } });
     await expect(caller.quality.agent({ slug: agent.slug })).rejects.toMatchObject({ code: "NOT_FOUND" });

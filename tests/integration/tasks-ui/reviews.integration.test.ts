@@ -14,7 +14,9 @@ describe("reviews", () => {
   it("needs a completed run first", async () => {
     const { agent } = await publishDemoAgent("northwind-copy-editor");
     const buyer = await buyerThatRan(agent.id, "FAILED");
-    await expect(buyer.caller.reviews.upsert({ orgId: buyer.org.id, agentSlug: agent.slug, rating: 5, text: "Great" })).rejects.toMatchObject({
+    await expect(
+      buyer.caller.reviews.upsert({ orgId: buyer.org.id, agentSlug: agent.slug, rating: 5, text: "Great" }),
+    ).rejects.toMatchObject({
       code: "PRECONDITION_FAILED",
       message: "Run this agent to completion before reviewing it.",
     });
@@ -26,15 +28,29 @@ describe("reviews", () => {
   it("keeps one editable review per org and the agent's rating in step", async () => {
     const { agent } = await publishDemoAgent("northwind-copy-editor");
     const first = await buyerThatRan(agent.id, "COMPLETED", "Alpha Inc");
-    const created = await first.caller.reviews.upsert({ orgId: first.org.id, agentSlug: agent.slug, rating: 2, text: "Slow" });
-    const edited = await first.caller.reviews.upsert({ orgId: first.org.id, agentSlug: agent.slug, rating: 4, text: "Better on a second look" });
+    const created = await first.caller.reviews.upsert({
+      orgId: first.org.id,
+      agentSlug: agent.slug,
+      rating: 2,
+      text: "Slow",
+    });
+    const edited = await first.caller.reviews.upsert({
+      orgId: first.org.id,
+      agentSlug: agent.slug,
+      rating: 4,
+      text: "Better on a second look",
+    });
     expect(edited).toMatchObject({ id: created.id, rating: 4, text: "Better on a second look" });
     expect(await db.review.count({ where: { agentId: agent.id } })).toBe(1);
-    expect(await db.agent.findUniqueOrThrow({ where: { id: agent.id }, select: { ratingAvg: true, ratingCount: true } })).toEqual({ ratingAvg: 4, ratingCount: 1 });
+    expect(
+      await db.agent.findUniqueOrThrow({ where: { id: agent.id }, select: { ratingAvg: true, ratingCount: true } }),
+    ).toEqual({ ratingAvg: 4, ratingCount: 1 });
 
     const second = await buyerThatRan(agent.id, "COMPLETED", "Beta LLC");
     await second.caller.reviews.upsert({ orgId: second.org.id, agentSlug: agent.slug, rating: 5 });
-    expect(await db.agent.findUniqueOrThrow({ where: { id: agent.id }, select: { ratingAvg: true, ratingCount: true } })).toEqual({ ratingAvg: 4.5, ratingCount: 2 });
+    expect(
+      await db.agent.findUniqueOrThrow({ where: { id: agent.id }, select: { ratingAvg: true, ratingCount: true } }),
+    ).toEqual({ ratingAvg: 4.5, ratingCount: 2 });
 
     const view = await first.caller.tasks.get({ orgId: first.org.id, taskId: first.task.id });
     expect(view).toMatchObject({ canReview: true, review: { id: created.id, rating: 4 } });
@@ -51,7 +67,9 @@ describe("reviews", () => {
   it.each([0, 6, 3.5])("refuses a rating of %s and changes nothing", async (rating) => {
     const { agent } = await publishDemoAgent("northwind-copy-editor");
     const buyer = await buyerThatRan(agent.id);
-    await expect(buyer.caller.reviews.upsert({ orgId: buyer.org.id, agentSlug: agent.slug, rating, text: "x" })).rejects.toMatchObject({ code: "BAD_REQUEST" });
+    await expect(
+      buyer.caller.reviews.upsert({ orgId: buyer.org.id, agentSlug: agent.slug, rating, text: "x" }),
+    ).rejects.toMatchObject({ code: "BAD_REQUEST" });
     expect(await db.review.count({ where: { agentId: agent.id } })).toBe(0);
     expect((await db.agent.findUniqueOrThrow({ where: { id: agent.id } })).ratingCount).toBe(0);
   });
@@ -61,31 +79,56 @@ describe("reviews", () => {
     const buyer = await buyerThatRan(agent.id);
     const viewer = await createUser("Viewer");
     await addMember(buyer.org.id, viewer.id, "viewer");
-    await expect((await callerFor(viewer.email)).reviews.upsert({ orgId: buyer.org.id, agentSlug: agent.slug, rating: 5 })).rejects.toMatchObject({ code: "FORBIDDEN" });
+    await expect(
+      (await callerFor(viewer.email)).reviews.upsert({ orgId: buyer.org.id, agentSlug: agent.slug, rating: 5 }),
+    ).rejects.toMatchObject({ code: "FORBIDDEN" });
     await seedTask({ orgId: sellerOrg.id, agentId: agent.id, state: "COMPLETED" });
-    await expect((await callerFor(seller.email)).reviews.upsert({ orgId: sellerOrg.id, agentSlug: agent.slug, rating: 5 })).rejects.toMatchObject({ code: "FORBIDDEN" });
+    await expect(
+      (await callerFor(seller.email)).reviews.upsert({ orgId: sellerOrg.id, agentSlug: agent.slug, rating: 5 }),
+    ).rejects.toMatchObject({ code: "FORBIDDEN" });
     expect(await db.review.count({ where: { agentId: agent.id } })).toBe(0);
   });
 
   it("lets only the seller org's admins reply", async () => {
     const { agent, sellerOrg, seller } = await publishDemoAgent("northwind-copy-editor");
     const buyer = await buyerThatRan(agent.id);
-    const review = await buyer.caller.reviews.upsert({ orgId: buyer.org.id, agentSlug: agent.slug, rating: 3, text: "Fine" });
+    const review = await buyer.caller.reviews.upsert({
+      orgId: buyer.org.id,
+      agentSlug: agent.slug,
+      rating: 3,
+      text: "Fine",
+    });
 
-    await expect(buyer.caller.reviews.reply({ orgId: buyer.org.id, reviewId: review.id, reply: "Thanks!" })).rejects.toMatchObject({ code: "NOT_FOUND" });
+    await expect(
+      buyer.caller.reviews.reply({ orgId: buyer.org.id, reviewId: review.id, reply: "Thanks!" }),
+    ).rejects.toMatchObject({ code: "NOT_FOUND" });
     const sellerMember = await createUser("Seller member");
     await addMember(sellerOrg.id, sellerMember.id, "member");
-    await expect((await callerFor(sellerMember.email)).reviews.reply({ orgId: sellerOrg.id, reviewId: review.id, reply: "Thanks!" })).rejects.toMatchObject({ code: "FORBIDDEN" });
+    await expect(
+      (await callerFor(sellerMember.email)).reviews.reply({
+        orgId: sellerOrg.id,
+        reviewId: review.id,
+        reply: "Thanks!",
+      }),
+    ).rejects.toMatchObject({ code: "FORBIDDEN" });
     expect((await db.review.findUniqueOrThrow({ where: { id: review.id } })).sellerReply).toBeNull();
 
     const sellerCaller = await callerFor(seller.email);
-    await expect(sellerCaller.reviews.reply({ orgId: sellerOrg.id, reviewId: review.id, reply: "  " })).rejects.toMatchObject({ code: "BAD_REQUEST" });
-    const replied = await sellerCaller.reviews.reply({ orgId: sellerOrg.id, reviewId: review.id, reply: "Thanks, we sped it up." });
+    await expect(
+      sellerCaller.reviews.reply({ orgId: sellerOrg.id, reviewId: review.id, reply: "  " }),
+    ).rejects.toMatchObject({ code: "BAD_REQUEST" });
+    const replied = await sellerCaller.reviews.reply({
+      orgId: sellerOrg.id,
+      reviewId: review.id,
+      reply: "Thanks, we sped it up.",
+    });
     expect(replied.repliedAt).toBeInstanceOf(Date);
     // A reply is not the buyer editing their review.
     expect((await db.review.findUniqueOrThrow({ where: { id: review.id } })).updatedAt).toEqual(review.updatedAt);
     const seen = await sellerCaller.reviews.listForSeller({ orgId: sellerOrg.id });
-    expect(seen.items).toMatchObject([{ id: review.id, orgName: "Reviewer Co", sellerReply: "Thanks, we sped it up.", agent: { slug: agent.slug } }]);
+    expect(seen.items).toMatchObject([
+      { id: review.id, orgName: "Reviewer Co", sellerReply: "Thanks, we sped it up.", agent: { slug: agent.slug } },
+    ]);
     expect((await sellerCaller.reviews.listForSeller({ orgId: sellerOrg.id, unanswered: true })).items).toEqual([]);
     expect((await buyer.caller.reviews.listForSeller({ orgId: buyer.org.id })).items).toEqual([]);
     const onPage = await buyer.caller.reviews.listForAgent({ slug: agent.slug });

@@ -6,7 +6,13 @@ import type { TaskState } from "@/server/generated/prisma/enums";
  * computed from finished tasks (reviews, quality), where running the agent
  * would only add time. No credits move.
  */
-export async function seedTask(opts: { orgId: string; agentId: string; state: TaskState; durationMs?: number | null; price?: number }) {
+export async function seedTask(opts: {
+  orgId: string;
+  agentId: string;
+  state: TaskState;
+  durationMs?: number | null;
+  price?: number;
+}) {
   const now = new Date();
   const finished = ["COMPLETED", "FAILED", "CANCELED", "REJECTED"].includes(opts.state);
   return db.task.create({
@@ -26,7 +32,10 @@ export async function seedTask(opts: { orgId: string; agentId: string; state: Ta
 }
 
 /** Reads an SSE response body into frames until the stream ends or `until` matches. */
-export async function readSse(response: Response, until: (frame: { id?: string; event?: string; data?: string }) => boolean = () => false) {
+export async function readSse(
+  response: Response,
+  until: (frame: { id?: string; event?: string; data?: string }) => boolean = () => false,
+) {
   const frames: { id?: string; event?: string; data?: string }[] = [];
   const reader = response.body!.pipeThrough(new TextDecoderStream()).getReader();
   let buffer = "";

@@ -10,20 +10,33 @@ import { readSse, seedTask } from "./seed-tasks";
 useTaskRuntime();
 
 const openStream = (taskId: string, orgId: string, headers: Headers) =>
-  taskStream(new Request(`http://localhost/api/events/tasks/${taskId}?orgId=${orgId}`, { headers }), { params: Promise.resolve({ taskId }) });
+  taskStream(new Request(`http://localhost/api/events/tasks/${taskId}?orgId=${orgId}`, { headers }), {
+    params: Promise.resolve({ taskId }),
+  });
 
-const parse = (frame: { data?: string }) => JSON.parse(frame.data ?? "null") as { kind: string; data: { state?: string; text?: string } };
+const parse = (frame: { data?: string }) =>
+  JSON.parse(frame.data ?? "null") as { kind: string; data: { state?: string; text?: string } };
 
 describe("tasks from the UI", () => {
   it("starts a task that appears in the list, streams live over SSE to completion and charges once", async () => {
     const { agent } = await publishDemoAgent("northwind-research-analyst", 30);
     const buyer = await buyerWithCredits(500);
     const caller = await callerFor(buyer.user.email);
-    const started = await caller.tasks.start({ orgId: buyer.org.id, agentSlug: agent.slug, text: "The state of small modular reactors" });
+    const started = await caller.tasks.start({
+      orgId: buyer.org.id,
+      agentSlug: agent.slug,
+      text: "The state of small modular reactors",
+    });
     expect(started.price).toBe(30);
 
     const listed = await caller.tasks.list({ orgId: buyer.org.id });
-    expect(listed.items[0]).toMatchObject({ id: started.id, source: "UI", price: 30, agent: { slug: agent.slug, name: agent.name }, preview: "The state of small modular reactors" });
+    expect(listed.items[0]).toMatchObject({
+      id: started.id,
+      source: "UI",
+      price: 30,
+      agent: { slug: agent.slug, name: agent.name },
+      preview: "The state of small modular reactors",
+    });
 
     const headers = await signInHeaders(buyer.user.email);
     const response = await openStream(started.id, buyer.org.id, headers);
@@ -41,16 +54,35 @@ describe("tasks from the UI", () => {
 
     // Resuming after an event id sends only what came later.
     const middle = events[Math.floor(events.length / 2)]!;
-    const resumed = await readSse(await openStream(started.id, buyer.org.id, new Headers({ cookie: headers.get("cookie")!, "last-event-id": middle.id! })), (f) => f.event === "end");
-    expect(resumed.filter((f) => f.event === "task-event").map((f) => f.id)).toEqual(events.slice(events.indexOf(middle) + 1).map((f) => f.id));
+    const resumed = await readSse(
+      await openStream(
+        started.id,
+        buyer.org.id,
+        new Headers({ cookie: headers.get("cookie")!, "last-event-id": middle.id! }),
+      ),
+      (f) => f.event === "end",
+    );
+    expect(resumed.filter((f) => f.event === "task-event").map((f) => f.id)).toEqual(
+      events.slice(events.indexOf(middle) + 1).map((f) => f.id),
+    );
 
     const task = await caller.tasks.get({ orgId: buyer.org.id, taskId: started.id });
-    expect(task).toMatchObject({ state: "COMPLETED", price: 30, canReview: true, review: null, agent: { slug: agent.slug } });
+    expect(task).toMatchObject({
+      state: "COMPLETED",
+      price: 30,
+      canReview: true,
+      review: null,
+      agent: { slug: agent.slug },
+    });
     expect(task.durationMs).toBeGreaterThan(0);
     expect(task.artifacts[0]?.parts.length).toBeGreaterThan(0);
     expect(task.events.map((e) => e.id)).toEqual(expect.arrayContaining(events.map((f) => f.id)));
 
-    const completed = await caller.tasks.list({ orgId: buyer.org.id, state: "COMPLETED", search: agent.name.split(" ").at(-1)!.toUpperCase() });
+    const completed = await caller.tasks.list({
+      orgId: buyer.org.id,
+      state: "COMPLETED",
+      search: agent.name.split(" ").at(-1)!.toUpperCase(),
+    });
     expect(completed.items.map((t) => t.id)).toEqual([started.id]);
     expect((await caller.tasks.list({ orgId: buyer.org.id, state: "FAILED" })).items).toEqual([]);
     expect(await caller.tasks.agents({ orgId: buyer.org.id })).toEqual([{ slug: agent.slug, name: agent.name }]);
@@ -61,16 +93,29 @@ describe("tasks from the UI", () => {
     const { agent } = await publishDemoAgent("northwind-intake-coordinator", 15);
     const buyer = await buyerWithCredits(100);
     const caller = await callerFor(buyer.user.email);
-    const { id } = await caller.tasks.start({ orgId: buyer.org.id, agentSlug: agent.slug, text: "We need a vendor security review" });
+    const { id } = await caller.tasks.start({
+      orgId: buyer.org.id,
+      agentSlug: agent.slug,
+      text: "We need a vendor security review",
+    });
     const response = await openStream(id, buyer.org.id, await signInHeaders(buyer.user.email));
     const reader = readSse(response, (f) => f.event === "end");
 
-    await expect.poll(async () => (await caller.tasks.get({ orgId: buyer.org.id, taskId: id })).state, { timeout: 10_000 }).toBe("INPUT_REQUIRED");
-    await expect(caller.tasks.start({ orgId: buyer.org.id, agentSlug: agent.slug, text: "x".repeat(20_001) })).rejects.toMatchObject({ code: "BAD_REQUEST" });
-    expect(await caller.tasks.reply({ orgId: buyer.org.id, taskId: id, text: "Acme Corp, by Friday" })).toEqual({ turn: 2 });
+    await expect
+      .poll(async () => (await caller.tasks.get({ orgId: buyer.org.id, taskId: id })).state, { timeout: 10_000 })
+      .toBe("INPUT_REQUIRED");
+    await expect(
+      caller.tasks.start({ orgId: buyer.org.id, agentSlug: agent.slug, text: "x".repeat(20_001) }),
+    ).rejects.toMatchObject({ code: "BAD_REQUEST" });
+    expect(await caller.tasks.reply({ orgId: buyer.org.id, taskId: id, text: "Acme Corp, by Friday" })).toEqual({
+      turn: 2,
+    });
 
     const frames = await reader;
-    const states = frames.filter((f) => f.event === "task-event").map(parse).flatMap((e) => (e.kind === "status" ? [e.data.state] : []));
+    const states = frames
+      .filter((f) => f.event === "task-event")
+      .map(parse)
+      .flatMap((e) => (e.kind === "status" ? [e.data.state] : []));
     expect(states).toContain("INPUT_REQUIRED");
     expect(states.indexOf("COMPLETED")).toBeGreaterThan(states.indexOf("INPUT_REQUIRED"));
     expect(JSON.parse(frames.at(-1)!.data!)).toEqual({ state: "COMPLETED" });
@@ -85,8 +130,13 @@ describe("tasks from the UI", () => {
     const { org, caller } = await ownerWithOrg("Canceler");
     const task = await seedTask({ orgId: org.id, agentId: agent.id, state: "WORKING" });
     expect(await caller.tasks.cancel({ orgId: org.id, taskId: task.id })).toEqual({ cancelRequested: true });
-    await expect.poll(async () => (await db.task.findUniqueOrThrow({ where: { id: task.id } })).state, { timeout: 10_000 }).toBe("CANCELED");
-    await expect(caller.tasks.cancel({ orgId: org.id, taskId: task.id })).rejects.toMatchObject({ code: "BAD_REQUEST", message: expect.stringMatching(/already ended/) });
+    await expect
+      .poll(async () => (await db.task.findUniqueOrThrow({ where: { id: task.id } })).state, { timeout: 10_000 })
+      .toBe("CANCELED");
+    await expect(caller.tasks.cancel({ orgId: org.id, taskId: task.id })).rejects.toMatchObject({
+      code: "BAD_REQUEST",
+      message: expect.stringMatching(/already ended/),
+    });
   });
 });
 
@@ -100,7 +150,9 @@ describe("what the UI refuses", () => {
     await expect(stranger.caller.tasks.get(as)).rejects.toMatchObject({ code: "NOT_FOUND" });
     await expect(stranger.caller.tasks.cancel(as)).rejects.toMatchObject({ code: "NOT_FOUND" });
     await expect(stranger.caller.tasks.reply({ ...as, text: "hi" })).rejects.toMatchObject({ code: "NOT_FOUND" });
-    await expect(stranger.caller.tasks.get({ orgId: owner.org.id, taskId: task.id })).rejects.toMatchObject({ code: "NOT_FOUND" });
+    await expect(stranger.caller.tasks.get({ orgId: owner.org.id, taskId: task.id })).rejects.toMatchObject({
+      code: "NOT_FOUND",
+    });
 
     const headers = await signInHeaders(stranger.user.email);
     const ownOrg = await openStream(task.id, stranger.org.id, headers);
@@ -116,7 +168,10 @@ describe("what the UI refuses", () => {
     const { org, user } = await ownerWithOrg("Leaver");
     const task = await seedTask({ orgId: org.id, agentId: agent.id, state: "WORKING" });
     const gone = new AbortController();
-    const request = new Request(`http://localhost/api/events/tasks/${task.id}?orgId=${org.id}`, { headers: await signInHeaders(user.email), signal: gone.signal });
+    const request = new Request(`http://localhost/api/events/tasks/${task.id}?orgId=${org.id}`, {
+      headers: await signInHeaders(user.email),
+      signal: gone.signal,
+    });
     const response = await taskStream(request, { params: Promise.resolve({ taskId: task.id }) });
     expect(response.status).toBe(200);
     await expect.poll(() => taskListener.listenerCount(`task:${task.id}`)).toBe(1);
@@ -130,7 +185,9 @@ describe("what the UI refuses", () => {
     const viewer = await createUser("Viewer");
     await addMember(buyer.org.id, viewer.id, "viewer");
     const caller = await callerFor(viewer.email);
-    await expect(caller.tasks.start({ orgId: buyer.org.id, agentSlug: agent.slug, text: "hello" })).rejects.toMatchObject({ code: "FORBIDDEN" });
+    await expect(
+      caller.tasks.start({ orgId: buyer.org.id, agentSlug: agent.slug, text: "hello" }),
+    ).rejects.toMatchObject({ code: "FORBIDDEN" });
     expect(await db.task.count({ where: { orgId: buyer.org.id } })).toBe(0);
     // Viewers still see the org's runs.
     expect((await caller.tasks.list({ orgId: buyer.org.id })).items).toEqual([]);
@@ -140,14 +197,20 @@ describe("what the UI refuses", () => {
     const { agent } = await publishDemoAgent("northwind-data-analyst", 10);
     const buyer = await buyerWithCredits(5);
     const caller = await callerFor(buyer.user.email);
-    await expect(caller.tasks.start({ orgId: buyer.org.id, agentSlug: agent.slug, text: "Revenue: 1, 2, 3" })).rejects.toMatchObject({
+    await expect(
+      caller.tasks.start({ orgId: buyer.org.id, agentSlug: agent.slug, text: "Revenue: 1, 2, 3" }),
+    ).rejects.toMatchObject({
       code: "PRECONDITION_FAILED",
       message: "This task costs 10 credits but only 5 are available. Buy credits to continue.",
     });
     expect(await db.task.count({ where: { orgId: buyer.org.id } })).toBe(0);
     expect(await db.creditHold.count({ where: { orgId: buyer.org.id } })).toBe(0);
     expect((await walletOf(buyer.org.id)).ORG_WALLET).toBe(5);
-    await expect(caller.tasks.start({ orgId: buyer.org.id, agentSlug: "no-such-agent", text: "hi" })).rejects.toMatchObject({ code: "NOT_FOUND" });
-    await expect(caller.tasks.start({ orgId: buyer.org.id, agentSlug: agent.slug, text: "   " })).rejects.toMatchObject({ code: "BAD_REQUEST" });
+    await expect(
+      caller.tasks.start({ orgId: buyer.org.id, agentSlug: "no-such-agent", text: "hi" }),
+    ).rejects.toMatchObject({ code: "NOT_FOUND" });
+    await expect(caller.tasks.start({ orgId: buyer.org.id, agentSlug: agent.slug, text: "   " })).rejects.toMatchObject(
+      { code: "BAD_REQUEST" },
+    );
   });
 });

@@ -31,7 +31,10 @@ afterAll(async () => {
   await server?.close();
 });
 
-function engineProcess(args: string[], executorId: string): Promise<{ child: ChildProcess; line: Record<string, unknown> }> {
+function engineProcess(
+  args: string[],
+  executorId: string,
+): Promise<{ child: ChildProcess; line: Record<string, unknown> }> {
   const child = spawn(process.execPath, ["--import", "tsx", "tests/support/engine-process.ts", ...args], {
     cwd: root,
     env: { ...process.env, JOBS_EXECUTOR_ID: executorId, LOG_LEVEL: "silent" },
@@ -39,7 +42,9 @@ function engineProcess(args: string[], executorId: string): Promise<{ child: Chi
   });
   children.push(child);
   return new Promise((resolve, reject) => {
-    createInterface({ input: child.stdout! }).once("line", (line) => resolve({ child, line: JSON.parse(line) as Record<string, unknown> }));
+    createInterface({ input: child.stdout! }).once("line", (line) =>
+      resolve({ child, line: JSON.parse(line) as Record<string, unknown> }),
+    );
     child.once("exit", (code) => reject(new Error(`engine process exited early (${code})`)));
   });
 }
@@ -53,7 +58,12 @@ describe("durable runs survive a crash", () => {
     const first = await engineProcess(["start", buyer.org.id, agent.id, buyer.user.id], executorId);
     const taskId = String(first.line.taskId);
     // Kill it while it follows the agent's stream: after progress, before the end.
-    await expect.poll(() => db.taskEvent.count({ where: { taskId, kind: "status", data: { path: ["state"], equals: "WORKING" } } }), { timeout: 20_000, interval: 20 }).toBeGreaterThanOrEqual(2);
+    await expect
+      .poll(
+        () => db.taskEvent.count({ where: { taskId, kind: "status", data: { path: ["state"], equals: "WORKING" } } }),
+        { timeout: 20_000, interval: 20 },
+      )
+      .toBeGreaterThanOrEqual(2);
     first.child.kill("SIGKILL");
     await new Promise((resolve) => first.child.once("exit", resolve));
     expect((await db.task.findUniqueOrThrow({ where: { id: taskId } })).settledAt).toBeNull();
@@ -63,12 +73,22 @@ describe("durable runs survive a crash", () => {
       .poll(async () => (await db.task.findUniqueOrThrow({ where: { id: taskId } })).settledAt, { timeout: 30_000 })
       .not.toBeNull()
       .catch(async (error: unknown) => {
-        const trail = await db.taskEvent.findMany({ where: { taskId }, orderBy: { id: "asc" }, select: { kind: true, data: true } });
-        throw new Error(`${String(error)}; task=${JSON.stringify(await db.task.findUnique({ where: { id: taskId } }))}; trail=${JSON.stringify(trail.slice(-3))}`);
+        const trail = await db.taskEvent.findMany({
+          where: { taskId },
+          orderBy: { id: "asc" },
+          select: { kind: true, data: true },
+        });
+        throw new Error(
+          `${String(error)}; task=${JSON.stringify(await db.task.findUnique({ where: { id: taskId } }))}; trail=${JSON.stringify(trail.slice(-3))}`,
+        );
       });
 
     const task = await db.task.findUniqueOrThrow({ where: { id: taskId } });
-    const trail = await db.taskEvent.findMany({ where: { taskId }, orderBy: { id: "asc" }, select: { kind: true, data: true } });
+    const trail = await db.taskEvent.findMany({
+      where: { taskId },
+      orderBy: { id: "asc" },
+      select: { kind: true, data: true },
+    });
     expect(task.state, JSON.stringify({ statusMessage: task.statusMessage, trail: trail.slice(-4) })).toBe("COMPLETED");
     expect(sendMessages).toBe(1);
     expect(await walletOf(buyer.org.id)).toMatchObject({ ORG_WALLET: 160, ORG_HOLDS: 0 });

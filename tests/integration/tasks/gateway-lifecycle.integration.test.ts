@@ -33,7 +33,9 @@ describe("A2A gateway task lifecycle", () => {
     const client = await gatewayClient(gatewayCardUrl(agent.slug), buyer.apiKey);
     const task = asTask(await client.sendMessage(sendRequest("Please FAIL on this contract")));
     expect(task.status?.state).toBe(TaskState.TASK_STATE_FAILED);
-    await expect.poll(async () => (await db.creditHold.findUnique({ where: { taskId: task.id } }))?.status, { timeout: 10_000 }).toBe("RELEASED");
+    await expect
+      .poll(async () => (await db.creditHold.findUnique({ where: { taskId: task.id } }))?.status, { timeout: 10_000 })
+      .toBe("RELEASED");
     expect(await walletOf(buyer.org.id)).toMatchObject({ ORG_WALLET: 100, ORG_HOLDS: 0 });
     expect((await walletOf(sellerOrg.id)).SELLER_PENDING ?? 0).toBe(0);
   });
@@ -47,7 +49,9 @@ describe("A2A gateway task lifecycle", () => {
     const canceled = await client.cancelTask({ tenant: "", id: started.id, metadata: undefined });
     expect(canceled.status?.state).toBe(TaskState.TASK_STATE_CANCELED);
     await expect.poll(async () => (await walletOf(buyer.org.id)).ORG_WALLET, { timeout: 10_000 }).toBe(100);
-    await expect(client.cancelTask({ tenant: "", id: started.id, metadata: undefined })).rejects.toThrow(/already ended|not cancel/i);
+    await expect(client.cancelTask({ tenant: "", id: started.id, metadata: undefined })).rejects.toThrow(
+      /already ended|not cancel/i,
+    );
   });
 
   it("gets, lists and resubscribes within the caller's org only", async () => {
@@ -60,13 +64,25 @@ describe("A2A gateway task lifecycle", () => {
 
     const fetched = await client.getTask({ tenant: "", id: task.id, historyLength: 5 });
     expect(artifactText(fetched)).toBe(artifactText(task));
-    const listed = await client.listTasks({ tenant: "", contextId: "", status: TaskState.TASK_STATE_UNSPECIFIED, pageToken: "", statusTimestampAfter: undefined });
+    const listed = await client.listTasks({
+      tenant: "",
+      contextId: "",
+      status: TaskState.TASK_STATE_UNSPECIFIED,
+      pageToken: "",
+      statusTimestampAfter: undefined,
+    });
     expect(listed.tasks.map((t) => t.id)).toEqual([task.id]);
 
     await expect(intruder.getTask({ tenant: "", id: task.id })).rejects.toThrow(/not found/i);
     await expect(intruder.cancelTask({ tenant: "", id: task.id, metadata: undefined })).rejects.toThrow(/not found/i);
     await expect(collect(intruder.resubscribeTask({ tenant: "", id: task.id }))).rejects.toThrow(/not found/i);
-    const theirs = await intruder.listTasks({ tenant: "", contextId: "", status: TaskState.TASK_STATE_UNSPECIFIED, pageToken: "", statusTimestampAfter: undefined });
+    const theirs = await intruder.listTasks({
+      tenant: "",
+      contextId: "",
+      status: TaskState.TASK_STATE_UNSPECIFIED,
+      pageToken: "",
+      statusTimestampAfter: undefined,
+    });
     expect(theirs.tasks).toEqual([]);
   });
 
@@ -84,7 +100,10 @@ describe("A2A gateway task lifecycle", () => {
     const buyer = await buyerWithCredits(100);
     const client = await gatewayClient(gatewayCardUrl(agent.slug), buyer.apiKey);
     const messageId = crypto.randomUUID();
-    const [a, b] = await Promise.all([client.sendMessage(sendRequest("4, 5", { messageId })), client.sendMessage(sendRequest("4, 5", { messageId }))]);
+    const [a, b] = await Promise.all([
+      client.sendMessage(sendRequest("4, 5", { messageId })),
+      client.sendMessage(sendRequest("4, 5", { messageId })),
+    ]);
     expect(asTask(a).id).toBe(asTask(b).id);
     await expect.poll(async () => (await walletOf(buyer.org.id)).ORG_WALLET, { timeout: 10_000 }).toBe(90);
   });

@@ -20,8 +20,14 @@ let server: Awaited<ReturnType<typeof startAppServer>>;
 beforeAll(async () => {
   await getJobEngine();
   server = await startAppServer([
-    { pattern: /^\/\.well-known\/agent-card\.json$/, handle: async () => Response.json((await import("@/server/a2a/concierge")).conciergeCardJson()) },
-    { pattern: /^\/api\/a2a\/concierge$/, handle: async (r) => (await import("@/server/a2a/concierge")).serveConcierge(r) },
+    {
+      pattern: /^\/\.well-known\/agent-card\.json$/,
+      handle: async () => Response.json((await import("@/server/a2a/concierge")).conciergeCardJson()),
+    },
+    {
+      pattern: /^\/api\/a2a\/concierge$/,
+      handle: async (r) => (await import("@/server/a2a/concierge")).serveConcierge(r),
+    },
   ]);
 }, 60_000);
 afterAll(async () => {
@@ -45,7 +51,10 @@ describe("gateway rate limits", () => {
     expect(statuses).toEqual([200, 200, 200, 429]);
     const limited = await call(a.apiKey);
     expect(Number(limited.headers.get("retry-after"))).toBeGreaterThanOrEqual(1);
-    expect((await limited.json()).error).toMatchObject({ code: -32029, message: expect.stringMatching(/more than 3 calls/) });
+    expect((await limited.json()).error).toMatchObject({
+      code: -32029,
+      message: expect.stringMatching(/more than 3 calls/),
+    });
     expect((await call(b.apiKey)).status).toBe(200);
   });
 });
@@ -67,7 +76,10 @@ describe("Bureau's concierge agent", () => {
     const task = asTask(await client.sendMessage(sendRequest(need)));
     expect(task.status?.state).toBe(TaskState.TASK_STATE_COMPLETED);
     const expected = (await describeNeed({ need, limit: 1 })).matches[0]?.listing.slug;
-    const row = await db.task.findUniqueOrThrow({ where: { id: task.id }, select: { agent: { select: { slug: true } } } });
+    const row = await db.task.findUniqueOrThrow({
+      where: { id: task.id },
+      select: { agent: { select: { slug: true } } },
+    });
     expect(row.agent.slug).toBe(expected);
     await expect(client.sendMessage(sendRequest("zzqx"))).rejects.toThrow(/No listed agent matches/);
   });

@@ -59,14 +59,31 @@ describe("A2A gateway push notifications", () => {
       const buyer = await buyerWithCredits(100);
       const client = await gatewayClient(gatewayCardUrl(agent.slug), buyer.apiKey);
       const request = sendRequest("7, 8, 9");
-      request.configuration!.taskPushNotificationConfig = { tenant: "", id: "hook-1", taskId: "", url: `${hook.url}/hook`, token: "s3cret", authentication: undefined };
+      request.configuration!.taskPushNotificationConfig = {
+        tenant: "",
+        id: "hook-1",
+        taskId: "",
+        url: `${hook.url}/hook`,
+        token: "s3cret",
+        authentication: undefined,
+      };
       const task = asTask(await client.sendMessage(request));
       await expect.poll(() => received.length, { timeout: 15_000 }).toBeGreaterThanOrEqual(1);
-      expect(received[0]).toMatchObject({ token: "s3cret", body: { task: { id: task.id, status: { state: "TASK_STATE_COMPLETED" } } } });
-      const configs = await client.listTaskPushNotificationConfig({ tenant: "", taskId: task.id, pageSize: 10, pageToken: "" });
+      expect(received[0]).toMatchObject({
+        token: "s3cret",
+        body: { task: { id: task.id, status: { state: "TASK_STATE_COMPLETED" } } },
+      });
+      const configs = await client.listTaskPushNotificationConfig({
+        tenant: "",
+        taskId: task.id,
+        pageSize: 10,
+        pageToken: "",
+      });
       expect(configs.configs.map((c) => c.id)).toEqual(["hook-1"]);
       await client.deleteTaskPushNotificationConfig({ tenant: "", taskId: task.id, id: "hook-1" });
-      await expect(client.getTaskPushNotificationConfig({ tenant: "", taskId: task.id, id: "hook-1" })).rejects.toThrow();
+      await expect(
+        client.getTaskPushNotificationConfig({ tenant: "", taskId: task.id, id: "hook-1" }),
+      ).rejects.toThrow();
     } finally {
       await hook.close();
     }
@@ -78,7 +95,14 @@ describe("A2A gateway push notifications", () => {
     const client = await gatewayClient(gatewayCardUrl(agent.slug), buyer.apiKey);
     const task = asTask(await client.sendMessage(sendRequest("1")));
     await expect(
-      client.createTaskPushNotificationConfig({ tenant: "", id: "x", taskId: task.id, url: "http://169.254.169.254/latest", token: "", authentication: undefined }),
+      client.createTaskPushNotificationConfig({
+        tenant: "",
+        id: "x",
+        taskId: task.id,
+        url: "http://169.254.169.254/latest",
+        token: "",
+        authentication: undefined,
+      }),
     ).rejects.toThrow(/refused/i);
   });
 });
@@ -93,11 +117,41 @@ describe("A2A gateway input errors", () => {
     const auth = { authorization: `Bearer ${apiKey}` };
     const cases: [string, string, Record<string, string>, number, number][] = [
       ["bad JSON", "{not json", {}, 200, -32700],
-      ["wrong jsonrpc version", JSON.stringify({ jsonrpc: "1.0", id: 1, method: "SendMessage", params: {} }), {}, 200, -32600],
-      ["unknown method", JSON.stringify({ jsonrpc: "2.0", id: 1, method: "DoMagic", params: {} }), { "a2a-version": "1.0" }, 200, -32601],
-      ["bad params", JSON.stringify({ jsonrpc: "2.0", id: 1, method: "SendMessage", params: { message: "hello" } }), { "a2a-version": "1.0" }, 200, -32602],
-      ["unsupported protocol version", JSON.stringify({ jsonrpc: "2.0", id: 1, method: "GetTask", params: { id: "x" } }), { "a2a-version": "9.9" }, 200, -32009],
-      ["oversized body", JSON.stringify({ jsonrpc: "2.0", id: 1, method: "SendMessage", params: { pad: "x".repeat(1_100_000) } }), {}, 413, -32600],
+      [
+        "wrong jsonrpc version",
+        JSON.stringify({ jsonrpc: "1.0", id: 1, method: "SendMessage", params: {} }),
+        {},
+        200,
+        -32600,
+      ],
+      [
+        "unknown method",
+        JSON.stringify({ jsonrpc: "2.0", id: 1, method: "DoMagic", params: {} }),
+        { "a2a-version": "1.0" },
+        200,
+        -32601,
+      ],
+      [
+        "bad params",
+        JSON.stringify({ jsonrpc: "2.0", id: 1, method: "SendMessage", params: { message: "hello" } }),
+        { "a2a-version": "1.0" },
+        200,
+        -32602,
+      ],
+      [
+        "unsupported protocol version",
+        JSON.stringify({ jsonrpc: "2.0", id: 1, method: "GetTask", params: { id: "x" } }),
+        { "a2a-version": "9.9" },
+        200,
+        -32009,
+      ],
+      [
+        "oversized body",
+        JSON.stringify({ jsonrpc: "2.0", id: 1, method: "SendMessage", params: { pad: "x".repeat(1_100_000) } }),
+        {},
+        413,
+        -32600,
+      ],
     ];
     for (const [label, body, headers, status, code] of cases) {
       const response = await post(agent.slug, body, { ...auth, ...headers });
@@ -123,7 +177,10 @@ describe("A2A gateway subscriptions and extended card", () => {
   it("lets a caller subscribe to a running task and follow it to the end (v1.0 and v0.3)", async () => {
     const { agent } = await publishDemoAgent("northwind-research-analyst", 2);
     const buyer = await buyerWithCredits(100);
-    for (const client of [await gatewayClient(gatewayCardUrl(agent.slug), buyer.apiKey), await legacyClient(agent.slug, buyer.apiKey)]) {
+    for (const client of [
+      await gatewayClient(gatewayCardUrl(agent.slug), buyer.apiKey),
+      await legacyClient(agent.slug, buyer.apiKey),
+    ]) {
       const started = asTask(await client.sendMessage(sendRequest("Heat pumps", { returnImmediately: true })));
       const events = await collect(client.resubscribeTask({ tenant: "", id: started.id }));
       expect(events[0]?.$case).toBe("task");

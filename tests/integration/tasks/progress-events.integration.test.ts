@@ -13,12 +13,22 @@ describe("recording a streaming agent", () => {
     const task = await startTask({
       orgId: buyer.org.id,
       agent: { id: agent.id },
-      message: { messageId: crypto.randomUUID(), role: "user", parts: [{ kind: "text", text: "Sodium-ion batteries" }] },
+      message: {
+        messageId: crypto.randomUUID(),
+        role: "user",
+        parts: [{ kind: "text", text: "Sodium-ion batteries" }],
+      },
       actor: { kind: "user", userId: buyer.user.id },
       source: "UI",
     });
-    await expect.poll(async () => (await db.task.findUniqueOrThrow({ where: { id: task.id } })).settledAt, { timeout: 20_000 }).not.toBeNull();
-    const events = await db.taskEvent.findMany({ where: { taskId: task.id }, orderBy: { id: "asc" }, select: { kind: true, data: true } });
+    await expect
+      .poll(async () => (await db.task.findUniqueOrThrow({ where: { id: task.id } })).settledAt, { timeout: 20_000 })
+      .not.toBeNull();
+    const events = await db.taskEvent.findMany({
+      where: { taskId: task.id },
+      orderBy: { id: "asc" },
+      select: { kind: true, data: true },
+    });
     const progress = events.flatMap((e) => {
       const text = (e.data as { text?: string }).text;
       return e.kind === "status" && text ? [text] : [];

@@ -42,7 +42,10 @@ export interface StripeErrorBody {
 }
 
 export class StripeHttpError extends Error {
-  constructor(readonly status: number, readonly body: StripeErrorBody) {
+  constructor(
+    readonly status: number,
+    readonly body: StripeErrorBody,
+  ) {
     super(body.error.message);
   }
 }
@@ -68,15 +71,43 @@ export function parseParams<S extends z.ZodType>(schema: S, params: FormObject):
   const issue = result.error.issues[0]!;
   if (issue.code === "unrecognized_keys") {
     const param = paramName([...issue.path, issue.keys[0] ?? ""]);
-    throw new StripeHttpError(400, { error: { type: "invalid_request_error", code: "parameter_unknown", param, message: `Received unknown parameter: ${param}` } });
+    throw new StripeHttpError(400, {
+      error: {
+        type: "invalid_request_error",
+        code: "parameter_unknown",
+        param,
+        message: `Received unknown parameter: ${param}`,
+      },
+    });
   }
   const param = paramName(issue.path);
   if (valueAt(params, issue.path) === undefined) {
-    throw new StripeHttpError(400, { error: { type: "invalid_request_error", code: "parameter_missing", param, message: `Missing required param: ${param}.` } });
+    throw new StripeHttpError(400, {
+      error: {
+        type: "invalid_request_error",
+        code: "parameter_missing",
+        param,
+        message: `Missing required param: ${param}.`,
+      },
+    });
   }
-  throw new StripeHttpError(400, { error: { type: "invalid_request_error", code: "parameter_invalid", param, message: `Invalid value for ${param}: ${issue.message}` } });
+  throw new StripeHttpError(400, {
+    error: {
+      type: "invalid_request_error",
+      code: "parameter_invalid",
+      param,
+      message: `Invalid value for ${param}: ${issue.message}`,
+    },
+  });
 }
 
 export function notFound(kind: string, id: string): StripeHttpError {
-  return new StripeHttpError(404, { error: { type: "invalid_request_error", code: "resource_missing", param: "id", message: `No such ${kind}: '${id}'` } });
+  return new StripeHttpError(404, {
+    error: {
+      type: "invalid_request_error",
+      code: "resource_missing",
+      param: "id",
+      message: `No such ${kind}: '${id}'`,
+    },
+  });
 }

@@ -12,15 +12,24 @@ button.secondary{background:#fff;color:#1a1f36;border:1px solid #e3e8ee}small{co
 
 /** The hosted Checkout page a buyer is redirected to. */
 export function checkoutPage(session: Session, productName: string): string {
-  const amount = (session.amount_total / 100).toLocaleString("en-US", { style: "currency", currency: session.currency.toUpperCase() });
-  return page("Checkout", `<h1>Pay ${escape(amount)}</h1><p>${escape(productName)}</p>
+  const amount = (session.amount_total / 100).toLocaleString("en-US", {
+    style: "currency",
+    currency: session.currency.toUpperCase(),
+  });
+  return page(
+    "Checkout",
+    `<h1>Pay ${escape(amount)}</h1><p>${escape(productName)}</p>
 <form method="post"><button type="submit">Pay ${escape(amount)}</button></form>
-${session.cancel_url ? `<p><a href="${escape(session.cancel_url)}">Cancel and return</a></p>` : ""}`);
+${session.cancel_url ? `<p><a href="${escape(session.cancel_url)}">Cancel and return</a></p>` : ""}`,
+  );
 }
 
 /** The hosted Connect onboarding page an account link opens. */
 export function onboardingPage(link: AccountLink): string {
-  return page("Onboarding", `<h1>Set up payouts</h1><p>Account <code>${escape(link.account)}</code></p>
+  return page(
+    "Onboarding",
+    `<h1>Set up payouts</h1><p>Account <code>${escape(link.account)}</code></p>
 <form method="post"><input type="hidden" name="outcome" value="partial"><button type="submit">Submit details (add bank account later)</button></form>
-<form method="post"><input type="hidden" name="outcome" value="complete"><button type="submit" class="secondary">Complete onboarding</button></form>`);
+<form method="post"><input type="hidden" name="outcome" value="complete"><button type="submit" class="secondary">Complete onboarding</button></form>`,
+  );
 }

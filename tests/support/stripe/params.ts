@@ -9,19 +9,22 @@ const Bool = z.enum(["true", "false"]).transform((v) => v === "true");
 const Metadata = z.record(z.string(), z.string().max(500)).optional();
 const Currency = z.string().regex(/^[a-z]{3}$/, "must be a lowercase ISO currency code");
 const Url = z.url();
-const Expand = (allowed: readonly [string, ...string[]]) => z.strictObject({ expand: z.array(z.enum(allowed)).optional() });
+const Expand = (allowed: readonly [string, ...string[]]) =>
+  z.strictObject({ expand: z.array(z.enum(allowed)).optional() });
 
 export const ZCheckoutSessionCreate = z.strictObject({
   mode: z.literal("payment"),
   line_items: z
-    .array(z.strictObject({
-      quantity: Int,
-      price_data: z.strictObject({
-        currency: Currency,
-        unit_amount: Int.refine((n) => n >= 50, "must be at least 50 (Stripe's minimum charge)"),
-        product_data: z.strictObject({ name: z.string().min(1) }),
+    .array(
+      z.strictObject({
+        quantity: Int,
+        price_data: z.strictObject({
+          currency: Currency,
+          unit_amount: Int.refine((n) => n >= 50, "must be at least 50 (Stripe's minimum charge)"),
+          product_data: z.strictObject({ name: z.string().min(1) }),
+        }),
       }),
-    }))
+    )
     .min(1),
   client_reference_id: z.string().max(200).optional(),
   metadata: Metadata,

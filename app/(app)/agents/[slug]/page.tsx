@@ -4,7 +4,10 @@ import { db } from "@/server/db";
 
 export async function generateMetadata({ params }: { params: Promise<{ slug: string }> }): Promise<Metadata> {
   const { slug } = await params;
-  const agent = await db.agent.findFirst({ where: { slug: decodeURIComponent(slug), status: "PUBLISHED" }, select: { name: true } });
+  const agent = await db.agent.findFirst({
+    where: { slug: decodeURIComponent(slug), status: "PUBLISHED" },
+    select: { name: true },
+  });
   return { title: agent?.name ?? "Agent" };
 }
 

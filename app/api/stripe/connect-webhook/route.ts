@@ -6,4 +6,6 @@ import { connectEventToJob } from "@/server/stripe/webhook-events";
 export const dynamic = "force-dynamic";
 
 /** Stripe Connect events (connected accounts), signed with STRIPE_CONNECT_WEBHOOK_SECRET. */
-export const POST = handle((request: Request) => receiveStripeWebhook(request, env.STRIPE_CONNECT_WEBHOOK_SECRET, connectEventToJob));
+export const POST = handle((request: Request) =>
+  receiveStripeWebhook(request, env.STRIPE_CONNECT_WEBHOOK_SECRET, connectEventToJob),
+);

@@ -6,4 +6,6 @@ import { platformEventToJob } from "@/server/stripe/webhook-events";
 export const dynamic = "force-dynamic";
 
 /** Stripe platform events (Checkout, refunds), signed with STRIPE_WEBHOOK_SECRET. */
-export const POST = handle((request: Request) => receiveStripeWebhook(request, env.STRIPE_WEBHOOK_SECRET, platformEventToJob));
+export const POST = handle((request: Request) =>
+  receiveStripeWebhook(request, env.STRIPE_WEBHOOK_SECRET, platformEventToJob),
+);

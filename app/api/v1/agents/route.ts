@@ -11,10 +11,19 @@ export const dynamic = "force-dynamic";
 const int = z.coerce.number({ error: "must be a number" }).int("must be a whole number");
 const bool = z.enum(["true", "false"], { error: "must be true or false" }).transform((v) => v === "true");
 const ZParamsSchema = z.object({
-  q: z.string().optional(), category: z.string().optional(), capability: z.string().optional(),
-  inputMode: z.string().optional(), outputMode: z.string().optional(), sort: z.string().optional(), cursor: z.string().optional(),
-  minPrice: int.optional(), maxPrice: int.optional(), minRating: z.coerce.number({ error: "must be a number" }).optional(), limit: int.optional(),
-  streaming: bool.optional(), pushNotifications: bool.optional(),
+  q: z.string().optional(),
+  category: z.string().optional(),
+  capability: z.string().optional(),
+  inputMode: z.string().optional(),
+  outputMode: z.string().optional(),
+  sort: z.string().optional(),
+  cursor: z.string().optional(),
+  minPrice: int.optional(),
+  maxPrice: int.optional(),
+  minRating: z.coerce.number({ error: "must be a number" }).optional(),
+  limit: int.optional(),
+  streaming: bool.optional(),
+  pushNotifications: bool.optional(),
 });
 
 function problems(error: z.ZodError): string {
@@ -32,7 +41,10 @@ export const GET = handle(async (request: Request) => {
   if (!query.success) return jsonError(400, "invalid_query", problems(query.error), { headers });
   try {
     const page = await searchCatalog(query.data);
-    return Response.json({ agents: page.items.map(publicSummary), nextCursor: page.nextCursor, sort: page.sort }, { headers });
+    return Response.json(
+      { agents: page.items.map(publicSummary), nextCursor: page.nextCursor, sort: page.sort },
+      { headers },
+    );
   } catch (error) {
     if (error instanceof RegistryError) return jsonError(400, "invalid_query", error.message, { headers });
     throw error;

@@ -6,4 +6,6 @@ import { ZApproveListingRequestSchema, ZReviewListingResponseSchema } from "./re
 export const approveListingProcedure = adminProcedure
   .input(ZApproveListingRequestSchema)
   .output(ZReviewListingResponseSchema)
-  .mutation(({ ctx, input }) => withRegistryErrors(() => reviewListing({ agentId: input.agentId, adminUserId: ctx.user.id, decision: "approve" })));
+  .mutation(({ ctx, input }) =>
+    withRegistryErrors(() => reviewListing({ agentId: input.agentId, adminUserId: ctx.user.id, decision: "approve" })),
+  );

@@ -1,15 +1,31 @@
 import { z } from "zod";
 import { ZHealthSchema, ZStatusSchema } from "../agents/listing.types";
 
-export const ZReviewQueueRequestSchema = z.object({ status: ZStatusSchema.default("IN_REVIEW"), cursor: z.string().max(64).nullish() });
+export const ZReviewQueueRequestSchema = z.object({
+  status: ZStatusSchema.default("IN_REVIEW"),
+  cursor: z.string().max(64).nullish(),
+});
 export const ZReviewQueueResponseSchema = z.object({
-  items: z.array(z.object({
-    id: z.string(), slug: z.string(), name: z.string(), description: z.string(), status: ZStatusSchema,
-    statusReason: z.string().nullable(), cardUrl: z.string().nullable(), endpointUrl: z.string(),
-    pricePerTask: z.number().int(), categories: z.array(z.string()), submittedAt: z.date().nullable(),
-    health: ZHealthSchema, healthFlagged: z.boolean(), currentVersion: z.number().int(),
-    sellerName: z.string(), skillNames: z.array(z.string()),
-  })),
+  items: z.array(
+    z.object({
+      id: z.string(),
+      slug: z.string(),
+      name: z.string(),
+      description: z.string(),
+      status: ZStatusSchema,
+      statusReason: z.string().nullable(),
+      cardUrl: z.string().nullable(),
+      endpointUrl: z.string(),
+      pricePerTask: z.number().int(),
+      categories: z.array(z.string()),
+      submittedAt: z.date().nullable(),
+      health: ZHealthSchema,
+      healthFlagged: z.boolean(),
+      currentVersion: z.number().int(),
+      sellerName: z.string(),
+      skillNames: z.array(z.string()),
+    }),
+  ),
   nextCursor: z.string().nullable(),
   counts: z.record(z.string(), z.number().int()),
 });

@@ -6,4 +6,8 @@ import { ZReasonedDecisionRequestSchema, ZReviewListingResponseSchema } from "./
 export const suspendListingProcedure = adminProcedure
   .input(ZReasonedDecisionRequestSchema)
   .output(ZReviewListingResponseSchema)
-  .mutation(({ ctx, input }) => withRegistryErrors(() => reviewListing({ agentId: input.agentId, adminUserId: ctx.user.id, decision: "suspend", reason: input.reason })));
+  .mutation(({ ctx, input }) =>
+    withRegistryErrors(() =>
+      reviewListing({ agentId: input.agentId, adminUserId: ctx.user.id, decision: "suspend", reason: input.reason }),
+    ),
+  );

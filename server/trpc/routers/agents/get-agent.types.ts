@@ -4,8 +4,13 @@ import { ZCardJsonSchema, ZHealthSchema } from "./listing.types";
 export const ZGetAgentRequestSchema = z.object({ slug: z.string().trim().min(1).max(100) });
 
 export const ZAgentSkillSchema = z.object({
-  skillId: z.string(), name: z.string(), description: z.string(), tags: z.array(z.string()),
-  examples: z.array(z.string()), inputModes: z.array(z.string()), outputModes: z.array(z.string()),
+  skillId: z.string(),
+  name: z.string(),
+  description: z.string(),
+  tags: z.array(z.string()),
+  examples: z.array(z.string()),
+  inputModes: z.array(z.string()),
+  outputModes: z.array(z.string()),
 });
 
 export const ZGetAgentResponseSchema = z.object({

@@ -7,4 +7,8 @@ export const ZBudgetLineSchema = z.object({
   percent: z.number().int().nullable(),
   alert: z.boolean(),
 });
-export const ZListBudgetsResponseSchema = z.object({ month: z.string(), org: ZBudgetLineSchema, departments: z.array(ZBudgetLineSchema) });
+export const ZListBudgetsResponseSchema = z.object({
+  month: z.string(),
+  org: ZBudgetLineSchema,
+  departments: z.array(ZBudgetLineSchema),
+});

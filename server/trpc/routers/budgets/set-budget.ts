@@ -9,5 +9,10 @@ export const setBudgetProcedure = orgRoleProcedure("owner")
   .mutation(({ ctx, input }) => {
     // Departments arrive later; until then only the organization-wide cap exists.
     if (input.departmentId !== null) throw new TRPCError({ code: "NOT_FOUND", message: "Department not found." });
-    return setBudget({ orgId: ctx.org.id, userId: ctx.user.id, departmentId: null, monthlyCapCredits: input.monthlyCapCredits });
+    return setBudget({
+      orgId: ctx.org.id,
+      userId: ctx.user.id,
+      departmentId: null,
+      monthlyCapCredits: input.monthlyCapCredits,
+    });
   });

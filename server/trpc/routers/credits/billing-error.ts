@@ -8,7 +8,8 @@ export async function billingCall<T>(fn: () => Promise<T>): Promise<T> {
   try {
     return await fn();
   } catch (error) {
-    if (error instanceof StripeNotConfiguredError) throw new TRPCError({ code: "PRECONDITION_FAILED", message: error.message });
+    if (error instanceof StripeNotConfiguredError)
+      throw new TRPCError({ code: "PRECONDITION_FAILED", message: error.message });
     if (error instanceof BillingError) {
       throw new TRPCError({ code: error.code === "not_found" ? "NOT_FOUND" : "BAD_REQUEST", message: error.message });
     }

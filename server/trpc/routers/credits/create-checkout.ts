@@ -8,4 +8,5 @@ export const createCheckoutProcedure = orgRoleProcedure("admin")
   .input(ZCreateCheckoutRequestSchema)
   .output(ZCreateCheckoutResponseSchema)
   .mutation(({ ctx, input }) =>
-    billingCall(() => createCheckout({ orgId: ctx.org.id, userId: ctx.user.id, packId: input.packId })));
+    billingCall(() => createCheckout({ orgId: ctx.org.id, userId: ctx.user.id, packId: input.packId })),
+  );

@@ -1,6 +1,11 @@
 import { z } from "zod";
 
-export const ZCreditPackSchema = z.object({ id: z.string(), credits: z.number().int(), priceCents: z.number().int(), currency: z.string() });
+export const ZCreditPackSchema = z.object({
+  id: z.string(),
+  credits: z.number().int(),
+  priceCents: z.number().int(),
+  currency: z.string(),
+});
 export const ZGetCreditsOverviewResponseSchema = z.object({
   balance: z.object({ available: z.number().int(), held: z.number().int() }),
   purchases: z.discriminatedUnion("enabled", [

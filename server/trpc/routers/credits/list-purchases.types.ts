@@ -11,4 +11,7 @@ export const ZPurchaseSchema = z.object({
   createdAt: z.date(),
   paidAt: z.date().nullable(),
 });
-export const ZListPurchasesResponseSchema = z.object({ items: z.array(ZPurchaseSchema), nextCursor: z.string().nullable() });
+export const ZListPurchasesResponseSchema = z.object({
+  items: z.array(ZPurchaseSchema),
+  nextCursor: z.string().nullable(),
+});

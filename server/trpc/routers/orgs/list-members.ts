@@ -4,4 +4,6 @@ import { ZListMembersResponseSchema } from "./list-members.types";
 
 export const listMembersProcedure = orgProcedure
   .output(ZListMembersResponseSchema)
-  .query(({ ctx }) => listMembers({ orgId: ctx.org.id, includeInvitationLinks: ctx.role === "owner" || ctx.role === "admin" }));
+  .query(({ ctx }) =>
+    listMembers({ orgId: ctx.org.id, includeInvitationLinks: ctx.role === "owner" || ctx.role === "admin" }),
+  );

@@ -4,4 +4,6 @@ import { ZListMyOrgsResponseSchema } from "./list-my-orgs.types";
 
 export const listMyOrgsProcedure = protectedProcedure
   .output(ZListMyOrgsResponseSchema)
-  .query(({ ctx }) => listMyOrgs({ userId: ctx.user.id, activeOrgId: ctx.session.session.activeOrganizationId ?? null }));
+  .query(({ ctx }) =>
+    listMyOrgs({ userId: ctx.user.id, activeOrgId: ctx.session.session.activeOrganizationId ?? null }),
+  );

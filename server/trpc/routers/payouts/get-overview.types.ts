@@ -22,5 +22,10 @@ export const ZGetPayoutsOverviewResponseSchema = z.object({
     paidOut: z.number().int(),
     nextAvailableAt: z.date().nullable(),
   }),
-  rules: z.object({ holdDays: z.number().int(), minimumCredits: z.number().int(), creditValueCents: z.number().int(), feeBps: z.number().int() }),
+  rules: z.object({
+    holdDays: z.number().int(),
+    minimumCredits: z.number().int(),
+    creditValueCents: z.number().int(),
+    feeBps: z.number().int(),
+  }),
 });

@@ -13,4 +13,7 @@ export const ZPayoutSchema = z.object({
   paidAt: z.date().nullable(),
   lastAttemptAt: z.date().nullable(),
 });
-export const ZListPayoutsResponseSchema = z.object({ items: z.array(ZPayoutSchema), nextCursor: z.string().nullable() });
+export const ZListPayoutsResponseSchema = z.object({
+  items: z.array(ZPayoutSchema),
+  nextCursor: z.string().nullable(),
+});

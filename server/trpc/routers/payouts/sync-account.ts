@@ -9,6 +9,7 @@ export const syncAccountProcedure = orgRoleProcedure("member")
   .output(ZSyncAccountResponseSchema)
   .mutation(async ({ ctx }) => {
     const result = await billingCall(() => syncOrgConnectAccount({ orgId: ctx.org.id }));
-    if (!result) throw new TRPCError({ code: "NOT_FOUND", message: "This organization has not started payout onboarding." });
+    if (!result)
+      throw new TRPCError({ code: "NOT_FOUND", message: "This organization has not started payout onboarding." });
     return result;
   });

@@ -2,6 +2,4 @@ import { getPlatformRevenue } from "../../../services/platform/get-platform-reve
 import { adminProcedure } from "../../init";
 import { ZGetRevenueResponseSchema } from "./get-revenue.types";
 
-export const getRevenueProcedure = adminProcedure
-  .output(ZGetRevenueResponseSchema)
-  .query(() => getPlatformRevenue());
+export const getRevenueProcedure = adminProcedure.output(ZGetRevenueResponseSchema).query(() => getPlatformRevenue());

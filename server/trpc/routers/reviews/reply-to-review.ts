@@ -7,4 +7,6 @@ import { ZReplyToReviewRequestSchema, ZReplyToReviewResponseSchema } from "./rep
 export const replyToReviewProcedure = orgRoleProcedure("admin")
   .input(ZReplyToReviewRequestSchema)
   .output(ZReplyToReviewResponseSchema)
-  .mutation(({ ctx, input }) => reviewCall(() => replyToReview({ sellerOrgId: ctx.org.id, reviewId: input.reviewId, reply: input.reply })));
+  .mutation(({ ctx, input }) =>
+    reviewCall(() => replyToReview({ sellerOrgId: ctx.org.id, reviewId: input.reviewId, reply: input.reply })),
+  );

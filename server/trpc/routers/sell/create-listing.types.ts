@@ -1,5 +1,10 @@
 import { z } from "zod";
-import { ZCategoriesSchema, ZCardSourceSchema, ZPriceSchema, ZTagsSchema } from "../../../services/registry/create-listing";
+import {
+  ZCategoriesSchema,
+  ZCardSourceSchema,
+  ZPriceSchema,
+  ZTagsSchema,
+} from "../../../services/registry/create-listing";
 
 export { ZCardSourceResultSchema as ZCreateListingResponseSchema } from "../agents/listing.types";
 export const ZCreateListingRequestSchema = z.object({

@@ -1,1 +1,4 @@
-export { ZAgentIdInputSchema as ZGetListingRequestSchema, ZSellerListingSchema as ZGetListingResponseSchema } from "./sell.types";
+export {
+  ZAgentIdInputSchema as ZGetListingRequestSchema,
+  ZSellerListingSchema as ZGetListingResponseSchema,
+} from "./sell.types";

@@ -6,5 +6,8 @@ import { ZRefreshCardRequestSchema, ZRefreshCardResponseSchema } from "./refresh
 export const refreshCardProcedure = orgRoleProcedure("admin")
   .input(ZRefreshCardRequestSchema)
   .output(ZRefreshCardResponseSchema)
-  .mutation(({ ctx, input }) => withRegistryErrors(() =>
-    refreshListingCard({ orgId: ctx.org.id, agentId: input.agentId, userId: ctx.user.id, text: input.text })));
+  .mutation(({ ctx, input }) =>
+    withRegistryErrors(() =>
+      refreshListingCard({ orgId: ctx.org.id, agentId: input.agentId, userId: ctx.user.id, text: input.text }),
+    ),
+  );

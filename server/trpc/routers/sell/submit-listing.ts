@@ -6,4 +6,6 @@ import { ZSubmitListingRequestSchema, ZSubmitListingResponseSchema } from "./sub
 export const submitListingProcedure = orgRoleProcedure("admin")
   .input(ZSubmitListingRequestSchema)
   .output(ZSubmitListingResponseSchema)
-  .mutation(({ ctx, input }) => withRegistryErrors(() => submitListing({ orgId: ctx.org.id, agentId: input.agentId, userId: ctx.user.id })));
+  .mutation(({ ctx, input }) =>
+    withRegistryErrors(() => submitListing({ orgId: ctx.org.id, agentId: input.agentId, userId: ctx.user.id })),
+  );

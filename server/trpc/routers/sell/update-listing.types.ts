@@ -8,5 +8,8 @@ export const ZUpdateListingRequestSchema = z.object({
   tags: ZTagsSchema.optional(),
 });
 export const ZUpdateListingResponseSchema = z.object({
-  id: z.string(), pricePerTask: z.number().int(), categories: z.array(z.string()), tags: z.array(z.string()),
+  id: z.string(),
+  pricePerTask: z.number().int(),
+  categories: z.array(z.string()),
+  tags: z.array(z.string()),
 });

@@ -20,7 +20,14 @@ export const ZGetTaskResponseSchema = z.object({
   cancelRequested: z.boolean(),
   settled: z.boolean(),
   agent: z.object({ slug: z.string(), name: z.string(), published: z.boolean() }),
-  artifacts: z.array(z.object({ artifactId: z.string(), name: z.string().nullable(), description: z.string().nullable(), parts: z.array(ZPartViewSchema) })),
+  artifacts: z.array(
+    z.object({
+      artifactId: z.string(),
+      name: z.string().nullable(),
+      description: z.string().nullable(),
+      parts: z.array(ZPartViewSchema),
+    }),
+  ),
   events: z.array(ZTaskEventViewSchema),
   canReview: z.boolean(),
   review: ZOwnReviewSchema.nullable(),

@@ -13,4 +13,6 @@ export const replyToTaskProcedure = orgRoleProcedure("member")
         orgId: ctx.org.id,
         taskId: input.taskId,
         message: { messageId: crypto.randomUUID(), role: "user", parts: [{ kind: "text", text: input.text }] },
-      })));
+      }),
+    ),
+  );

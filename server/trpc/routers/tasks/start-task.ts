@@ -15,6 +15,7 @@ export const startTaskProcedure = orgRoleProcedure("member")
         message: { messageId: crypto.randomUUID(), role: "user", parts: [{ kind: "text", text: input.text }] },
         actor: { kind: "user", userId: ctx.user.id },
         source: "UI",
-      }));
+      }),
+    );
     return { id: task.id, price: task.price };
   });

@@ -11,7 +11,10 @@ export const dynamic = "force-dynamic";
 
 const ZParamsSchema = z.object({ taskId: z.string().min(1).max(64) });
 const ZOrgIdSchema = z.string().min(1).max(64);
-const ZEventIdSchema = z.string().regex(/^\d{1,19}$/).transform((v) => BigInt(v));
+const ZEventIdSchema = z
+  .string()
+  .regex(/^\d{1,19}$/)
+  .transform((v) => BigInt(v));
 
 /**
  * The task page's live feed: the task's events as SSE frames
@@ -26,7 +29,9 @@ export const GET = handle(async (request: Request, context: { params: Promise<{ 
   const orgId = ZOrgIdSchema.safeParse(url.searchParams.get("orgId"));
   if (!orgId.success) return jsonError(400, "bad_request", "The orgId query parameter is required.");
   const params = ZParamsSchema.safeParse(await context.params);
-  const task = params.success ? await findMemberTask({ orgId: orgId.data, userId: session.user.id, taskId: params.data.taskId }) : null;
+  const task = params.success
+    ? await findMemberTask({ orgId: orgId.data, userId: session.user.id, taskId: params.data.taskId })
+    : null;
   if (!task) return jsonError(404, "not_found", "Task not found.");
 
   const resumeFrom = request.headers.get("last-event-id") ?? url.searchParams.get("after");
@@ -43,7 +48,12 @@ export const GET = handle(async (request: Request, context: { params: Promise<{ 
       const nudge = () => taskListener.emit(`task:${target.taskId}`);
       signal.addEventListener("abort", nudge, { once: true });
       try {
-        for await (const event of streamTaskEvents({ ...target, afterId: after?.data, signal, stopAtInputRequired: false })) {
+        for await (const event of streamTaskEvents({
+          ...target,
+          afterId: after?.data,
+          signal,
+          stopAtInputRequired: false,
+        })) {
           const view = toTaskEventView(event);
           if (view) yield { id: view.id, event: "task-event", data: view };
         }

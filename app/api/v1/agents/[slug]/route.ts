@@ -14,11 +14,24 @@ export const GET = handle(async (request: Request, context: { params: Promise<{ 
   try {
     const agent = await getPublishedListing({ slug: slug.slice(0, 100) });
     const { id: _id, health, healthFlagged, healthFailures, lastCheckedAt, lastLatencyMs, ...rest } = agent;
-    return Response.json({
-      agent: { ...rest, health: { status: health.toLowerCase(), flagged: healthFlagged, consecutiveFailures: healthFailures, lastCheckedAt, lastLatencyMs } },
-    }, { headers });
+    return Response.json(
+      {
+        agent: {
+          ...rest,
+          health: {
+            status: health.toLowerCase(),
+            flagged: healthFlagged,
+            consecutiveFailures: healthFailures,
+            lastCheckedAt,
+            lastLatencyMs,
+          },
+        },
+      },
+      { headers },
+    );
   } catch (error) {
-    if (error instanceof RegistryError && error.code === "NOT_FOUND") return jsonError(404, "not_found", error.message, { headers });
+    if (error instanceof RegistryError && error.code === "NOT_FOUND")
+      return jsonError(404, "not_found", error.message, { headers });
     throw error;
   }
 });
