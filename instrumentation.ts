@@ -5,6 +5,8 @@
  */
 export async function register() {
   if (process.env.NEXT_RUNTIME !== "nodejs") return;
-  const { getJobEngine, selectedEngine } = await import("./server/jobs/engine");
-  if (selectedEngine() === "local") await getJobEngine();
+  const { startJobEngine, selectedEngine } = await import("./server/jobs/engine");
+  if (selectedEngine() !== "local") return;
+  const { allFunctions } = await import("./inngest/functions");
+  await startJobEngine(allFunctions);
 }

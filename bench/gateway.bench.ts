@@ -17,16 +17,17 @@ export async function runGatewayBench(): Promise<string> {
     GATEWAY_RATE_LIMIT_PER_MINUTE: "1000000",
     JOBS_EXECUTOR_ID: `bench-${process.pid}`,
   });
-  const { getJobEngine, stopJobEngine } = await import("../server/jobs/engine");
+  const { startJobEngine, stopJobEngine } = await import("../server/jobs/engine");
+  const { allFunctions } = await import("../inngest/functions");
   const { startAppServer } = await import("../tests/support/app-server");
   const { publishDemoAgent, buyerWithCredits } = await import("../tests/support/task-fixtures");
   const { gatewayClient, sendRequest } = await import("../tests/support/a2a-client");
-  const { gatewayCardUrl } = await import("../server/a2a/gateway/gateway-card");
+  const { gatewayCardUrl } = await import("../server/a2a/urls");
   const { demoAgentCardUrl } = await import("../server/demo-agents/catalog");
   const { ClientFactory } = await import("@a2a-js/sdk/client");
   const { db } = await import("../server/db");
 
-  await getJobEngine();
+  await startJobEngine(allFunctions);
   const server = await startAppServer();
   const rows: string[] = [];
   try {

@@ -1,23 +1,16 @@
 "use client";
 
 import { Tabs, TabsContent, TabsList, TabsTrigger } from "@/components/ui/tabs";
-import { curlSnippet, jsClientSnippet, mcpConfigSnippet } from "./call-snippets";
+import { curlSnippet, jsClientSnippet } from "./call-snippets";
 import { CodeBlock } from "./code-block";
 
-/** How to call the agent through Bureau: curl, the A2A JS client, and MCP once Bureau's MCP server exists. */
-export function AgentCallTabs({
-  gateway,
-  example,
-}: {
-  gateway: { jsonRpc: string; card: string; mcp: string | null };
-  example: string;
-}) {
+/** How to call the agent through Bureau: curl and the A2A JS client. */
+export function AgentCallTabs({ gateway, example }: { gateway: { jsonRpc: string; card: string }; example: string }) {
   return (
     <Tabs defaultValue="curl">
       <TabsList>
         <TabsTrigger value="curl">curl</TabsTrigger>
         <TabsTrigger value="js">A2A JS client</TabsTrigger>
-        {gateway.mcp ? <TabsTrigger value="mcp">MCP client</TabsTrigger> : null}
       </TabsList>
       <TabsContent value="curl">
         <CodeBlock label="curl command" code={curlSnippet(gateway.jsonRpc, example)} testId="snippet-curl" />
@@ -25,11 +18,6 @@ export function AgentCallTabs({
       <TabsContent value="js">
         <CodeBlock label="JavaScript" code={jsClientSnippet(gateway.card, example)} />
       </TabsContent>
-      {gateway.mcp ? (
-        <TabsContent value="mcp">
-          <CodeBlock label="MCP configuration" code={mcpConfigSnippet(gateway.mcp)} />
-        </TabsContent>
-      ) : null}
     </Tabs>
   );
 }

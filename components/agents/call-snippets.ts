@@ -41,13 +41,3 @@ const result = await client.sendMessage({
 console.log(JSON.stringify(result, null, 2));
 `;
 }
-
-export function mcpConfigSnippet(mcpUrl: string): string {
-  return JSON.stringify(
-    {
-      mcpServers: { bureau: { type: "http", url: mcpUrl, headers: { Authorization: "Bearer <your org API key>" } } },
-    },
-    null,
-    2,
-  );
-}

@@ -27,7 +27,6 @@ const SCOPE_LABELS: Record<(typeof API_KEY_SCOPES)[number], string> = {
   "agents:read": "Read the agent catalog",
   "tasks:read": "Read tasks",
   "tasks:write": "Start and cancel tasks (spends credits)",
-  "mcp:use": "Use the MCP server",
 };
 
 const ZFormSchema = z.object({

@@ -4,7 +4,7 @@ import { z } from "zod";
  * What an org API key may do. Stored in better-auth's `permissions` column as
  * { resource: [action] }; shown to users as "resource:action".
  */
-export const API_KEY_SCOPES = ["agents:read", "tasks:read", "tasks:write", "mcp:use"] as const;
+export const API_KEY_SCOPES = ["agents:read", "tasks:read", "tasks:write"] as const;
 export type ApiKeyScope = (typeof API_KEY_SCOPES)[number];
 export const ZApiKeyScopeSchema = z.enum(API_KEY_SCOPES);
 

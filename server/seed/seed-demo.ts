@@ -80,7 +80,7 @@ export async function seedDemo(
         orgId: acmeId,
         userId: owner.id,
         name: "Demo key",
-        scopes: ["agents:read", "tasks:read", "tasks:write", "mcp:use"],
+        scopes: ["agents:read", "tasks:read", "tasks:write"],
         expiresInDays: null,
       })
     ).key;

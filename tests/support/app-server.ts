@@ -9,7 +9,7 @@ type Route = { pattern: RegExp; handle: (request: Request, match: RegExpExecArra
  * handlers call. Integration tests drive it with the official A2A client.
  */
 export async function startAppServer(extra: Route[] = []) {
-  const { serveGateway, findGatewayAgent } = await import("@/server/a2a/gateway/serve-gateway");
+  const { serveGateway, findGatewayAgent } = await import("@/server/gateway/serve-gateway");
   const { handleDemoAgentRequest, demoAgentCardResponse } = await import("@/server/demo-agents/handler");
   const routes: Route[] = [
     ...extra,
@@ -45,8 +45,9 @@ export async function startAppServer(extra: Route[] = []) {
 export function useTaskRuntime(extra: Route[] = []) {
   let server: Awaited<ReturnType<typeof startAppServer>> | undefined;
   beforeAll(async () => {
-    const { getJobEngine } = await import("@/server/jobs/engine");
-    await getJobEngine();
+    const { startJobEngine } = await import("@/server/jobs/engine");
+    const { allFunctions } = await import("@/inngest/functions");
+    await startJobEngine(allFunctions);
     server = await startAppServer(extra);
   }, 60_000);
   afterAll(async () => {

@@ -7,8 +7,9 @@ export {};
  * Either way it then stays up until killed.
  */
 const [mode, orgId, agentId, userId] = process.argv.slice(2);
-const { getJobEngine } = await import("../../server/jobs/engine");
-await getJobEngine();
+const { startJobEngine } = await import("../../server/jobs/engine");
+const { allFunctions } = await import("../../inngest/functions");
+await startJobEngine(allFunctions);
 if (mode === "start") {
   const { startTask } = await import("../../server/services/tasks/start-task");
   const task = await startTask({

@@ -39,7 +39,7 @@ export async function buyerWithCredits(credits = 1_000) {
     orgId: org.id,
     userId: user.id,
     name: "test",
-    scopes: ["agents:read", "tasks:read", "tasks:write", "mcp:use"],
+    scopes: ["agents:read", "tasks:read", "tasks:write"],
     expiresInDays: null,
   });
   return { user, org, apiKey: key };

@@ -1,4 +1,4 @@
-import { conciergeCardJson } from "@/server/a2a/concierge";
+import { conciergeCardJson } from "@/server/gateway/concierge";
 import { handle } from "@/server/http/handle";
 
 export const dynamic = "force-dynamic";

@@ -4,7 +4,6 @@ import { env } from "../../env";
 import { logger } from "../../logger";
 import type { JobEngine } from "../engine";
 import { readPath } from "../events";
-import { loadFunctions } from "../functions";
 import { reportJobEngine } from "../status";
 import type { DurableFunction, JobEvent } from "../types";
 import { asJson, createDbosStep } from "./dbos-step";
@@ -108,13 +107,10 @@ function inStep<T>(name: string, body: () => Promise<T>): Promise<T> {
   return DBOS.isWithinWorkflow() && !DBOS.isInStep() ? DBOS.runStep(body, { name }) : body();
 }
 
-/**
- * Starts DBOS in this process (once). `extra` registers additional functions
- * before launch; tests use it to exercise the step semantics directly.
- */
-export async function startLocalEngine(extra: DurableFunction<never>[] = []): Promise<JobEngine> {
+/** Starts DBOS in this process (once), running the given functions. */
+export async function startLocalEngine(functions: DurableFunction<never>[]): Promise<JobEngine> {
   if (!launched) {
-    if (!registered) await registerAll(extra);
+    if (!registered) registerAll(functions);
     DBOS.setConfig({
       name: "bureau",
       systemDatabaseUrl: env.DATABASE_URL,
@@ -146,8 +142,8 @@ export async function startLocalEngine(extra: DurableFunction<never>[] = []): Pr
 }
 
 /** DBOS registrations are process-global and must precede launch; do them once. */
-async function registerAll(extra: DurableFunction<never>[]): Promise<void> {
-  for (const fn of [...(await loadFunctions()), ...extra]) {
+function registerAll(functions: DurableFunction<never>[]): void {
+  for (const fn of functions) {
     const { trigger } = fn.config;
     if ("cron" in trigger) {
       const scheduled = DBOS.registerWorkflow(

@@ -2,7 +2,7 @@ import { V1PushNotificationSerializer } from "@a2a-js/sdk/server";
 import { db } from "../../db";
 import { sendEvent } from "../../jobs/send";
 import { createSafeFetch } from "../../net/safe-fetch";
-import { loadA2ATask } from "../../a2a/gateway/task-snapshot";
+import { loadA2ATask } from "./a2a-task";
 
 // Webhooks are user-given URLs: the SSRF-safe fetcher, a short deadline, and
 // no interest in large replies.

@@ -1,8 +1,8 @@
 import { InngestTestEngine } from "@inngest/test";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { inngest } from "@/inngest/client";
+import { allFunctions } from "@/inngest/functions";
 import { db } from "@/server/db";
-import { loadFunctions } from "@/server/jobs/functions";
 import { toInngestFunction } from "@/server/jobs/inngest/adapt";
 import type { DurableFunction } from "@/server/jobs/types";
 import { startTask } from "@/server/services/tasks/start-task";
@@ -22,7 +22,7 @@ let server: Awaited<ReturnType<typeof startAppServer>>;
 let functions: Map<string, DurableFunction<never>>;
 beforeAll(async () => {
   server = await startAppServer();
-  functions = new Map((await loadFunctions()).map((f) => [f.config.id, f]));
+  functions = new Map(allFunctions.map((f) => [f.config.id, f]));
 }, 60_000);
 afterAll(async () => {
   await server?.close();

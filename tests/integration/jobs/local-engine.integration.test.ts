@@ -1,7 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { db } from "@/server/db";
-import { stopJobEngine } from "@/server/jobs/engine";
-import { startLocalEngine } from "@/server/jobs/local/dbos-engine";
+import { startJobEngine, stopJobEngine } from "@/server/jobs/engine";
 import { sendEvent } from "@/server/jobs/send";
 import { defineFunction, NonRetriableError, type DurableFunction } from "@/server/jobs/types";
 
@@ -61,7 +60,7 @@ const cancellable = defineFunction<{ taskId: string }>(
 );
 
 beforeAll(async () => {
-  await startLocalEngine([retrying, cancellable] as DurableFunction<never>[]);
+  await startJobEngine([retrying, cancellable] as DurableFunction<never>[]);
 }, 60_000);
 afterAll(async () => {
   await stopJobEngine();

@@ -1,6 +1,6 @@
 import { TaskState } from "@a2a-js/sdk";
 import { describe, expect, it } from "vitest";
-import { gatewayCardUrl } from "@/server/a2a/gateway/gateway-card";
+import { gatewayCardUrl } from "@/server/a2a/urls";
 import { db } from "@/server/db";
 import { useTaskRuntime } from "../../support/app-server";
 import { artifactText, asTask, collect, gatewayClient, sendRequest } from "../../support/a2a-client";

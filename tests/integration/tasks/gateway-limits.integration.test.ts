@@ -1,10 +1,11 @@
 import { TaskState } from "@a2a-js/sdk";
 import { Client, DefaultAgentCardResolver, JsonRpcTransportFactory } from "@a2a-js/sdk/client";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
-import { conciergeUrl } from "@/server/a2a/concierge";
-import { gatewayUrl } from "@/server/a2a/gateway/gateway-card";
+import { conciergeUrl } from "@/server/a2a/urls";
+import { gatewayUrl } from "@/server/a2a/urls";
 import { db } from "@/server/db";
-import { getJobEngine, stopJobEngine } from "@/server/jobs/engine";
+import { allFunctions } from "@/inngest/functions";
+import { startJobEngine, stopJobEngine } from "@/server/jobs/engine";
 import { seedCatalog } from "@/server/seed/seed-catalog";
 import { describeNeed } from "@/server/services/registry/describe-need";
 import { startAppServer } from "../../support/app-server";
@@ -18,15 +19,15 @@ vi.hoisted(() => {
 
 let server: Awaited<ReturnType<typeof startAppServer>>;
 beforeAll(async () => {
-  await getJobEngine();
+  await startJobEngine(allFunctions);
   server = await startAppServer([
     {
       pattern: /^\/\.well-known\/agent-card\.json$/,
-      handle: async () => Response.json((await import("@/server/a2a/concierge")).conciergeCardJson()),
+      handle: async () => Response.json((await import("@/server/gateway/concierge")).conciergeCardJson()),
     },
     {
       pattern: /^\/api\/a2a\/concierge$/,
-      handle: async (r) => (await import("@/server/a2a/concierge")).serveConcierge(r),
+      handle: async (r) => (await import("@/server/gateway/concierge")).serveConcierge(r),
     },
   ]);
 }, 60_000);

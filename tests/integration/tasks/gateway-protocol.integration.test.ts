@@ -2,7 +2,7 @@ import { Client, DefaultAgentCardResolver } from "@a2a-js/sdk/client";
 import { LegacyJsonRpcTransport } from "@a2a-js/sdk/compat/v0_3/client";
 import { TaskState } from "@a2a-js/sdk";
 import { describe, expect, it } from "vitest";
-import { gatewayCardUrl, gatewayUrl } from "@/server/a2a/gateway/gateway-card";
+import { gatewayCardUrl, gatewayUrl } from "@/server/a2a/urls";
 import { useTaskRuntime } from "../../support/app-server";
 import { artifactText, asTask, bearerFetch, collect, gatewayClient, sendRequest } from "../../support/a2a-client";
 import { serveFetchHandler } from "../../support/serve-fetch-handler";

@@ -1,4 +1,4 @@
-import { serveConcierge } from "@/server/a2a/concierge";
+import { serveConcierge } from "@/server/gateway/concierge";
 import { handle } from "@/server/http/handle";
 
 export const dynamic = "force-dynamic";

@@ -44,5 +44,5 @@ export const ZGetAgentResponseSchema = z.object({
   skills: z.array(ZAgentSkillSchema),
   card: ZCardJsonSchema,
   cardVersion: z.string().nullable(),
-  gateway: z.object({ jsonRpc: z.string(), card: z.string(), mcp: z.string().nullable() }),
+  gateway: z.object({ jsonRpc: z.string(), card: z.string() }),
 });

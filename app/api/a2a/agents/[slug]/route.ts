@@ -1,4 +1,4 @@
-import { serveGateway } from "@/server/a2a/gateway/serve-gateway";
+import { serveGateway } from "@/server/gateway/serve-gateway";
 import { handle } from "@/server/http/handle";
 
 export const dynamic = "force-dynamic";

@@ -1,4 +1,4 @@
-import { findGatewayAgent } from "@/server/a2a/gateway/serve-gateway";
+import { findGatewayAgent } from "@/server/gateway/serve-gateway";
 import { handle, jsonError } from "@/server/http/handle";
 
 export const dynamic = "force-dynamic";

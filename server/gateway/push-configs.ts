@@ -1,7 +1,7 @@
 import type { TaskPushNotificationConfig } from "@a2a-js/sdk";
 import { RequestMalformedError, TaskNotFoundError } from "@a2a-js/sdk/errors";
-import { db } from "../../db";
-import { checkFetchableUrl, UnsafeUrlError } from "../../net/safe-fetch";
+import { db } from "../db";
+import { checkFetchableUrl, UnsafeUrlError } from "../net/safe-fetch";
 
 const toConfig = (row: {
   configId: string;

@@ -17,17 +17,17 @@ import type {
 } from "@a2a-js/sdk";
 import type { A2ARequestHandler, ServerCallContext } from "@a2a-js/sdk/server";
 import { RequestMalformedError, TaskNotCancelableError, TaskNotFoundError } from "@a2a-js/sdk/errors";
-import type { ApiKeyPrincipal } from "../../services/api-keys/authenticate-api-key";
-import { requestCancel } from "../../services/tasks/cancel-task";
-import { streamTaskEvents } from "../../services/events/stream-task-events";
-import { replyToTask } from "../../services/tasks/reply-to-task";
-import { startTask } from "../../services/tasks/start-task";
-import { db } from "../../db";
-import { fromSdkMessage, fromSdkState, isTerminal, messageText } from "../bureau-format";
+import type { ApiKeyPrincipal } from "../services/api-keys/authenticate-api-key";
+import { requestCancel } from "../services/tasks/cancel-task";
+import { streamTaskEvents } from "../services/events/stream-task-events";
+import { replyToTask } from "../services/tasks/reply-to-task";
+import { startTask } from "../services/tasks/start-task";
+import { db } from "../db";
+import { fromSdkMessage, fromSdkState, isTerminal, messageText } from "../a2a/bureau-format";
 import { mapRefusals } from "./errors";
 import { listA2ATasks } from "./list-tasks";
 import { pushConfigs } from "./push-configs";
-import { loadA2ATask, toStreamEvent } from "./task-snapshot";
+import { loadA2ATask, toStreamEvent } from "../services/tasks/a2a-task";
 
 /**
  * What a gateway endpoint serves: one listed agent, or (the concierge) an

@@ -1,8 +1,8 @@
 import type { ListTasksResponse } from "@a2a-js/sdk";
 import { RequestMalformedError } from "@a2a-js/sdk/errors";
-import { db } from "../../db";
-import type { TaskState } from "../../generated/prisma/enums";
-import { loadA2ATask } from "./task-snapshot";
+import { db } from "../db";
+import type { TaskState } from "../generated/prisma/enums";
+import { loadA2ATask } from "../services/tasks/a2a-task";
 
 const MAX_PAGE = 100;
 

@@ -1,9 +1,7 @@
 import type { AgentCard } from "@a2a-js/sdk";
 import { DefaultAgentCardResolver } from "@a2a-js/sdk/client";
-import { appUrl } from "../../env";
-
-export const gatewayUrl = (slug: string) => `${appUrl()}/api/a2a/agents/${encodeURIComponent(slug)}`;
-export const gatewayCardUrl = (slug: string) => `${gatewayUrl(slug)}/.well-known/agent-card.json`;
+import { appUrl } from "../env";
+import { gatewayUrl } from "../a2a/urls";
 
 const SCHEME = "bureauApiKey";
 const AUTH_HELP = "An org API key from Bureau (Settings → API keys), sent as 'Authorization: Bearer <key>'.";

@@ -1,13 +1,12 @@
 import { appUrl } from "../env";
+import { conciergeUrl } from "../a2a/urls";
 import { logger } from "../logger";
 import { describeNeed } from "../services/registry/describe-need";
 import { TaskRefusal } from "../services/tasks/errors";
-import { gatewayCaller } from "./gateway/serve-gateway";
-import { gatewayAgentCard } from "./gateway/gateway-card";
-import { GatewayHandler } from "./gateway/gateway-handler";
-import { jsonRpcEndpoint, serveJsonRpc } from "./json-rpc-endpoint";
-
-export const conciergeUrl = () => `${appUrl()}/api/a2a/concierge`;
+import { gatewayCaller } from "./serve-gateway";
+import { gatewayAgentCard } from "./gateway-card";
+import { GatewayHandler } from "./gateway-handler";
+import { jsonRpcEndpoint, serveJsonRpc } from "../a2a/json-rpc-endpoint";
 
 /** Bureau's own agent card (/.well-known/agent-card.json): the concierge. */
 export function conciergeCardJson() {

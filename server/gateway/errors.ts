@@ -1,6 +1,6 @@
 import { JsonRpcTransportError, TaskNotFoundError } from "@a2a-js/sdk/errors";
-import type { TaskRefusalCode } from "../../services/tasks/errors";
-import { TaskRefusal } from "../../services/tasks/errors";
+import type { TaskRefusalCode } from "../services/tasks/errors";
+import { TaskRefusal } from "../services/tasks/errors";
 
 /**
  * Bureau's own JSON-RPC error codes, in the server-defined range and clear

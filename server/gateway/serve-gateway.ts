@@ -1,9 +1,9 @@
-import { db } from "../../db";
-import { logger } from "../../logger";
-import { env } from "../../env";
-import { authenticateApiKey, type ApiKeyPrincipal } from "../../services/api-keys/authenticate-api-key";
-import { takeToken } from "../../services/rate-limit/take-token";
-import { jsonRpcEndpoint, jsonRpcError, serveJsonRpc } from "../json-rpc-endpoint";
+import { db } from "../db";
+import { logger } from "../logger";
+import { env } from "../env";
+import { authenticateApiKey, type ApiKeyPrincipal } from "../services/api-keys/authenticate-api-key";
+import { takeToken } from "../services/rate-limit/take-token";
+import { jsonRpcEndpoint, jsonRpcError, serveJsonRpc } from "../a2a/json-rpc-endpoint";
 import { BUREAU_RPC_ERRORS } from "./errors";
 import { gatewayAgentCard, gatewayCardJson } from "./gateway-card";
 import { GatewayHandler } from "./gateway-handler";

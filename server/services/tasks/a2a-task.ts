@@ -8,8 +8,8 @@ import {
   toSdkState,
   type BureauArtifact,
   type BureauMessage,
-} from "../bureau-format";
-import type { StoredTaskEvent } from "../../services/events/stream-task-events";
+} from "../../a2a/bureau-format";
+import type { StoredTaskEvent } from "../events/stream-task-events";
 
 const agentText = (id: string, text: string): BureauMessage => ({
   messageId: `status-${id}`,

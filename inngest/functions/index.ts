@@ -1,0 +1,37 @@
+import type { DurableFunction } from "@/server/jobs/types";
+import cancelAgentTask from "./cancel-agent-task";
+import checkAgentHealth from "./check-agent-health";
+import closeCheckout from "./close-checkout";
+import continueAgentTask from "./continue-agent-task";
+import deliverTaskPush from "./deliver-task-push";
+import fulfillCheckout from "./fulfill-checkout";
+import payOutSeller from "./pay-out-seller";
+import payOutSellers from "./pay-out-sellers";
+import refundCharge from "./refund-charge";
+import releasePendingEarnings from "./release-pending-earnings";
+import runAgentTask from "./run-agent-task";
+import sweepLostTasks from "./sweep-lost-tasks";
+import sweepOpenCheckouts from "./sweep-open-checkouts";
+import syncConnectAccount from "./sync-connect-account";
+
+/**
+ * Every durable function, for both engines. Whoever starts an engine
+ * (instrumentation.ts, the Inngest route, tests) hands it this list, so the
+ * engines and the services that send events never import a function.
+ */
+export const allFunctions = [
+  runAgentTask,
+  continueAgentTask,
+  cancelAgentTask,
+  sweepLostTasks,
+  deliverTaskPush,
+  fulfillCheckout,
+  closeCheckout,
+  refundCharge,
+  syncConnectAccount,
+  releasePendingEarnings,
+  payOutSellers,
+  payOutSeller,
+  sweepOpenCheckouts,
+  checkAgentHealth,
+] as DurableFunction<never>[];

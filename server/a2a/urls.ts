@@ -1,0 +1,7 @@
+import { appUrl } from "../env";
+
+/** Where programs reach a listed agent through Bureau's gateway. */
+export const gatewayUrl = (slug: string) => `${appUrl()}/api/a2a/agents/${encodeURIComponent(slug)}`;
+export const gatewayCardUrl = (slug: string) => `${gatewayUrl(slug)}/.well-known/agent-card.json`;
+/** Bureau's own agent: the concierge that routes a request to a listing. */
+export const conciergeUrl = () => `${appUrl()}/api/a2a/concierge`;
