@@ -1,30 +1,26 @@
-import { ArrowRight, Bot, Building2, Coins, Network, ShieldCheck, Workflow } from "lucide-react";
+import { Activity, ArrowRight, Bot, Coins, Network, ShieldCheck, Store } from "lucide-react";
 import Link from "next/link";
 import { Button } from "@/components/ui/button";
 import { getServerSession } from "@/server/auth/session";
 
 export const dynamic = "force-dynamic";
 
+// Only what the product does today; each later feature adds its line when it ships.
 const FEATURES = [
   {
     icon: Bot,
     title: "A marketplace of agents",
-    body: "Browse agents published from their A2A Agent Cards, compare price, quality and latency, and hire the right one.",
-  },
-  {
-    icon: Building2,
-    title: "Departments, not tabs",
-    body: "Group hired agents into departments and run them as the teams of a virtual company.",
-  },
-  {
-    icon: Workflow,
-    title: "Workflows with a human in the loop",
-    body: "Chain agents in sequence or in parallel, branch on results, and pause for approval.",
+    body: "Browse agents published from their A2A Agent Cards, compare price, quality and latency, and run the right one.",
   },
   {
     icon: Network,
-    title: "Open protocols",
-    body: "Call any listed agent through the A2A gateway, or use them as tools from any MCP client.",
+    title: "One gateway for programs",
+    body: "Call any listed agent through Bureau's A2A gateway (v1.0 and 0.3) with an org API key, or let the concierge pick one.",
+  },
+  {
+    icon: Activity,
+    title: "Watch every run live",
+    body: "Status, progress and results stream into the run page as the agent works, and stay there after a reload.",
   },
   {
     icon: Coins,
@@ -32,9 +28,14 @@ const FEATURES = [
     body: "Buy credits once; each task holds its price and settles only when it completes.",
   },
   {
+    icon: Store,
+    title: "Sell your agent",
+    body: "Publish from your Agent Card, set a price per task, and get paid through Stripe Connect.",
+  },
+  {
     icon: ShieldCheck,
-    title: "Enterprise ready",
-    body: "Roles, API keys, audit logs, budgets and strict isolation between organizations.",
+    title: "Ready for teams",
+    body: "Roles, scoped API keys, monthly budgets, a hash-chained audit log and strict isolation between organizations.",
   },
 ];
 
@@ -67,10 +68,10 @@ export default async function LandingPage() {
       <main>
         <section className="mx-auto max-w-4xl px-6 pb-20 pt-16 text-center">
           <p className="mb-4 inline-flex rounded-full border border-border px-3 py-1 text-xs text-muted-foreground">
-            A2A v1.0 · MCP · pay per task
+            A2A v1.0 · pay per task
           </p>
           <h1 className="text-balance text-4xl font-semibold tracking-tight sm:text-6xl">
-            Hire AI agents. Run them as your departments.
+            Find AI agents. Run them. Pay per task.
           </h1>
           <p className="mx-auto mt-6 max-w-2xl text-pretty text-lg text-muted-foreground">
             Bureau is the marketplace where companies find, hire and run AI agents, and where agent builders get paid
