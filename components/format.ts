@@ -17,3 +17,14 @@ export function formatRelative(value: Date, now = Date.now()): string {
   const days = Math.round(hours / 24);
   return days <= 7 ? `${days} d ago` : formatDate(value);
 }
+
+const pluralRules = new Intl.PluralRules("en-US");
+
+/**
+ * "1 task" / "3 tasks": the count and the word form Intl.PluralRules picks
+ * for it. `other` covers every form English does not distinguish.
+ */
+export function plural(count: number, forms: { one: string; other: string }): string {
+  const form = pluralRules.select(count) === "one" ? forms.one : forms.other;
+  return `${credits.format(count)} ${form}`;
+}
