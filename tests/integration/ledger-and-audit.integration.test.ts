@@ -1,6 +1,9 @@
 import { describe, expect, it } from "vitest";
 import { db } from "@/server/db";
-import { auditHash } from "@/server/services/audit/record-audit";
+import type { Prisma } from "@/server/generated/prisma/client";
+import { computeAuditHash } from "@/server/services/audit/audit-hash";
+import { recordAudit } from "@/server/services/audit/record-audit";
+import { verifyAuditChain } from "@/server/services/audit/verify-audit-chain";
 import { orgAccount, platformAccount } from "@/server/services/ledger/accounts";
 import { grantCredits } from "@/server/services/ledger/grant-credits";
 import { getOrgBalance } from "@/server/services/ledger/get-balance";
@@ -70,29 +73,150 @@ describe("ledger", () => {
   });
 });
 
+/**
+ * Rows as the code before RFC 8785 wrote them (scheme 1), for an org whose
+ * history predates the migration; the chain then continues under scheme 2.
+ */
+async function writeLegacyRows(orgId: string, count: number): Promise<void> {
+  let prevHash: string | null = null;
+  for (let i = 0; i < count; i++) {
+    const fields = {
+      orgId,
+      actorUserId: null,
+      action: "credits.granted",
+      target: `legacy-${i}`,
+      data: { amount: 10 + i, reason: "before the migration", nested: { b: i, a: [i, { y: 1, x: 2 }] } },
+    };
+    const createdAt = new Date(Date.now() - (count - i) * 60_000);
+    const hash = computeAuditHash({ scheme: 1, prevHash, fields, createdAt });
+    await db.auditLog.create({ data: { ...fields, prevHash, hash, hashScheme: 1, createdAt } });
+    prevHash = hash;
+  }
+}
+
+const appendAudit = (orgId: string, action: string, data: Record<string, unknown>) =>
+  db.$transaction((tx) => recordAudit(tx, { orgId, actorUserId: null, action, target: "t", data }));
+
+/** A chain of 3 scheme-1 rows followed by 3 scheme-2 rows, with values RFC 8785 has opinions on. */
+async function mixedChain() {
+  const org = await freshOrg();
+  await writeLegacyRows(org.id, 3);
+  await appendAudit(org.id, "budget.set", { to: 1e21, zero: -0, line: "a\u2028b", é: 1, Z: 2, "1": [0.1, 2.5] });
+  await grantCredits({ orgId: org.id, amount: 7, key: `m:${unique()}`, reason: "r", actorUserId: null });
+  await appendAudit(org.id, "budget.removed", { nested: { b: { d: 1, c: [3, { f: 1, e: 2 }] }, a: null } });
+  const rows = await db.auditLog.findMany({ where: { orgId: org.id }, orderBy: { id: "asc" } });
+  return { org, rows };
+}
+
 describe("audit log", () => {
-  it("chains each org's entries by hash", async () => {
+  it("chains each org's entries by hash under RFC 8785 (scheme 2)", async () => {
     const org = await freshOrg();
     for (let i = 0; i < 3; i++)
       await grantCredits({ orgId: org.id, amount: 1 + i, key: `c:${unique()}`, reason: `r${i}`, actorUserId: null });
     const rows = await db.auditLog.findMany({ where: { orgId: org.id }, orderBy: { id: "asc" } });
-    expect(rows).toHaveLength(3);
-    let prev: string | null = null;
-    for (const row of rows) {
-      expect(row.prevHash).toBe(prev);
-      const recomputed = auditHash(
-        prev,
-        {
-          orgId: row.orgId,
-          actorUserId: row.actorUserId,
-          action: row.action,
-          target: row.target,
-          data: row.data as Record<string, unknown>,
+    expect(rows.map((r) => r.hashScheme)).toEqual([2, 2, 2]);
+    expect(rows.map((r) => r.prevHash)).toEqual([null, rows[0]!.hash, rows[1]!.hash]);
+    expect(await verifyAuditChain({ orgId: org.id })).toEqual({ ok: true, rows: 3, lastHash: rows[2]!.hash });
+  });
+
+  it("verifies a chain whose old-scheme rows are followed by new-scheme rows", async () => {
+    const { org, rows } = await mixedChain();
+    expect(rows.map((r) => r.hashScheme)).toEqual([1, 1, 1, 2, 2, 2]);
+    expect(rows[3]!.prevHash).toBe(rows[2]!.hash);
+    // What jsonb hands back for RFC 8785's edge values still hashes the same.
+    expect(rows[3]!.data).toMatchObject({ to: 1e21, zero: 0, line: "a\u2028b" });
+    expect(await verifyAuditChain({ orgId: org.id })).toEqual({ ok: true, rows: 6, lastHash: rows[5]!.hash });
+  });
+
+  it("detects an edit to any field of any row, old scheme or new", async () => {
+    const { org, rows } = await mixedChain();
+    const other = await freshOrg();
+    const edits: { field: string; data: (row: (typeof rows)[number]) => Prisma.AuditLogUpdateInput }[] = [
+      { field: "action", data: () => ({ action: "credits.revoked" }) },
+      { field: "actorUserId", data: () => ({ actorUserId: "someone-else" }) },
+      { field: "target", data: (row) => ({ target: `${row.target ?? ""}x` }) },
+      { field: "createdAt", data: (row) => ({ createdAt: new Date(row.createdAt.getTime() + 1) }) },
+      { field: "prevHash", data: () => ({ prevHash: "0".repeat(64) }) },
+      { field: "hash", data: () => ({ hash: `f${"0".repeat(63)}` }) },
+      { field: "hashScheme", data: (row) => ({ hashScheme: row.hashScheme === 1 ? 2 : 1 }) },
+      { field: "data (top-level value)", data: () => ({ data: { amount: 1_000_000 } }) },
+      {
+        field: "data (nested value)",
+        data: (row) => {
+          const data = structuredClone(row.data) as Record<string, unknown>;
+          data.nested = { ...(data.nested as object), injected: true };
+          return { data: data as Prisma.InputJsonValue };
         },
-        row.createdAt,
-      );
-      expect(row.hash).toBe(recomputed);
-      prev = row.hash;
+      },
+    ];
+    for (const [index, row] of rows.entries()) {
+      for (const edit of edits) {
+        const original = {
+          action: row.action,
+          actorUserId: row.actorUserId,
+          target: row.target,
+          createdAt: row.createdAt,
+          prevHash: row.prevHash,
+          hash: row.hash,
+          hashScheme: row.hashScheme,
+          data: row.data as Prisma.InputJsonValue,
+        };
+        await db.auditLog.update({ where: { id: row.id }, data: edit.data(row) });
+        const verdict = await verifyAuditChain({ orgId: org.id });
+        expect(verdict, `${edit.field} of row ${index}`).toMatchObject({ ok: false, brokenAt: row.id.toString() });
+        await db.auditLog.update({ where: { id: row.id }, data: original });
+      }
+      // A row moved to another org's chain breaks the chain it left (and the one it joined).
+      if (index < rows.length - 1) {
+        await db.auditLog.update({ where: { id: row.id }, data: { org: { connect: { id: other.id } } } });
+        expect(await verifyAuditChain({ orgId: org.id })).toMatchObject({
+          ok: false,
+          brokenAt: rows[index + 1]!.id.toString(),
+          reason: "prev_hash_mismatch",
+        });
+        expect((await verifyAuditChain({ orgId: other.id })).ok).toBe(false);
+        await db.auditLog.update({ where: { id: row.id }, data: { org: { connect: { id: org.id } } } });
+      }
+      expect(await verifyAuditChain({ orgId: org.id }), `restored row ${index}`).toMatchObject({ ok: true, rows: 6 });
     }
+  });
+
+  it("accepts a rewrite that changes only key order or number spelling, not values", async () => {
+    const { org, rows } = await mixedChain();
+    const legacy = rows[0]!;
+    const current = rows[5]!;
+    // Same values, spelled differently: keys reordered at every depth, 2.50 for 2.5, 1e1 for 10.
+    await db.$executeRaw`UPDATE "AuditLog" SET data = ${`{"reason":"before the migration","nested":{"a":[0,{"x":2,"y":1.0}],"b":0},"amount":1e1}`}::jsonb
+      WHERE id = ${legacy.id}`;
+    await db.$executeRaw`UPDATE "AuditLog" SET data = ${`{"nested":{"a":null,"b":{"c":[3.0,{"e":2,"f":1}],"d":1}}}`}::jsonb
+      WHERE id = ${current.id}`;
+    expect(await verifyAuditChain({ orgId: org.id })).toMatchObject({ ok: true, rows: 6 });
+
+    await db.$executeRaw`UPDATE "AuditLog" SET data = ${`{"nested":{"a":null,"b":{"c":[3,{"e":2,"f":2}],"d":1}}}`}::jsonb
+      WHERE id = ${current.id}`;
+    expect(await verifyAuditChain({ orgId: org.id })).toMatchObject({
+      ok: false,
+      brokenAt: current.id.toString(),
+      reason: "hash_mismatch",
+    });
+  });
+
+  it("refuses to label a new row with the old scheme, even with a matching old-scheme hash", async () => {
+    const { org, rows } = await mixedChain();
+    const last = rows[5]!;
+    const fields = {
+      orgId: last.orgId,
+      actorUserId: last.actorUserId,
+      action: last.action,
+      target: last.target,
+      data: last.data,
+    };
+    const forged = computeAuditHash({ scheme: 1, prevHash: last.prevHash, fields, createdAt: last.createdAt });
+    await db.auditLog.update({ where: { id: last.id }, data: { hashScheme: 1, hash: forged } });
+    expect(await verifyAuditChain({ orgId: org.id })).toMatchObject({
+      ok: false,
+      brokenAt: last.id.toString(),
+      reason: "scheme_downgrade",
+    });
   });
 });

@@ -1,6 +1,6 @@
-import { createHash } from "node:crypto";
 import type { Tx } from "../../db";
 import type { InputJsonValue } from "../../generated/prisma/internal/prismaNamespace";
+import { computeAuditHash, CURRENT_AUDIT_HASH_SCHEME } from "./audit-hash";
 
 export interface AuditInput {
   orgId: string | null;
@@ -8,22 +8,6 @@ export interface AuditInput {
   action: string;
   target?: string | null;
   data?: Record<string, unknown>;
-}
-
-/** Stable JSON (sorted keys) so a hash can be recomputed later. */
-function canonical(value: unknown): string {
-  if (Array.isArray(value)) return `[${value.map(canonical).join(",")}]`;
-  if (value && typeof value === "object") {
-    const entries = Object.entries(value as Record<string, unknown>).sort(([a], [b]) => a.localeCompare(b));
-    return `{${entries.map(([k, v]) => `${JSON.stringify(k)}:${canonical(v)}`).join(",")}}`;
-  }
-  return JSON.stringify(value ?? null);
-}
-
-export function auditHash(prevHash: string | null, entry: Required<AuditInput>, createdAt: Date): string {
-  return createHash("sha256")
-    .update(canonical({ prevHash, ...entry, createdAt: createdAt.toISOString() }))
-    .digest("hex");
 }
 
 /**
@@ -38,21 +22,26 @@ export async function recordAudit(tx: Tx, input: AuditInput): Promise<void> {
     orderBy: { id: "desc" },
     select: { hash: true },
   });
-  const entry = {
+  // Hash exactly what the jsonb column will hand back: a JSON round trip drops
+  // undefined members and turns Dates into strings, as Prisma's write does.
+  const data = JSON.parse(JSON.stringify(input.data ?? {})) as Record<string, unknown>;
+  const fields = {
     orgId: input.orgId,
     actorUserId: input.actorUserId,
     action: input.action,
     target: input.target ?? null,
-    data: input.data ?? {},
+    data,
   };
   const createdAt = new Date();
   const prevHash = previous?.hash ?? null;
+  const scheme = CURRENT_AUDIT_HASH_SCHEME;
   await tx.auditLog.create({
     data: {
-      ...entry,
-      data: entry.data as InputJsonValue,
+      ...fields,
+      data: data as InputJsonValue,
       prevHash,
-      hash: auditHash(prevHash, entry, createdAt),
+      hashScheme: scheme,
+      hash: computeAuditHash({ scheme, prevHash, fields, createdAt }),
       createdAt,
     },
   });
