@@ -1,6 +1,8 @@
-import { DefaultRequestHandler, InMemoryTaskStore } from "@a2a-js/sdk/server";
+import type { SendMessageRequest } from "@a2a-js/sdk";
+import { DefaultRequestHandler, InMemoryTaskStore, type ServerCallContext } from "@a2a-js/sdk/server";
 import { jsonRpcEndpoint, serveJsonRpc, type JsonRpcEndpoint } from "../a2a/json-rpc-endpoint";
 import { buildDemoAgentCard, findDemoAgent } from "./catalog";
+import { detachedStream } from "./detached-stream";
 import { DemoAgentExecutor } from "./executor";
 import type { DemoRuntimeOptions } from "./turn";
 
@@ -8,6 +10,13 @@ export interface DemoAgentRuntimeOptions extends DemoRuntimeOptions {
   /** Base URL written into the cards the SDK handlers hold. */
   appUrl: string;
   onError?: (error: unknown, slug: string) => void;
+}
+
+/** The SDK's handler, except that a streamed task keeps its stored state current after the caller hangs up. */
+class DemoRequestHandler extends DefaultRequestHandler {
+  override sendMessageStream(params: SendMessageRequest, context: ServerCallContext) {
+    return detachedStream(super.sendMessageStream(params, context));
+  }
 }
 
 /**
@@ -24,7 +33,7 @@ export function createDemoAgentRuntime(options: DemoAgentRuntimeOptions) {
     const spec = findDemoAgent(slug);
     if (!spec) return null;
     const card = buildDemoAgentCard(spec, options.appUrl);
-    const handler = new DefaultRequestHandler(
+    const handler = new DemoRequestHandler(
       card,
       new InMemoryTaskStore(),
       new DemoAgentExecutor(spec, options, options.onError),

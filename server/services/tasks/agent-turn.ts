@@ -1,6 +1,6 @@
 import { isJsonRpcError } from "@a2a-js/sdk/errors";
 import type { Client } from "@a2a-js/sdk/client";
-import type { AgentCard, StreamResponse } from "@a2a-js/sdk";
+import type { AgentCard } from "@a2a-js/sdk";
 import { createAgentClient, cardStreams } from "../../a2a/agent-client";
 import { ZBureauMessageSchema, isTerminal, toSdkMessage } from "../../a2a/bureau-format";
 import { db } from "../../db";
@@ -75,10 +75,18 @@ async function turnMessage(taskId: string, turn: number) {
 }
 
 /**
- * Durable step 1 of a turn: hand the buyer's message to the agent without
- * waiting for the work (returnImmediately), record its first answer, and
- * remember that this turn was sent, so a crash afterwards resumes by
- * following the agent's task instead of sending the message twice.
+ * Durable step 1 of a turn: hand the buyer's message to the agent and
+ * record what it answers. An agent whose card says it streams gets the
+ * message over SendStreamingMessage, and this step records every event of
+ * that stream, in order, until the agent ends the turn: a stream opened by
+ * the send carries all of the agent's updates, while a subscription opened
+ * after a non-blocking send only starts with a snapshot of whatever happened
+ * in between (progress updates lost, artifact chunks folded together).
+ * Other agents get a non-blocking SendMessage, then followTurn polls.
+ *
+ * The turn is marked sent as soon as the agent acknowledged it (its first
+ * event), so a crash afterwards resumes by following the agent's task
+ * instead of sending the message twice.
  */
 export async function sendTurn({ taskId, turn }: { taskId: string; turn: number }): Promise<{ state: TaskState }> {
   const ctx = await openTurn(taskId);
@@ -90,102 +98,83 @@ export async function sendTurn({ taskId, turn }: { taskId: string; turn: number 
     await turnMessage(taskId, turn),
     turn > 1 ? { taskId: ctx.task.remoteTaskId ?? undefined, contextId: ctx.task.remoteContextId ?? undefined } : {},
   );
+  const streams = cardStreams(ctx.card);
   const request = {
     tenant: "",
     message,
-    configuration: { acceptedOutputModes: [], taskPushNotificationConfig: undefined, returnImmediately: true },
+    configuration: { acceptedOutputModes: [], taskPushNotificationConfig: undefined, returnImmediately: !streams },
     metadata: undefined,
   };
   try {
+    if (streams) return { state: (await streamTurn(ctx, request, turn)) ?? "WORKING" };
     const result = await ctx.client.sendMessage(request, { signal: ctx.signal });
-    let state =
+    const state =
       "status" in result ? await recordTaskSnapshot(ctx.target, result) : await recordDirectMessage(ctx.target, result);
-    if (!isPause(state) && "status" in result && cardStreams(ctx.card))
-      state = await openLiveStream(ctx, result.id, state);
-    await db.task.updateMany({ where: { id: taskId, sentTurn: { lt: turn } }, data: { sentTurn: turn } });
+    await markSent(taskId, turn);
     return { state: state ?? "WORKING" };
   } catch (error) {
     return handleTurnError(error, ctx);
   }
 }
 
+const markSent = (taskId: string, turn: number) =>
+  db.task.updateMany({ where: { id: taskId, sentTurn: { lt: turn } }, data: { sentTurn: turn } });
+
 /**
- * Subscribes right away, in this step, so no progress update falls between
- * the two steps; the open stream is handed to followTurn in this process.
- * The agent keeps the work going on its side whatever happens to streams
- * (the message was sent non-blocking), so a crash loses nothing there.
+ * Records a SendStreamingMessage stream until the turn pauses (the task
+ * ended or needs input), the buyer cancels, or the agent closes the stream
+ * early (followTurn then finds out where the task is).
  */
-async function openLiveStream(ctx: TurnContext, remoteId: string, state: TaskState | null): Promise<TaskState | null> {
-  const iterator = ctx.client
-    .resubscribeTask({ tenant: "", id: remoteId }, { signal: ctx.signal })
-    [Symbol.asyncIterator]();
-  try {
-    const first = await iterator.next();
-    if (first.done) return state;
-    state = (await recordStreamResponse(ctx.target, first.value)) ?? state;
-  } catch (error) {
-    if (!isJsonRpcError(error)) throw error;
-    return state; // it ended meanwhile; followTurn reads the outcome
+async function streamTurn(
+  ctx: TurnContext,
+  request: Parameters<Client["sendMessageStream"]>[0],
+  turn: number,
+): Promise<TaskState | null> {
+  let state: TaskState | null = null;
+  let sent = false;
+  for await (const response of ctx.client.sendMessageStream(request, { signal: ctx.signal })) {
+    state = (await recordStreamResponse(ctx.target, response)) ?? state;
+    if (!sent) {
+      await markSent(ctx.target.taskId, turn);
+      sent = true;
+    }
+    if (isPause(state) || (await cancelRequested(ctx.target.taskId))) break;
   }
-  if (isPause(state)) await iterator.return?.(undefined);
-  else liveStreams.set(ctx.target.taskId, { iterator, ctx, at: Date.now() });
+  // An empty stream was still accepted: sending again would repeat the request.
+  if (!sent) await markSent(ctx.target.taskId, turn);
   return state;
 }
 
-type Live = { iterator: AsyncIterator<StreamResponse>; ctx: TurnContext; at: number };
 /**
- * Streams opened by sendTurn, waiting for followTurn in the same process.
- * After a crash there is none, and followTurn resubscribes instead.
- */
-const liveStreams = new Map<string, Live>();
-const LIVE_HANDOVER_MS = 60_000;
-
-function takeLiveStream(taskId: string): Live | null {
-  for (const [id, live] of liveStreams) {
-    if (Date.now() - live.at > LIVE_HANDOVER_MS) {
-      liveStreams.delete(id);
-      void live.iterator.return?.(undefined);
-    }
-  }
-  const live = liveStreams.get(taskId) ?? null;
-  liveStreams.delete(taskId);
-  return live;
-}
-
-/**
- * Durable step 2: follow the agent's task until it ends or asks for input,
- * over a stream when the card says the agent streams, else by polling
- * GetTask. Safe to repeat after a crash: it re-reads where the task is.
+ * Durable step 2, when step 1 did not see the turn end: follow the agent's
+ * task until it ends or asks for input, resubscribing when the card says
+ * the agent streams, else by polling GetTask. This is also where a run
+ * resumes after a crash, so it starts from a GetTask snapshot: the agent
+ * may have finished while nobody listened.
  */
 export async function followTurn({ taskId }: { taskId: string }): Promise<{ state: TaskState }> {
-  const live = takeLiveStream(taskId);
-  const ctx = live?.ctx ?? (await openTurn(taskId));
+  const ctx = await openTurn(taskId);
   const current = await db.task.findUnique({ where: { id: taskId }, select: { state: true, remoteTaskId: true } });
-  if (!ctx || !current?.remoteTaskId || isPause(current.state)) {
-    await live?.iterator.return?.(undefined);
-    return { state: current?.state ?? "FAILED" };
+  if (!ctx || !current || isPause(current.state)) return { state: current?.state ?? "FAILED" };
+  if (!current.remoteTaskId) {
+    // Nothing to follow: the agent took the message but never named a task.
+    await transitionTask({
+      taskId,
+      to: "FAILED",
+      from: ACTIVE_STATES,
+      statusText: "The agent accepted the request but never reported a task to follow.",
+    });
+    return { state: "FAILED" };
   }
   const remoteId = current.remoteTaskId;
   try {
     let state: TaskState | null = current.state;
-    if (live) {
-      for (;;) {
-        const next = await live.iterator.next();
-        if (next.done) break;
-        state = (await recordStreamResponse(ctx.target, next.value)) ?? state;
-        if (isPause(state) || (await cancelRequested(taskId))) break;
-      }
-      await live.iterator.return?.(undefined);
-    } else {
-      // Resuming elsewhere (after a crash): where is the agent now? It may
-      // have finished while nobody listened.
-      state =
-        (await recordTaskSnapshot(
-          ctx.target,
-          await ctx.client.getTask({ tenant: "", id: remoteId }, { signal: ctx.signal }),
-        )) ?? state;
-      if (!isPause(state) && cardStreams(ctx.card)) state = await resubscribe(ctx, remoteId, state);
-    }
+    state =
+      (await recordTaskSnapshot(
+        ctx.target,
+        await ctx.client.getTask({ tenant: "", id: remoteId }, { signal: ctx.signal }),
+      )) ?? state;
+    if (!isPause(state) && cardStreams(ctx.card)) state = await resubscribe(ctx, remoteId, state);
     while (!isPause(state) && !(await cancelRequested(taskId))) {
       state =
         (await recordTaskSnapshot(

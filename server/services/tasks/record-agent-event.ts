@@ -16,7 +16,7 @@ import {
   messageText,
   type BureauPart,
 } from "../../a2a/bureau-format";
-import { appendTaskEvent } from "./task-events";
+import { appendTaskEvent, lockTaskLog } from "./task-events";
 import { ACTIVE_STATES, transitionTask } from "./transitions";
 
 export interface RunTarget {
@@ -39,33 +39,69 @@ async function rememberRemoteIds(target: RunTarget, remoteTaskId: string, remote
   });
 }
 
+/**
+ * Applies a status the agent reported. `streamed` updates are logged even
+ * when they repeat the last one (the agent said it again); a snapshot's
+ * status is logged only when it changes something.
+ */
 export async function recordStatus(
   target: RunTarget,
   update: Pick<TaskStatusUpdateEvent, "status">,
+  { streamed }: { streamed: boolean },
 ): Promise<TaskState | null> {
   const state = fromSdkState(update.status?.state);
   if (!state) return null;
   const message = update.status?.message ? fromSdkMessage(update.status.message) : undefined;
   const text = messageText(message).slice(0, 500) || undefined;
-  await transitionTask({ taskId: target.taskId, to: state, from: allowedFrom(state), message, statusText: text });
+  await transitionTask({
+    taskId: target.taskId,
+    to: state,
+    from: allowedFrom(state),
+    message,
+    statusText: text,
+    logRepeats: streamed,
+  });
   return state;
 }
 
-/** Stores an artifact (merging appended chunks) and logs the update. */
+/** JSON with object keys sorted: Postgres' jsonb does not keep key order, so plain JSON text would differ. */
+function canonical(value: unknown): string {
+  if (Array.isArray(value)) return `[${value.map(canonical).join(",")}]`;
+  if (value && typeof value === "object")
+    return `{${Object.entries(value)
+      .filter(([, v]) => v !== undefined)
+      .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
+      .map(([k, v]) => `${JSON.stringify(k)}:${canonical(v)}`)
+      .join(",")}}`;
+  return JSON.stringify(value) ?? "null";
+}
+
+const sameParts = (stored: unknown, parts: readonly BureauPart[]) => canonical(stored) === canonical(parts);
+
+/**
+ * Stores an artifact and logs the update, in one transaction under the
+ * task's log lock (so concurrent writers cannot lose a chunk). A chunk with
+ * `append` adds its parts to the stored ones; otherwise it replaces them.
+ * A snapshot (`snapshot: true`, from GetTask or a resubscription) is only
+ * recorded when its content differs from what is stored.
+ */
 export async function recordArtifact(
   target: RunTarget,
   update: Pick<TaskArtifactUpdateEvent, "artifact" | "append" | "lastChunk">,
+  { snapshot = false }: { snapshot?: boolean } = {},
 ) {
   if (!update.artifact) return;
   const artifact = fromSdkArtifact(update.artifact);
   await db.$transaction(async (tx) => {
-    const existing = await tx.artifact.findUnique({
-      where: { taskId_artifactId: { taskId: target.taskId, artifactId: artifact.artifactId } },
-    });
+    await lockTaskLog(tx, target.taskId);
+    const where = { taskId_artifactId: { taskId: target.taskId, artifactId: artifact.artifactId } };
+    const existing = await tx.artifact.findUnique({ where, select: { parts: true } });
+    if (snapshot && existing && sameParts(existing.parts, artifact.parts)) return;
+    const append = Boolean(update.append) && !snapshot;
     const parts: BureauPart[] =
-      update.append && existing ? [...(existing.parts as BureauPart[]), ...artifact.parts] : artifact.parts;
+      append && existing ? [...(existing.parts as BureauPart[]), ...artifact.parts] : artifact.parts;
     await tx.artifact.upsert({
-      where: { taskId_artifactId: { taskId: target.taskId, artifactId: artifact.artifactId } },
+      where,
       create: {
         taskId: target.taskId,
         artifactId: artifact.artifactId,
@@ -73,29 +109,32 @@ export async function recordArtifact(
         description: artifact.description ?? null,
         parts: parts as InputJsonValue,
       },
-      update: { parts: parts as InputJsonValue, ...(artifact.name ? { name: artifact.name } : {}) },
+      update: {
+        parts: parts as InputJsonValue,
+        ...(artifact.name ? { name: artifact.name } : {}),
+        ...(artifact.description ? { description: artifact.description } : {}),
+      },
     });
     await appendTaskEvent(tx, {
       taskId: target.taskId,
       orgId: target.orgId,
       kind: "artifact",
-      data: { ...artifact, append: update.append, lastChunk: update.lastChunk },
+      data: { ...artifact, append, lastChunk: snapshot ? true : update.lastChunk },
     });
   });
 }
 
-/** A whole Task snapshot (blocking replies, GetTask polls). */
+/**
+ * A whole Task snapshot (a blocking reply, a GetTask poll, the first frame
+ * of a subscription): artifacts whose content changed are stored whole, and
+ * the status is applied if it moves the task.
+ */
 export async function recordTaskSnapshot(target: RunTarget, task: A2ATask): Promise<TaskState | null> {
   await rememberRemoteIds(target, task.id, task.contextId);
-  const known = new Set(
-    (await db.artifact.findMany({ where: { taskId: target.taskId }, select: { artifactId: true } })).map(
-      (a) => a.artifactId,
-    ),
-  );
   for (const artifact of task.artifacts) {
-    if (!known.has(artifact.artifactId)) await recordArtifact(target, { artifact, append: false, lastChunk: true });
+    await recordArtifact(target, { artifact, append: false, lastChunk: true }, { snapshot: true });
   }
-  return recordStatus(target, { status: task.status });
+  return recordStatus(target, { status: task.status }, { streamed: false });
 }
 
 /** An agent may answer with a bare Message: that is its complete reply. */
@@ -134,7 +173,7 @@ export async function recordStreamResponse(target: RunTarget, response: StreamRe
       return recordDirectMessage(target, payload.value);
     case "statusUpdate":
       await rememberRemoteIds(target, payload.value.taskId, payload.value.contextId);
-      return recordStatus(target, payload.value);
+      return recordStatus(target, payload.value, { streamed: true });
     case "artifactUpdate":
       await rememberRemoteIds(target, payload.value.taskId, payload.value.contextId);
       await recordArtifact(target, payload.value);

@@ -10,13 +10,19 @@ export interface TransitionInput {
   /** The agent's status message, shown to the buyer. */
   message?: BureauMessage;
   statusText?: string;
+  /**
+   * Whether an update that changes nothing (same state, same text) is still
+   * logged. A streamed status update is something the agent said, so it is;
+   * a polled snapshot repeating the state already recorded is not.
+   */
+  logRepeats?: boolean;
 }
 
 /**
  * Moves a task between states only from the expected ones (a conditional
  * update, so a late event never overwrites a terminal state) and logs the
  * change. Returns false when the task was not in one of `from`, or when
- * nothing would change.
+ * nothing would change and repeats are not logged.
  */
 export async function transitionTask(input: TransitionInput): Promise<boolean> {
   return db.$transaction(async (tx) => {
@@ -27,7 +33,8 @@ export async function transitionTask(input: TransitionInput): Promise<boolean> {
     });
     if (!task) return false;
     // Polling, or a snapshot after a stream, repeats what is already recorded.
-    if (task.state === input.to && (task.statusMessage ?? undefined) === input.statusText) return false;
+    const unchanged = task.state === input.to && (task.statusMessage ?? undefined) === input.statusText;
+    if (unchanged && !input.logRepeats) return false;
     const terminal = isTerminal(input.to);
     const { count } = await tx.task.updateMany({
       where: { id: input.taskId, state: { in: input.from } },

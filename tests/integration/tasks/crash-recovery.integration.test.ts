@@ -19,7 +19,8 @@ beforeAll(async () => {
       pattern: /^\/api\/demo-agents\/([\w-]+)$/,
       handle: async (request, match) => {
         const body = await request.clone().text();
-        if (/"method"\s*:\s*"(SendMessage|message\/send)"/.test(body)) sendMessages += 1;
+        if (/"method"\s*:\s*"(SendMessage|SendStreamingMessage|message\/send|message\/stream)"/.test(body))
+          sendMessages += 1;
         const { handleDemoAgentRequest } = await import("@/server/demo-agents/handler");
         return handleDemoAgentRequest(match[1]!, request);
       },
