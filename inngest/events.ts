@@ -17,13 +17,15 @@ export const EVENTS = {
   "stripe/charge.refunded": z.object({ chargeId: z.string().min(1) }),
   "stripe/account.updated": z.object({ accountId: z.string().min(1) }),
   "payout/seller.due": z.object({ sellerOrgId: z.string().min(1) }),
+  // Sent after the hold's transaction commits; id = budgetAlertKey (org, budget, month, line crossed).
   "budget/threshold.crossed": z.object({
-    budgetId: z.string(),
-    orgId: z.string(),
+    budgetId: z.string().min(1),
+    orgId: z.string().min(1),
     departmentId: z.string().nullable(),
-    capCredits: z.number().int(),
-    spentCredits: z.number().int(),
+    capCredits: z.number().int().positive(),
+    spentCredits: z.number().int().nonnegative(),
     month: z.string().regex(/^\d{4}-\d{2}$/),
+    thresholdPercent: z.number().int().min(1).max(100),
   }),
 } as const;
 

@@ -1,7 +1,11 @@
 import { describe, expect, it, vi } from "vitest";
 import type { JobEvent } from "@/server/jobs/types";
 import { db } from "@/server/db";
+import type { BudgetCrossing } from "@/server/services/budgets/enforce-budgets";
+import { sendBudgetAlerts } from "@/server/services/budgets/send-budget-alerts";
 import { setBudget } from "@/server/services/budgets/set-budget";
+import { placeHold } from "@/server/services/ledger/place-hold";
+import { startTask } from "@/server/services/tasks/start-task";
 import { captureHold } from "@/server/services/ledger/capture-hold";
 import { BudgetExceededError } from "@/server/services/ledger/errors";
 import { releaseHold } from "@/server/services/ledger/release-hold";
@@ -9,8 +13,19 @@ import { addMember, callerFor, createUser, ownerWithOrg } from "../support/facto
 import { fundedOrg, sellerAgent, startHeldTask } from "../support/billing-fixtures";
 
 const sent = vi.hoisted(() => [] as JobEvent[]);
+/** For each budget alert sent: could another connection see the hold's claim at that moment (committed)? */
+const claimVisibleAtSend = vi.hoisted(() => new Map<string, boolean>());
 vi.mock("@/server/jobs/send", () => ({
-  sendEvent: async (events: JobEvent | JobEvent[]) => void sent.push(...(Array.isArray(events) ? events : [events])),
+  sendEvent: async (events: JobEvent | JobEvent[]) => {
+    for (const event of Array.isArray(events) ? events : [events]) {
+      sent.push(event);
+      if (event.name !== "budget/threshold.crossed") continue;
+      const { db: outside } = await import("@/server/db");
+      const { budgetId } = event.data as { budgetId: string };
+      const budget = await outside.budget.findUnique({ where: { id: budgetId }, select: { alertedAt: true } });
+      claimVisibleAtSend.set(event.id!, budget?.alertedAt != null);
+    }
+  },
 }));
 
 const alertsFor = (orgId: string) =>
@@ -48,9 +63,10 @@ describe("monthly budgets", () => {
     await Promise.all(Array.from({ length: 5 }, () => startHeldTask({ orgId: org.id, agentId: agent.id, amount: 20 })));
     const alerts = alertsFor(org.id);
     expect(alerts).toHaveLength(1);
+    const budget = await db.budget.findFirstOrThrow({ where: { orgId: org.id } });
     expect(alerts[0]).toMatchObject({
-      id: expect.stringMatching(/^budget-alert:.+:\d{4}-\d{2}$/),
-      data: { capCredits: 1_000, spentCredits: 810, departmentId: null },
+      id: `budget-alert:${org.id}:${budget.id}:${new Date().toISOString().slice(0, 7)}:80pct-of-1000`,
+      data: { capCredits: 1_000, spentCredits: 810, departmentId: null, thresholdPercent: 80 },
     });
     expect(await db.auditLog.count({ where: { orgId: org.id, action: "budget.threshold_crossed" } })).toBe(1);
 
@@ -60,6 +76,8 @@ describe("monthly budgets", () => {
     expect(alertsFor(org.id)).toHaveLength(1); // 1,590 of 2,000 is under 80%
     await startHeldTask({ orgId: org.id, agentId: agent.id, amount: 10 });
     expect(alertsFor(org.id)).toHaveLength(2);
+    // The new line is a new alert: its own id, so the engines do not drop it as a repeat.
+    expect(alertsFor(org.id)[1]!.id).toMatch(/:80pct-of-2000$/);
   });
 
   it("applies a department cap to that department's tasks only", async () => {
@@ -73,6 +91,64 @@ describe("monthly budgets", () => {
     );
     expect(refusal).toMatchObject({ code: "budget_exceeded", scope: "department" });
     await expect(startHeldTask({ orgId: org.id, agentId: agent.id, amount: 500 })).resolves.toEqual(expect.any(String));
+  });
+});
+
+describe("budget alerts leave after the commit", () => {
+  it("sends nothing for a hold whose transaction rolls back, and the claim rolls back with it", async () => {
+    const { agent } = await sellerAgent();
+    const { org, owner } = await fundedOrg(10_000);
+    await setBudget({ orgId: org.id, userId: owner.id, departmentId: null, monthlyCapCredits: 1_000 });
+    await startHeldTask({ orgId: org.id, agentId: agent.id, amount: 790 });
+
+    let claimedInside = 0;
+    const rolledBack = db.$transaction(async (tx) => {
+      const task = await tx.task.create({
+        data: { orgId: org.id, agentId: agent.id, price: 20, input: { text: "x" }, contextId: crypto.randomUUID() },
+        select: { id: true },
+      });
+      claimedInside = (await placeHold(tx, { orgId: org.id, taskId: task.id, amount: 20 })).crossings.length;
+      throw new Error("a later write of the same transaction failed");
+    });
+    await expect(rolledBack).rejects.toThrow("a later write");
+    expect(claimedInside).toBe(1); // the hold did cross 80%…
+    expect(alertsFor(org.id)).toHaveLength(0); // …but nothing left the transaction
+    expect(await db.budget.findFirstOrThrow({ where: { orgId: org.id } })).toMatchObject({ alertedAt: null });
+    expect(await db.auditLog.count({ where: { orgId: org.id, action: "budget.threshold_crossed" } })).toBe(0);
+
+    // The next hold that commits past the line is the one that alerts.
+    await startHeldTask({ orgId: org.id, agentId: agent.id, amount: 20 });
+    expect(alertsFor(org.id)).toHaveLength(1);
+    expect(claimVisibleAtSend.get(alertsFor(org.id)[0]!.id!)).toBe(true);
+  });
+
+  it("startTask sends a committed crossing once, under an id that makes a retried send a no-op", async () => {
+    const { agent } = await sellerAgent(850);
+    const { org, owner } = await fundedOrg(10_000);
+    await setBudget({ orgId: org.id, userId: owner.id, departmentId: null, monthlyCapCredits: 1_000 });
+    const start = (messageId: string) =>
+      startTask({
+        orgId: org.id,
+        agent: { id: agent.id },
+        message: { messageId, role: "user", parts: [{ kind: "text", text: "go" }] },
+        actor: { kind: "user", userId: owner.id },
+        source: "UI",
+      });
+    const messageId = crypto.randomUUID();
+    const task = await start(messageId);
+    const [alert] = alertsFor(org.id);
+    expect(alertsFor(org.id)).toHaveLength(1);
+    expect(alert).toMatchObject({ data: { orgId: org.id, spentCredits: 850, capCredits: 1_000 } });
+    // Sent after the commit: another connection already saw the claim.
+    expect(claimVisibleAtSend.get(alert!.id!)).toBe(true);
+
+    // The caller retrying the same message starts nothing and alerts nobody again.
+    expect(await start(messageId)).toMatchObject({ id: task.id, created: false });
+    expect(alertsFor(org.id)).toHaveLength(1);
+
+    // A re-send of the same crossing (a retry after a lost acknowledgement) carries the same id.
+    await sendBudgetAlerts([alert!.data as BudgetCrossing]);
+    expect(alertsFor(org.id).map((e) => e.id)).toEqual([alert!.id, alert!.id]);
   });
 });
 

@@ -185,15 +185,14 @@ describe("audit log", () => {
     const { org, rows } = await mixedChain();
     const legacy = rows[0]!;
     const current = rows[5]!;
-    // Same values, spelled differently: keys reordered at every depth, 2.50 for 2.5, 1e1 for 10.
-    await db.$executeRaw`UPDATE "AuditLog" SET data = ${`{"reason":"before the migration","nested":{"a":[0,{"x":2,"y":1.0}],"b":0},"amount":1e1}`}::jsonb
-      WHERE id = ${legacy.id}`;
-    await db.$executeRaw`UPDATE "AuditLog" SET data = ${`{"nested":{"a":null,"b":{"c":[3.0,{"e":2,"f":1}],"d":1}}}`}::jsonb
-      WHERE id = ${current.id}`;
+    const setData = (id: bigint, json: string) =>
+      db.$executeRaw`UPDATE "AuditLog" SET data = ${json}::jsonb WHERE id = ${id}`;
+    // Same values, spelled differently: keys reordered at every depth, 1.0 for 1, 3.0 for 3, 1e1 for 10.
+    await setData(legacy.id, '{"reason":"before the migration","nested":{"a":[0,{"x":2,"y":1.0}],"b":0},"amount":1e1}');
+    await setData(current.id, '{"nested":{"a":null,"b":{"c":[3.0,{"e":2,"f":1}],"d":1}}}');
     expect(await verifyAuditChain({ orgId: org.id })).toMatchObject({ ok: true, rows: 6 });
 
-    await db.$executeRaw`UPDATE "AuditLog" SET data = ${`{"nested":{"a":null,"b":{"c":[3,{"e":2,"f":2}],"d":1}}}`}::jsonb
-      WHERE id = ${current.id}`;
+    await setData(current.id, '{"nested":{"a":null,"b":{"c":[3,{"e":2,"f":2}],"d":1}}}');
     expect(await verifyAuditChain({ orgId: org.id })).toMatchObject({
       ok: false,
       brokenAt: current.id.toString(),

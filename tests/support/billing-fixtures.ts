@@ -1,5 +1,6 @@
 import { db } from "@/server/db";
 import { grantCredits } from "@/server/services/ledger/grant-credits";
+import { sendBudgetAlerts } from "@/server/services/budgets/send-budget-alerts";
 import { placeHold } from "@/server/services/ledger/place-hold";
 import { createOrg, createUser, unique } from "./factories";
 
@@ -32,8 +33,8 @@ export async function sellerAgent(pricePerTask = 10) {
 
 /**
  * What startTask does for money: insert the Task and place its hold in one
- * transaction. Resolves to the task id, or rejects with the refusal (and
- * then no task exists).
+ * transaction, then send the budget alerts it claimed. Resolves to the task
+ * id, or rejects with the refusal (and then no task exists).
  */
 export async function startHeldTask(input: {
   orgId: string;
@@ -41,7 +42,7 @@ export async function startHeldTask(input: {
   amount: number;
   departmentId?: string | null;
 }): Promise<string> {
-  return db.$transaction(
+  const { taskId, crossings } = await db.$transaction(
     async (tx) => {
       const task = await tx.task.create({
         data: {
@@ -53,18 +54,21 @@ export async function startHeldTask(input: {
         },
         select: { id: true },
       });
-      await placeHold(tx, {
+      const { crossings } = await placeHold(tx, {
         orgId: input.orgId,
         taskId: task.id,
         amount: input.amount,
         departmentId: input.departmentId ?? null,
       });
-      return task.id;
+      return { taskId: task.id, crossings };
       // Bursts of hundreds of holds queue for the 10 pooled connections and the
       // wallet lock; Prisma's 2 s default wait would fail some before they run.
     },
     { maxWait: 60_000, timeout: 60_000 },
   );
+  // As startTask does: budget alerts leave only after the commit.
+  await sendBudgetAlerts(crossings);
+  return taskId;
 }
 
 /** Balances of an org's ledger accounts by kind (0 when the account does not exist yet). */

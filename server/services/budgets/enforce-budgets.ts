@@ -1,6 +1,4 @@
 import type { Tx } from "../../db";
-import { sendEvent } from "../../jobs/send";
-import { logger } from "../../logger";
 import { recordAudit } from "../audit/record-audit";
 import { BudgetExceededError } from "../ledger/errors";
 import { monthKey, monthStart } from "../ledger/math";
@@ -50,12 +48,21 @@ export async function enforceBudgets(
   return alerts;
 }
 
+/** A budget this month's spend has just taken past its alert line, claimed in the hold's transaction. */
+export interface BudgetCrossing extends BudgetAlert {
+  month: string;
+  thresholdPercent: number;
+}
+
 /**
- * Marks each alert sent for this month (conditional update: one alert per
- * budget per month however many holds race past 80%), audits it, and emits
- * `budget/threshold.crossed` with a per-month id so a re-send is a no-op.
+ * Claims each alert for this month (conditional update: one alert per budget
+ * per month however many holds race past 80%) and audits it, inside the
+ * hold's transaction. Returns the claimed crossings for the caller to send
+ * once that transaction has committed (sendBudgetAlerts), so a hold that
+ * rolls back neither keeps the claim nor alerts anyone.
  */
-export async function recordBudgetAlerts(tx: Tx, alerts: BudgetAlert[], now: Date): Promise<void> {
+export async function recordBudgetAlerts(tx: Tx, alerts: BudgetAlert[], now: Date): Promise<BudgetCrossing[]> {
+  const crossings: BudgetCrossing[] = [];
   for (const alert of alerts) {
     const claimed = await tx.budget.updateMany({
       where: { id: alert.budgetId, OR: [{ alertedAt: null }, { alertedAt: { lt: monthStart(now) } }] },
@@ -70,16 +77,7 @@ export async function recordBudgetAlerts(tx: Tx, alerts: BudgetAlert[], now: Dat
       target: alert.budgetId,
       data: { month, capCredits: alert.capCredits, spentCredits: alert.spentCredits, departmentId: alert.departmentId },
     });
-    try {
-      await sendEvent({
-        name: "budget/threshold.crossed",
-        id: `budget-alert:${alert.budgetId}:${month}`,
-        data: { ...alert, month },
-      });
-    } catch (error) {
-      // The alert is recorded above and shown on the Credits page; a lost
-      // notification must not refuse the task that crossed the line.
-      logger.warn({ err: error, budgetId: alert.budgetId }, "budget alert event not sent");
-    }
+    crossings.push({ ...alert, month, thresholdPercent: ALERT_PERCENT });
   }
+  return crossings;
 }

@@ -1,5 +1,5 @@
 import type { Tx } from "../../db";
-import { enforceBudgets, recordBudgetAlerts } from "../budgets/enforce-budgets";
+import { enforceBudgets, recordBudgetAlerts, type BudgetCrossing } from "../budgets/enforce-budgets";
 import { orgAccount } from "./accounts";
 import { InsufficientCreditsError } from "./errors";
 import { lockBalance } from "./lock-balance";
@@ -19,8 +19,12 @@ export interface PlaceHoldInput {
  * budget checks below see every earlier hold and a wallet is never
  * overdrawn. Throws InsufficientCreditsError or BudgetExceededError (both
  * LedgerRefusal); the caller's transaction then writes nothing.
+ *
+ * Resolves to the budget crossings this hold claimed. The caller sends them
+ * with sendBudgetAlerts AFTER its transaction commits (never from inside it,
+ * where a rollback would leave an alert about a hold that never existed).
  */
-export async function placeHold(tx: Tx, input: PlaceHoldInput): Promise<void> {
+export async function placeHold(tx: Tx, input: PlaceHoldInput): Promise<{ crossings: BudgetCrossing[] }> {
   if (!Number.isSafeInteger(input.amount) || input.amount <= 0) {
     throw new RangeError("A hold must be a positive whole number of credits.");
   }
@@ -29,7 +33,7 @@ export async function placeHold(tx: Tx, input: PlaceHoldInput): Promise<void> {
   const balance = await lockBalance(tx, wallet.id);
 
   const existing = await tx.creditHold.findUnique({ where: { taskId: input.taskId }, select: { id: true } });
-  if (existing) return;
+  if (existing) return { crossings: [] };
   if (balance < input.amount) throw new InsufficientCreditsError(balance, input.amount);
 
   const now = new Date();
@@ -47,5 +51,5 @@ export async function placeHold(tx: Tx, input: PlaceHoldInput): Promise<void> {
   await tx.creditHold.create({
     data: { orgId: input.orgId, taskId: input.taskId, amount: input.amount, departmentId },
   });
-  await recordBudgetAlerts(tx, alerts, now);
+  return { crossings: await recordBudgetAlerts(tx, alerts, now) };
 }

@@ -5,6 +5,8 @@ import { Prisma } from "../../generated/prisma/client";
 import type { TaskSource } from "../../generated/prisma/enums";
 import type { InputJsonValue } from "../../generated/prisma/internal/prismaNamespace";
 import type { BureauMessage } from "../../a2a/bureau-format";
+import type { BudgetCrossing } from "../budgets/enforce-budgets";
+import { sendBudgetAlerts } from "../budgets/send-budget-alerts";
 import { LedgerRefusal } from "../ledger/errors";
 import { placeHold } from "../ledger/place-hold";
 import { dispatchTaskEvent } from "./dispatch";
@@ -74,6 +76,8 @@ export async function startTask(input: StartTaskInput): Promise<StartedTask> {
 
   const contextId = input.contextId ?? crypto.randomUUID();
   let task: { id: string };
+  // Filled inside the transaction, sent only once it has committed.
+  let crossings: BudgetCrossing[] = [];
   try {
     task = await db.$transaction(async (tx) => {
       const created = await tx.task.create({
@@ -91,12 +95,12 @@ export async function startTask(input: StartTaskInput): Promise<StartedTask> {
         select: { id: true },
       });
       if (agent.pricePerTask > 0) {
-        await placeHold(tx, {
+        ({ crossings } = await placeHold(tx, {
           orgId: input.orgId,
           taskId: created.id,
           amount: agent.pricePerTask,
           departmentId: input.departmentId ?? null,
-        });
+        }));
       }
       await appendTaskEvent(tx, {
         taskId: created.id,
@@ -120,6 +124,7 @@ export async function startTask(input: StartTaskInput): Promise<StartedTask> {
     }
     throw error;
   }
+  await sendBudgetAlerts(crossings);
   await dispatchTaskEvent({ name: "task/started", id: task.id, data: { taskId: task.id } });
   return { id: task.id, contextId, price: agent.pricePerTask, created: true };
 }
