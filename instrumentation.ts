@@ -5,6 +5,9 @@
  */
 export async function register() {
   if (process.env.NEXT_RUNTIME !== "nodejs") return;
+  // Before any request is served: the client IP comes from the socket (see the module).
+  const { installClientAddressHook } = await import("./server/net/client-address");
+  installClientAddressHook();
   const { startJobEngine, selectedEngine } = await import("./server/jobs/engine");
   if (selectedEngine() !== "local") return;
   const { allFunctions } = await import("./inngest/functions");

@@ -1,7 +1,19 @@
 import { createEnv } from "@t3-oss/env-nextjs";
 import { z } from "zod";
+import { parseAllowHosts } from "./net/allow-hosts";
+import { parseCidrList, type IpRange } from "./net/ip-address";
 
 const isProduction = process.env.NODE_ENV === "production";
+
+/** A string the given parser accepts; its error (naming the bad entry) becomes the zod issue. */
+const parsedBy = (parse: (value: string) => unknown) =>
+  z.string().superRefine((value, ctx) => {
+    try {
+      parse(value);
+    } catch (error) {
+      ctx.addIssue({ code: "custom", message: error instanceof Error ? error.message : String(error) });
+    }
+  });
 
 /**
  * Every environment variable the server reads, validated once at start.
@@ -40,11 +52,20 @@ export const env = createEnv({
     GATEWAY_RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(1).default(600),
     EMAIL_FROM: z.string().default("Bureau <no-reply@bureau.local>"),
     /**
-     * Comma-separated hosts (names or IPs) the SSRF-safe fetcher may reach
-     * although they are private, e.g. `localhost,127.0.0.1`. Unset outside
-     * production: the host of APP_URL (server/net/allowlist.ts).
+     * Comma-separated hosts the SSRF-safe fetcher may reach although they are
+     * private: `host:port` (that port only), `host:*` or a bare `host` (any
+     * port), IPv6 as `[::1]:8080`. Unset outside production: APP_URL's host
+     * and port only (server/net/allowlist.ts).
      */
-    OUTBOUND_ALLOW_HOSTS: z.string().optional(),
+    OUTBOUND_ALLOW_HOSTS: parsedBy(parseAllowHosts).optional(),
+    /**
+     * Comma-separated CIDRs (or single IPs) of the reverse proxies in front of
+     * the app, e.g. `10.0.0.0/8` or `127.0.0.1/32`. Only a request arriving
+     * from one of them has its X-Forwarded-For / X-Real-IP believed (the
+     * right-most untrusted hop is the client). Unset: nobody's, the client IP
+     * is the socket address (server/net/client-address.ts).
+     */
+    TRUSTED_PROXIES: parsedBy(parseCidrList).optional(),
     /** Pause between the demo agents' progress updates (ms); tests set it low. */
     DEMO_AGENT_STEP_MS: z.coerce.number().int().min(0).max(10_000).default(250),
     /** Optional: demo agents write their text with OpenAI (or else Anthropic) instead of templates. */
@@ -85,4 +106,9 @@ export const env = createEnv({
 /** The public base URL of this deployment (links in invitations, cards). */
 export function appUrl(): string {
   return (env.APP_URL ?? `http://localhost:${env.PORT}`).replace(/\/$/, "");
+}
+
+/** TRUSTED_PROXIES as networks (validated above, so parsing cannot fail here). */
+export function trustedProxies(): IpRange[] {
+  return parseCidrList(env.TRUSTED_PROXIES);
 }

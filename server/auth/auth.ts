@@ -6,15 +6,36 @@ import { organization } from "better-auth/plugins/organization";
 import { db } from "../db";
 import { appUrl, env } from "../env";
 import { logger } from "../logger";
+import { clientIpHeader } from "../net/client-address";
 import { sendInvitationEmail } from "./invitation-email";
 import { ac, roles } from "./roles";
 
 export const API_KEY_PREFIX = "bureau_";
 
+const LOOPBACK_HOSTS = ["localhost", "127.0.0.1", "[::1]"];
+
+/**
+ * Origins allowed to sign in, sign up and change a session. In production
+ * APP_URL only. Elsewhere, when APP_URL is on this machine, every loopback
+ * spelling of its port too: `npm run dev` prints http://localhost:PORT, and
+ * http://127.0.0.1:PORT is as commonly typed. The browser client calls the
+ * origin it was loaded from (components/auth/auth-client.ts sets no baseURL),
+ * and session cookies are host-only, so each spelling keeps its own session.
+ */
+export function authTrustedOrigins(nodeEnv: string, baseUrl: string): string[] {
+  const base = new URL(baseUrl);
+  if (nodeEnv === "production" || !LOOPBACK_HOSTS.includes(base.hostname)) return [base.origin];
+  return [
+    base.origin,
+    ...LOOPBACK_HOSTS.map((host) => `${base.protocol}//${host}${base.port ? `:${base.port}` : ""}`),
+  ].filter((origin, i, all) => all.indexOf(origin) === i);
+}
+
 export const auth = betterAuth({
   appName: "Bureau",
   baseURL: appUrl(),
   secret: env.BETTER_AUTH_SECRET,
+  trustedOrigins: authTrustedOrigins(env.NODE_ENV, appUrl()),
   database: prismaAdapter(db, { provider: "postgresql" }),
   emailAndPassword: { enabled: true, minPasswordLength: 8, maxPasswordLength: 128 },
   user: {
@@ -37,6 +58,14 @@ export const auth = betterAuth({
     window: 60,
     max: 100,
     customRules: { "/sign-in/email": { window: 60, max: 10 }, "/sign-up/email": { window: 60, max: 5 } },
+  },
+  advanced: {
+    // The client IP our request hook resolved from the socket and
+    // TRUSTED_PROXIES (server/net/client-address.ts), one address in a header
+    // no client can send. better-auth's own `trustedProxies` stays unset: it
+    // would re-walk that single value, and the default X-Forwarded-For is
+    // whatever the client wrote (Next does not append the socket address).
+    ipAddress: { ipAddressHeaders: [clientIpHeader()] },
   },
   session: { expiresIn: 60 * 60 * 24 * 7, updateAge: 60 * 60 * 24 },
   databaseHooks: {

@@ -1,24 +1,17 @@
 import { appUrl, env } from "../env";
-
-/** Host names compare case-insensitively; IPv6 literals lose their brackets. */
-export function normalizeHost(host: string): string {
-  return host
-    .trim()
-    .toLowerCase()
-    .replace(/^\[|\]$/g, "");
-}
+import { effectivePort, normalizeHost, parseAllowHosts, type AllowedHost } from "./allow-hosts";
 
 /**
  * Hosts the safe fetcher may reach even though they resolve to a private
- * address: OUTBOUND_ALLOW_HOSTS (comma-separated names or IPs). When it is
- * unset outside production, the host of APP_URL is allowed so the app can
- * fetch its own demo agents in development and tests. Matching is literal:
- * allowing `127.0.0.1` does not allow `[::ffff:127.0.0.1]` or `localhost`.
+ * address: OUTBOUND_ALLOW_HOSTS (see allow-hosts.ts for `host:port`,
+ * `host:*` and bare `host`). When it is unset outside production, only
+ * APP_URL's own host **and port** are allowed, so the app can fetch its own
+ * demo agents in development but cannot be pointed at the other ports of its
+ * machine (the database, the job engine, a debugger) to probe them.
  */
-export function defaultAllowHosts(): string[] {
-  if (env.OUTBOUND_ALLOW_HOSTS !== undefined) {
-    return env.OUTBOUND_ALLOW_HOSTS.split(",").map(normalizeHost).filter(Boolean);
-  }
+export function defaultAllowHosts(): AllowedHost[] {
+  if (env.OUTBOUND_ALLOW_HOSTS !== undefined) return parseAllowHosts(env.OUTBOUND_ALLOW_HOSTS);
   if (env.NODE_ENV === "production") return [];
-  return [normalizeHost(new URL(appUrl()).hostname)];
+  const self = new URL(appUrl());
+  return [{ host: normalizeHost(self.hostname), port: effectivePort(self) }];
 }

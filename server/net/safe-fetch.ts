@@ -1,5 +1,6 @@
-import { Agent, fetch as undiciFetch, type BodyInit as UndiciBodyInit } from "undici";
-import { defaultAllowHosts, normalizeHost } from "./allowlist";
+import { Agent, buildConnector, fetch as undiciFetch, type BodyInit as UndiciBodyInit } from "undici";
+import { effectivePort, isAllowedHost, parseAllowHosts, type AllowedHost } from "./allow-hosts";
+import { defaultAllowHosts } from "./allowlist";
 import { ipFamily, isPublicAddress } from "./ip-policy";
 import { limitBody, tooLarge } from "./limited-body";
 import { toRequestParts, type RequestParts } from "./request-parts";
@@ -17,15 +18,17 @@ export interface SafeFetchOptions {
   maxRedirects?: number;
   /** DNS resolver; tests inject one to map a name to 127.0.0.1. */
   lookup?: ResolveHost;
-  /** Replaces OUTBOUND_ALLOW_HOSTS (and its development default). */
+  /** Replaces OUTBOUND_ALLOW_HOSTS (and its development default); same syntax: host, host:port, host:*. */
   allowHosts?: string[];
 }
 
 const REDIRECTS = new Set([301, 302, 303, 307, 308]);
 const NULL_BODY = new Set([101, 204, 205, 304]);
 
+type IsAllowed = (host: string, port: number) => boolean;
+
 /** Refuses a URL before any network traffic: scheme, credentials, private IP literals. */
-export function checkUrl(raw: string, isAllowed: (host: string) => boolean): URL {
+export function checkUrl(raw: string, isAllowed: IsAllowed): URL {
   let url: URL;
   try {
     url = new URL(raw);
@@ -42,7 +45,7 @@ export function checkUrl(raw: string, isAllowed: (host: string) => boolean): URL
     throw new UnsafeUrlError("bad_url", "URLs with a user name or password in them are not accepted.");
   }
   // IP literals never reach the DNS lookup, so they are judged here.
-  if (ipFamily(url.hostname) && !isAllowed(url.hostname) && !isPublicAddress(url.hostname)) {
+  if (ipFamily(url.hostname) && !isAllowed(url.hostname, effectivePort(url)) && !isPublicAddress(url.hostname)) {
     throw new UnsafeUrlError(
       "private_address",
       `${url.hostname} is a private or reserved address; Bureau only fetches public internet addresses.`,
@@ -61,11 +64,15 @@ export function createSafeFetch(opts: SafeFetchOptions = {}): typeof fetch {
   const timeoutMs = opts.timeoutMs === undefined ? 5_000 : opts.timeoutMs;
   const maxBodyBytes = opts.maxBodyBytes === undefined ? 256 * 1024 : opts.maxBodyBytes;
   const maxRedirects = opts.maxRedirects ?? 3;
-  let allowed: Set<string> | null = null;
+  let allowed: AllowedHost[] | null = null;
   // Read lazily so importing this module never needs a configured environment.
-  const isAllowed = (host: string) =>
-    (allowed ??= new Set((opts.allowHosts ?? defaultAllowHosts()).map(normalizeHost))).has(normalizeHost(host));
-  const dispatcher = new Agent({ connect: { lookup: guardedLookup(opts.lookup ?? systemResolve, isAllowed) } });
+  const isAllowed: IsAllowed = (host, port) =>
+    isAllowedHost(
+      (allowed ??= opts.allowHosts ? parseAllowHosts(opts.allowHosts.join(",")) : defaultAllowHosts()),
+      host,
+      port,
+    );
+  const dispatcher = new Agent({ connect: guardedConnector(opts.lookup ?? systemResolve, isAllowed) });
 
   async function safeFetch(input: string | URL | Request, init?: RequestInit): Promise<Response> {
     const parts = await toRequestParts(input, init);
@@ -162,8 +169,24 @@ function explain(error: unknown, url: URL, timedOut: boolean, timeoutMs: number 
  * URLs stored now and fetched later, such as an agent's endpoint.
  */
 export function checkFetchableUrl(raw: string): URL {
-  const allowed = new Set(defaultAllowHosts());
-  return checkUrl(raw, (host) => allowed.has(normalizeHost(host)));
+  const allowed = defaultAllowHosts();
+  return checkUrl(raw, (host, port) => isAllowedHost(allowed, host, port));
+}
+
+/**
+ * undici's connector, but the DNS check knows the port: net.connect hands a
+ * lookup only the host name, so the allowlist decision (host and port) is
+ * made here per connection and picks a lookup that lets private addresses
+ * through or one that refuses them. undici pools connections per origin, so
+ * a socket opened for an allowed host:port is never reused for another port.
+ */
+function guardedConnector(resolve: ResolveHost, isAllowed: IsAllowed): buildConnector.connector {
+  const open = buildConnector({ lookup: guardedLookup(resolve, () => true) });
+  const guarded = buildConnector({ lookup: guardedLookup(resolve, () => false) });
+  return (options, callback) => {
+    const port = Number(options.port) || (options.protocol === "https:" ? 443 : 80);
+    return (isAllowed(options.hostname, port) ? open : guarded)(options, callback);
+  };
 }
 
 /** Card defaults: 5 s, 256 KiB, 3 redirects. */

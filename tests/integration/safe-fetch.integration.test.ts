@@ -1,4 +1,4 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from "vitest";
 import { createSafeFetch, UnsafeUrlError } from "@/server/net/safe-fetch";
 import { readBody, startLocalServer, type LocalServer } from "../support/local-http";
 
@@ -44,13 +44,13 @@ beforeAll(async () => {
 });
 afterAll(() => server.close());
 
-/** Resolves `code` of the UnsafeUrlError the promise rejects with. */
-async function refusal(promise: Promise<unknown>): Promise<string> {
+/** Resolves `code` of the UnsafeUrlError the promise rejects with (`errorClass`: a freshly loaded module's). */
+async function refusal(promise: Promise<unknown>, errorClass: typeof UnsafeUrlError = UnsafeUrlError): Promise<string> {
   const error = await promise.then(
     () => null,
     (e: unknown) => e,
   );
-  expect(error).toBeInstanceOf(UnsafeUrlError);
+  expect(error).toBeInstanceOf(errorClass);
   expect((error as UnsafeUrlError).message.length).toBeGreaterThan(10);
   return (error as UnsafeUrlError).code;
 }
@@ -218,5 +218,97 @@ describe("safe fetch: redirects, time and size", () => {
     const closed = await startLocalServer(() => undefined);
     await closed.close();
     expect(await refusal(local()(closed.url))).toBe("connection_failed");
+  });
+});
+
+describe("safe fetch: the allowlist matches host and port", () => {
+  let other: LocalServer;
+  let otherHits = 0;
+  beforeAll(async () => {
+    other = await startLocalServer((_req, res) => {
+      otherHits++;
+      res.writeHead(200, { "content-type": "application/json" }).end('{"other":true}');
+    });
+  });
+  afterAll(() => other.close());
+
+  it("host:port opens that port only, for IP literals and for names", async () => {
+    const lookup = fakeDns({ "agents.test": "127.0.0.1" });
+    const onePort = createSafeFetch({ lookup, allowHosts: [`127.0.0.1:${server.port}`, `agents.test:${server.port}`] });
+    expect(await (await onePort(`http://127.0.0.1:${server.port}/card`)).json()).toEqual({ ok: true });
+    expect(await (await onePort(`http://agents.test:${server.port}/card`)).json()).toEqual({ ok: true });
+    otherHits = 0;
+    expect(await refusal(onePort(`http://127.0.0.1:${other.port}/`))).toBe("private_address");
+    expect(await refusal(onePort(`http://agents.test:${other.port}/`))).toBe("private_address");
+    // Nor through a redirect from the allowed port to another one.
+    const bounce = `http://127.0.0.1:${server.port}/to?target=${encodeURIComponent(`http://127.0.0.1:${other.port}/`)}`;
+    expect(await refusal(onePort(bounce))).toBe("private_address");
+    expect(otherHits).toBe(0);
+  });
+
+  it("host:* and a bare host open every port", async () => {
+    for (const entry of ["127.0.0.1:*", "127.0.0.1"]) {
+      const anyPort = createSafeFetch({ allowHosts: [entry] });
+      expect(await (await anyPort(`http://127.0.0.1:${other.port}/`)).json()).toEqual({ other: true });
+      expect(await (await anyPort(`http://127.0.0.1:${server.port}/card`)).json()).toEqual({ ok: true });
+    }
+  });
+
+  it("an entry that does not parse is refused when the environment is read", async () => {
+    const { parseAllowHosts } = await import("@/server/net/allow-hosts");
+    expect(parseAllowHosts("localhost:3000, [::1]:*, ::1, Example.COM")).toEqual([
+      { host: "localhost", port: 3000 },
+      { host: "::1", port: null },
+      { host: "::1", port: null },
+      { host: "example.com", port: null },
+    ]);
+    expect(() => parseAllowHosts("127.0.0.1:99999")).toThrow('"127.0.0.1:99999" has a port outside 1-65535');
+    expect(() => parseAllowHosts("127.0.0.1:http")).toThrow("has a port outside");
+    expect(() => parseAllowHosts("http://localhost:3000")).toThrow("is not a host, host:port or host:*");
+  });
+
+  describe("default outside production (OUTBOUND_ALLOW_HOSTS unset)", () => {
+    afterEach(() => {
+      vi.unstubAllEnvs();
+      vi.resetModules();
+    });
+
+    /** safe-fetch.ts as a process with this environment would load it. */
+    async function freshModule(env: Record<string, string>) {
+      for (const [name, value] of Object.entries(env)) vi.stubEnv(name, value);
+      vi.resetModules();
+      return import("@/server/net/safe-fetch");
+    }
+
+    it("allows APP_URL's own host and port, and no other port of that machine", async () => {
+      const appUrl = `http://127.0.0.1:${server.port}`;
+      const {
+        createSafeFetch: fresh,
+        checkFetchableUrl,
+        UnsafeUrlError: Refusal,
+      } = await freshModule({
+        NODE_ENV: "development",
+        APP_URL: appUrl,
+        OUTBOUND_ALLOW_HOSTS: "",
+      });
+      const fetchDefault = fresh();
+      expect(await (await fetchDefault(`${appUrl}/card`)).json()).toEqual({ ok: true });
+      otherHits = 0;
+      expect(await refusal(fetchDefault(`http://127.0.0.1:${other.port}/`), Refusal)).toBe("private_address");
+      expect(await refusal(fetchDefault(`http://localhost:${server.port}/card`), Refusal)).toBe("private_address");
+      expect(otherHits).toBe(0);
+      expect(checkFetchableUrl(`${appUrl}/api/demo-agents/x`).port).toBe(String(server.port));
+      expect(() => checkFetchableUrl(`http://127.0.0.1:${other.port}/`)).toThrow(/private or reserved/);
+    });
+
+    it("allows nothing private in production", async () => {
+      const { createSafeFetch: fresh, UnsafeUrlError: Refusal } = await freshModule({
+        NODE_ENV: "production",
+        APP_URL: `http://127.0.0.1:${server.port}`,
+        OUTBOUND_ALLOW_HOSTS: "",
+        BETTER_AUTH_SECRET: "x".repeat(40),
+      });
+      expect(await refusal(fresh()(`http://127.0.0.1:${server.port}/card`), Refusal)).toBe("private_address");
+    });
   });
 });

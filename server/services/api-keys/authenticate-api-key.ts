@@ -1,6 +1,9 @@
 import { auth } from "../../auth/auth";
 import { permissionsToScopes, type ApiKeyScope } from "../../auth/api-key-scopes";
 import { db } from "../../db";
+import { DomainError } from "../../errors";
+import { clientBucket } from "../../net/client-address";
+import { peekToken, takeToken } from "../rate-limit/take-token";
 
 export interface ApiKeyPrincipal {
   keyId: string;
@@ -15,8 +18,29 @@ export type ApiKeyAuthResult =
 
 const BEARER = /^Bearer ([A-Za-z0-9_-]{16,200})$/;
 
-/** Resolves `Authorization: Bearer <org API key>` to the org and scopes it grants. */
-export async function authenticateApiKey(authorization: string | null): Promise<ApiKeyAuthResult> {
+/**
+ * Failed key lookups allowed per client IP (IPv6: per /64): a burst of 20,
+ * refilling one every 3 s. A program with a typo sees its 401s; someone
+ * guessing keys from one address is refused before the key table is read.
+ */
+export const API_KEY_FAILURE_LIMIT = { limit: 20, windowSeconds: 60 } as const;
+
+export interface AuthenticateApiKeyOptions {
+  /** The caller's IP (services/rate-limit/client-ip.ts); when given, failed lookups are throttled per IP. */
+  clientIp?: string;
+}
+
+/**
+ * Resolves `Authorization: Bearer <org API key>` to the org and scopes it
+ * grants. With a clientIp, an address whose failure bucket is dry is refused
+ * with DomainError("rate_limited", …, { retryAfterSeconds }) before any
+ * lookup (a valid key from it too: it cannot be told apart without one), and
+ * every failed lookup spends from that bucket.
+ */
+export async function authenticateApiKey(
+  authorization: string | null,
+  options: AuthenticateApiKeyOptions = {},
+): Promise<ApiKeyAuthResult> {
   if (!authorization) {
     return { ok: false, code: "missing", message: "Send an org API key as 'Authorization: Bearer <key>'." };
   }
@@ -24,7 +48,27 @@ export async function authenticateApiKey(authorization: string | null): Promise<
   if (!match?.[1]) {
     return { ok: false, code: "malformed", message: "The Authorization header must be 'Bearer <key>'." };
   }
-  const result = await auth.api.verifyApiKey({ body: { key: match[1] } });
+  const failures =
+    options.clientIp === undefined
+      ? null
+      : { key: `api-key-failures:ip:${clientBucket(options.clientIp)}`, ...API_KEY_FAILURE_LIMIT };
+  if (failures) {
+    const bucket = await peekToken(failures);
+    if (!bucket.allowed) {
+      throw new DomainError(
+        "rate_limited",
+        `Too many requests with an invalid API key from your address; try again in ${bucket.retryAfterSeconds} s.`,
+        { retryAfterSeconds: bucket.retryAfterSeconds },
+      );
+    }
+  }
+  const result = await lookUpKey(match[1]);
+  if (!result.ok && failures) await takeToken(failures);
+  return result;
+}
+
+async function lookUpKey(key: string): Promise<ApiKeyAuthResult> {
+  const result = await auth.api.verifyApiKey({ body: { key } });
   if (!result.valid || !result.key) {
     const reason = result.error?.code;
     if (reason === "KEY_DISABLED") return { ok: false, code: "revoked", message: "This API key has been revoked." };

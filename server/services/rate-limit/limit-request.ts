@@ -1,5 +1,5 @@
 import { jsonError } from "../../http/handle";
-import { clientIp } from "./client-ip";
+import { clientIpBucket } from "./client-ip";
 import { takeToken } from "./take-token";
 
 /**
@@ -9,7 +9,7 @@ import { takeToken } from "./take-token";
  */
 export async function limitRequest(request: Request, opts: { scope: string; limit: number; windowSeconds: number }) {
   const result = await takeToken({
-    key: `${opts.scope}:ip:${clientIp(request.headers)}`,
+    key: `${opts.scope}:ip:${clientIpBucket(request.headers)}`,
     limit: opts.limit,
     windowSeconds: opts.windowSeconds,
   });

@@ -50,3 +50,24 @@ async function pruneIdleBuckets() {
     () => undefined,
   );
 }
+
+/**
+ * Whether `key` has a token left, without taking one: for limits that only
+ * spend on a bad outcome (a failed API key lookup) but must refuse before the
+ * work once the bucket is dry. Same refill rule as takeToken.
+ */
+export async function peekToken(input: {
+  key: string;
+  limit: number;
+  windowSeconds: number;
+}): Promise<Omit<RateLimitResult, "remaining">> {
+  const { key, limit, windowSeconds } = input;
+  const rate = limit / windowSeconds;
+  const rows = await db.$queryRaw<{ tokens: number }[]>`
+    SELECT LEAST(${limit}::float8, tokens + EXTRACT(EPOCH FROM (clock_timestamp() - "updatedAt")) * ${rate}::float8)::float8
+      AS tokens
+    FROM "RateLimitBucket" WHERE key = ${key}`;
+  const tokens = rows[0]?.tokens ?? limit;
+  const allowed = tokens >= 1;
+  return { allowed, retryAfterSeconds: allowed ? 0 : Math.max(1, Math.ceil((1 - tokens) / rate)) };
+}
