@@ -1,12 +1,10 @@
 import { appUrl } from "../env";
 import { conciergeUrl } from "../a2a/urls";
+import { DomainError } from "../errors";
 import { logger } from "../logger";
 import { describeNeed } from "../services/registry/describe-need";
-import { TaskRefusal } from "../services/tasks/errors";
-import { gatewayCaller } from "./serve-gateway";
+import { serveGatewayCall } from "./serve-gateway";
 import { gatewayAgentCard } from "./gateway-card";
-import { GatewayHandler } from "./gateway-handler";
-import { jsonRpcEndpoint, serveJsonRpc } from "../a2a/json-rpc-endpoint";
 
 /** Bureau's own agent card (/.well-known/agent-card.json): the concierge. */
 export function conciergeCardJson() {
@@ -59,7 +57,7 @@ async function bestAgentFor(text: string): Promise<string> {
   const { matches } = need.length >= 3 ? await describeNeed({ need, limit: 1 }) : { matches: [] };
   const best = matches[0];
   if (!best)
-    throw new TaskRefusal(
+    throw new DomainError(
       "no_matching_agent",
       "No listed agent matches this request. Describe the task differently, or pick an agent in the marketplace.",
     );
@@ -68,12 +66,9 @@ async function bestAgentFor(text: string): Promise<string> {
 }
 
 /** POST /api/a2a/concierge: the gateway, with the agent chosen per message. */
-export async function serveConcierge(request: Request): Promise<Response> {
-  const caller = await gatewayCaller(request);
-  if ("response" in caller) return caller.response;
-  const card = gatewayAgentCard(conciergeCardJson());
-  const handler = new GatewayHandler({ card, pickAgent: bestAgentFor }, caller.principal);
-  return serveJsonRpc(request, jsonRpcEndpoint(card, handler), {
-    onInternalError: (error) => logger.error({ err: error, keyId: caller.principal.keyId }, "concierge request failed"),
-  });
+export function serveConcierge(request: Request): Promise<Response> {
+  return serveGatewayCall(request, async () => ({
+    card: gatewayAgentCard(conciergeCardJson()),
+    pickAgent: bestAgentFor,
+  }));
 }

@@ -1,49 +1,37 @@
 import type {
   AgentCard,
-  CancelTaskRequest,
-  DeleteTaskPushNotificationConfigRequest,
-  GetTaskPushNotificationConfigRequest,
-  GetTaskRequest,
-  ListTaskPushNotificationConfigsRequest,
   ListTaskPushNotificationConfigsResponse,
-  ListTasksRequest,
   ListTasksResponse,
   Message,
-  SendMessageRequest,
   StreamResponse,
-  SubscribeToTaskRequest,
   Task as A2ATask,
   TaskPushNotificationConfig,
 } from "@a2a-js/sdk";
-import type { A2ARequestHandler, ServerCallContext } from "@a2a-js/sdk/server";
-import { RequestMalformedError, TaskNotCancelableError, TaskNotFoundError } from "@a2a-js/sdk/errors";
+import type { A2ARequestHandler } from "@a2a-js/sdk/server";
+import { TaskNotCancelableError, UnsupportedOperationError } from "@a2a-js/sdk/errors";
+import type { z } from "zod";
+import type { ApiKeyScope } from "../auth/api-key-scopes";
+import { DomainError } from "../errors";
 import type { ApiKeyPrincipal } from "../services/api-keys/authenticate-api-key";
+import { loadA2ATask } from "../services/tasks/a2a-task";
 import { requestCancel } from "../services/tasks/cancel-task";
-import { streamTaskEvents } from "../services/events/stream-task-events";
-import { replyToTask } from "../services/tasks/reply-to-task";
-import { startTask } from "../services/tasks/start-task";
-import { db } from "../db";
-import { fromSdkMessage, fromSdkState, isTerminal, messageText } from "../a2a/bureau-format";
-import { mapRefusals } from "./errors";
-import { listA2ATasks } from "./list-tasks";
+import { listA2ATasks } from "../services/tasks/list-a2a-tasks";
+import { fromSdkState, isTerminal } from "../a2a/bureau-format";
+import { toGatewayError } from "./errors";
+import { missingScopeMessage } from "./method-scopes";
 import { pushConfigs } from "./push-configs";
-import { loadA2ATask, toStreamEvent } from "../services/tasks/a2a-task";
+import * as S from "./request-schemas";
+import { followTask, submitMessage, waitForPause, type GatewayAgent } from "./gateway-turns";
+
+export type { GatewayAgent } from "./gateway-turns";
 
 /**
- * What a gateway endpoint serves: one listed agent, or (the concierge) an
- * agent chosen per message. `agentId` scopes reads to that agent's tasks.
- */
-export interface GatewayAgent {
-  card: AgentCard;
-  agentId?: string;
-  pickAgent: (messageText: string) => Promise<string>;
-}
-
-/**
- * Bureau's side of the A2A protocol for one listed agent, on behalf of one
- * org API key. Every call maps to the same services the UI uses: a message
- * starts (or continues) a Bureau task through startTask, and task reads,
- * lists and cancels are scoped to the key's org and this agent.
+ * Bureau's side of the A2A protocol for one listed agent (or the
+ * concierge), on behalf of one org API key, for one request. Every method
+ * checks the key's scope, parses its params (whatever protocol version the
+ * SDK decoded them from), then calls the same services the UI uses; reads,
+ * lists and cancels are scoped to the key's org and this agent. Whatever a
+ * method throws leaves through toGatewayError.
  */
 export class GatewayHandler implements A2ARequestHandler {
   constructor(
@@ -59,137 +47,137 @@ export class GatewayHandler implements A2ARequestHandler {
     return this.agent.card;
   }
 
+  private get orgId() {
+    return this.principal.orgId;
+  }
+
+  private check<Sch extends z.ZodType>(method: string, scope: ApiKeyScope, schema: Sch, params: unknown) {
+    if (!this.principal.scopes.includes(scope))
+      throw new DomainError("missing_scope", missingScopeMessage(method, scope));
+    return S.parseParams(schema, params);
+  }
+
+  private async run<Sch extends z.ZodType, T>(
+    method: string,
+    scope: ApiKeyScope,
+    schema: Sch,
+    params: unknown,
+    body: (p: z.output<Sch>) => Promise<T>,
+  ): Promise<T> {
+    try {
+      return await body(this.check(method, scope, schema, params));
+    } catch (error) {
+      throw toGatewayError(error, { method, keyId: this.principal.keyId });
+    }
+  }
+
+  private async *runStream<Sch extends z.ZodType>(
+    method: string,
+    scope: ApiKeyScope,
+    schema: Sch,
+    params: unknown,
+    body: (p: z.output<Sch>) => AsyncGenerator<StreamResponse>,
+  ): AsyncGenerator<StreamResponse> {
+    try {
+      yield* body(this.check(method, scope, schema, params));
+    } catch (error) {
+      throw toGatewayError(error, { method, keyId: this.principal.keyId });
+    }
+  }
+
   private async taskOrThrow(taskId: string, historyLength?: number): Promise<A2ATask> {
-    const task = await loadA2ATask({ orgId: this.principal.orgId, taskId, agentId: this.agent.agentId, historyLength });
-    if (!task) throw new TaskNotFoundError(`Task ${taskId} not found.`);
+    const task = await loadA2ATask({ orgId: this.orgId, taskId, agentId: this.agent.agentId, historyLength });
+    if (!task) throw new DomainError("task_not_found", `Task ${taskId} not found.`);
     return task;
   }
 
-  /** Starts a task, or continues one that asked for input when the message names it. */
-  private async submit(params: SendMessageRequest): Promise<{ taskId: string; afterId: bigint }> {
-    const message = params.message;
-    if (!message || message.parts.length === 0)
-      throw new RequestMalformedError("The message must have at least one part.");
-    const bureauMessage = { ...fromSdkMessage(message), role: "user" as const };
-    return mapRefusals(async () => {
-      if (message.taskId) {
-        const existing = await this.taskOrThrow(message.taskId);
-        const afterId = await lastEventId(existing.id);
-        await replyToTask({ orgId: this.principal.orgId, taskId: existing.id, message: bureauMessage });
-        return { taskId: existing.id, afterId };
-      }
-      const started = await startTask({
-        orgId: this.principal.orgId,
-        agent: { id: await this.agent.pickAgent(messageText(bureauMessage)) },
-        message: bureauMessage,
-        actor: { kind: "apiKey", apiKeyId: this.principal.keyId, scopes: this.principal.scopes },
-        source: "A2A",
-        contextId: message.contextId || undefined,
-      });
-      if (params.configuration?.taskPushNotificationConfig) {
-        await pushConfigs.create(this.principal.orgId, {
-          ...params.configuration.taskPushNotificationConfig,
-          taskId: started.id,
-        });
-      }
-      return { taskId: started.id, afterId: -1n };
+  sendMessage(params: unknown): Promise<Message | A2ATask> {
+    return this.run("SendMessage", "tasks:write", S.ZSendMessageSchema, params, async (p) => {
+      const { taskId, afterId } = await submitMessage(this.agent, this.principal, p);
+      if (!p.configuration?.returnImmediately) await waitForPause(this.orgId, taskId, afterId);
+      return this.taskOrThrow(taskId, p.configuration?.historyLength);
     });
   }
 
-  async sendMessage(params: SendMessageRequest, _context: ServerCallContext): Promise<Message | A2ATask> {
-    const { taskId, afterId } = await this.submit(params);
-    if (!params.configuration?.returnImmediately) {
-      // Blocking: wait until the agent finishes or asks for input.
-      for await (const _event of streamTaskEvents({ orgId: this.principal.orgId, taskId, afterId })) void _event;
-    }
-    return this.taskOrThrow(taskId, params.configuration?.historyLength);
+  sendMessageStream(params: unknown): AsyncGenerator<StreamResponse> {
+    return this.runStream("SendStreamingMessage", "tasks:write", S.ZSendMessageSchema, params, (p) =>
+      this.sendAndFollow(p),
+    );
   }
 
-  async *sendMessageStream(params: SendMessageRequest, _context: ServerCallContext): AsyncGenerator<StreamResponse> {
-    const { taskId, afterId } = await this.submit(params);
-    yield* this.follow(taskId, afterId);
+  private async *sendAndFollow(p: z.output<typeof S.ZSendMessageSchema>): AsyncGenerator<StreamResponse> {
+    const { taskId, afterId } = await submitMessage(this.agent, this.principal, p);
+    yield* followTask(this.orgId, await this.taskOrThrow(taskId), afterId);
   }
 
-  /** The task snapshot first, then each status and artifact update until it pauses. */
-  private async *follow(taskId: string, afterId: bigint): AsyncGenerator<StreamResponse> {
-    const snapshot = await this.taskOrThrow(taskId);
-    yield { payload: { $case: "task", value: snapshot } };
-    const ids = { taskId, contextId: snapshot.contextId };
-    // Without a starting point the snapshot already carries what happened so far.
-    const after = afterId < 0n ? await lastEventId(taskId) : afterId;
-    for await (const event of streamTaskEvents({ orgId: this.principal.orgId, taskId, afterId: after })) {
-      const payload = toStreamEvent(event, ids);
-      if (payload) yield { payload };
-    }
+  getTask(params: unknown): Promise<A2ATask> {
+    return this.run("GetTask", "tasks:read", S.ZTaskRefSchema, params, (p) => this.taskOrThrow(p.id, p.historyLength));
   }
 
-  async getTask(params: GetTaskRequest): Promise<A2ATask> {
-    return this.taskOrThrow(params.id, params.historyLength);
+  listTasks(params: unknown): Promise<ListTasksResponse> {
+    return this.run("ListTasks", "tasks:read", S.ZListTasksSchema, params, (p) =>
+      listA2ATasks({
+        orgId: this.orgId,
+        agentId: this.agent.agentId,
+        contextId: p.contextId || undefined,
+        state: fromSdkState(p.status) ?? undefined,
+        updatedAfter: p.statusTimestampAfter ? new Date(p.statusTimestampAfter) : undefined,
+        pageSize: p.pageSize,
+        pageToken: p.pageToken || undefined,
+        historyLength: p.historyLength,
+        includeArtifacts: p.includeArtifacts,
+      }),
+    );
   }
 
-  async listTasks(params: ListTasksRequest): Promise<ListTasksResponse> {
-    return listA2ATasks({
-      orgId: this.principal.orgId,
-      agentId: this.agent.agentId,
-      contextId: params.contextId || undefined,
-      state: params.status ? (fromSdkState(params.status) ?? undefined) : undefined,
-      pageSize: params.pageSize,
-      pageToken: params.pageToken || undefined,
-      historyLength: params.historyLength,
-      includeArtifacts: params.includeArtifacts,
+  cancelTask(params: unknown): Promise<A2ATask> {
+    return this.run("CancelTask", "tasks:write", S.ZTaskRefSchema, params, async ({ id }) => {
+      const task = await this.taskOrThrow(id);
+      const state = fromSdkState(task.status?.state);
+      if (state && isTerminal(state)) throw new TaskNotCancelableError(`Task ${id} already ended.`);
+      await requestCancel({ orgId: this.orgId, taskId: id });
+      // Give the cancel a moment to land so the caller sees the final state.
+      await waitForPause(this.orgId, id, undefined, { signal: AbortSignal.timeout(5_000), throughInput: true });
+      return this.taskOrThrow(id);
     });
   }
 
-  async cancelTask(params: CancelTaskRequest): Promise<A2ATask> {
-    const task = await this.taskOrThrow(params.id);
+  resubscribe(params: unknown): AsyncGenerator<StreamResponse> {
+    return this.runStream("SubscribeToTask", "tasks:read", S.ZTaskRefSchema, params, (p) => this.subscribe(p.id));
+  }
+
+  private async *subscribe(id: string): AsyncGenerator<StreamResponse> {
+    const task = await this.taskOrThrow(id);
     const state = fromSdkState(task.status?.state);
-    if (state && isTerminal(state)) throw new TaskNotCancelableError(`Task ${params.id} already ended.`);
-    await mapRefusals(() => requestCancel({ orgId: this.principal.orgId, taskId: params.id }));
-    // Give the cancel a moment to land so the caller sees the final state.
-    for await (const _event of streamTaskEvents({
-      orgId: this.principal.orgId,
-      taskId: params.id,
-      signal: AbortSignal.timeout(5_000),
-      stopAtInputRequired: false,
-    }))
-      void _event;
-    return this.taskOrThrow(params.id);
+    if (state && isTerminal(state)) throw new UnsupportedOperationError(`Task ${id} already ended; use GetTask.`);
+    yield* followTask(this.orgId, task, -1n);
   }
 
-  async *resubscribe(params: SubscribeToTaskRequest): AsyncGenerator<StreamResponse> {
-    const task = await this.taskOrThrow(params.id);
-    const state = fromSdkState(task.status?.state);
-    if (state && isTerminal(state)) throw new RequestMalformedError(`Task ${params.id} already ended; use GetTask.`);
-    yield* this.follow(params.id, -1n);
+  createTaskPushNotificationConfig(params: unknown): Promise<TaskPushNotificationConfig> {
+    return this.run("CreateTaskPushNotificationConfig", "tasks:write", S.ZCreatePushConfigSchema, params, async (p) => {
+      await this.taskOrThrow(p.taskId);
+      return pushConfigs.create(this.orgId, p);
+    });
   }
 
-  async createTaskPushNotificationConfig(params: TaskPushNotificationConfig): Promise<TaskPushNotificationConfig> {
-    await this.taskOrThrow(params.taskId);
-    return pushConfigs.create(this.principal.orgId, params);
+  getTaskPushNotificationConfig(params: unknown): Promise<TaskPushNotificationConfig> {
+    return this.run("GetTaskPushNotificationConfig", "tasks:read", S.ZPushConfigRefSchema, params, async (p) => {
+      await this.taskOrThrow(p.taskId);
+      return pushConfigs.get(this.orgId, p.taskId, p.id);
+    });
   }
 
-  async getTaskPushNotificationConfig(
-    params: GetTaskPushNotificationConfigRequest,
-  ): Promise<TaskPushNotificationConfig> {
-    await this.taskOrThrow(params.taskId);
-    return pushConfigs.get(this.principal.orgId, params.taskId, params.id);
+  listTaskPushNotificationConfigs(params: unknown): Promise<ListTaskPushNotificationConfigsResponse> {
+    return this.run("ListTaskPushNotificationConfigs", "tasks:read", S.ZTaskConfigsSchema, params, async (p) => {
+      await this.taskOrThrow(p.taskId);
+      return { configs: await pushConfigs.list(this.orgId, p.taskId), nextPageToken: "" };
+    });
   }
 
-  async listTaskPushNotificationConfigs(
-    params: ListTaskPushNotificationConfigsRequest,
-  ): Promise<ListTaskPushNotificationConfigsResponse> {
-    await this.taskOrThrow(params.taskId);
-    return { configs: await pushConfigs.list(this.principal.orgId, params.taskId), nextPageToken: "" };
+  deleteTaskPushNotificationConfig(params: unknown): Promise<void> {
+    return this.run("DeleteTaskPushNotificationConfig", "tasks:write", S.ZDeletePushConfigSchema, params, async (p) => {
+      await this.taskOrThrow(p.taskId);
+      await pushConfigs.remove(this.orgId, p.taskId, p.id);
+    });
   }
-
-  async deleteTaskPushNotificationConfig(params: DeleteTaskPushNotificationConfigRequest): Promise<void> {
-    await this.taskOrThrow(params.taskId);
-    await pushConfigs.remove(this.principal.orgId, params.taskId, params.id);
-  }
-}
-
-async function lastEventId(taskId: string): Promise<bigint> {
-  return (
-    (await db.taskEvent.findFirst({ where: { taskId }, orderBy: { id: "desc" }, select: { id: true } }))?.id ?? -1n
-  );
 }

@@ -1,14 +1,13 @@
 import type { TaskPushNotificationConfig } from "@a2a-js/sdk";
-import { RequestMalformedError, TaskNotFoundError } from "@a2a-js/sdk/errors";
-import { db } from "../db";
-import { checkFetchableUrl, UnsafeUrlError } from "../net/safe-fetch";
+import {
+  deleteTaskPushConfig,
+  getTaskPushConfig,
+  listTaskPushConfigs,
+  saveTaskPushConfig,
+  type TaskPushConfigView,
+} from "../services/tasks/task-push-configs";
 
-const toConfig = (row: {
-  configId: string;
-  taskId: string;
-  url: string;
-  token: string | null;
-}): TaskPushNotificationConfig => ({
+const toSdk = (row: TaskPushConfigView): TaskPushNotificationConfig => ({
   tenant: "",
   id: row.configId,
   taskId: row.taskId,
@@ -17,36 +16,28 @@ const toConfig = (row: {
   authentication: undefined,
 });
 
-/** A2A push-notification configs, stored per task and scoped to the caller's org. */
+/** A2A push-notification configs in the SDK's shape, over the org-scoped service. */
 export const pushConfigs = {
-  async create(orgId: string, config: TaskPushNotificationConfig): Promise<TaskPushNotificationConfig> {
-    try {
-      // Refuse private and metadata addresses now; delivery re-checks every time.
-      checkFetchableUrl(config.url);
-    } catch (error) {
-      if (error instanceof UnsafeUrlError)
-        throw new RequestMalformedError(`Push notification URL refused: ${error.message}`);
-      throw error;
-    }
-    const configId = config.id || crypto.randomUUID();
-    const row = await db.taskPushConfig.upsert({
-      where: { taskId_configId: { taskId: config.taskId, configId } },
-      create: { taskId: config.taskId, orgId, configId, url: config.url, token: config.token || null },
-      update: { url: config.url, token: config.token || null },
+  async create(
+    orgId: string,
+    config: { taskId: string; id: string; url: string; token: string },
+  ): Promise<TaskPushNotificationConfig> {
+    const row = await saveTaskPushConfig({
+      orgId,
+      taskId: config.taskId,
+      configId: config.id || undefined,
+      url: config.url,
+      token: config.token || undefined,
     });
-    return toConfig(row);
+    return toSdk(row);
   },
   async get(orgId: string, taskId: string, configId: string): Promise<TaskPushNotificationConfig> {
-    const row = await db.taskPushConfig.findFirst({ where: { orgId, taskId, ...(configId ? { configId } : {}) } });
-    if (!row) throw new TaskNotFoundError(`No push notification config ${configId} for task ${taskId}.`);
-    return toConfig(row);
+    return toSdk(await getTaskPushConfig({ orgId, taskId, configId: configId || undefined }));
   },
   async list(orgId: string, taskId: string): Promise<TaskPushNotificationConfig[]> {
-    return (await db.taskPushConfig.findMany({ where: { orgId, taskId }, orderBy: { createdAt: "asc" } })).map(
-      toConfig,
-    );
+    return (await listTaskPushConfigs({ orgId, taskId })).map(toSdk);
   },
   async remove(orgId: string, taskId: string, configId: string): Promise<void> {
-    await db.taskPushConfig.deleteMany({ where: { orgId, taskId, configId } });
+    await deleteTaskPushConfig({ orgId, taskId, configId });
   },
 };

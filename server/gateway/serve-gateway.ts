@@ -1,15 +1,32 @@
 import { db } from "../db";
+import { isDomainError } from "../errors";
 import { logger } from "../logger";
 import { env } from "../env";
+import { parsePathParam, zSlug } from "../schemas/primitives";
 import { authenticateApiKey, type ApiKeyPrincipal } from "../services/api-keys/authenticate-api-key";
+import { clientIp } from "../services/rate-limit/client-ip";
 import { takeToken } from "../services/rate-limit/take-token";
-import { jsonRpcEndpoint, jsonRpcError, serveJsonRpc } from "../a2a/json-rpc-endpoint";
-import { BUREAU_RPC_ERRORS } from "./errors";
+import {
+  answerJsonRpc,
+  jsonRpcEndpoint,
+  jsonRpcError,
+  readJsonRpcCall,
+  withRequestScope,
+} from "../a2a/json-rpc-endpoint";
+import { BUREAU_RPC_ERRORS, HTTP_STATUS_OF } from "./errors";
 import { gatewayAgentCard, gatewayCardJson } from "./gateway-card";
-import { GatewayHandler } from "./gateway-handler";
+import { GatewayHandler, type GatewayAgent } from "./gateway-handler";
+import { missingScopeMessage, scopeFor } from "./method-scopes";
+import { rawParamsProblem } from "./raw-params";
 
-/** A published listing and its newest card, or null. */
-export async function findGatewayAgent(slug: string) {
+/**
+ * A published listing and its newest card, or null. The slug comes from a
+ * URL: one that is not a slug at all (a NUL byte, a lone surrogate, 5 KB)
+ * is simply not found, without a query.
+ */
+export async function findGatewayAgent(rawSlug: string) {
+  const slug = parsePathParam(zSlug, rawSlug);
+  if (!slug) return null;
   const agent = await db.agent.findFirst({
     where: { slug, status: "PUBLISHED" },
     select: {
@@ -32,36 +49,69 @@ export async function findGatewayAgent(slug: string) {
   return { id: agent.id, slug: agent.slug, cardJson };
 }
 
-/**
- * POST /api/a2a/agents/{slug}: authenticate the org API key, find the
- * listing, and answer the JSON-RPC call through the gateway handler.
- */
-export async function serveGateway(request: Request, slug: string): Promise<Response> {
-  const auth = await gatewayCaller(request);
-  if ("response" in auth) return auth.response;
-  const agent = await findGatewayAgent(slug);
-  if (!agent)
-    return jsonRpcError(null, BUREAU_RPC_ERRORS.agent_not_found, `No published agent "${slug}".`, { status: 404 });
-  const card = gatewayAgentCard(agent.cardJson);
-  const handler = new GatewayHandler({ card, agentId: agent.id, pickAgent: async () => agent.id }, auth.principal);
-  return serveJsonRpc(request, jsonRpcEndpoint(card, handler), {
-    onInternalError: (error) =>
-      logger.error({ err: error, slug, keyId: auth.principal.keyId }, "gateway request failed"),
+/** POST /api/a2a/agents/{slug}: the gateway for one published listing. */
+export function serveGateway(request: Request, slug: string): Promise<Response> {
+  return serveGatewayCall(request, async () => {
+    const agent = await findGatewayAgent(slug);
+    if (!agent) return null;
+    return { card: gatewayAgentCard(agent.cardJson), agentId: agent.id, pickAgent: async () => agent.id };
   });
 }
 
 /**
- * Authenticates the org API key and applies its per-minute budget of calls.
+ * One JSON-RPC call through the gateway, in this order, each step refusing
+ * with its own answer: the API key (401) and its per-minute budget (429);
+ * the body (413, -32700, -32600); the scope the method needs (403), before
+ * anything is read; the agent (404); params the SDK could not decode
+ * (-32602); then the SDK transport over GatewayHandler.
+ */
+export function serveGatewayCall(request: Request, resolveAgent: () => Promise<GatewayAgent | null>) {
+  return withRequestScope(request, async () => {
+    const caller = await gatewayCaller(request);
+    if ("response" in caller) return caller.response;
+    const read = await readJsonRpcCall(request);
+    if ("response" in read) return read.response;
+    const { call } = read;
+    const scope = scopeFor(call.method);
+    if (scope && !caller.principal.scopes.includes(scope)) {
+      const code = BUREAU_RPC_ERRORS.forbidden;
+      return jsonRpcError(call.id, code, missingScopeMessage(call.method, scope), { status: HTTP_STATUS_OF[code] });
+    }
+    const agent = await resolveAgent();
+    if (!agent) {
+      const code = BUREAU_RPC_ERRORS.agent_not_found;
+      return jsonRpcError(call.id, code, "No published agent at this address.", { status: HTTP_STATUS_OF[code] });
+    }
+    const problem = rawParamsProblem(call.method, call.version, call.params);
+    if (problem) return jsonRpcError(call.id, -32602, problem);
+    const handler = new GatewayHandler(agent, caller.principal);
+    return answerJsonRpc(call, request, jsonRpcEndpoint(agent.card, handler), {
+      onInternalError: (error) =>
+        logger.error({ err: error, method: call.method, keyId: caller.principal.keyId }, "gateway request failed"),
+    });
+  });
+}
+
+/**
+ * Authenticates the org API key (invalid keys are throttled per client IP
+ * before the lookup) and applies the key's per-minute budget of calls.
  * Returns the principal, or the 401/429 response to send instead.
  */
 export async function gatewayCaller(
   request: Request,
 ): Promise<{ principal: ApiKeyPrincipal } | { response: Response }> {
-  const auth = await authenticateApiKey(request.headers.get("authorization"));
+  let auth;
+  try {
+    auth = await authenticateApiKey(request.headers.get("authorization"), { clientIp: clientIp(request.headers) });
+  } catch (error) {
+    if (!isDomainError(error) || error.code !== "rate_limited") throw error;
+    return { response: rateLimited(error.message, Number(error.details?.retryAfterSeconds ?? 60)) };
+  }
   if (!auth.ok) {
+    const code = BUREAU_RPC_ERRORS.unauthenticated;
     return {
-      response: jsonRpcError(null, BUREAU_RPC_ERRORS.forbidden, auth.message, {
-        status: 401,
+      response: jsonRpcError(null, code, auth.message, {
+        status: HTTP_STATUS_OF[code],
         headers: { "www-authenticate": 'Bearer realm="bureau"' },
       }),
     };
@@ -69,21 +119,19 @@ export async function gatewayCaller(
   const limit = env.GATEWAY_RATE_LIMIT_PER_MINUTE;
   const bucket = await takeToken({ key: `a2a:key:${auth.principal.keyId}`, limit, windowSeconds: 60 });
   if (!bucket.allowed) {
-    return {
-      response: jsonRpcError(
-        null,
-        BUREAU_RPC_ERRORS.rate_limited,
-        `This API key made more than ${limit} calls in a minute; retry in ${bucket.retryAfterSeconds} s.`,
-        {
-          status: 429,
-          headers: {
-            "retry-after": String(bucket.retryAfterSeconds),
-            "x-ratelimit-limit": String(limit),
-            "x-ratelimit-remaining": "0",
-          },
-        },
-      ),
-    };
+    const message = `This API key made more than ${limit} calls in a minute; retry in ${bucket.retryAfterSeconds} s.`;
+    return { response: rateLimited(message, bucket.retryAfterSeconds, limit) };
   }
   return { principal: auth.principal };
+}
+
+function rateLimited(message: string, retryAfterSeconds: number, limit?: number): Response {
+  const code = BUREAU_RPC_ERRORS.rate_limited;
+  return jsonRpcError(null, code, message, {
+    status: HTTP_STATUS_OF[code],
+    headers: {
+      "retry-after": String(Math.max(1, Math.ceil(retryAfterSeconds))),
+      ...(limit === undefined ? {} : { "x-ratelimit-limit": String(limit), "x-ratelimit-remaining": "0" }),
+    },
+  });
 }

@@ -112,3 +112,13 @@ export function toStreamEvent(
   }
   return null;
 }
+
+/** The id of the task's newest event (-1 when none): where a follower of its stream starts. */
+export async function lastTaskEventId({ orgId, taskId }: { orgId: string; taskId: string }): Promise<bigint> {
+  const last = await db.taskEvent.findFirst({
+    where: { taskId, orgId },
+    orderBy: { id: "desc" },
+    select: { id: true },
+  });
+  return last?.id ?? -1n;
+}

@@ -1,9 +1,9 @@
 import { createAgentClient } from "../../a2a/agent-client";
 import { isTerminal } from "../../a2a/bureau-format";
 import { db } from "../../db";
+import { DomainError } from "../../errors";
 import { logger } from "../../logger";
 import { dispatchTaskEvent } from "./dispatch";
-import { TaskRefusal } from "./errors";
 import { ACTIVE_STATES, transitionTask } from "./transitions";
 
 /**
@@ -12,9 +12,9 @@ import { ACTIVE_STATES, transitionTask } from "./transitions";
  */
 export async function requestCancel({ orgId, taskId }: { orgId: string; taskId: string }): Promise<void> {
   const task = await db.task.findFirst({ where: { id: taskId, orgId }, select: { state: true } });
-  if (!task) throw new TaskRefusal("task_not_found", "Task not found.");
+  if (!task) throw new DomainError("task_not_found", "Task not found.");
   if (isTerminal(task.state))
-    throw new TaskRefusal("already_finished", `The task already ended (${task.state.toLowerCase()}).`);
+    throw new DomainError("already_finished", `The task already ended (${task.state.toLowerCase()}).`);
   await db.task.updateMany({
     where: { id: taskId, orgId, cancelRequestedAt: null },
     data: { cancelRequestedAt: new Date() },

@@ -1,7 +1,8 @@
 import { db } from "../../db";
+import { DomainError } from "../../errors";
 import type { BureauMessage } from "../../a2a/bureau-format";
 import { dispatchTaskEvent } from "./dispatch";
-import { TaskRefusal } from "./errors";
+import { assertMessageId } from "./message-id";
 import { appendTaskEvent } from "./task-events";
 
 /**
@@ -13,21 +14,22 @@ export async function replyToTask(input: {
   taskId: string;
   message: BureauMessage;
 }): Promise<{ turn: number }> {
+  assertMessageId(input.message.messageId);
   const turn = await db.$transaction(async (tx) => {
     const task = await tx.task.findFirst({
       where: { id: input.taskId, orgId: input.orgId },
       select: { state: true, turn: true },
     });
-    if (!task) throw new TaskRefusal("task_not_found", "Task not found.");
+    if (!task) throw new DomainError("task_not_found", "Task not found.");
     if (task.state !== "INPUT_REQUIRED")
-      throw new TaskRefusal("not_awaiting_input", "This task is not waiting for your input.");
+      throw new DomainError("not_awaiting_input", "This task is not waiting for your input.");
     const next = task.turn + 1;
     // Conditional on the turn we read: two concurrent replies cannot both win.
     const { count } = await tx.task.updateMany({
       where: { id: input.taskId, state: "INPUT_REQUIRED", turn: task.turn },
       data: { turn: next, state: "WORKING", statusMessage: null },
     });
-    if (count === 0) throw new TaskRefusal("not_awaiting_input", "This task is not waiting for your input.");
+    if (count === 0) throw new DomainError("not_awaiting_input", "This task is not waiting for your input.");
     await appendTaskEvent(tx, {
       taskId: input.taskId,
       orgId: input.orgId,

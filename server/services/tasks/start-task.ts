@@ -7,10 +7,10 @@ import type { InputJsonValue } from "../../generated/prisma/internal/prismaNames
 import type { BureauMessage } from "../../a2a/bureau-format";
 import type { BudgetCrossing } from "../budgets/enforce-budgets";
 import { sendBudgetAlerts } from "../budgets/send-budget-alerts";
-import { LedgerRefusal } from "../ledger/errors";
+import { DomainError, isDomainError } from "../../errors";
 import { placeHold } from "../ledger/place-hold";
 import { dispatchTaskEvent } from "./dispatch";
-import { TaskRefusal } from "./errors";
+import { assertMessageId } from "./message-id";
 import { appendTaskEvent } from "./task-events";
 
 /** Who is starting the task, as each door authenticated them. */
@@ -40,7 +40,7 @@ export interface StartedTask {
 async function authorize(orgId: string, actor: TaskActor): Promise<void> {
   if (actor.kind === "apiKey") {
     if (!actor.scopes.includes("tasks:write"))
-      throw new TaskRefusal("forbidden", "This API key lacks the tasks:write scope.");
+      throw new DomainError("missing_scope", "This API key lacks the tasks:write scope.");
     return;
   }
   if (actor.kind === "workflow" && actor.userId === null) return;
@@ -48,18 +48,21 @@ async function authorize(orgId: string, actor: TaskActor): Promise<void> {
     where: { organizationId: orgId, userId: actor.userId! },
     select: { role: true },
   });
-  if (!member) throw new TaskRefusal("forbidden", "You are not a member of this organization.");
+  if (!member) throw new DomainError("forbidden", "You are not a member of this organization.");
   if (!hasRole(member.role, "member"))
-    throw new TaskRefusal("forbidden", "Viewers cannot run tasks. Ask an admin for the member role.");
+    throw new DomainError("forbidden", "Viewers cannot run tasks. Ask an admin for the member role.");
 }
 
 /**
  * The one way a task starts, whatever the door (UI, A2A, MCP, workflow):
  * authorize, check budget and balance while placing the credit hold, record
  * the task and its first message, then emit task/started. Anything refused
- * is refused before a credit is held.
+ * is refused before a credit is held. The caller's messageId is the
+ * idempotency key: a retry for the same agent returns the task it started,
+ * the same messageId for another agent is refused.
  */
 export async function startTask(input: StartTaskInput): Promise<StartedTask> {
+  assertMessageId(input.message.messageId);
   await authorize(input.orgId, input.actor);
   const agent = await db.agent.findFirst({
     where: {
@@ -68,10 +71,10 @@ export async function startTask(input: StartTaskInput): Promise<StartedTask> {
     },
     select: { id: true, pricePerTask: true },
   });
-  if (!agent) throw new TaskRefusal("agent_not_found", "No such agent is available.");
-  if (input.message.parts.length === 0) throw new TaskRefusal("invalid_input", "The message has no content.");
+  if (!agent) throw new DomainError("agent_not_found", "No such agent is available.");
+  if (input.message.parts.length === 0) throw new DomainError("invalid_input", "The message has no content.");
 
-  const existing = await findByClientMessage(input.orgId, input.message.messageId);
+  const existing = await findByClientMessage(input.orgId, input.message.messageId, agent.id);
   if (existing) return existing;
 
   const contextId = input.contextId ?? crypto.randomUUID();
@@ -117,9 +120,11 @@ export async function startTask(input: StartTaskInput): Promise<StartedTask> {
       return created;
     });
   } catch (error) {
-    if (error instanceof LedgerRefusal) throw new TaskRefusal(error.code, error.message);
+    if (isDomainError(error)) throw error;
+    const ledgerCode = ledgerRefusalCode(error);
+    if (ledgerCode) throw new DomainError(ledgerCode, (error as Error).message);
     if (error instanceof Prisma.PrismaClientKnownRequestError && error.code === "P2002") {
-      const raced = await findByClientMessage(input.orgId, input.message.messageId);
+      const raced = await findByClientMessage(input.orgId, input.message.messageId, agent.id);
       if (raced) return raced;
     }
     throw error;
@@ -129,10 +134,25 @@ export async function startTask(input: StartTaskInput): Promise<StartedTask> {
   return { id: task.id, contextId, price: agent.pricePerTask, created: true };
 }
 
-async function findByClientMessage(orgId: string, messageId: string): Promise<StartedTask | null> {
+async function findByClientMessage(orgId: string, messageId: string, agentId: string): Promise<StartedTask | null> {
   const found = await db.task.findUnique({
     where: { orgId_clientMessageId: { orgId, clientMessageId: messageId } },
-    select: { id: true, contextId: true, price: true },
+    select: { id: true, contextId: true, price: true, agentId: true },
   });
-  return found ? { ...found, created: false } : null;
+  if (!found) return null;
+  if (found.agentId !== agentId)
+    throw new DomainError(
+      "message_id_reused",
+      `messageId "${messageId}" already started a task for another agent; send each new message with a new messageId.`,
+    );
+  return { id: found.id, contextId: found.contextId, price: found.price, created: false };
+}
+
+/**
+ * The ledger's refusals (insufficient credits, over budget) are becoming
+ * DomainErrors themselves; until then they are recognised by their code.
+ */
+function ledgerRefusalCode(error: unknown): "insufficient_credits" | "budget_exceeded" | null {
+  const code = error instanceof Error && "code" in error ? error.code : null;
+  return code === "insufficient_credits" || code === "budget_exceeded" ? code : null;
 }

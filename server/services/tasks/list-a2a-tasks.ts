@@ -1,37 +1,41 @@
 import type { ListTasksResponse } from "@a2a-js/sdk";
-import { RequestMalformedError } from "@a2a-js/sdk/errors";
-import { db } from "../db";
-import type { TaskState } from "../generated/prisma/enums";
-import { loadA2ATask } from "../services/tasks/a2a-task";
+import { db } from "../../db";
+import type { Prisma } from "../../generated/prisma/client";
+import type { TaskState } from "../../generated/prisma/enums";
+import { loadA2ATask } from "./a2a-task";
 
 const MAX_PAGE = 100;
+const DEFAULT_PAGE = 50;
 
-/** ListTasks: the caller org's tasks on this agent, newest first, cursor-paged. */
-export async function listA2ATasks(input: {
+export interface ListA2ATasksInput {
   orgId: string;
   agentId?: string;
   contextId?: string;
   state?: TaskState;
+  /** Only tasks whose status changed after this instant. */
+  updatedAfter?: Date;
   pageSize?: number;
+  /** The last task id of the previous page (ids are time-ordered UUIDv7). */
   pageToken?: string;
   historyLength?: number;
   includeArtifacts?: boolean;
-}): Promise<ListTasksResponse> {
-  const pageSize = Math.min(Math.max(input.pageSize ?? 50, 1), MAX_PAGE);
-  if (input.pageToken && !/^[0-9a-f-]{36}$/i.test(input.pageToken))
-    throw new RequestMalformedError("pageToken is not one this server issued.");
-  const where = {
+}
+
+/** ListTasks: the org's tasks (on one agent, for an agent's endpoint), newest first, cursor-paged. */
+export async function listA2ATasks(input: ListA2ATasksInput): Promise<ListTasksResponse> {
+  const pageSize = Math.min(Math.max(input.pageSize || DEFAULT_PAGE, 1), MAX_PAGE);
+  const where: Prisma.TaskWhereInput = {
     orgId: input.orgId,
     ...(input.agentId ? { agentId: input.agentId } : {}),
     ...(input.contextId ? { contextId: input.contextId } : {}),
     ...(input.state ? { state: input.state } : {}),
+    ...(input.updatedAfter ? { updatedAt: { gt: input.updatedAfter } } : {}),
   };
   const [rows, totalSize] = await Promise.all([
     db.task.findMany({
-      where,
+      where: input.pageToken ? { AND: [where, { id: { lt: input.pageToken } }] } : where,
       orderBy: { id: "desc" },
       take: pageSize + 1,
-      ...(input.pageToken ? { cursor: { id: input.pageToken }, skip: 1 } : {}),
       select: { id: true },
     }),
     db.task.count({ where }),

@@ -1,0 +1,91 @@
+import type { AgentCard, StreamResponse, Task as A2ATask } from "@a2a-js/sdk";
+import type { z } from "zod";
+import type { ApiKeyPrincipal } from "../services/api-keys/authenticate-api-key";
+import { streamTaskEvents } from "../services/events/stream-task-events";
+import { lastTaskEventId, loadA2ATask, toStreamEvent } from "../services/tasks/a2a-task";
+import { replyToTask } from "../services/tasks/reply-to-task";
+import { startTask } from "../services/tasks/start-task";
+import { checkPushUrl } from "../services/tasks/task-push-configs";
+import { DomainError } from "../errors";
+import { fromSdkPart, messageText } from "../a2a/bureau-format";
+import { pushConfigs } from "./push-configs";
+import type { ZSendMessageSchema } from "./request-schemas";
+
+/**
+ * What a gateway endpoint serves: one listed agent, or (the concierge) an
+ * agent chosen per message. `agentId` scopes reads to that agent's tasks.
+ */
+export interface GatewayAgent {
+  card: AgentCard;
+  agentId?: string;
+  pickAgent: (messageText: string) => Promise<string>;
+}
+
+type SendParams = z.output<typeof ZSendMessageSchema>;
+
+/**
+ * Starts a task, or continues one that asked for input when the message
+ * names it. Returns the event id after which the caller's turn begins.
+ */
+export async function submitMessage(
+  agent: GatewayAgent,
+  principal: ApiKeyPrincipal,
+  params: SendParams,
+): Promise<{ taskId: string; afterId: bigint }> {
+  const { message, configuration } = params;
+  const bureauMessage = {
+    messageId: message.messageId,
+    role: "user" as const,
+    parts: message.parts.map((part) => fromSdkPart({ ...part, metadata: undefined })),
+  };
+  const orgId = principal.orgId;
+  if (message.taskId) {
+    const existing = await loadA2ATask({ orgId, taskId: message.taskId, agentId: agent.agentId, historyLength: 0 });
+    if (!existing) throw new DomainError("task_not_found", `Task ${message.taskId} not found.`);
+    const afterId = await lastTaskEventId({ orgId, taskId: existing.id });
+    await replyToTask({ orgId, taskId: existing.id, message: bureauMessage });
+    return { taskId: existing.id, afterId };
+  }
+  const push = configuration?.taskPushNotificationConfig;
+  // Refused before the task starts, so a bad webhook never holds credits.
+  if (push) checkPushUrl(push.url);
+  const started = await startTask({
+    orgId,
+    agent: { id: await agent.pickAgent(messageText(bureauMessage)) },
+    message: bureauMessage,
+    actor: { kind: "apiKey", apiKeyId: principal.keyId, scopes: principal.scopes },
+    source: "A2A",
+    contextId: message.contextId || undefined,
+  });
+  if (push) await pushConfigs.create(orgId, { ...push, taskId: started.id });
+  return { taskId: started.id, afterId: -1n };
+}
+
+/** Blocks until the task ends or (unless `throughInput`) asks for input, or the signal fires. */
+export async function waitForPause(
+  orgId: string,
+  taskId: string,
+  afterId?: bigint,
+  opts: { signal?: AbortSignal; throughInput?: boolean } = {},
+): Promise<void> {
+  const events = streamTaskEvents({
+    orgId,
+    taskId,
+    afterId,
+    signal: opts.signal,
+    stopAtInputRequired: !opts.throughInput,
+  });
+  for await (const _event of events) void _event;
+}
+
+/** The task snapshot first, then each status and artifact update until it pauses. */
+export async function* followTask(orgId: string, snapshot: A2ATask, afterId: bigint): AsyncGenerator<StreamResponse> {
+  yield { payload: { $case: "task", value: snapshot } };
+  const ids = { taskId: snapshot.id, contextId: snapshot.contextId };
+  // Without a starting point the snapshot already carries what happened so far.
+  const after = afterId < 0n ? await lastTaskEventId({ orgId, taskId: snapshot.id }) : afterId;
+  for await (const event of streamTaskEvents({ orgId, taskId: snapshot.id, afterId: after })) {
+    const payload = toStreamEvent(event, ids);
+    if (payload) yield { payload };
+  }
+}
