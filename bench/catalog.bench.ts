@@ -62,6 +62,7 @@ export async function runCatalogBench(): Promise<string> {
   const { searchCatalog } = await import("../server/services/registry/search-catalog");
   const { describeNeed } = await import("../server/services/registry/describe-need");
   const { GET: listRoute } = await import("../app/api/v1/agents/route");
+  const { clientIpHeader } = await import("../server/net/client-address");
   const rows: string[] = [];
   try {
     const org = await db.organization.create({
@@ -104,7 +105,7 @@ export async function runCatalogBench(): Promise<string> {
       const q = SEARCHES[i % SEARCHES.length]!.q ?? "";
       return listRoute(
         new Request(`http://bench/api/v1/agents?q=${encodeURIComponent(q)}`, {
-          headers: { "x-forwarded-for": `198.51.100.${i % 250}` },
+          headers: { [clientIpHeader()]: `198.51.100.${i % 250}` },
         }),
         undefined,
       );

@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { GET as getAgentRoute } from "@/app/api/v1/agents/[slug]/route";
 import { GET as listAgentsRoute } from "@/app/api/v1/agents/route";
 import { db } from "@/server/db";
+import { clientIpHeader } from "@/server/net/client-address";
 import { probeAgent } from "@/server/services/registry/probe-agent";
 import { takeToken } from "@/server/services/rate-limit/take-token";
 import { ownerWithOrg, unique } from "../support/factories";
@@ -162,7 +163,8 @@ describe("health", () => {
 
 describe("public catalog API", () => {
   const get = (path: string, ip = `10.9.${Math.floor(Math.random() * 250)}.${Math.floor(Math.random() * 250)}`) =>
-    new Request(`http://localhost${path}`, { headers: { "x-forwarded-for": ip } });
+    // The client IP as the request hook stamps it from the socket (server/net/client-address.ts).
+    new Request(`http://localhost${path}`, { headers: { [clientIpHeader()]: ip } });
 
   it("lists and shows published listings as JSON, with gateway URLs", async () => {
     const list = await listAgentsRoute(get(`/api/v1/agents?q=${marker}&sort=price_asc&limit=2`), undefined);
