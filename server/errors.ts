@@ -53,8 +53,10 @@ export class DomainError extends Error {
     message: string,
     /** Facts a client may branch on (a cap, a balance, a retry delay); never internals. */
     readonly details?: Record<string, string | number | boolean | null>,
+    /** The underlying failure, for the log only (doors never show it). */
+    options?: { cause?: unknown },
   ) {
-    super(message);
+    super(message, options);
     this.kind = DOMAIN_ERRORS[code];
   }
 }

@@ -22,6 +22,7 @@ import { Field } from "@/components/ui/field";
 import { Input } from "@/components/ui/input";
 import { NativeSelect } from "@/components/ui/select";
 import { API_KEY_SCOPES } from "@/server/auth/api-key-scopes";
+import { API_KEY_NAME_MAX_LENGTH, ZApiKeyNameSchema } from "@/server/trpc/routers/api-keys/create-api-key.types";
 
 const SCOPE_LABELS: Record<(typeof API_KEY_SCOPES)[number], string> = {
   "agents:read": "Read the agent catalog",
@@ -29,8 +30,9 @@ const SCOPE_LABELS: Record<(typeof API_KEY_SCOPES)[number], string> = {
   "tasks:write": "Start and cancel tasks (spends credits)",
 };
 
+/** The server's own name rule, so the form never accepts a name the server refuses. */
 const ZFormSchema = z.object({
-  name: z.string().trim().min(1, "Give the key a name.").max(64),
+  name: ZApiKeyNameSchema,
   scopes: z.array(z.enum(API_KEY_SCOPES)).min(1, "Choose at least one scope."),
   expiry: z.enum(["never", "30", "90", "365"]),
 });
@@ -106,7 +108,7 @@ export function CreateApiKeyDialog({ orgId, onCreated }: { orgId: string; onCrea
               </Alert>
             ) : null}
             <Field label="Name" error={form.formState.errors.name?.message}>
-              <Input placeholder="Production backend" {...form.register("name")} />
+              <Input placeholder="Production backend" maxLength={API_KEY_NAME_MAX_LENGTH} {...form.register("name")} />
             </Field>
             <fieldset className="space-y-2">
               <legend className="text-sm font-medium">Scopes</legend>

@@ -1,12 +1,28 @@
-import { logger, requestIdFrom, withRequestId } from "../logger";
+import { DomainError, INTERNAL_ERROR_MESSAGE, type DomainErrorKind } from "../errors";
+import { currentRequestId, logger, requestIdFrom, withRequestId } from "../logger";
 
 type Handler<C> = (request: Request, context: C) => Promise<Response> | Response;
+
+/** The HTTP status of each domain error kind (REST and every other route handler). */
+export const HTTP_STATUS_OF_KIND = {
+  invalid_input: 400,
+  unauthenticated: 401,
+  forbidden: 403,
+  not_found: 404,
+  conflict: 409,
+  precondition_failed: 412,
+  payment_required: 402,
+  rate_limited: 429,
+  unavailable: 503,
+} as const satisfies Record<DomainErrorKind, number>;
 
 /**
  * Wraps a route handler: binds a request id to every log line of the request,
  * echoes it as X-Request-Id, logs one line per request (method, path, status,
- * duration; never headers or bodies), and turns an unexpected throw into a
- * JSON 500 without leaking the error.
+ * duration; never headers or bodies), answers a thrown DomainError with its
+ * code, sentence and kind's status, and turns any other throw into a JSON
+ * 500 with INTERNAL_ERROR_MESSAGE and the request id (the error itself goes
+ * to the log only).
  */
 export function handle<C>(handler: Handler<C>): Handler<C> {
   return (request, context) => {
@@ -18,8 +34,12 @@ export function handle<C>(handler: Handler<C>): Handler<C> {
       try {
         response = await handler(request, context);
       } catch (error) {
-        logger.error({ err: error, method: request.method, path }, "unhandled error");
-        response = jsonError(500, "internal_error", "Something went wrong on our side. Try again.");
+        if (error instanceof DomainError) {
+          response = domainErrorResponse(error);
+        } else {
+          logger.error({ err: error, method: request.method, path }, "unhandled error");
+          response = jsonError(500, "internal_error", INTERNAL_ERROR_MESSAGE);
+        }
       }
       response.headers.set("x-request-id", requestId);
       logger.info(
@@ -31,6 +51,13 @@ export function handle<C>(handler: Handler<C>): Handler<C> {
   };
 }
 
+/** `{ "error": { "code", "message", "requestId" } }`; the request id is there whenever handle() runs. */
 export function jsonError(status: number, code: string, message: string, init?: ResponseInit): Response {
-  return Response.json({ error: { code, message } }, { ...init, status });
+  const requestId = currentRequestId();
+  return Response.json({ error: { code, message, ...(requestId ? { requestId } : {}) } }, { ...init, status });
+}
+
+/** The one mapping of a DomainError to an HTTP answer: its stable code and sentence, its kind's status. */
+export function domainErrorResponse(error: DomainError, init?: ResponseInit): Response {
+  return jsonError(HTTP_STATUS_OF_KIND[error.kind], error.code, error.message, init);
 }

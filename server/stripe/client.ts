@@ -1,17 +1,11 @@
 import Stripe from "stripe";
 import { env } from "../env";
+import { DomainError } from "../errors";
 
 /** All prices and transfers are in US dollars. */
 export const CURRENCY = "usd";
 
 export const PURCHASES_OFF_MESSAGE = "Purchases are off — set STRIPE_SECRET_KEY to enable them.";
-
-export class StripeNotConfiguredError extends Error {
-  constructor() {
-    super(PURCHASES_OFF_MESSAGE);
-    this.name = "StripeNotConfiguredError";
-  }
-}
 
 export function stripeEnabled(): boolean {
   return Boolean(env.STRIPE_SECRET_KEY);
@@ -28,12 +22,12 @@ function apiHost(baseUrl: string | undefined) {
 const globalForStripe = globalThis as unknown as { bureauStripe?: Stripe };
 
 /**
- * The process's Stripe client, created on first use. Throws
- * StripeNotConfiguredError when STRIPE_SECRET_KEY is unset, which the UI
- * turns into "purchases are off".
+ * The process's Stripe client, created on first use. Throws the
+ * payments_unavailable DomainError when STRIPE_SECRET_KEY is unset, which the
+ * UI shows as "purchases are off".
  */
 export function getStripe(): Stripe {
-  if (!env.STRIPE_SECRET_KEY) throw new StripeNotConfiguredError();
+  if (!env.STRIPE_SECRET_KEY) throw new DomainError("payments_unavailable", PURCHASES_OFF_MESSAGE);
   globalForStripe.bureauStripe ??= new Stripe(env.STRIPE_SECRET_KEY, {
     ...apiHost(env.STRIPE_API_BASE_URL),
     // Retries reuse the request's idempotency key, so they never double-charge.
@@ -61,4 +55,22 @@ export function stripeErrorMessage(error: unknown): string {
     return `${error.message}${error.code ? ` (${error.code})` : ""}`.slice(0, 500);
   if (error instanceof Error) return error.message.slice(0, 500);
   return "Unknown error";
+}
+
+/**
+ * For a user's action that called Stripe (buy credits, start onboarding): a
+ * Stripe failure becomes the payments_unavailable refusal with Stripe's own
+ * sentence; anything else is returned unchanged (a bug stays a bug). Durable
+ * functions keep the raw Stripe error, which their retry logic inspects.
+ */
+export function stripeRefusal(error: unknown): unknown {
+  if (!(error instanceof Stripe.errors.StripeError)) return error;
+  return new DomainError(
+    "payments_unavailable",
+    `Stripe could not complete this: ${stripeErrorMessage(error)}`,
+    undefined,
+    {
+      cause: error,
+    },
+  );
 }

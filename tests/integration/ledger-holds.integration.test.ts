@@ -2,7 +2,8 @@ import { describe, expect, it, vi } from "vitest";
 import { db } from "@/server/db";
 import { captureHold } from "@/server/services/ledger/capture-hold";
 import { checkLedger } from "@/server/services/ledger/check-ledger";
-import { InsufficientCreditsError, LedgerRefusal } from "@/server/services/ledger/errors";
+import { DomainError } from "@/server/errors";
+import { InsufficientCreditsError } from "@/server/services/ledger/errors";
 import { releaseHold } from "@/server/services/ledger/release-hold";
 import { releaseMaturedEarnings } from "@/server/services/ledger/release-matured-earnings";
 import { balancesOf, fundedOrg, sellerAgent, startHeldTask } from "../support/billing-fixtures";
@@ -90,13 +91,14 @@ describe("task holds", () => {
     });
   });
 
-  it("refuses with a plain-English LedgerRefusal and an unknown task settles nothing", async () => {
+  it("refuses with a plain-English DomainError and an unknown task settles nothing", async () => {
     const { agent } = await sellerAgent();
     const { org } = await fundedOrg(5);
     const refusal = await startHeldTask({ orgId: org.id, agentId: agent.id, amount: 6 }).catch((e: unknown) => e);
-    expect(refusal).toBeInstanceOf(LedgerRefusal);
+    expect(refusal).toBeInstanceOf(DomainError);
     expect(refusal).toMatchObject({
       code: "insufficient_credits",
+      details: { balance: 5, amount: 6 },
       message: expect.stringContaining("costs 6 credits but only 5 are available"),
     });
     await expect(startHeldTask({ orgId: org.id, agentId: agent.id, amount: 0 })).rejects.toThrow(RangeError);

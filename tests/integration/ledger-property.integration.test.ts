@@ -3,7 +3,7 @@ import { describe, expect, it, vi } from "vitest";
 import { db } from "@/server/db";
 import { captureHold } from "@/server/services/ledger/capture-hold";
 import { checkLedger } from "@/server/services/ledger/check-ledger";
-import { LedgerRefusal } from "@/server/services/ledger/errors";
+import { InsufficientCreditsError } from "@/server/services/ledger/errors";
 import { splitCapture } from "@/server/services/ledger/math";
 import { grantCredits } from "@/server/services/ledger/grant-credits";
 import { lockBalance } from "@/server/services/ledger/lock-balance";
@@ -75,7 +75,7 @@ describe("ledger invariants under random operation sequences", () => {
               model.wallet[step.buyer]! -= step.amount;
               model.holds[step.buyer]! += step.amount;
             } else {
-              expect(outcome).toBeInstanceOf(LedgerRefusal);
+              expect(outcome).toBeInstanceOf(InsufficientCreditsError);
             }
           } else if (step.kind === "capture" || step.kind === "release") {
             const task = tasks[step.task % Math.max(tasks.length, 1)];

@@ -1,15 +1,17 @@
 import Link from "next/link";
+import { notFound } from "next/navigation";
 import { AuthCard } from "@/components/auth/auth-card";
 import { AcceptInvitation } from "@/components/orgs/accept-invitation";
 import { Button } from "@/components/ui/button";
 import { getServerSession } from "@/server/auth/session";
+import { parsePathParam, zId } from "@/server/schemas/primitives";
 import { getInvitation } from "@/server/services/orgs/get-invitation";
 
 export const metadata = { title: "Invitation" };
 export const dynamic = "force-dynamic";
 
 export default async function InvitationPage({ params }: { params: Promise<{ id: string }> }) {
-  const { id } = await params;
+  const id = parsePathParam(zId, (await params).id) ?? notFound();
   const [invitation, session] = await Promise.all([getInvitation({ invitationId: id }), getServerSession()]);
   if (!invitation || invitation.status !== "pending") {
     return (

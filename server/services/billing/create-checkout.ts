@@ -1,8 +1,8 @@
 import { db } from "../../db";
 import { appUrl } from "../../env";
-import { getStripe } from "../../stripe/client";
+import { DomainError } from "../../errors";
+import { getStripe, stripeRefusal } from "../../stripe/client";
 import { findCreditPack } from "./credit-packs";
-import { BillingError } from "./errors";
 
 /**
  * Starts buying a credit pack: records the purchase, then opens a Stripe
@@ -17,8 +17,8 @@ export async function createCheckout(input: {
 }): Promise<{ url: string; sessionId: string }> {
   const pack = findCreditPack(input.packId);
   if (!pack)
-    throw new BillingError(
-      "unknown_pack",
+    throw new DomainError(
+      "invalid_input",
       "That credit pack is not for sale. Reload the page to see the current packs.",
     );
   const stripe = getStripe();
@@ -66,6 +66,6 @@ export async function createCheckout(input: {
     return { url: session.url, sessionId: session.id };
   } catch (error) {
     await db.purchase.update({ where: { id: purchase.id }, data: { status: "FAILED" } });
-    throw error;
+    throw stripeRefusal(error);
   }
 }

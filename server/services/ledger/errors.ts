@@ -1,18 +1,16 @@
-/**
- * A ledger operation the business rules refuse (not a bug): callers show the
- * message to the user as is, and branch on `code`.
- */
-export class LedgerRefusal extends Error {
-  constructor(
-    readonly code: "insufficient_credits" | "budget_exceeded",
-    message: string,
-  ) {
-    super(message);
-    this.name = new.target.name;
-  }
-}
+import { DomainError } from "../../errors";
 
-export class InsufficientCreditsError extends LedgerRefusal {
+const n = (value: number) => value.toLocaleString("en-US");
+
+/**
+ * The ledger's two refusals. They are DomainErrors like every other refusal
+ * (each door maps them by code); the subclasses exist so callers that must
+ * tell them apart (a test, a retry loop) can use instanceof, and they carry
+ * their numbers in `details` for clients to branch on.
+ */
+export class InsufficientCreditsError extends DomainError {
+  override name = "InsufficientCreditsError";
+
   constructor(
     readonly balance: number,
     readonly amount: number,
@@ -20,13 +18,16 @@ export class InsufficientCreditsError extends LedgerRefusal {
     super(
       "insufficient_credits",
       balance < 0
-        ? `Your credit balance is negative (${balance.toLocaleString("en-US")}) after a refund. Buy credits to start new tasks.`
-        : `This task costs ${amount.toLocaleString("en-US")} credits but only ${balance.toLocaleString("en-US")} are available. Buy credits to continue.`,
+        ? `Your credit balance is negative (${n(balance)}) after a refund. Buy credits to start new tasks.`
+        : `This task costs ${n(amount)} credits but only ${n(balance)} are available. Buy credits to continue.`,
+      { balance, amount },
     );
   }
 }
 
-export class BudgetExceededError extends LedgerRefusal {
+export class BudgetExceededError extends DomainError {
+  override name = "BudgetExceededError";
+
   constructor(
     readonly scope: "org" | "department",
     readonly capCredits: number,
@@ -36,8 +37,11 @@ export class BudgetExceededError extends LedgerRefusal {
     const left = Math.max(0, capCredits - spentCredits);
     super(
       "budget_exceeded",
-      `This task (${amount.toLocaleString("en-US")} credits) would exceed the ${scope === "org" ? "organization's" : "department's"} monthly budget: ` +
-        `${spentCredits.toLocaleString("en-US")} of ${capCredits.toLocaleString("en-US")} credits spent or on hold this month, ${left.toLocaleString("en-US")} left. An owner can raise the cap on the Credits page.`,
+      `This task (${n(amount)} credits) would exceed the ` +
+        `${scope === "org" ? "organization's" : "department's"} monthly budget: ` +
+        `${n(spentCredits)} of ${n(capCredits)} credits spent or on hold this month, ${n(left)} left. ` +
+        "An owner can raise the cap on the Credits page.",
+      { scope, capCredits, spentCredits, amount, leftCredits: left },
     );
   }
 }

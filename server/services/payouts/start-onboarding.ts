@@ -1,14 +1,23 @@
 import { db } from "../../db";
 import { appUrl } from "../../env";
-import { getStripe } from "../../stripe/client";
+import { getStripe, stripeRefusal } from "../../stripe/client";
 
 /**
  * Returns a Stripe-hosted onboarding link for the seller org, creating its
  * connected account on first use. The account is created with the
  * idempotency key "connect-account:<orgId>" and stored with a unique insert,
- * so double clicks end up with one account.
+ * so double clicks end up with one account. A Stripe failure is the
+ * payments_unavailable refusal with Stripe's sentence.
  */
 export async function startConnectOnboarding({ orgId }: { orgId: string }): Promise<{ url: string }> {
+  try {
+    return await onboardingLink(orgId);
+  } catch (error) {
+    throw stripeRefusal(error);
+  }
+}
+
+async function onboardingLink(orgId: string): Promise<{ url: string }> {
   const stripe = getStripe();
   let account = await db.sellerAccount.findUnique({ where: { orgId }, select: { stripeAccountId: true } });
   if (!account) {

@@ -1,5 +1,6 @@
 import { db } from "../../db";
-import { getStripe } from "../../stripe/client";
+import { DomainError } from "../../errors";
+import { getStripe, stripeRefusal } from "../../stripe/client";
 import { ZStripeAccount } from "../../stripe/objects";
 
 /**
@@ -32,8 +33,17 @@ export async function syncConnectAccount({ accountId }: { accountId: string }): 
   return { synced: adopted.count > 0 };
 }
 
-/** The org's own account, re-fetched (the seller came back from onboarding); null when it has none. */
-export async function syncOrgConnectAccount({ orgId }: { orgId: string }): Promise<{ synced: boolean } | null> {
+/**
+ * The org's own account, re-fetched (the seller came back from onboarding).
+ * Refuses with not_onboarded when the org has none, and with
+ * payments_unavailable when Stripe fails.
+ */
+export async function syncOrgConnectAccount({ orgId }: { orgId: string }): Promise<{ synced: boolean }> {
   const account = await db.sellerAccount.findUnique({ where: { orgId }, select: { stripeAccountId: true } });
-  return account ? syncConnectAccount({ accountId: account.stripeAccountId }) : null;
+  if (!account) throw new DomainError("not_onboarded", "This organization has not started payout onboarding.");
+  try {
+    return await syncConnectAccount({ accountId: account.stripeAccountId });
+  } catch (error) {
+    throw stripeRefusal(error);
+  }
 }

@@ -1,5 +1,5 @@
 import { db } from "../../db";
-import { BillingError } from "../billing/errors";
+import { DomainError } from "../../errors";
 import { grantCredits } from "../ledger/grant-credits";
 
 /**
@@ -14,7 +14,7 @@ export async function adminGrantCredits(input: {
   requestId: string;
 }) {
   const org = await db.organization.findUnique({ where: { id: input.orgId }, select: { id: true, name: true } });
-  if (!org) throw new BillingError("not_found", "Organization not found.");
+  if (!org) throw new DomainError("not_found", "Organization not found.");
   const { granted } = await grantCredits({
     orgId: org.id,
     amount: input.amount,

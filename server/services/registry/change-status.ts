@@ -2,7 +2,7 @@ import { db } from "../../db";
 import type { AgentStatus } from "../../generated/prisma/enums";
 import { logger } from "../../logger";
 import { recordAudit } from "../audit/record-audit";
-import { RegistryError } from "./errors";
+import { DomainError } from "../../errors";
 import { probeAgent } from "./probe-agent";
 
 const STATUS_WORDS: Record<AgentStatus, string> = {
@@ -39,10 +39,10 @@ async function transition(input: {
       where: input.where,
       select: { id: true, orgId: true, slug: true, status: true, publishedAt: true },
     });
-    if (!agent) throw new RegistryError("NOT_FOUND", "Listing not found.");
+    if (!agent) throw new DomainError("agent_not_found", "Listing not found.");
     if (count === 0)
-      throw new RegistryError(
-        "CONFLICT",
+      throw new DomainError(
+        "conflict",
         `This listing is ${STATUS_WORDS[agent.status]}, so it cannot be ${input.action.split(".")[1]}.`,
       );
     if (input.to === "PUBLISHED" && !agent.publishedAt)

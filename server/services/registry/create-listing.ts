@@ -1,11 +1,12 @@
 import { z } from "zod";
-import { parseAgentCardText, type NormalizedCard, type ParseCardResult } from "../../a2a/card/parse-card";
+import type { NormalizedCard, ParseCardResult } from "../../a2a/card/parse-card";
 import { db } from "../../db";
+import { zText } from "../../schemas/primitives";
 import { checkFetchableUrl } from "../../net/safe-fetch";
 import { findUnsafeUrlError } from "../../net/unsafe-url-error";
 import { recordAudit } from "../audit/record-audit";
 import { CATEGORY_SLUGS } from "./categories";
-import { cardUrlFor, fetchAgentCard } from "./fetch-card";
+import { cardUrlFor, fetchAgentCard, parseStorableCard } from "./fetch-card";
 import { recordCardVersion } from "./record-card-version";
 import { uniqueSlug } from "./slug";
 
@@ -19,17 +20,14 @@ export const ZCategoriesSchema = z
   .min(1, "Choose at least one category.")
   .max(3, "Choose at most 3 categories.");
 export const ZTagsSchema = z
-  .array(z.string().trim().toLowerCase().min(1).max(30, "Keep each tag under 30 characters."))
+  .array(zText(30, "Keep each tag under 30 characters.").toLowerCase().min(1, "A tag cannot be empty."))
   .max(10, "Use at most 10 tags.");
 
 export const ZCardSourceSchema = z.discriminatedUnion("kind", [
-  z.object({ kind: z.literal("url"), url: z.string().trim().min(1, "Enter the card's URL.").max(2048) }),
+  z.object({ kind: z.literal("url"), url: zText(2048, "That URL is too long.").min(1, "Enter the card's URL.") }),
   z.object({
     kind: z.literal("json"),
-    text: z
-      .string()
-      .min(2, "Paste the card's JSON.")
-      .max(256 * 1024, "The card is larger than 256 KiB."),
+    text: zText(256 * 1024, "The card is larger than 256 KiB.").min(2, "Paste the card's JSON."),
   }),
 ]);
 export type CardSourceInput = z.infer<typeof ZCardSourceSchema>;
@@ -41,7 +39,7 @@ export async function loadCard(
 ): Promise<ParseCardResult & { cardUrl: string | null }> {
   const cardUrl = source.kind === "url" ? cardUrlFor(source.url) : null;
   const parsed =
-    source.kind === "url" ? await fetchAgentCard(cardUrlFor(source.url), fetchImpl) : parseAgentCardText(source.text);
+    source.kind === "url" ? await fetchAgentCard(cardUrlFor(source.url), fetchImpl) : parseStorableCard(source.text);
   if (!parsed.ok) return { ...parsed, cardUrl };
   const endpointProblem = endpointError(parsed.card);
   return endpointProblem ? { ok: false, errors: [endpointProblem], cardUrl } : { ...parsed, cardUrl };

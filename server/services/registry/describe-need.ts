@@ -1,15 +1,12 @@
 import { z } from "zod";
 import { db } from "../../db";
+import { zPageSize, zText } from "../../schemas/primitives";
 import { listingSummaries, type ListingSummary } from "./listing-summary";
 import { lexemeWeights, needLexemes } from "./need-terms";
 
 export const ZDescribeNeedSchema = z.object({
-  need: z
-    .string()
-    .trim()
-    .min(3, "Describe the task in a few words.")
-    .max(1000, "Keep the description under 1,000 characters."),
-  limit: z.number().int().min(1).max(20).default(8),
+  need: zText(1000, "Keep the description under 1,000 characters.").min(3, "Describe the task in a few words."),
+  limit: zPageSize({ max: 20, default: 8 }),
 });
 
 export interface NeedMatch {

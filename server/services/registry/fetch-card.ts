@@ -1,6 +1,7 @@
 import { parseAgentCardText, type ParseCardResult } from "../../a2a/card/parse-card";
 import { safeFetch } from "../../net/safe-fetch";
 import { findUnsafeUrlError } from "../../net/unsafe-url-error";
+import { hasUnstorableText } from "./json-value";
 
 /**
  * A bare origin ("https://agent.example.com") means its well-known card; any
@@ -34,5 +35,13 @@ export async function fetchAgentCard(url: string, fetchImpl: typeof fetch = safe
     if (refusal) return { ok: false, errors: [refusal.message] };
     throw error;
   }
-  return parseAgentCardText(text);
+  return parseStorableCard(text);
+}
+
+/** parseAgentCardText, refusing cards whose text Postgres could not store (a NUL, a lone surrogate). */
+export function parseStorableCard(text: string): ParseCardResult {
+  const parsed = parseAgentCardText(text);
+  if (parsed.ok && hasUnstorableText(parsed.raw))
+    return { ok: false, errors: ["The card contains NUL characters or broken Unicode text; remove them."] };
+  return parsed;
 }

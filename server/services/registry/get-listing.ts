@@ -1,5 +1,5 @@
 import { db } from "../../db";
-import { RegistryError } from "./errors";
+import { DomainError } from "../../errors";
 import { gatewayUrls } from "./gateway-urls";
 
 /** Everything the public agent page shows about a published listing. */
@@ -49,7 +49,7 @@ export async function getPublishedListing(input: { slug: string }) {
       versions: { orderBy: { version: "desc" }, take: 1, select: { card: true, cardVersion: true } },
     },
   });
-  if (!agent) throw new RegistryError("NOT_FOUND", "No published agent has that address.");
+  if (!agent) throw new DomainError("agent_not_found", "No published agent has that address.");
   const { org, versions, provider, ...rest } = agent;
   return {
     ...rest,

@@ -1,7 +1,7 @@
 import { db } from "../../db";
 import { recordAudit } from "../audit/record-audit";
 import { loadCard } from "./create-listing";
-import { RegistryError } from "./errors";
+import { DomainError } from "../../errors";
 import { recordCardVersion } from "./record-card-version";
 
 export type RefreshCardResult = { ok: true; changed: boolean; version: number } | { ok: false; errors: string[] };
@@ -21,10 +21,10 @@ export async function refreshListingCard(input: {
     where: { id: input.agentId, orgId: input.orgId },
     select: { id: true, cardUrl: true },
   });
-  if (!agent) throw new RegistryError("NOT_FOUND", "Listing not found.");
+  if (!agent) throw new DomainError("agent_not_found", "Listing not found.");
   if (!input.text && !agent.cardUrl) {
-    throw new RegistryError(
-      "BAD_REQUEST",
+    throw new DomainError(
+      "invalid_input",
       "This listing was created from pasted JSON; paste the new card to update it.",
     );
   }

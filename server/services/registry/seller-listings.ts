@@ -1,6 +1,6 @@
 import { db } from "../../db";
 import { diffCards, type CardChange } from "./card-diff";
-import { RegistryError } from "./errors";
+import { DomainError } from "../../errors";
 
 const PAGE = 20;
 
@@ -72,7 +72,7 @@ export async function getSellerListing(input: { orgId: string; agentId: string }
       },
     },
   });
-  if (!agent) throw new RegistryError("NOT_FOUND", "Listing not found.");
+  if (!agent) throw new DomainError("agent_not_found", "Listing not found.");
   const versions = agent.versions.map((v, i) => {
     const previous = agent.versions[i + 1];
     const changes: CardChange[] = previous ? diffCards(previous.card, v.card) : [];

@@ -1,6 +1,6 @@
 import { db } from "../../db";
 import { recordAudit } from "../audit/record-audit";
-import { RegistryError } from "./errors";
+import { DomainError } from "../../errors";
 import { searchTextFor } from "./listing-fields";
 import { addSearchWords } from "./search-words";
 
@@ -20,7 +20,7 @@ export async function updateListing(input: { orgId: string; agentId: string; use
       where: { id: input.agentId, orgId: input.orgId },
       select: { id: true, name: true, skills: { select: { name: true, tags: true } } },
     });
-    if (!agent) throw new RegistryError("NOT_FOUND", "Listing not found.");
+    if (!agent) throw new DomainError("agent_not_found", "Listing not found.");
     const { pricePerTask, categories, tags } = input.terms;
     if (tags) await addSearchWords(tx, tags);
     const updated = await tx.agent.update({

@@ -1,6 +1,6 @@
 import { db } from "../../db";
 import type { Prisma } from "../../generated/prisma/client";
-import { ReviewError } from "./errors";
+import { DomainError } from "../../errors";
 
 interface Page {
   /** The last id of the previous page (ids are time-ordered UUIDv7). */
@@ -46,7 +46,7 @@ async function pageOfReviews(where: Prisma.ReviewWhereInput, page: Page) {
 /** Reviews of a published agent, for its public page. */
 export async function listAgentReviews(input: Page & { slug: string }) {
   const agent = await db.agent.findFirst({ where: { slug: input.slug, status: "PUBLISHED" }, select: { id: true } });
-  if (!agent) throw new ReviewError("NOT_FOUND", "No published agent has that address.");
+  if (!agent) throw new DomainError("agent_not_found", "No published agent has that address.");
   return pageOfReviews({ agentId: agent.id }, input);
 }
 

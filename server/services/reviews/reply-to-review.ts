@@ -1,5 +1,5 @@
 import { db } from "../../db";
-import { ReviewError } from "./errors";
+import { DomainError } from "../../errors";
 
 /**
  * The seller answers a review of one of its agents (a second call edits the
@@ -14,6 +14,6 @@ export async function replyToReview(input: { sellerOrgId: string; reviewId: stri
        SET "sellerReply" = ${input.reply}, "repliedAt" = ${repliedAt}
       FROM "Agent" AS a
      WHERE r.id = ${input.reviewId} AND a.id = r."agentId" AND a."orgId" = ${input.sellerOrgId}`;
-  if (count === 0) throw new ReviewError("NOT_FOUND", "Review not found.");
+  if (count === 0) throw new DomainError("not_found", "Review not found.");
   return { sellerReply: input.reply, repliedAt };
 }

@@ -1,5 +1,5 @@
 import { db, type Tx } from "../../db";
-import { ReviewError } from "./errors";
+import { DomainError } from "../../errors";
 
 export interface UpsertReviewInput {
   orgId: string;
@@ -18,16 +18,16 @@ export interface UpsertReviewInput {
  */
 export async function upsertReview(input: UpsertReviewInput) {
   if (!Number.isInteger(input.rating) || input.rating < 1 || input.rating > 5) {
-    throw new RangeError("A rating is a whole number of stars from 1 to 5.");
+    throw new DomainError("invalid_input", "A rating is a whole number of stars from 1 to 5.");
   }
   const agent = await db.agent.findUnique({ where: { slug: input.agentSlug }, select: { id: true, orgId: true } });
-  if (!agent) throw new ReviewError("NOT_FOUND", "No agent has that address.");
-  if (agent.orgId === input.orgId) throw new ReviewError("FORBIDDEN", "Sellers cannot review their own agents.");
+  if (!agent) throw new DomainError("agent_not_found", "No agent has that address.");
+  if (agent.orgId === input.orgId) throw new DomainError("forbidden", "Sellers cannot review their own agents.");
   const completed = await db.task.findFirst({
     where: { orgId: input.orgId, agentId: agent.id, state: "COMPLETED" },
     select: { id: true },
   });
-  if (!completed) throw new ReviewError("PRECONDITION_FAILED", "Run this agent to completion before reviewing it.");
+  if (!completed) throw new DomainError("not_eligible", "Run this agent to completion before reviewing it.");
 
   return db.$transaction(async (tx) => {
     // Serialises rating writes per agent, so the recomputation below sees

@@ -1,4 +1,5 @@
-import { handle, jsonError } from "@/server/http/handle";
+import { jsonError } from "@/server/http/handle";
+import { restRoute } from "@/server/http/rest";
 import { isDomainError } from "@/server/errors";
 import { authenticateApiKey } from "@/server/services/api-keys/authenticate-api-key";
 import { clientIp } from "@/server/services/rate-limit/client-ip";
@@ -7,7 +8,7 @@ import { db } from "@/server/db";
 export const dynamic = "force-dynamic";
 
 /** Tells a program which org and scopes its API key stands for. */
-export const GET = handle(async (request: Request) => {
+export const GET = restRoute(async (request: Request) => {
   const result = await authenticateApiKey(request.headers.get("authorization"), {
     clientIp: clientIp(request.headers),
   }).catch((error: unknown) => {

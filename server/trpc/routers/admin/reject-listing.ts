@@ -1,13 +1,10 @@
 import { reviewListing } from "../../../services/registry/change-status";
 import { adminProcedure } from "../../init";
-import { withRegistryErrors } from "../agents/registry-errors";
 import { ZReasonedDecisionRequestSchema, ZReviewListingResponseSchema } from "./review-listing.types";
 
 export const rejectListingProcedure = adminProcedure
   .input(ZReasonedDecisionRequestSchema)
   .output(ZReviewListingResponseSchema)
   .mutation(({ ctx, input }) =>
-    withRegistryErrors(() =>
-      reviewListing({ agentId: input.agentId, adminUserId: ctx.user.id, decision: "reject", reason: input.reason }),
-    ),
+    reviewListing({ agentId: input.agentId, adminUserId: ctx.user.id, decision: "reject", reason: input.reason }),
   );

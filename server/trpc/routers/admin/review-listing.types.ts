@@ -1,12 +1,12 @@
 import { z } from "zod";
+import { zId, zText } from "../../../schemas/primitives";
 import { ZStatusSchema } from "../agents/listing.types";
 
-export const ZApproveListingRequestSchema = z.object({ agentId: z.string().min(1).max(64) });
+export const ZApproveListingRequestSchema = z.object({ agentId: zId });
 export const ZReasonedDecisionRequestSchema = ZApproveListingRequestSchema.extend({
-  reason: z
-    .string()
-    .trim()
-    .min(5, "Give the seller a reason (at least 5 characters).")
-    .max(1000, "Keep the reason under 1,000 characters."),
+  reason: zText(1000, "Keep the reason under 1,000 characters.").min(
+    5,
+    "Give the seller a reason (at least 5 characters).",
+  ),
 });
 export const ZReviewListingResponseSchema = z.object({ id: z.string(), status: ZStatusSchema });

@@ -1,9 +1,11 @@
 import { z } from "zod";
+import { zId } from "../../../schemas/primitives";
 import { ZHealthSchema, ZStatusSchema } from "../agents/listing.types";
 
 export const ZReviewQueueRequestSchema = z.object({
   status: ZStatusSchema.default("IN_REVIEW"),
-  cursor: z.string().max(64).nullish(),
+  /** The last listing id of the previous page. */
+  cursor: zId.nullish(),
 });
 export const ZReviewQueueResponseSchema = z.object({
   items: z.array(

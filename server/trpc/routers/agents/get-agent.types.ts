@@ -1,7 +1,8 @@
 import { z } from "zod";
+import { zSlug } from "../../../schemas/primitives";
 import { ZCardJsonSchema, ZHealthSchema } from "./listing.types";
 
-export const ZGetAgentRequestSchema = z.object({ slug: z.string().trim().min(1).max(100) });
+export const ZGetAgentRequestSchema = z.object({ slug: zSlug });
 
 export const ZAgentSkillSchema = z.object({
   skillId: z.string(),

@@ -1,9 +1,8 @@
 import { searchCatalog } from "../../../services/registry/search-catalog";
 import { protectedProcedure } from "../../init";
-import { withRegistryErrors } from "./registry-errors";
 import { ZSearchAgentsRequestSchema, ZSearchAgentsResponseSchema } from "./search-agents.types";
 
 export const searchAgentsProcedure = protectedProcedure
   .input(ZSearchAgentsRequestSchema)
   .output(ZSearchAgentsResponseSchema)
-  .query(({ input }) => withRegistryErrors(() => searchCatalog(input)));
+  .query(({ input }) => searchCatalog(input));

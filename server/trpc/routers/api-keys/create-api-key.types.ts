@@ -1,8 +1,16 @@
 import { z } from "zod";
 import { API_KEY_SCOPES, ZApiKeyScopeSchema } from "../../../auth/api-key-scopes";
+import { zText } from "../../../schemas/primitives";
+
+/** better-auth's api-key plugin refuses longer names (its maximumNameLength default); the form uses this too. */
+export const API_KEY_NAME_MAX_LENGTH = 32;
+export const ZApiKeyNameSchema = zText(
+  API_KEY_NAME_MAX_LENGTH,
+  `Keep the name to ${API_KEY_NAME_MAX_LENGTH} characters or fewer.`,
+).min(1, "Give the key a name.");
 
 export const ZCreateApiKeyRequestSchema = z.object({
-  name: z.string().trim().min(1, "Give the key a name.").max(64, "Keep the name under 64 characters."),
+  name: ZApiKeyNameSchema,
   scopes: z
     .array(ZApiKeyScopeSchema)
     .min(1, "Choose at least one scope.")

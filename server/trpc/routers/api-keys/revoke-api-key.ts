@@ -1,4 +1,4 @@
-import { TRPCError } from "@trpc/server";
+import { DomainError } from "../../../errors";
 import { revokeApiKey } from "../../../services/api-keys/revoke-api-key";
 import { orgRoleProcedure } from "../../init";
 import { ZRevokeApiKeyRequestSchema, ZRevokeApiKeyResponseSchema } from "./revoke-api-key.types";
@@ -8,6 +8,6 @@ export const revokeApiKeyProcedure = orgRoleProcedure("admin")
   .output(ZRevokeApiKeyResponseSchema)
   .mutation(async ({ ctx, input }) => {
     const found = await revokeApiKey({ orgId: ctx.org.id, keyId: input.keyId, userId: ctx.user.id });
-    if (!found) throw new TRPCError({ code: "NOT_FOUND", message: "API key not found." });
+    if (!found) throw new DomainError("not_found", "API key not found.");
     return { revoked: true as const };
   });

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { zId } from "../../../schemas/primitives";
 
-export const ZRevokeApiKeyRequestSchema = z.object({ keyId: z.string().min(1).max(64) });
+export const ZRevokeApiKeyRequestSchema = z.object({ keyId: zId });
 export const ZRevokeApiKeyResponseSchema = z.object({ revoked: z.literal(true) });

@@ -1,4 +1,4 @@
-import { TRPCError } from "@trpc/server";
+import { DomainError } from "../../../errors";
 import { setBudget } from "../../../services/budgets/set-budget";
 import { orgRoleProcedure } from "../../init";
 import { ZSetBudgetRequestSchema, ZSetBudgetResponseSchema } from "./set-budget.types";
@@ -8,7 +8,7 @@ export const setBudgetProcedure = orgRoleProcedure("owner")
   .output(ZSetBudgetResponseSchema)
   .mutation(({ ctx, input }) => {
     // Departments arrive later; until then only the organization-wide cap exists.
-    if (input.departmentId !== null) throw new TRPCError({ code: "NOT_FOUND", message: "Department not found." });
+    if (input.departmentId !== null) throw new DomainError("not_found", "Department not found.");
     return setBudget({
       orgId: ctx.org.id,
       userId: ctx.user.id,

@@ -1,8 +1,9 @@
 import { z } from "zod";
+import { zId } from "../../../schemas/primitives";
 
 export const ZSetBudgetRequestSchema = z.object({
   /** null: the organization-wide cap. */
-  departmentId: z.string().min(1).max(64).nullable().default(null),
+  departmentId: zId.nullable().default(null),
   /** null removes the cap. */
   monthlyCapCredits: z
     .number({ error: "Enter a whole number of credits." })

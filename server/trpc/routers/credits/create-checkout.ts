@@ -1,12 +1,9 @@
 import { createCheckout } from "../../../services/billing/create-checkout";
 import { orgRoleProcedure } from "../../init";
-import { billingCall } from "./billing-error";
 import { ZCreateCheckoutRequestSchema, ZCreateCheckoutResponseSchema } from "./create-checkout.types";
 
 /** Buying credits spends company money: admins and owners. */
 export const createCheckoutProcedure = orgRoleProcedure("admin")
   .input(ZCreateCheckoutRequestSchema)
   .output(ZCreateCheckoutResponseSchema)
-  .mutation(({ ctx, input }) =>
-    billingCall(() => createCheckout({ orgId: ctx.org.id, userId: ctx.user.id, packId: input.packId })),
-  );
+  .mutation(({ ctx, input }) => createCheckout({ orgId: ctx.org.id, userId: ctx.user.id, packId: input.packId }));

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { zId } from "../../../schemas/primitives";
 
-export const ZCreateCheckoutRequestSchema = z.object({ packId: z.string().min(1).max(64) });
+export const ZCreateCheckoutRequestSchema = z.object({ packId: zId });
 export const ZCreateCheckoutResponseSchema = z.object({ url: z.string().url() });

@@ -1,4 +1,4 @@
-import { TRPCError } from "@trpc/server";
+import { DomainError } from "../../../errors";
 import { getPurchaseStatus } from "../../../services/billing/get-purchase-status";
 import { orgProcedure } from "../../init";
 import { ZGetPurchaseStatusRequestSchema, ZGetPurchaseStatusResponseSchema } from "./get-purchase-status.types";
@@ -8,6 +8,6 @@ export const getPurchaseStatusProcedure = orgProcedure
   .output(ZGetPurchaseStatusResponseSchema)
   .query(async ({ ctx, input }) => {
     const status = await getPurchaseStatus({ orgId: ctx.org.id, sessionId: input.sessionId });
-    if (!status) throw new TRPCError({ code: "NOT_FOUND", message: "Purchase not found in this organization." });
+    if (!status) throw new DomainError("not_found", "Purchase not found in this organization.");
     return status;
   });

@@ -1,6 +1,7 @@
 import { z } from "zod";
+import { zExternalId } from "../../../schemas/primitives";
 
-export const ZGetPurchaseStatusRequestSchema = z.object({ sessionId: z.string().min(1).max(255) });
+export const ZGetPurchaseStatusRequestSchema = z.object({ sessionId: zExternalId });
 export const ZGetPurchaseStatusResponseSchema = z.object({
   state: z.enum(["processing", "failed", "credited"]),
   credits: z.number().int(),

@@ -1,11 +1,10 @@
 import { z } from "zod";
+import { zPageSize, zSerialId } from "../../../schemas/primitives";
 
 export const ZListGrantsRequestSchema = z.object({
-  cursor: z
-    .string()
-    .regex(/^\d{1,19}$/)
-    .nullish(),
-  limit: z.number().int().min(1).max(50).default(10),
+  /** The last audit row id of the previous page. */
+  cursor: zSerialId.nullish(),
+  limit: zPageSize({ max: 50, default: 10 }),
 });
 export const ZListGrantsResponseSchema = z.object({
   items: z.array(

@@ -1,4 +1,4 @@
-import { TRPCError } from "@trpc/server";
+import { DomainError } from "../../../errors";
 import { getPublishedAgentQuality } from "../../../services/quality/agent-quality";
 import { protectedProcedure } from "../../init";
 import { ZGetAgentQualityRequestSchema, ZGetAgentQualityResponseSchema } from "./get-agent-quality.types";
@@ -9,6 +9,6 @@ export const getAgentQualityProcedure = protectedProcedure
   .output(ZGetAgentQualityResponseSchema)
   .query(async ({ input }) => {
     const quality = await getPublishedAgentQuality({ slug: input.slug });
-    if (!quality) throw new TRPCError({ code: "NOT_FOUND", message: "No published agent has that address." });
+    if (!quality) throw new DomainError("agent_not_found", "No published agent has that address.");
     return quality;
   });

@@ -1,6 +1,7 @@
 import { z } from "zod";
+import { zSlug } from "../../../schemas/primitives";
 
-export const ZGetAgentQualityRequestSchema = z.object({ slug: z.string().trim().min(1).max(100) });
+export const ZGetAgentQualityRequestSchema = z.object({ slug: zSlug });
 export const ZGetAgentQualityResponseSchema = z.object({
   taskCount: z.number().int(),
   completedCount: z.number().int(),

@@ -1,9 +1,8 @@
 import { listAgentReviews } from "../../../services/reviews/list-reviews";
 import { protectedProcedure } from "../../init";
 import { ZListAgentReviewsRequestSchema, ZListAgentReviewsResponseSchema } from "./list-agent-reviews.types";
-import { reviewCall } from "./review-call";
 
 export const listAgentReviewsProcedure = protectedProcedure
   .input(ZListAgentReviewsRequestSchema)
   .output(ZListAgentReviewsResponseSchema)
-  .query(({ input }) => reviewCall(() => listAgentReviews(input)));
+  .query(({ input }) => listAgentReviews(input));

@@ -1,7 +1,7 @@
 import { ZReviewPageRequestSchema } from "./review.types";
-import { z } from "zod";
+import { zSlug } from "../../../schemas/primitives";
 
 export const ZListAgentReviewsRequestSchema = ZReviewPageRequestSchema.extend({
-  slug: z.string().trim().min(1).max(100),
+  slug: zSlug,
 });
 export { ZReviewPageSchema as ZListAgentReviewsResponseSchema } from "./review.types";

@@ -1,8 +1,9 @@
 import { z } from "zod";
+import { zSlug } from "../../../schemas/primitives";
 import { ZReviewPageRequestSchema } from "./review.types";
 
 export const ZListSellerReviewsRequestSchema = ZReviewPageRequestSchema.extend({
-  agentSlug: z.string().trim().min(1).max(100).nullish(),
+  agentSlug: zSlug.nullish(),
   unanswered: z.boolean().default(false),
 });
 export { ZReviewPageSchema as ZListSellerReviewsResponseSchema } from "./review.types";

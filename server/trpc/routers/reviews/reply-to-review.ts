@@ -1,6 +1,5 @@
 import { replyToReview } from "../../../services/reviews/reply-to-review";
 import { orgRoleProcedure } from "../../init";
-import { reviewCall } from "./review-call";
 import { ZReplyToReviewRequestSchema, ZReplyToReviewResponseSchema } from "./reply-to-review.types";
 
 /** The seller answers publicly, as the org: admins and owners of the agent's org. */
@@ -8,5 +7,5 @@ export const replyToReviewProcedure = orgRoleProcedure("admin")
   .input(ZReplyToReviewRequestSchema)
   .output(ZReplyToReviewResponseSchema)
   .mutation(({ ctx, input }) =>
-    reviewCall(() => replyToReview({ sellerOrgId: ctx.org.id, reviewId: input.reviewId, reply: input.reply })),
+    replyToReview({ sellerOrgId: ctx.org.id, reviewId: input.reviewId, reply: input.reply }),
   );

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { zId, zPageSize } from "../../../schemas/primitives";
 
 /** The org's own review of an agent, as its run page shows it. */
 export const ZOwnReviewSchema = z.object({
@@ -19,6 +20,7 @@ export const ZPublicReviewSchema = ZOwnReviewSchema.extend({
 export const ZReviewPageSchema = z.object({ items: z.array(ZPublicReviewSchema), nextCursor: z.string().nullable() });
 
 export const ZReviewPageRequestSchema = z.object({
-  cursor: z.string().min(1).max(64).nullish(),
-  limit: z.number().int().min(1).max(50).default(10),
+  /** The last review id of the previous page. */
+  cursor: zId.nullish(),
+  limit: zPageSize({ max: 50, default: 10 }),
 });

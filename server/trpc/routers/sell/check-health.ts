@@ -1,4 +1,4 @@
-import { TRPCError } from "@trpc/server";
+import { DomainError } from "../../../errors";
 import { db } from "../../../db";
 import { probeAgent } from "../../../services/registry/probe-agent";
 import { orgRoleProcedure } from "../../init";
@@ -10,6 +10,6 @@ export const checkHealthProcedure = orgRoleProcedure("admin")
   .output(ZCheckHealthResponseSchema)
   .mutation(async ({ ctx, input }) => {
     const own = await db.agent.findFirst({ where: { id: input.agentId, orgId: ctx.org.id }, select: { id: true } });
-    if (!own) throw new TRPCError({ code: "NOT_FOUND", message: "Listing not found." });
+    if (!own) throw new DomainError("agent_not_found", "Listing not found.");
     return probeAgent({ agentId: own.id });
   });

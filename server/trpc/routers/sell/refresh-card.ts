@@ -1,13 +1,10 @@
 import { refreshListingCard } from "../../../services/registry/refresh-card";
 import { orgRoleProcedure } from "../../init";
-import { withRegistryErrors } from "../agents/registry-errors";
 import { ZRefreshCardRequestSchema, ZRefreshCardResponseSchema } from "./refresh-card.types";
 
 export const refreshCardProcedure = orgRoleProcedure("admin")
   .input(ZRefreshCardRequestSchema)
   .output(ZRefreshCardResponseSchema)
   .mutation(({ ctx, input }) =>
-    withRegistryErrors(() =>
-      refreshListingCard({ orgId: ctx.org.id, agentId: input.agentId, userId: ctx.user.id, text: input.text }),
-    ),
+    refreshListingCard({ orgId: ctx.org.id, agentId: input.agentId, userId: ctx.user.id, text: input.text }),
   );

@@ -1,7 +1,8 @@
 import { z } from "zod";
+import { zId } from "../../../schemas/primitives";
 import { ZCardJsonSchema, ZHealthSchema, ZStatusSchema } from "../agents/listing.types";
 
-export const ZAgentIdInputSchema = z.object({ agentId: z.string().min(1).max(64) });
+export const ZAgentIdInputSchema = z.object({ agentId: zId });
 
 export const ZSellerListingRowSchema = z.object({
   id: z.string(),

@@ -1,6 +1,5 @@
 import { updateListing } from "../../../services/registry/update-listing";
 import { orgRoleProcedure } from "../../init";
-import { withRegistryErrors } from "../agents/registry-errors";
 import { ZUpdateListingRequestSchema, ZUpdateListingResponseSchema } from "./update-listing.types";
 
 export const updateListingProcedure = orgRoleProcedure("admin")
@@ -8,5 +7,5 @@ export const updateListingProcedure = orgRoleProcedure("admin")
   .output(ZUpdateListingResponseSchema)
   .mutation(({ ctx, input }) => {
     const { agentId, orgId: _orgId, ...terms } = input;
-    return withRegistryErrors(() => updateListing({ orgId: ctx.org.id, agentId, userId: ctx.user.id, terms }));
+    return updateListing({ orgId: ctx.org.id, agentId, userId: ctx.user.id, terms });
   });

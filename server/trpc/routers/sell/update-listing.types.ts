@@ -1,8 +1,9 @@
 import { z } from "zod";
+import { zId } from "../../../schemas/primitives";
 import { ZCategoriesSchema, ZPriceSchema, ZTagsSchema } from "../../../services/registry/create-listing";
 
 export const ZUpdateListingRequestSchema = z.object({
-  agentId: z.string().min(1).max(64),
+  agentId: zId,
   pricePerTask: ZPriceSchema.optional(),
   categories: ZCategoriesSchema.optional(),
   tags: ZTagsSchema.optional(),

@@ -1,12 +1,11 @@
 import { requestCancel } from "../../../services/tasks/cancel-task";
 import { orgRoleProcedure } from "../../init";
-import { taskCall } from "../../task-refusal";
 import { ZCancelTaskRequestSchema, ZCancelTaskResponseSchema } from "./cancel-task.types";
 
 export const cancelTaskProcedure = orgRoleProcedure("member")
   .input(ZCancelTaskRequestSchema)
   .output(ZCancelTaskResponseSchema)
   .mutation(async ({ ctx, input }) => {
-    await taskCall(() => requestCancel({ orgId: ctx.org.id, taskId: input.taskId }));
+    await requestCancel({ orgId: ctx.org.id, taskId: input.taskId });
     return { cancelRequested: true as const };
   });

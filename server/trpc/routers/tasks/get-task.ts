@@ -1,4 +1,4 @@
-import { TRPCError } from "@trpc/server";
+import { DomainError } from "../../../errors";
 import { getOrgTask } from "../../../services/tasks/get-org-task";
 import { orgProcedure } from "../../init";
 import { ZGetTaskResponseSchema, ZTaskIdRequestSchema } from "./get-task.types";
@@ -8,6 +8,6 @@ export const getTaskProcedure = orgProcedure
   .output(ZGetTaskResponseSchema)
   .query(async ({ ctx, input }) => {
     const task = await getOrgTask({ orgId: ctx.org.id, taskId: input.taskId });
-    if (!task) throw new TRPCError({ code: "NOT_FOUND", message: "Task not found." });
+    if (!task) throw new DomainError("task_not_found", "Task not found.");
     return task;
   });

@@ -1,10 +1,11 @@
 import { z } from "zod";
+import { zId } from "../../../schemas/primitives";
 import { TaskSource } from "../../../generated/prisma/enums";
 import { ZPartViewSchema, ZTaskEventViewSchema } from "../../../services/tasks/task-event-view";
 import { ZOwnReviewSchema } from "../reviews/review.types";
 import { ZTaskStateSchema } from "./list-tasks.types";
 
-export const ZTaskIdRequestSchema = z.object({ taskId: z.string().min(1).max(64) });
+export const ZTaskIdRequestSchema = z.object({ taskId: zId });
 
 export const ZGetTaskResponseSchema = z.object({
   id: z.string(),

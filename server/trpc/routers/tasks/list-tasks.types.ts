@@ -1,15 +1,17 @@
 import { z } from "zod";
+import { zId, zPageSize, zSlug, zText } from "../../../schemas/primitives";
 import { TaskSource, TaskState } from "../../../generated/prisma/enums";
 
 export const ZTaskStateSchema = z.enum(TaskState);
 
 export const ZListTasksRequestSchema = z.object({
   state: ZTaskStateSchema.nullish(),
-  agentSlug: z.string().trim().min(1).max(100).nullish(),
+  agentSlug: zSlug.nullish(),
   source: z.enum(TaskSource).nullish(),
-  search: z.string().trim().max(100).nullish(),
-  cursor: z.string().min(1).max(64).nullish(),
-  limit: z.number().int().min(1).max(50).default(20),
+  search: zText(100).nullish(),
+  /** The last task id of the previous page. */
+  cursor: zId.nullish(),
+  limit: zPageSize({ max: 50, default: 20 }),
 });
 
 export const ZTaskRowSchema = z.object({

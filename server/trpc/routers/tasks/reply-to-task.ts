@@ -1,6 +1,5 @@
 import { replyToTask } from "../../../services/tasks/reply-to-task";
 import { orgRoleProcedure } from "../../init";
-import { taskCall } from "../../task-refusal";
 import { ZReplyToTaskRequestSchema, ZReplyToTaskResponseSchema } from "./reply-to-task.types";
 
 /** The buyer answers an agent's question; the run continues on the same hold. */
@@ -8,11 +7,9 @@ export const replyToTaskProcedure = orgRoleProcedure("member")
   .input(ZReplyToTaskRequestSchema)
   .output(ZReplyToTaskResponseSchema)
   .mutation(({ ctx, input }) =>
-    taskCall(() =>
-      replyToTask({
-        orgId: ctx.org.id,
-        taskId: input.taskId,
-        message: { messageId: crypto.randomUUID(), role: "user", parts: [{ kind: "text", text: input.text }] },
-      }),
-    ),
+    replyToTask({
+      orgId: ctx.org.id,
+      taskId: input.taskId,
+      message: { messageId: crypto.randomUUID(), role: "user", parts: [{ kind: "text", text: input.text }] },
+    }),
   );

@@ -1,7 +1,8 @@
 import { z } from "zod";
+import { zId, zText } from "../../../schemas/primitives";
 
 export const ZReplyToTaskRequestSchema = z.object({
-  taskId: z.string().min(1).max(64),
-  text: z.string().trim().min(1, "Write an answer first.").max(20_000, "Keep the answer under 20,000 characters."),
+  taskId: zId,
+  text: zText(20_000, "Keep the answer under 20,000 characters.").min(1, "Write an answer first."),
 });
 export const ZReplyToTaskResponseSchema = z.object({ turn: z.number().int() });

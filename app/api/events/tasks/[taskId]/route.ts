@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { auth } from "@/server/auth/auth";
 import { handle, jsonError } from "@/server/http/handle";
+import { zId, zSerialId } from "@/server/schemas/primitives";
 import { sseResponse, type SseFrame } from "@/server/http/sse";
 import { streamTaskEvents } from "@/server/services/events/stream-task-events";
 import { taskListener } from "@/server/services/events/task-listener";
@@ -9,12 +10,10 @@ import { toTaskEventView } from "@/server/services/tasks/task-event-view";
 
 export const dynamic = "force-dynamic";
 
-const ZParamsSchema = z.object({ taskId: z.string().min(1).max(64) });
-const ZOrgIdSchema = z.string().min(1).max(64);
-const ZEventIdSchema = z
-  .string()
-  .regex(/^\d{1,19}$/)
-  .transform((v) => BigInt(v));
+// Parsed to our id charset before any query: a NUL or a lone surrogate would make Postgres fail (a 500).
+const ZParamsSchema = z.object({ taskId: zId });
+const ZOrgIdSchema = zId;
+const ZEventIdSchema = zSerialId.transform((v) => BigInt(v));
 
 /**
  * The task page's live feed: the task's events as SSE frames
