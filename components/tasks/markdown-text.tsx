@@ -1,122 +1,108 @@
-import { Fragment } from "react";
-import { parseInline, parseMarkdown, type MarkdownBlock } from "./markdown-blocks";
+import Markdown, { type Components, type UrlTransform } from "react-markdown";
+import remarkGfm from "remark-gfm";
 
-function Inline({ text }: { text: string }) {
-  return (
-    <>
-      {parseInline(text).map((token, i) => {
-        switch (token.type) {
-          case "strong":
-            return (
-              <strong key={i} className="font-semibold">
-                {token.text}
-              </strong>
-            );
-          case "em":
-            return <em key={i}>{token.text}</em>;
-          case "code":
-            return (
-              <code key={i} className="rounded bg-muted px-1 py-0.5 font-mono text-[0.85em]">
-                {token.text}
-              </code>
-            );
-          case "link":
-            return (
-              <a
-                key={i}
-                href={token.href}
-                target="_blank"
-                rel="noreferrer noopener nofollow"
-                className="text-primary underline-offset-2 hover:underline"
-              >
-                {token.text}
-              </a>
-            );
-          default:
-            return <Fragment key={i}>{token.text}</Fragment>;
-        }
-      })}
-    </>
-  );
-}
+const LINK_PROTOCOLS = new Set(["http:", "https:", "mailto:"]);
 
-const HEADING_CLASS = ["text-lg font-semibold", "text-base font-semibold", "text-sm font-semibold"];
-
-function Block({ block }: { block: MarkdownBlock }) {
-  switch (block.type) {
-    case "heading": {
-      const Tag = (["h3", "h4", "h5", "h6", "h6", "h6"] as const)[block.level - 1] ?? "h6";
-      return (
-        <Tag className={`${HEADING_CLASS[block.level - 1] ?? "text-sm font-semibold"} mt-2 tracking-tight`}>
-          <Inline text={block.text} />
-        </Tag>
-      );
-    }
-    case "list": {
-      const Tag = block.ordered ? "ol" : "ul";
-      return (
-        <Tag className={`${block.ordered ? "list-decimal" : "list-disc"} space-y-1 pl-5`}>
-          {block.items.map((item, i) => (
-            <li key={i}>
-              <Inline text={item} />
-            </li>
-          ))}
-        </Tag>
-      );
-    }
-    case "code":
-      return (
-        <pre className="overflow-x-auto rounded-md bg-muted p-3 font-mono text-xs leading-relaxed">{block.text}</pre>
-      );
-    case "quote":
-      return (
-        <blockquote className="border-l-2 border-border pl-3 text-muted-foreground">
-          <Inline text={block.text} />
-        </blockquote>
-      );
-    case "table":
-      return (
-        <div className="overflow-x-auto">
-          <table className="w-full border-collapse text-xs">
-            <thead>
-              <tr>
-                {block.header.map((cell, i) => (
-                  <th key={i} className="border-b border-border px-2 py-1.5 text-left font-medium">
-                    {<Inline text={cell} />}
-                  </th>
-                ))}
-              </tr>
-            </thead>
-            <tbody>
-              {block.rows.map((row, r) => (
-                <tr key={r}>
-                  {row.map((cell, c) => (
-                    <td key={c} className="border-b border-border px-2 py-1.5 align-top">
-                      <Inline text={cell} />
-                    </td>
-                  ))}
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
-      );
-    default:
-      return (
-        <p className="leading-relaxed">
-          <Inline text={block.text} />
-        </p>
-      );
+/**
+ * The URL policy for agent-written markdown: links only to absolute http,
+ * https and mailto URLs (no `javascript:`, `data:`, or relative paths that
+ * would point into Bureau itself); image sources only over https. Anything
+ * else becomes "" and is rendered as plain text.
+ */
+export const safeUrl: UrlTransform = (url, key) => {
+  let parsed: URL;
+  try {
+    parsed = new URL(url.trim());
+  } catch {
+    return "";
   }
-}
+  if (key === "src") return parsed.protocol === "https:" ? parsed.href : "";
+  return LINK_PROTOCOLS.has(parsed.protocol) ? parsed.href : "";
+};
 
-/** Markdown from an agent, rendered as React elements (never as HTML, so nothing in it can run). */
+const COMPONENTS: Components = {
+  a: ({ href, children }) =>
+    href ? (
+      <a
+        href={href}
+        target="_blank"
+        rel="noopener noreferrer nofollow"
+        className="break-words text-primary underline underline-offset-2 hover:no-underline"
+      >
+        {children}
+      </a>
+    ) : (
+      <span>{children}</span>
+    ),
+  // Agents' images are never fetched by the buyer's browser (no tracking
+  // pixels, no address leaks): an https image becomes a link to open it.
+  img: ({ src, alt }) =>
+    typeof src === "string" && src ? (
+      <a href={src} target="_blank" rel="noopener noreferrer nofollow" className="text-primary underline">
+        {`Image: ${alt || src}`}
+      </a>
+    ) : (
+      <span className="text-muted-foreground">{alt ? `Image: ${alt}` : "Image"}</span>
+    ),
+  h1: ({ children }) => <h3 className="mt-2 text-lg font-semibold tracking-tight">{children}</h3>,
+  h2: ({ children }) => <h4 className="mt-2 text-base font-semibold tracking-tight">{children}</h4>,
+  h3: ({ children }) => <h5 className="mt-2 text-sm font-semibold tracking-tight">{children}</h5>,
+  h4: ({ children }) => <h6 className="mt-2 text-sm font-semibold">{children}</h6>,
+  h5: ({ children }) => <h6 className="mt-2 text-sm font-medium">{children}</h6>,
+  h6: ({ children }) => <h6 className="mt-2 text-sm font-medium">{children}</h6>,
+  p: ({ children }) => <p className="leading-relaxed break-words">{children}</p>,
+  ul: ({ children, className }) => (
+    <ul className={className?.includes("contains-task-list") ? "space-y-1" : "list-disc space-y-1 pl-5"}>{children}</ul>
+  ),
+  ol: ({ children, start }) => (
+    <ol start={start} className="list-decimal space-y-1 pl-5">
+      {children}
+    </ol>
+  ),
+  blockquote: ({ children }) => (
+    <blockquote className="border-l-2 border-border pl-3 text-muted-foreground">{children}</blockquote>
+  ),
+  hr: () => <hr className="border-border" />,
+  pre: ({ children }) => (
+    <pre className="overflow-x-auto rounded-md bg-muted p-3 font-mono text-xs leading-relaxed [&>code]:bg-transparent [&>code]:p-0">
+      {children}
+    </pre>
+  ),
+  code: ({ children, className }) => (
+    <code className={`rounded bg-muted px-1 py-0.5 font-mono text-[0.85em] break-words ${className ?? ""}`}>
+      {children}
+    </code>
+  ),
+  // Wide tables scroll inside their own box instead of stretching the page.
+  table: ({ children }) => (
+    <div className="max-w-full overflow-x-auto rounded-md border border-border">
+      <table className="w-full border-collapse text-xs">{children}</table>
+    </div>
+  ),
+  th: ({ children, style }) => (
+    <th style={style} className="border-b border-border bg-muted/50 px-2 py-1.5 text-left font-medium">
+      {children}
+    </th>
+  ),
+  td: ({ children, style }) => (
+    <td style={style} className="border-b border-border px-2 py-1.5 align-top">
+      {children}
+    </td>
+  ),
+};
+
+/**
+ * Markdown from an agent (GitHub flavour: tables, task lists, strikethrough,
+ * autolinks) as React elements. Raw HTML in it is never rendered as HTML
+ * (react-markdown shows it as text unless an HTML plugin is added; none is),
+ * and every URL goes through `safeUrl`.
+ */
 export function MarkdownText({ text }: { text: string }) {
   return (
-    <div className="space-y-3 text-sm">
-      {parseMarkdown(text).map((block, i) => (
-        <Block key={i} block={block} />
-      ))}
+    <div className="min-w-0 space-y-3 text-sm">
+      <Markdown remarkPlugins={[remarkGfm]} urlTransform={safeUrl} components={COMPONENTS}>
+        {text}
+      </Markdown>
     </div>
   );
 }

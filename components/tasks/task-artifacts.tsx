@@ -1,16 +1,12 @@
-import { FileText } from "lucide-react";
+import { FileText, Loader2 } from "lucide-react";
 import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@/components/ui/card";
 import { CopyButton } from "@/components/ui/copy-button";
 import { EmptyState } from "@/components/ui/empty-state";
 import { partsText, type PartView } from "@/server/services/tasks/task-event-view";
 import { MarkdownText } from "./markdown-text";
+import type { ArtifactView } from "./merge-events";
 
-export interface ArtifactView {
-  artifactId: string;
-  name: string | null;
-  description: string | null;
-  parts: PartView[];
-}
+export type { ArtifactView };
 
 function Part({ part }: { part: PartView }) {
   if (part.kind === "text") return <MarkdownText text={part.text} />;
@@ -40,7 +36,7 @@ function Part({ part }: { part: PartView }) {
   );
 }
 
-/** What the agent delivered, each artifact in its current (merged) form. */
+/** What the agent delivered, each artifact in its current (merged) form, growing while it streams. */
 export function TaskArtifacts({ artifacts, running }: { artifacts: ArtifactView[]; running: boolean }) {
   if (artifacts.length === 0) {
     return (
@@ -54,15 +50,27 @@ export function TaskArtifacts({ artifacts, running }: { artifacts: ArtifactView[
   return (
     <div className="space-y-4">
       {artifacts.map((artifact) => (
-        <Card key={artifact.artifactId} data-testid="artifact">
+        <Card
+          key={artifact.artifactId}
+          data-testid="artifact"
+          data-complete={running && artifact.complete === false ? "false" : "true"}
+        >
           <CardHeader className="flex-row items-start justify-between gap-3">
-            <div className="grid gap-1">
-              <CardTitle>{artifact.name ?? "Result"}</CardTitle>
+            <div className="grid min-w-0 gap-1">
+              <CardTitle className="flex items-center gap-2">
+                {artifact.name ?? "Result"}
+                {running && artifact.complete === false ? (
+                  <span className="inline-flex items-center gap-1 text-xs font-normal text-muted-foreground">
+                    <Loader2 className="size-3 animate-spin" aria-hidden />
+                    Receiving…
+                  </span>
+                ) : null}
+              </CardTitle>
               {artifact.description ? <CardDescription>{artifact.description}</CardDescription> : null}
             </div>
             {partsText(artifact.parts) ? <CopyButton value={partsText(artifact.parts)} label="Copy text" /> : null}
           </CardHeader>
-          <CardContent className="space-y-4">
+          <CardContent className="min-w-0 space-y-4">
             {artifact.parts.map((part, i) => (
               <Part key={i} part={part} />
             ))}

@@ -74,7 +74,11 @@ export function TaskHeader({
         actions={
           <>
             {streamLabel ? (
-              <Badge variant={stream === "failed" ? "warning" : "outline"}>
+              <Badge
+                variant={stream === "failed" ? "warning" : "outline"}
+                data-testid="stream-status"
+                data-status={stream}
+              >
                 <Radio aria-hidden />
                 {streamLabel}
               </Badge>

@@ -1,14 +1,14 @@
 "use client";
 
-import { useState } from "react";
+import { useEffect, useRef, useState } from "react";
 import { useOrg } from "@/components/providers/org-context";
 import { Card, CardContent, CardHeader, CardTitle } from "@/components/ui/card";
 import { ReviewForm } from "@/components/reviews/review-form";
 import type { TaskEventView } from "@/server/services/tasks/task-event-view";
 import type { TaskState } from "@/server/generated/prisma/enums";
 import { CancelTaskButton } from "./cancel-task-button";
-import { latestState, mergeEvents } from "./merge-events";
-import { TaskArtifacts, type ArtifactView } from "./task-artifacts";
+import { assembleArtifacts, latestState, mergeEvents, type ArtifactView } from "./merge-events";
+import { TaskArtifacts } from "./task-artifacts";
 import { isActiveState } from "./task-format";
 import { TaskHeader, type TaskHeaderData } from "./task-header";
 import { TaskReplyForm } from "./task-reply-form";
@@ -25,22 +25,36 @@ export interface TaskRunData extends TaskHeaderData {
   review: { rating: number; text: string; sellerReply: string | null; updatedAt: Date } | null;
 }
 
+/** While the live stream is not delivering, the page polls tasks.get this often instead. */
+const FALLBACK_POLL_MS = 3_000;
+
 /**
- * One task, live: the timeline grows from the SSE stream while the task is
- * active; each status or artifact event also refetches tasks.get (state,
- * artifacts' merged content), and the stream's end does a final refetch so
- * the page settles on the server's view.
+ * One task, live: the timeline and the results both grow from the SSE
+ * stream while the task is active (artifact chunks are folded into the
+ * artifacts as they arrive, the way the server stores them). tasks.get is
+ * refetched when the task changes state (times, charge) and once at the end,
+ * so the page settles on the server's view; while the stream is down
+ * (connecting, reconnecting, failed) it is polled instead.
  */
 export function TaskRun({ task, refetch }: { task: TaskRunData; refetch: () => void }) {
   const { org } = useOrg();
   const [live, setLive] = useState<TaskEventView[]>([]);
   // Fixed at mount: the stream starts after what the first load already had.
   const [streamAfter] = useState(() => task.events.at(-1)?.id ?? null);
+  // A page opened on an active task has every event from the start: the
+  // first load, then everything after it from the stream.
+  const [followed] = useState(() => isActiveState(task.state));
   const events = mergeEvents(task.events, live);
   const latest = latestState(events);
   // Between an event and the refetch, the event log is the fresher source.
   const state: TaskState = isActiveState(task.state) && latest ? latest.state : task.state;
   const active = isActiveState(state);
+  // The state the stream last reported; progress within a state needs no refetch.
+  const streamedState = useRef<TaskState>(state);
+  const refetchRef = useRef(refetch);
+  useEffect(() => {
+    refetchRef.current = refetch;
+  });
   const stream = useTaskStream({
     orgId: org.id,
     taskId: task.id,
@@ -48,10 +62,20 @@ export function TaskRun({ task, refetch }: { task: TaskRunData; refetch: () => v
     enabled: isActiveState(task.state),
     onEvent: (event) => {
       setLive((seen) => [...seen, event]);
-      if (event.kind !== "message") refetch();
+      if (event.kind === "status" && event.data.state !== streamedState.current) {
+        streamedState.current = event.data.state;
+        refetch();
+      }
     },
     onEnd: refetch,
   });
+  const artifacts = followed && stream !== "failed" ? assembleArtifacts(events) : task.artifacts;
+  const streamDown = active && (stream === "connecting" || stream === "reconnecting" || stream === "failed");
+  useEffect(() => {
+    if (!streamDown) return;
+    const timer = setInterval(() => refetchRef.current(), FALLBACK_POLL_MS);
+    return () => clearInterval(timer);
+  }, [streamDown]);
   const canAct = org.role !== "viewer";
 
   return (
@@ -86,7 +110,7 @@ export function TaskRun({ task, refetch }: { task: TaskRunData; refetch: () => v
           <h2 id="results-heading" className="text-base font-semibold">
             Results
           </h2>
-          <TaskArtifacts artifacts={task.artifacts} running={active} />
+          <TaskArtifacts artifacts={artifacts} running={active} />
           {state === "COMPLETED" && task.canReview ? (
             <ReviewForm
               key={task.review?.updatedAt.toISOString() ?? "new"}

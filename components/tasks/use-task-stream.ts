@@ -32,6 +32,8 @@ export function useTaskStream(opts: {
     const source = new EventSource(`/api/events/tasks/${encodeURIComponent(taskId)}?${params}`);
     source.onopen = () => setStatus("live");
     source.addEventListener("task-event", (message) => {
+      // A frame is proof the stream is up, even if the open event was missed.
+      setStatus("live");
       try {
         const parsed = ZTaskEventViewSchema.safeParse(JSON.parse(String(message.data)));
         if (parsed.success) handlers.current.onEvent(parsed.data);

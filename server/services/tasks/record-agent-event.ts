@@ -16,6 +16,7 @@ import {
   messageText,
   type BureauPart,
 } from "../../a2a/bureau-format";
+import { appendParts } from "./task-event-view";
 import { appendTaskEvent, lockTaskLog } from "./task-events";
 import { ACTIVE_STATES, transitionTask } from "./transitions";
 
@@ -76,7 +77,11 @@ function canonical(value: unknown): string {
   return JSON.stringify(value) ?? "null";
 }
 
-const sameParts = (stored: unknown, parts: readonly BureauPart[]) => canonical(stored) === canonical(parts);
+/** Same content, however it was cut into text parts (stored chunks are joined; the agent's copy may not be). */
+const sameParts = (stored: unknown, parts: readonly BureauPart[]) => {
+  const joined = (list: readonly BureauPart[]) => list.reduce<BureauPart[]>((all, p) => appendParts(all, [p]), []);
+  return canonical(joined(stored as BureauPart[])) === canonical(joined(parts));
+};
 
 /**
  * Stores an artifact and logs the update, in one transaction under the
@@ -99,7 +104,7 @@ export async function recordArtifact(
     if (snapshot && existing && sameParts(existing.parts, artifact.parts)) return;
     const append = Boolean(update.append) && !snapshot;
     const parts: BureauPart[] =
-      append && existing ? [...(existing.parts as BureauPart[]), ...artifact.parts] : artifact.parts;
+      append && existing ? appendParts(existing.parts as BureauPart[], artifact.parts) : artifact.parts;
     await tx.artifact.upsert({
       where,
       create: {

@@ -78,3 +78,18 @@ export function toTaskEventView(event: {
 /** The plain text of a list of parts (text parts only), for previews. */
 export const partsText = (parts: readonly PartView[]) =>
   parts.flatMap((p) => (p.kind === "text" ? [p.text] : [])).join("\n");
+
+/**
+ * An artifact's parts after an appended chunk: a text part continuing a text
+ * part joins it (an agent streaming a document sends it piece by piece,
+ * often mid-line), anything else is added after. The server stores artifacts
+ * this way and the task page folds live chunks the same way, so what was
+ * seen live is what a reload shows.
+ */
+export function appendParts<P extends PartView>(parts: readonly P[], chunk: readonly P[]): P[] {
+  const last = parts.at(-1);
+  const [first, ...rest] = chunk;
+  if (last?.kind === "text" && first?.kind === "text")
+    return [...parts.slice(0, -1), { ...last, text: last.text + first.text }, ...rest];
+  return [...parts, ...chunk];
+}
