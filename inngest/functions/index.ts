@@ -5,6 +5,7 @@ import closeCheckout from "./close-checkout";
 import continueAgentTask from "./continue-agent-task";
 import deliverTaskPush from "./deliver-task-push";
 import fulfillCheckout from "./fulfill-checkout";
+import notifyBudgetThreshold from "./notify-budget-threshold";
 import payOutSeller from "./pay-out-seller";
 import payOutSellers from "./pay-out-sellers";
 import refundCharge from "./refund-charge";
@@ -34,4 +35,5 @@ export const allFunctions = [
   payOutSeller,
   sweepOpenCheckouts,
   checkAgentHealth,
+  notifyBudgetThreshold,
 ] as DurableFunction<never>[];

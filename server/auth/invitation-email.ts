@@ -1,6 +1,5 @@
-import nodemailer from "nodemailer";
-import { appUrl, env } from "../env";
-import { logger } from "../logger";
+import { appUrl } from "../env";
+import { sendMail } from "../mail/send-mail";
 
 export function invitationUrl(invitationId: string): string {
   return `${appUrl()}/invite/${invitationId}`;
@@ -8,8 +7,8 @@ export function invitationUrl(invitationId: string): string {
 
 /**
  * Emails the invitation link when SMTP is configured. Without SMTP (local
- * development) the link is written to the log; the inviter can also copy it
- * from the members page.
+ * development) the mail adapter writes the message, link included, to the
+ * log; the inviter can also copy the link from the members page.
  */
 export async function sendInvitationEmail(input: {
   invitationId: string;
@@ -19,16 +18,9 @@ export async function sendInvitationEmail(input: {
   inviterName: string;
 }): Promise<void> {
   const link = invitationUrl(input.invitationId);
-  if (!env.SMTP_URL) {
-    logger.info({ to: input.email, org: input.orgName, link }, "invitation created (no SMTP configured; link logged)");
-    return;
-  }
-  const transport = nodemailer.createTransport(env.SMTP_URL);
-  await transport.sendMail({
-    from: env.EMAIL_FROM,
+  await sendMail({
     to: input.email,
     subject: `${input.inviterName} invited you to ${input.orgName} on Bureau`,
     text: `${input.inviterName} invited you to join ${input.orgName} as ${input.role}.\n\nAccept: ${link}\n`,
   });
-  logger.info({ to: input.email, org: input.orgName }, "invitation email sent");
 }
