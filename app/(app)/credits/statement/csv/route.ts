@@ -30,8 +30,8 @@ export const GET = handle(async (request: Request) => {
 
   const query = ZStatementQuerySchema.safeParse({
     kinds: url.searchParams.getAll("kind"),
-    from: url.searchParams.get("from"),
-    to: url.searchParams.get("to"),
+    from: url.searchParams.get("from") || null,
+    to: url.searchParams.get("to") || null,
   });
   if (!query.success)
     return jsonError(400, "invalid_input", query.error.issues[0]?.message ?? "Those filters are not valid.");

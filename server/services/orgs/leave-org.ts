@@ -1,0 +1,26 @@
+import { db } from "../../db";
+import { DomainError } from "../../errors";
+import { recordAudit } from "../audit/record-audit";
+import { forgetActiveOrg, keepAnOwner, lockOrgMembership } from "./member-lock";
+
+/** The caller leaves the org, unless they are its last owner. */
+export async function leaveOrg(input: { orgId: string; userId: string }): Promise<{ left: true }> {
+  return db.$transaction(async (tx) => {
+    const me = await lockOrgMembership(tx, input);
+    await keepAnOwner(tx, { orgId: input.orgId, losing: me });
+    const deleted = await tx.member.deleteMany({
+      where: { id: me.id, organizationId: input.orgId, role: me.role },
+    });
+    if (deleted.count !== 1)
+      throw new DomainError("conflict", "Your membership changed meanwhile. Reload and try again.");
+    await forgetActiveOrg(tx, input);
+    await recordAudit(tx, {
+      orgId: input.orgId,
+      actorUserId: input.userId,
+      action: "member.left",
+      target: me.id,
+      data: { userId: me.userId, name: me.user.name, email: me.user.email, role: me.role },
+    });
+    return { left: true };
+  });
+}
