@@ -84,6 +84,11 @@ export const auth = betterAuth({
       },
     },
   },
+  // Role changes, removals and leaving go through Bureau's members service
+  // (server/services/orgs/), which locks the org so the last owner can never
+  // be demoted or leave, and audits each change. better-auth's own endpoints
+  // for them check owners with a read-then-write, so they are switched off.
+  disabledPaths: ["/organization/update-member-role", "/organization/remove-member", "/organization/leave"],
   plugins: [
     organization({
       ac,

@@ -5,7 +5,10 @@ import { DomainError } from "../errors";
 /** All prices and transfers are in US dollars. */
 export const CURRENCY = "usd";
 
-export const PURCHASES_OFF_MESSAGE = "Purchases are off — set STRIPE_SECRET_KEY to enable them.";
+// What buyers and sellers read while Stripe is not configured. Never a
+// setting's name: only platform admins are told which one enables payments.
+export const PURCHASES_OFF_MESSAGE = "Purchases are not available on this Bureau yet.";
+export const PAYMENTS_OFF_MESSAGE = "Payments are not available on this Bureau yet.";
 
 export function stripeEnabled(): boolean {
   return Boolean(env.STRIPE_SECRET_KEY);
@@ -27,7 +30,7 @@ const globalForStripe = globalThis as unknown as { bureauStripe?: Stripe };
  * UI shows as "purchases are off".
  */
 export function getStripe(): Stripe {
-  if (!env.STRIPE_SECRET_KEY) throw new DomainError("payments_unavailable", PURCHASES_OFF_MESSAGE);
+  if (!env.STRIPE_SECRET_KEY) throw new DomainError("payments_unavailable", PAYMENTS_OFF_MESSAGE);
   globalForStripe.bureauStripe ??= new Stripe(env.STRIPE_SECRET_KEY, {
     ...apiHost(env.STRIPE_API_BASE_URL),
     // Retries reuse the request's idempotency key, so they never double-charge.

@@ -22,22 +22,39 @@ async function platformAdmin() {
 }
 
 describe("without Stripe keys", () => {
-  it("shows purchases as off with the variable that enables them, and refuses checkout and onboarding", async () => {
+  it("tells buyers purchases are not available, names the setting to platform admins only, and refuses checkout", async () => {
     const { org, caller } = await ownerWithOrg("No Stripe");
     const overview = await caller.credits.overview({ orgId: org.id });
     expect(overview.purchases).toEqual({
       enabled: false,
-      message: "Purchases are off — set STRIPE_SECRET_KEY to enable them.",
+      message: "Purchases are not available on this Bureau yet.",
+      setupHint: null,
     });
+    expect(JSON.stringify(overview)).not.toContain("STRIPE_");
+    // What a credit costs is shown even while purchases are off.
+    expect(overview.packs.map((p) => [p.id, p.credits, p.priceCents])).toEqual([
+      ["pack-1000", 1_000, 1_000],
+      ["pack-5000", 5_000, 4_500],
+      ["pack-20000", 20_000, 16_000],
+    ]);
     await expect(caller.credits.createCheckout({ orgId: org.id, packId: "pack-1000" })).rejects.toMatchObject({
-      code: "PRECONDITION_FAILED",
-      message: expect.stringContaining("STRIPE_SECRET_KEY"),
+      code: "SERVICE_UNAVAILABLE",
+      message: "Payments are not available on this Bureau yet.",
     });
     await expect(caller.payouts.startOnboarding({ orgId: org.id })).rejects.toMatchObject({
-      code: "PRECONDITION_FAILED",
+      code: "SERVICE_UNAVAILABLE",
     });
     expect((await caller.payouts.overview({ orgId: org.id })).stripeEnabled).toBe(false);
     expect(await db.purchase.count({ where: { orgId: org.id } })).toBe(0);
+
+    // A platform admin who is also a member of an org sees which settings turn purchases on.
+    const { admin, caller: adminCaller } = await platformAdmin();
+    await addMember(org.id, admin.id, "member");
+    const asAdmin = await adminCaller.credits.overview({ orgId: org.id });
+    expect(asAdmin.purchases).toMatchObject({
+      enabled: false,
+      setupHint: expect.stringContaining("STRIPE_SECRET_KEY"),
+    });
   });
 
   it("answers webhooks 503 instead of pretending to process them", async () => {

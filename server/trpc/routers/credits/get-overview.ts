@@ -4,4 +4,4 @@ import { ZGetCreditsOverviewResponseSchema } from "./get-overview.types";
 
 export const getCreditsOverviewProcedure = orgProcedure
   .output(ZGetCreditsOverviewResponseSchema)
-  .query(({ ctx }) => getCreditsOverview({ orgId: ctx.org.id }));
+  .query(({ ctx }) => getCreditsOverview({ orgId: ctx.org.id, userId: ctx.user.id }));
