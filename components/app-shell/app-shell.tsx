@@ -3,6 +3,7 @@
 import Link from "next/link";
 import { usePathname } from "next/navigation";
 import type { ReactNode } from "react";
+import { NotificationBell } from "@/components/notifications/notification-bell";
 import { useOrg } from "@/components/providers/org-context";
 import { cn } from "@/components/ui/cn";
 import { NAV_ITEMS } from "./nav-items";
@@ -16,13 +17,14 @@ export function AppShell({ children }: { children: ReactNode }) {
   return (
     <div className="flex min-h-screen">
       <aside className="hidden w-60 shrink-0 flex-col border-r border-border bg-muted/40 md:flex">
-        <div className="flex h-14 items-center gap-2 border-b border-border px-4">
+        <div className="flex h-14 items-center justify-between gap-2 border-b border-border px-4">
           <Link href="/dashboard" className="flex items-center gap-2 font-semibold tracking-tight">
             <span className="grid size-7 place-items-center rounded-md bg-primary text-sm text-primary-foreground">
               B
             </span>
             Bureau
           </Link>
+          <NotificationBell />
         </div>
         <div className="p-3">
           <OrgSwitcher />
@@ -54,6 +56,7 @@ export function AppShell({ children }: { children: ReactNode }) {
         <header className="flex h-14 items-center justify-between gap-3 border-b border-border px-4 md:hidden">
           <span className="font-semibold">Bureau</span>
           <div className="flex items-center gap-2">
+            <NotificationBell />
             <OrgSwitcher compact />
             <UserMenu compact />
           </div>

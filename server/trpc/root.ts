@@ -4,6 +4,7 @@ import { agentsRouter } from "./routers/agents/router";
 import { sellRouter } from "./routers/sell/router";
 import { apiKeysRouter } from "./routers/api-keys/router";
 import { budgetsRouter } from "./routers/budgets/router";
+import { notificationsRouter } from "./routers/notifications/router";
 import { creditsRouter } from "./routers/credits/router";
 import { orgsRouter } from "./routers/orgs/router";
 import { payoutsRouter } from "./routers/payouts/router";
@@ -20,6 +21,7 @@ export const appRouter = createTRPCRouter({
   apiKeys: apiKeysRouter,
   credits: creditsRouter,
   budgets: budgetsRouter,
+  notifications: notificationsRouter,
   payouts: payoutsRouter,
   platform: platformRouter,
   tasks: tasksRouter,
