@@ -31,9 +31,12 @@ export function capRequestBody(request: Request, tooLarge: () => Error, maxBytes
     },
     cancel: (reason) => reader.cancel(reason),
   });
+  // The rest of the body is left unread rather than cancelled: Node discards
+  // it after the answer (and cancelling a Readable.toWeb stream while data is
+  // still arriving throws from Node's adapter).
   function stop(controller: ReadableStreamDefaultController<Uint8Array>) {
     controller.error(tooLarge());
-    reader.cancel().catch(() => undefined);
+    reader.releaseLock();
   }
   return new Request(request.url, {
     method: request.method,
