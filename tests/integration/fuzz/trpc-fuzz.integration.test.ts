@@ -47,7 +47,10 @@ beforeAll(async () => {
 });
 
 /** Every procedure path of the app (new routers are fuzzed without touching this file). */
-const procedures = Object.entries(appRouter._def.procedures as Record<string, { _def: { inputs: unknown[] } }>);
+// At run time _def.procedures is flat: "agents.search" -> the procedure.
+const procedures = Object.entries(
+  appRouter._def.procedures as unknown as Record<string, { _def: { inputs: unknown[] } }>,
+);
 
 /** The top-level keys an input schema knows (objects, and the options of unions). */
 function keysOf(schema: unknown): string[] {

@@ -53,8 +53,8 @@ const testEndpoint = handle((request: Request) =>
 let testServer: Awaited<ReturnType<typeof serveFetchHandler>>;
 let appServer: Awaited<ReturnType<typeof serveFetchHandler>>;
 beforeAll(async () => {
-  testServer = await serveFetchHandler(testEndpoint);
-  appServer = await serveFetchHandler((request) => trpcRoute(request));
+  testServer = await serveFetchHandler((request) => testEndpoint(request, undefined));
+  appServer = await serveFetchHandler((request) => trpcRoute(request, undefined));
 });
 afterAll(async () => {
   await testServer.close();
