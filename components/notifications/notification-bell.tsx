@@ -117,7 +117,9 @@ export function NotificationBell() {
             <div className="flex flex-col items-center gap-1 px-4 py-8 text-center">
               <Bell className="size-5 text-muted-foreground" aria-hidden />
               <p className="text-sm font-medium">No notifications yet</p>
-              <p className="text-xs text-muted-foreground">Budget alerts for this organization appear here.</p>
+              <p className="text-xs text-muted-foreground">
+                Owners and admins are told here when a budget reaches 80%.
+              </p>
             </div>
           ) : (
             <>
