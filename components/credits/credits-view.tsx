@@ -1,13 +1,15 @@
 "use client";
 
 import { useQuery } from "@tanstack/react-query";
-import { Coins, Lock, TriangleAlert } from "lucide-react";
+import { Coins, Lock, ScrollText, TriangleAlert } from "lucide-react";
+import Link from "next/link";
 import { BudgetCard } from "@/components/billing/budget-card";
 import { formatCredits } from "@/components/format";
 import { useOrg } from "@/components/providers/org-context";
 import { useTRPC } from "@/components/providers/trpc";
 import { QueryState } from "@/components/query-state";
 import { Alert, AlertDescription, AlertTitle } from "@/components/ui/alert";
+import { Button } from "@/components/ui/button";
 import { PageHeader } from "@/components/ui/page-header";
 import { Skeleton } from "@/components/ui/skeleton";
 import { Stat } from "@/components/ui/stat";
@@ -19,12 +21,22 @@ export function CreditsView({ checkoutCanceled }: { checkoutCanceled: boolean })
   const trpc = useTRPC();
   const query = useQuery(trpc.credits.overview.queryOptions({ orgId: org.id }));
   const canBuy = org.role === "owner" || org.role === "admin";
+  const canReadMoney = org.role !== "viewer";
 
   return (
     <div className="space-y-8">
       <PageHeader
         title="Credits"
         description="Tasks are paid in credits: held when a task starts, charged when it succeeds, returned when it fails."
+        actions={
+          canReadMoney ? (
+            <Button asChild variant="outline">
+              <Link href="/credits/statement">
+                <ScrollText aria-hidden /> Statement
+              </Link>
+            </Button>
+          ) : null
+        }
       />
       {checkoutCanceled ? (
         <Alert>
@@ -69,13 +81,19 @@ export function CreditsView({ checkoutCanceled }: { checkoutCanceled: boolean })
                   </AlertDescription>
                 </Alert>
               ) : null}
-              <BuyCreditsCard orgId={org.id} purchases={data.purchases} canBuy={canBuy} />
+              <BuyCreditsCard orgId={org.id} packs={data.packs} purchases={data.purchases} canBuy={canBuy} />
             </>
           );
         }}
       </QueryState>
       <BudgetCard orgId={org.id} isOwner={org.role === "owner"} />
-      {org.role !== "viewer" ? <PurchasesTable orgId={org.id} /> : null}
+      {canReadMoney ? (
+        <PurchasesTable orgId={org.id} />
+      ) : (
+        <p className="text-sm text-muted-foreground">
+          Viewers see balances only. Owners and admins can give you the member role to see purchases and the statement.
+        </p>
+      )}
     </div>
   );
 }

@@ -2,6 +2,7 @@
 
 import { keepPreviousData, useQuery } from "@tanstack/react-query";
 import { ExternalLink, Receipt } from "lucide-react";
+import Link from "next/link";
 import { formatMoney } from "@/components/billing/format-money";
 import { PagedTable } from "@/components/billing/paged-table";
 import { formatCredits, formatDateTime } from "@/components/format";
@@ -34,7 +35,7 @@ export function PurchasesTable({ orgId }: { orgId: string }) {
     <Card>
       <CardHeader>
         <CardTitle>Purchases</CardTitle>
-        <CardDescription>Every credit pack bought for this organization, with Stripe&apos;s receipt.</CardDescription>
+        <CardDescription>Every credit pack bought for this organization, with its receipt.</CardDescription>
       </CardHeader>
       <CardContent>
         <PagedTable
@@ -69,16 +70,24 @@ export function PurchasesTable({ orgId }: { orgId: string }) {
               <TableCell>
                 <Badge variant={STATUS[p.status]?.variant ?? "outline"}>{STATUS[p.status]?.label ?? p.status}</Badge>
               </TableCell>
-              <TableCell>
-                {p.receiptUrl ? (
-                  <a
-                    href={p.receiptUrl}
-                    target="_blank"
-                    rel="noreferrer"
-                    className="inline-flex items-center gap-1 text-primary hover:underline"
-                  >
-                    Receipt <ExternalLink className="size-3" aria-hidden />
-                  </a>
+              <TableCell className="whitespace-nowrap">
+                {p.status === "PAID" || p.status === "PARTIALLY_REFUNDED" || p.status === "REFUNDED" ? (
+                  <span className="inline-flex items-center gap-3">
+                    <Link href={`/credits/receipts/${p.id}`} className="text-primary hover:underline">
+                      Receipt
+                    </Link>
+                    {p.receiptUrl ? (
+                      <a
+                        href={p.receiptUrl}
+                        target="_blank"
+                        rel="noreferrer"
+                        className="inline-flex items-center gap-1 text-muted-foreground hover:underline"
+                      >
+                        Stripe <ExternalLink className="size-3" aria-hidden />
+                        <span className="sr-only">receipt (opens Stripe)</span>
+                      </a>
+                    ) : null}
+                  </span>
                 ) : (
                   <span className="text-muted-foreground">—</span>
                 )}

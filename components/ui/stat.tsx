@@ -10,11 +10,14 @@ export type StatProps = Omit<ComponentProps<"div">, "children"> & {
   icon?: ReactNode;
 };
 
-/** KPI tile. Renders as a card-like box; place several in a grid. */
+/**
+ * KPI tile. It is its own bordered card: place several in a grid, never
+ * inside another Card (that drew a second border around each tile).
+ */
 export function Stat({ label, value, hint, icon, className, ...props }: StatProps) {
   return (
     <div
-      className={cn("rounded-xl border border-border bg-card p-4 text-card-foreground shadow-xs", className)}
+      className={cn("h-full rounded-xl border border-border bg-card p-4 text-card-foreground shadow-xs", className)}
       {...props}
     >
       <dl className="grid gap-1">

@@ -15,6 +15,9 @@ export const ZDaySchema = z
   }, "That date does not exist.");
 
 /**
+ * Pure zod and types only: the statement page validates its URL filters with
+ * this same schema before asking, so it must stay free of server imports.
+ *
  * The statement's filters as the browser sends them (tRPC input and the CSV
  * link's query string): kinds, and a range of whole UTC days, both ends
  * included.

@@ -28,7 +28,17 @@ test("a buyer pays on Stripe Checkout and sees the credits once the signed webho
   await expect(page.getByTestId("credits-balance")).toHaveText("1,000");
   const row = page.getByTestId("purchase-row").first();
   await expect(row).toContainText("paid");
-  await expect(row.getByRole("link", { name: "Receipt" })).toHaveAttribute("href", new RegExp(`^${STRIPE}/receipts/`));
+  await expect(row.getByRole("link", { name: "Stripe receipt (opens Stripe)" })).toHaveAttribute(
+    "href",
+    new RegExp(`^${STRIPE}/receipts/`),
+  );
+  await row.getByRole("link", { name: "Receipt", exact: true }).click();
+  await expect(page).toHaveURL(/\/credits\/receipts\/[\w-]+$/);
+  await expect(page.getByTestId("receipt-amount")).toHaveText("$10.00");
+  await expect(page.getByRole("link", { name: "Stripe's receipt" })).toHaveAttribute(
+    "href",
+    new RegExp(`^${STRIPE}/receipts/`),
+  );
 });
 
 test("a seller starts Connect onboarding and sees what Stripe still needs", async ({ page }) => {

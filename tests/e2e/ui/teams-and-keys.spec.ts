@@ -39,9 +39,11 @@ test("sign up, create an org, invite a member who joins, and switch orgs", async
   await expect(inviteePage.getByRole("heading", { level: 1, name: orgName })).toBeVisible();
   await expect(inviteePage.getByTestId("active-org-name").first()).toHaveText(orgName);
 
-  // The founder sees the new member.
+  // The founder sees the new member, counted in words.
   await page.reload();
   await expect(page.getByText(inviteeEmail)).toBeVisible();
+  await expect(page.getByText("2 members", { exact: true })).toBeVisible();
+  await expect(page.getByText("Pending invitations", { exact: true })).toBeVisible();
   await invitee.close();
 });
 

@@ -1,0 +1,150 @@
+"use client";
+
+import { keepPreviousData, useQuery } from "@tanstack/react-query";
+import { ScrollText, SearchX } from "lucide-react";
+import Link from "next/link";
+import { useUrlFilters } from "@/components/billing/use-url-filters";
+import { useKeyedCursorPages } from "@/components/billing/use-keyed-cursor-pages";
+import { useOrg } from "@/components/providers/org-context";
+import { useTRPC } from "@/components/providers/trpc";
+import { QueryState } from "@/components/query-state";
+import { Button } from "@/components/ui/button";
+import { Card, CardContent } from "@/components/ui/card";
+import { EmptyState } from "@/components/ui/empty-state";
+import { PageHeader } from "@/components/ui/page-header";
+import { Pagination } from "@/components/ui/pagination";
+import { Skeleton } from "@/components/ui/skeleton";
+import { ZStatementQuerySchema } from "@/server/services/statements/statement-filter";
+import type { StatementKind } from "@/server/services/statements/statement-kinds";
+import { StatementFilters, type StatementFilterValues } from "./statement-filters";
+import { StatementTable } from "./statement-table";
+
+const PAGE_SIZE = 25;
+const FILTER_KEYS = ["kind", "from", "to"] as const;
+
+/** Field messages for filters the URL carries but the statement refuses (same schema as the server). */
+function parseFilters(values: StatementFilterValues) {
+  const parsed = ZStatementQuerySchema.safeParse({
+    kinds: values.kind ? [values.kind] : null,
+    from: values.from || null,
+    to: values.to || null,
+  });
+  if (parsed.success) return { query: parsed.data, errors: {} };
+  const errors: Partial<Record<keyof StatementFilterValues, string>> = {};
+  for (const issue of parsed.error.issues) {
+    const field = issue.path[0] === "kinds" ? "kind" : (issue.path[0] as keyof StatementFilterValues);
+    errors[field] ??= issue.path[0] === "kinds" ? "Pick a kind from the list." : issue.message;
+  }
+  return { query: null, errors };
+}
+
+/**
+ * Every movement of the org's credits with the balances after it. Filters
+ * live in the URL (shareable, Back works); the CSV link carries the same
+ * filters.
+ */
+export function StatementView() {
+  const { org } = useOrg();
+  const trpc = useTRPC();
+  const filters = useUrlFilters(FILTER_KEYS);
+  const { query: valid, errors } = parseFilters(filters.values);
+  const pages = useKeyedCursorPages(filters.query);
+  const query = useQuery({
+    ...trpc.credits.statement.queryOptions({
+      orgId: org.id,
+      kinds: (valid?.kinds as StatementKind[] | null | undefined) ?? null,
+      from: valid?.from ?? null,
+      to: valid?.to ?? null,
+      cursor: pages.cursor,
+      limit: PAGE_SIZE,
+    }),
+    enabled: valid !== null,
+    placeholderData: keepPreviousData,
+  });
+  const csv = new URLSearchParams({ orgId: org.id });
+  if (valid?.kinds?.[0]) csv.set("kind", valid.kinds[0]);
+  if (valid?.from) csv.set("from", valid.from);
+  if (valid?.to) csv.set("to", valid.to);
+  const filtered = Boolean(filters.values.kind || filters.values.from || filters.values.to);
+
+  return (
+    <div className="space-y-6">
+      <PageHeader
+        eyebrow={
+          <Link href="/credits" className="hover:underline">
+            Credits
+          </Link>
+        }
+        title="Statement"
+        description="Every grant, purchase, hold, charge, release and refund, with your balances after each. Times in your timezone; date filters are UTC days."
+      />
+      <StatementFilters
+        value={filters.values}
+        errors={errors}
+        csvHref={valid ? `/credits/statement/csv?${csv.toString()}` : null}
+        onChange={(next) => filters.set(next)}
+      />
+      {valid === null ? null : (
+        <QueryState
+          isPending={query.isPending}
+          error={query.error}
+          onRetry={() => void query.refetch()}
+          skeleton={
+            <div className="space-y-2">
+              {Array.from({ length: 6 }, (_, i) => (
+                <Skeleton key={i} className="h-12" />
+              ))}
+            </div>
+          }
+        >
+          {() => {
+            const data = query.data!;
+            if (data.items.length === 0 && !pages.hasPrevious) {
+              return filtered ? (
+                <EmptyState
+                  icon={<SearchX />}
+                  title="Nothing matches these filters"
+                  description="Widen the dates or pick another kind."
+                  action={
+                    <Button variant="outline" onClick={() => filters.set({ kind: "", from: "", to: "" })}>
+                      Clear filters
+                    </Button>
+                  }
+                />
+              ) : (
+                <EmptyState
+                  icon={<ScrollText />}
+                  title="No money has moved yet"
+                  description="Grants, purchases and the holds and charges of your runs appear here."
+                  action={
+                    <Button asChild variant="outline">
+                      <Link href="/credits">Buy credits</Link>
+                    </Button>
+                  }
+                />
+              );
+            }
+            return (
+              <Card className="min-w-0">
+                <CardContent className="pt-4">
+                  <StatementTable lines={data.items} />
+                  <Pagination
+                    className="mt-2"
+                    label={`Page ${pages.page}`}
+                    loading={query.isFetching}
+                    hasPrevious={pages.hasPrevious}
+                    hasNext={data.nextCursor !== null}
+                    onPrevious={pages.previous}
+                    onNext={() => {
+                      if (data.nextCursor) pages.next(data.nextCursor);
+                    }}
+                  />
+                </CardContent>
+              </Card>
+            );
+          }}
+        </QueryState>
+      )}
+    </div>
+  );
+}
