@@ -207,7 +207,7 @@ describe("public catalog API", () => {
     const bad = await listAgentsRoute(get("/api/v1/agents?minPrice=abc&streaming=maybe"), undefined);
     expect(bad.status).toBe(400);
     expect(await bad.json()).toMatchObject({
-      error: { code: "invalid_query", message: expect.stringContaining("minPrice") },
+      error: { code: "invalid_input", message: expect.stringContaining("minPrice") },
     });
   });
 

@@ -8,7 +8,7 @@ import {
   type CatalogQuery,
   type CatalogSort,
 } from "./catalog-query";
-import { RegistryError } from "./errors";
+import { DomainError } from "../../errors";
 import { listingSummaries, type ListingSummary } from "./listing-summary";
 import { queryWords } from "./search-terms";
 import { correctedTsQuery } from "./search-words";
@@ -76,10 +76,10 @@ export async function searchCatalog(raw: CatalogQuery): Promise<CatalogPage> {
   const hasQuery = text.length > 0;
   const sort: CatalogSort = query.sort ?? (hasQuery ? "relevance" : "popularity");
   if (sort === "relevance" && !hasQuery)
-    throw new RegistryError("BAD_REQUEST", "Sorting by relevance needs a search query.");
+    throw new DomainError("invalid_input", "Sorting by relevance needs a search query.");
   const cursor = query.cursor ? decodeCursor(query.cursor, sort) : null;
   if (query.cursor && !cursor)
-    throw new RegistryError("BAD_REQUEST", "That page cursor is not valid for this search; start from the first page.");
+    throw new DomainError("invalid_input", "That page cursor is not valid for this search; start from the first page.");
 
   const where = filters(query);
   const words = queryWords(text);
