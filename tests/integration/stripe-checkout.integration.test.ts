@@ -210,7 +210,7 @@ describe("who may buy", () => {
       message: "Amount too large.",
     });
     await expect(caller.credits.createCheckout({ orgId: org.id, packId: "pack-1000" })).rejects.toMatchObject({
-      code: "BAD_GATEWAY",
+      code: "SERVICE_UNAVAILABLE",
       message: expect.stringContaining("Amount too large."),
     });
     expect(await db.purchase.count({ where: { orgId: org.id, status: "FAILED" } })).toBe(1);

@@ -136,7 +136,8 @@ describe("Connect onboarding", () => {
     const other = await ownerWithOrg("Other");
     await expect(other.caller.payouts.overview({ orgId: org.id })).rejects.toMatchObject({ code: "NOT_FOUND" });
     await expect(other.caller.payouts.syncAccount({ orgId: other.org.id })).rejects.toMatchObject({
-      code: "NOT_FOUND",
+      code: "PRECONDITION_FAILED",
+      message: "This organization has not started payout onboarding.",
     });
   });
 });
