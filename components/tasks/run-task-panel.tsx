@@ -35,6 +35,9 @@ export function RunTaskPanel({
   const error = start.error;
   const textError = fieldError(error, "text");
   const refusal = error && !textError ? error : null;
+  // Both are fixed on the Credits page (buy credits, raise the cap).
+  const creditsRefusal =
+    refusal?.data?.domainCode === "insufficient_credits" || refusal?.data?.domainCode === "budget_exceeded";
   const viewer = org.role === "viewer";
 
   return (
@@ -72,14 +75,10 @@ export function RunTaskPanel({
             </Field>
             {refusal ? (
               <Alert variant="destructive" icon={<TriangleAlert />}>
-                <AlertTitle>
-                  {refusal.data?.code === "PRECONDITION_FAILED"
-                    ? "Not enough credits or budget"
-                    : "Could not start the run"}
-                </AlertTitle>
+                <AlertTitle>{creditsRefusal ? "Not enough credits or budget" : "Could not start the run"}</AlertTitle>
                 <AlertDescription>
                   {refusal.message}
-                  {refusal.data?.code === "PRECONDITION_FAILED" ? (
+                  {creditsRefusal ? (
                     <>
                       {" "}
                       <Link href="/credits" className="font-medium underline underline-offset-2">

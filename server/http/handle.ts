@@ -1,5 +1,5 @@
 import { DomainError, INTERNAL_ERROR_MESSAGE, type DomainErrorKind } from "../errors";
-import { currentRequestId, logger, requestIdFrom, withRequestId } from "../logger";
+import { logger, requestIdFrom, withRequestId } from "../logger";
 
 type Handler<C> = (request: Request, context: C) => Promise<Response> | Response;
 
@@ -21,8 +21,8 @@ export const HTTP_STATUS_OF_KIND = {
  * echoes it as X-Request-Id, logs one line per request (method, path, status,
  * duration; never headers or bodies), answers a thrown DomainError with its
  * code, sentence and kind's status, and turns any other throw into a JSON
- * 500 with INTERNAL_ERROR_MESSAGE and the request id (the error itself goes
- * to the log only).
+ * 500 with INTERNAL_ERROR_MESSAGE and the request id in the body (the error
+ * itself goes to the log only).
  */
 export function handle<C>(handler: Handler<C>): Handler<C> {
   return (request, context) => {
@@ -38,7 +38,11 @@ export function handle<C>(handler: Handler<C>): Handler<C> {
           response = domainErrorResponse(error);
         } else {
           logger.error({ err: error, method: request.method, path }, "unhandled error");
-          response = jsonError(500, "internal_error", INTERNAL_ERROR_MESSAGE);
+          // The request id lets support find the logged details.
+          response = Response.json(
+            { error: { code: "internal_error", message: INTERNAL_ERROR_MESSAGE, requestId } },
+            { status: 500 },
+          );
         }
       }
       response.headers.set("x-request-id", requestId);
@@ -51,10 +55,9 @@ export function handle<C>(handler: Handler<C>): Handler<C> {
   };
 }
 
-/** `{ "error": { "code", "message", "requestId" } }`; the request id is there whenever handle() runs. */
+/** `{ "error": { "code", "message" } }` (every answer also carries X-Request-Id). */
 export function jsonError(status: number, code: string, message: string, init?: ResponseInit): Response {
-  const requestId = currentRequestId();
-  return Response.json({ error: { code, message, ...(requestId ? { requestId } : {}) } }, { ...init, status });
+  return Response.json({ error: { code, message } }, { ...init, status });
 }
 
 /** The one mapping of a DomainError to an HTTP answer: its stable code and sentence, its kind's status. */

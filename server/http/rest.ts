@@ -14,8 +14,8 @@ type RestHandler<C> = (request: Request, context: C, answer: RestAnswer) => Prom
  * The /api/v1 door around one route handler (on top of handle()): a request
  * body is read up front, capped at 1 MB (413 on Content-Length or on the
  * bytes that actually arrive), and handed on buffered; a thrown DomainError
- * is answered `{ "error": { "code", "message", "requestId" } }` with its
- * kind's status; the headers the handler put in `answer.headers` go on
+ * is answered `{ "error": { "code", "message" } }` with its kind's status;
+ * the headers the handler put in `answer.headers` go on
  * every answer.
  */
 export function restRoute<C>(handler: RestHandler<C>): (request: Request, context: C) => Promise<Response> {

@@ -12,8 +12,8 @@ import { unique } from "../../support/factories";
 
 /**
  * The REST door (server/http/handle.ts + rest.ts): one error shape,
- * `{ "error": { "code", "message", "requestId" } }`, the kind's status for a
- * DomainError, a generic 500 for anything else, and the 1 MB body cap.
+ * `{ "error": { "code", "message" } }`, the kind's status for a DomainError,
+ * a generic 500 with the request id for anything else, and the 1 MB body cap.
  */
 const LEAK = /prisma|invocation|node_modules|\/work\/|findFirst|0x00|\.ts:\d+/i;
 
@@ -50,8 +50,8 @@ describe("REST error shape", () => {
       const response = await probe(get(`/api/v1/probe?refuse=${code}`), undefined);
       expect(response.status, code).toBe(HTTP_STATUS_OF_KIND[DOMAIN_ERRORS[code]]);
       const body = (await response.json()) as ErrorBody;
-      expect(body).toEqual({ error: { code, message: `Refused: ${code}.`, requestId: expect.any(String) } });
-      expect(body.error.requestId).toBe(response.headers.get("x-request-id"));
+      expect(body).toEqual({ error: { code, message: `Refused: ${code}.` } });
+      expect(response.headers.get("x-request-id")).toEqual(expect.any(String));
       // The handler's headers (rate limits) are on error answers too.
       expect(response.headers.get("x-ratelimit-limit")).toBe("60");
     }
@@ -104,7 +104,7 @@ describe("REST error shape", () => {
       const response = await listAgentsRoute(get(`/api/v1/agents?${query}`), undefined);
       expect(response.status, query).toBe(400);
       const body = (await response.json()) as ErrorBody;
-      expect(body.error, query).toMatchObject({ code: "invalid_input", requestId: expect.any(String) });
+      expect(body.error, query).toMatchObject({ code: "invalid_input", message: expect.any(String) });
       expect(response.headers.get("x-ratelimit-limit"), query).toBe("60");
     }
   });
@@ -129,9 +129,9 @@ describe("REST body cap", () => {
   it("answers 413 payload_too_large on Content-Length", async () => {
     const response = await fetch(`${server.url}/api/v1/probe`, { method: "POST", body: "a".repeat(1_000_001) });
     expect(response.status).toBe(413);
-    expect(((await response.json()) as ErrorBody).error).toMatchObject({
+    expect(((await response.json()) as ErrorBody).error).toEqual({
       code: "payload_too_large",
-      requestId: expect.any(String),
+      message: "The request body is larger than 1 MB.",
     });
   });
 

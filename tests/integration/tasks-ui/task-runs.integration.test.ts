@@ -120,7 +120,7 @@ describe("tasks from the UI", () => {
     expect(states.indexOf("COMPLETED")).toBeGreaterThan(states.indexOf("INPUT_REQUIRED"));
     expect(JSON.parse(frames.at(-1)!.data!)).toEqual({ state: "COMPLETED" });
     await expect(caller.tasks.reply({ orgId: buyer.org.id, taskId: id, text: "again" })).rejects.toMatchObject({
-      code: "BAD_REQUEST",
+      code: "PRECONDITION_FAILED",
       message: "This task is not waiting for your input.",
     });
   });
@@ -134,7 +134,7 @@ describe("tasks from the UI", () => {
       .poll(async () => (await db.task.findUniqueOrThrow({ where: { id: task.id } })).state, { timeout: 10_000 })
       .toBe("CANCELED");
     await expect(caller.tasks.cancel({ orgId: org.id, taskId: task.id })).rejects.toMatchObject({
-      code: "BAD_REQUEST",
+      code: "PRECONDITION_FAILED",
       message: expect.stringMatching(/already ended/),
     });
   });
@@ -193,14 +193,14 @@ describe("what the UI refuses", () => {
     expect((await caller.tasks.list({ orgId: buyer.org.id })).items).toEqual([]);
   });
 
-  it("refuses an unaffordable task with PRECONDITION_FAILED and writes no task or hold", async () => {
+  it("refuses an unaffordable task with PAYMENT_REQUIRED and writes no task or hold", async () => {
     const { agent } = await publishDemoAgent("northwind-data-analyst", 10);
     const buyer = await buyerWithCredits(5);
     const caller = await callerFor(buyer.user.email);
     await expect(
       caller.tasks.start({ orgId: buyer.org.id, agentSlug: agent.slug, text: "Revenue: 1, 2, 3" }),
     ).rejects.toMatchObject({
-      code: "PRECONDITION_FAILED",
+      code: "PAYMENT_REQUIRED",
       message: "This task costs 10 credits but only 5 are available. Buy credits to continue.",
     });
     expect(await db.task.count({ where: { orgId: buyer.org.id } })).toBe(0);
