@@ -11,6 +11,7 @@ import payOutSellers from "./pay-out-sellers";
 import refundCharge from "./refund-charge";
 import releasePendingEarnings from "./release-pending-earnings";
 import runAgentTask from "./run-agent-task";
+import sweepBudgetAlerts from "./sweep-budget-alerts";
 import sweepLostTasks from "./sweep-lost-tasks";
 import sweepOpenCheckouts from "./sweep-open-checkouts";
 import syncConnectAccount from "./sync-connect-account";
@@ -36,4 +37,5 @@ export const allFunctions = [
   sweepOpenCheckouts,
   checkAgentHealth,
   notifyBudgetThreshold,
+  sweepBudgetAlerts,
 ] as DurableFunction<never>[];

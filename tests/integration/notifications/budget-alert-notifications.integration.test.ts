@@ -14,9 +14,11 @@ import { appUrl } from "@/server/env";
 import { startJobEngine, stopJobEngine } from "@/server/jobs/engine";
 import type { DurableFunction, JobEvent } from "@/server/jobs/types";
 import { budgetAlertKey } from "@/server/services/budgets/budget-alert-key";
+import { resendLostBudgetAlerts } from "@/server/services/budgets/resend-lost-budget-alerts";
 import type { BudgetCrossing } from "@/server/services/budgets/enforce-budgets";
 import { sendBudgetAlerts } from "@/server/services/budgets/send-budget-alerts";
 import { setBudget } from "@/server/services/budgets/set-budget";
+import { placeHold } from "@/server/services/ledger/place-hold";
 import { fundedOrg, sellerAgent, startHeldTask } from "../../support/billing-fixtures";
 import { addMember, createUser } from "../../support/factories";
 import { createInlineJobs } from "../../support/inline-jobs";
@@ -141,5 +143,41 @@ describe("budget/threshold.crossed on the local engine", () => {
     expect(second).toHaveLength(2);
     expect(sink.refused).toBe(1);
     for (const person of [owner, admin]) expect(mailTo(person.email)).toHaveLength(2);
+  });
+
+  it("the sweep re-sends a crossing whose event was lost after the commit, once", async () => {
+    const { agent } = await sellerAgent();
+    const { org, owner } = await fundedOrg(10_000, "Crashed Co");
+    await setBudget({ orgId: org.id, userId: owner.id, departmentId: null, monthlyCapCredits: 1_000 });
+    // The hold commits its claim, then the process dies before sending.
+    const { crossings } = await db.$transaction(async (tx) => {
+      const task = await tx.task.create({
+        data: { orgId: org.id, agentId: agent.id, price: 900, input: { text: "x" }, contextId: crypto.randomUUID() },
+        select: { id: true },
+      });
+      return placeHold(tx, { orgId: org.id, taskId: task.id, amount: 900 });
+    });
+    expect(crossings).toHaveLength(1);
+    const notified = () => db.notification.count({ where: { orgId: org.id } });
+
+    const key = budgetAlertKey(crossings[0]!);
+    // Too young: a live send may still be on its way.
+    expect((await resendLostBudgetAlerts({ now: new Date() })).resent).not.toContain(key);
+    const later = new Date(Date.now() + 20 * 60_000);
+    expect((await resendLostBudgetAlerts({ now: later })).resent).toContain(key);
+    expect(await until(notified, (n) => n >= 1)).toBe(1);
+    const [row] = await db.notification.findMany({ where: { orgId: org.id } });
+    expect(row).toMatchObject({ userId: owner.id, sourceKey: key });
+    expect(row!.body).toContain("900 of 1,000 credits (90%)");
+    await until(
+      () => db.notification.count({ where: { orgId: org.id, emailedAt: { not: null } } }),
+      (n) => n >= 1,
+    );
+
+    // Delivered now: the next pass leaves it alone.
+    expect((await resendLostBudgetAlerts({ now: later })).resent).not.toContain(key);
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    expect(await notified()).toBe(1);
+    expect(mailTo(owner.email)).toHaveLength(1);
   });
 });
