@@ -36,6 +36,7 @@ export const PREFIXES = [
   "Vector",
   "Willow",
   "Zenith",
+  "Northwind",
 ];
 export const DOMAINS = [
   "invoice",
@@ -200,6 +201,8 @@ export const SEARCHES: {
   { q: "Nimbus Invoice" },
   { q: "churn survey analyst" },
   { q: "customer support triage" },
+  { q: "contract reveiw" },
+  { q: "onrthwin" },
   { q: "security", category: "engineering" },
   { q: "marketing", maxPrice: 50 },
   { q: "data", streaming: true },
@@ -210,6 +213,23 @@ export const SEARCHES: {
   { maxPrice: 20 },
   { streaming: true, sort: "popularity" },
   {},
+];
+
+/**
+ * Searches with typos at the edge of the budget typo-tolerant engines promise:
+ * one typo in a word of 5+ letters, two in 9+, and prefixes with a typo.
+ */
+export const TYPO_SEARCHES: { q: string }[] = [
+  { q: "contract reveiw" },
+  { q: "reveiw contract" },
+  { q: "onrthwin" },
+  { q: "onrthwind invoice" },
+  { q: "recnocile invoices" },
+  { q: "summarzie" },
+  { q: "trnaslation" },
+  { q: "acessibility" },
+  { q: "procurment vendor" },
+  { q: "localizaiton" },
 ];
 
 export const NEEDS = [

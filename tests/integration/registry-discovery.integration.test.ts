@@ -4,6 +4,7 @@ import { GET as listAgentsRoute } from "@/app/api/v1/agents/route";
 import { db } from "@/server/db";
 import { clientIpHeader } from "@/server/net/client-address";
 import { probeAgent } from "@/server/services/registry/probe-agent";
+import { searchCatalog } from "@/server/services/registry/search-catalog";
 import { takeToken } from "@/server/services/rate-limit/take-token";
 import { ownerWithOrg, unique } from "../support/factories";
 import { fakeCard, startFakeAgent, type FakeAgent } from "../support/agent-card-server";
@@ -238,5 +239,93 @@ describe("public catalog API", () => {
     expect(denied).toMatchObject({ allowed: false, retryAfterSeconds: 1 });
     await new Promise((r) => setTimeout(r, 600));
     expect((await takeToken({ key, limit: 2, windowSeconds: 1 })).allowed).toBe(true);
+  });
+});
+
+describe("typo-tolerant search", () => {
+  /** Only this block's listings carry it, so look-alike listings elsewhere never interfere. */
+  const typoMarker = `zt${unique()}`;
+  let northwind: string;
+  let review: string;
+
+  beforeAll(async () => {
+    const list = async (name: string, skill: string) => {
+      const card = fakeCard(agent.endpointUrl, {
+        name: `${name} ${unique()}`,
+        description: `Helps legal and finance teams. ${typoMarker}`,
+        skills: [{ id: "main", name: skill, description: `${skill} for busy teams.`, tags: ["legal"], examples: [] }],
+      });
+      const created = await seller.caller.sell.create({
+        orgId: seller.org.id,
+        source: { kind: "json", text: JSON.stringify(card) },
+        pricePerTask: 25,
+        categories: ["legal-compliance"],
+      });
+      if (!created.ok) throw new Error(created.errors.join(" "));
+      await publish(seller, created.agentId);
+      return created.slug;
+    };
+    northwind = await list("Northwind Ledger Desk", "Reconciler of ledgers");
+    review = await list("Contract Review Desk", "Review contracts");
+  });
+
+  const slugs = async (q: string, limit = 50) => (await searchCatalog({ q, limit })).items.map((i) => i.slug);
+
+  it("finds a listing when one word of several has a typo, as the last word or not", async () => {
+    expect(await slugs(`${typoMarker} contract reveiw`)).toEqual([review]);
+    expect(await slugs(`${typoMarker} reveiw contract`)).toEqual([review]);
+    expect(await slugs("contract reveiw")).toContain(review);
+  });
+
+  it("finds a listing from an unfinished word with a typo (a prefix)", async () => {
+    expect(await slugs(`${typoMarker} onrthwin`)).toEqual([northwind]);
+    expect(await slugs("onrthwin")).toContain(northwind);
+  });
+
+  it("allows two typos in a word of nine letters or more, and none in a short word", async () => {
+    // "recnocilr": a swap and a missing letter in "reconciler".
+    expect(await slugs(`${typoMarker} recnocilr`)).toEqual([northwind]);
+    // Two typos in a six-letter word are beyond its budget of one.
+    expect(await slugs(`${typoMarker} lgdere`)).toEqual([]);
+    // Four letters get no typo at all: "dsek" is not "desk".
+    expect(await slugs(`${typoMarker} dsek`)).toEqual([]);
+  });
+
+  it("corrects words of a listing published after the first search, in the same process", async () => {
+    expect(await slugs(`${typoMarker} contract`)).toHaveLength(1);
+    const late = `${unique().replace(/[^a-z]/g, "")}verifier`;
+    const card = fakeCard(agent.endpointUrl, {
+      name: `Clause ${late}`,
+      description: `Checks clauses. ${typoMarker}`,
+    });
+    const created = await seller.caller.sell.create({
+      orgId: seller.org.id,
+      source: { kind: "json", text: JSON.stringify(card) },
+      pricePerTask: 25,
+      categories: ["legal-compliance"],
+    });
+    if (!created.ok) throw new Error(created.errors.join(" "));
+    await publish(seller, created.agentId);
+    // One letter replaced near the end: "…verifier" -> "…verifiar".
+    expect(await slugs(`${typoMarker} ${late.slice(0, -2)}ar`)).toEqual([created.slug]);
+  });
+});
+
+describe("category counts", () => {
+  const counts = async (query: Parameters<typeof searchCatalog>[0]) =>
+    Object.fromEntries(
+      ((await searchCatalog(query, { facets: true })).facets ?? [])
+        .filter((c) => c.count > 0)
+        .map((c) => [c.slug, c.count]),
+    );
+
+  it("follow the search and the other filters, but not the category itself", async () => {
+    expect(await counts({ q: marker })).toEqual({ finance: 2, translation: 1 });
+    expect(await counts({ q: marker, minPrice: 20 })).toEqual({ finance: 1, translation: 1 });
+    expect(await counts({ q: marker, streaming: false })).toEqual({ finance: 1 });
+    // Choosing a category narrows the results, while the chips still show every category's count.
+    const page = await searchCatalog({ q: marker, category: "finance" }, { facets: true });
+    expect(page.items).toHaveLength(2);
+    expect(page.facets?.find((c) => c.slug === "translation")?.count).toBe(1);
   });
 });

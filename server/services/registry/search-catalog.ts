@@ -9,6 +9,7 @@ import {
   type CatalogSort,
 } from "./catalog-query";
 import { DomainError } from "../../errors";
+import { countCategories, type CategoryCount } from "./catalog-facets";
 import { listingSummaries, type ListingSummary } from "./listing-summary";
 import { queryWords } from "./search-terms";
 import { correctedTsQuery } from "./search-words";
@@ -31,7 +32,8 @@ const ORDERS: Record<Exclude<CatalogSort, "relevance">, Order> = {
   price_desc: { key: Prisma.sql`a."pricePerTask"`, desc: true, idDesc: true },
 };
 
-function filters(q: ReturnType<typeof ZCatalogQuerySchema.parse>): Prisma.Sql[] {
+/** The WHERE terms of the filters (not the text query), on "Agent" a. */
+export function catalogFilters(q: ReturnType<typeof ZCatalogQuerySchema.parse>): Prisma.Sql[] {
   const where: Prisma.Sql[] = [Prisma.sql`a.status = 'PUBLISHED'`];
   if (q.category) where.push(Prisma.sql`a.categories @> ARRAY[${q.category}]::text[]`);
   if (q.minPrice !== undefined) where.push(Prisma.sql`a."pricePerTask" >= ${q.minPrice}`);
@@ -59,18 +61,21 @@ export interface CatalogPage {
   items: ListingSummary[];
   nextCursor: string | null;
   sort: CatalogSort;
+  /** With `facets: true`: per category, how many listings match the same query and filters (category aside). */
+  facets?: CategoryCount[];
 }
 
 /**
  * Published listings matching the filters. With a query, full-text search on
  * the weighted search vector (name A, skills B, description/tags C; the last
  * word also as a prefix), ranked by ts_rank. Words the catalog does not know
- * are first widened to their closest catalog words by trigram similarity, so
- * "translater" still finds translators without fuzzy-matching every row.
+ * are first widened to the catalog words within their typo budget
+ * (search-words.ts), so "translater" still finds translators and "onrthwin"
+ * Northwind's agents, without fuzzy-matching any row.
  * Broad queries (see BROAD_QUERY_MATCHES) list name/skill matches by
  * popularity instead. Keyset pagination on (sort key, id).
  */
-export async function searchCatalog(raw: CatalogQuery): Promise<CatalogPage> {
+export async function searchCatalog(raw: CatalogQuery, opts: { facets?: boolean } = {}): Promise<CatalogPage> {
   const query = ZCatalogQuerySchema.parse(raw);
   const text = query.q ?? "";
   const hasQuery = text.length > 0;
@@ -81,13 +86,15 @@ export async function searchCatalog(raw: CatalogQuery): Promise<CatalogPage> {
   if (query.cursor && !cursor)
     throw new DomainError("invalid_input", "That page cursor is not valid for this search; start from the first page.");
 
-  const where = filters(query);
+  const where = catalogFilters(query);
   const words = queryWords(text);
   const tsquery = hasQuery ? await correctedTsQuery(db, words) : null;
   const fts = tsquery ? Prisma.sql`to_tsquery('english', ${tsquery})` : Prisma.sql`''::tsquery`;
   let rows: { id: string; k: number }[] | null = null;
   let mode: "rank" | "popular" | undefined;
   let order: Order;
+  // The text condition the rows were found with, which the category counts reuse.
+  let textMatch: Prisma.Sql | null = hasQuery ? Prisma.sql`a."searchVector" @@ ${fts}` : null;
 
   if (sort === "relevance") {
     order = { key: Prisma.sql`ts_rank(a."searchVector", ${fts}, 1)::float8`, desc: true, idDesc: false };
@@ -109,13 +116,12 @@ export async function searchCatalog(raw: CatalogQuery): Promise<CatalogPage> {
       // Broad: listings whose name or skills carry the words, most used first.
       mode = "popular";
       order = ORDERS.popularity;
-      where.push(
-        Prisma.sql`a."searchVector" @@ to_tsquery('english', ${await correctedTsQuery(db, words, { weights: "AB" })})`,
-      );
+      textMatch = Prisma.sql`a."searchVector" @@ to_tsquery('english', ${await correctedTsQuery(db, words, { weights: "AB" })})`;
+      where.push(textMatch);
     }
   } else {
     order = ORDERS[sort];
-    if (hasQuery) where.push(Prisma.sql`a."searchVector" @@ ${fts}`);
+    if (textMatch) where.push(textMatch);
   }
 
   if (!rows) {
@@ -130,9 +136,15 @@ export async function searchCatalog(raw: CatalogQuery): Promise<CatalogPage> {
 
   const page = rows.slice(0, query.limit);
   const last = page[page.length - 1];
+  const facetWhere = [...catalogFilters({ ...query, category: undefined }), ...(textMatch ? [textMatch] : [])];
+  const [items, facets] = await Promise.all([
+    listingSummaries(page.map((r) => r.id)),
+    opts.facets ? countCategories(facetWhere, facetWhere.length > 1) : undefined,
+  ]);
   return {
-    items: await listingSummaries(page.map((r) => r.id)),
+    items,
     nextCursor: rows.length > query.limit && last ? encodeCursor({ s: sort, m: mode, v: last.k, id: last.id }) : null,
     sort,
+    ...(facets ? { facets } : {}),
   };
 }
