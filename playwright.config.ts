@@ -65,6 +65,8 @@ export default defineConfig({
       AUTH_RATE_LIMIT: "off",
       // The seeded demo agents are served by this same app on 127.0.0.1.
       OUTBOUND_ALLOW_HOSTS: "127.0.0.1,localhost",
+      // Slow enough that a run's progress and partial results can be seen before it ends.
+      DEMO_AGENT_STEP_MS: process.env.DEMO_AGENT_STEP_MS ?? "700",
       ...E2E_STRIPE_ENV,
     },
   },

@@ -5,7 +5,12 @@ test.use({ storageState: OWNER_STATE });
 
 declare global {
   interface Window {
-    runLog?: { progress2At: number | null; completedAt: number | null };
+    runLog?: {
+      progress2At: number | null;
+      partialAt: number | null;
+      liveAt: number | null;
+      completedAt: number | null;
+    };
   }
 }
 
@@ -34,16 +39,23 @@ async function run(page: Page, text: string) {
 
 test("run a streaming agent, watch it live, pay its price, and review it", async ({ page }) => {
   // Samples the page while it lives: when the second progress line showed
-  // up, and when the run first showed as completed. Client-side navigation
-  // keeps this document from the agent page to the task page.
+  // up, when a result showed while still arriving, when the live badge said
+  // "Live", and when the run first showed as completed. Client-side
+  // navigation keeps this document from the agent page to the task page.
   await page.addInitScript(() => {
-    window.runLog = { progress2At: null, completedAt: null };
+    window.runLog = { progress2At: null, partialAt: null, liveAt: null, completedAt: null };
     setInterval(() => {
       const log = window.runLog!;
+      const now = performance.now();
       if (log.progress2At === null && document.querySelectorAll('[data-testid="progress-line"]').length >= 2)
-        log.progress2At = performance.now();
+        log.progress2At = now;
+      const partial = document.querySelector('[data-testid="artifact"][data-complete="false"]');
+      if (log.partialAt === null && partial?.textContent?.includes("heat pumps")) log.partialAt = now;
+      const badge = document.querySelector('[data-testid="stream-status"]');
+      if (log.liveAt === null && badge?.getAttribute("data-status") === "live" && badge.textContent === "Live")
+        log.liveAt = now;
       if (log.completedAt === null && document.querySelector('[data-testid="task-state"][data-state="COMPLETED"]'))
-        log.completedAt = performance.now();
+        log.completedAt = now;
     }, 20);
   });
   const before = await dashboardCredits(page);
@@ -56,14 +68,23 @@ test("run a streaming agent, watch it live, pay its price, and review it", async
   const log = await page.evaluate(() => window.runLog!);
   expect(log.progress2At).not.toBeNull();
   expect(log.progress2At!).toBeLessThan(log.completedAt!);
+  // The result showed while the agent was still sending it, under a "Live" badge.
+  expect(log.partialAt, "a partial result was shown before the run ended").not.toBeNull();
+  expect(log.partialAt!).toBeLessThan(log.completedAt!);
+  expect(log.liveAt, 'the badge said "Live" during the run').not.toBeNull();
+  expect(log.liveAt!).toBeLessThan(log.completedAt!);
   await expect(page.getByTestId("timeline-status").filter({ hasText: /^Completed/ })).toBeVisible();
   await expect(page.getByTestId("artifact").first()).toContainText("heat pumps");
   await expect(page.getByTestId("task-charge")).toHaveText(`${price} credits charged`);
 
   await expect.poll(() => dashboardCredits(page), { timeout: 15_000 }).toBe(before - price);
 
-  // Review it from the run's page; it then shows on the agent's page.
+  // A reload shows the whole run: every progress update, the whole result.
   await page.goto(taskUrl);
+  await expect(page.getByTestId("progress-line").filter({ hasText: /\d\/4/ })).toHaveCount(4);
+  await expect(page.getByTestId("artifact").first()).toContainText("Next steps");
+
+  // Review it from the run's page; it then shows on the agent's page.
   const review = page.getByTestId("review-card");
   if (await review.getByRole("button", { name: "Edit review" }).isVisible())
     await review.getByRole("button", { name: "Edit review" }).click();
