@@ -107,13 +107,28 @@ function inStep<T>(name: string, body: () => Promise<T>): Promise<T> {
   return DBOS.isWithinWorkflow() && !DBOS.isInStep() ? DBOS.runStep(body, { name }) : body();
 }
 
+/**
+ * DBOS's own 60 s idle-in-transaction timeout, sent as a connection startup
+ * option. Left to DBOS, each new pooled connection gets a `SET` queued ahead
+ * of the borrower's first query, which pg warns about at start ("client.query()
+ * when the client is already executing a query"); DBOS skips that SET when the
+ * URL's `options` already sets the timeout.
+ */
+function withIdleTransactionTimeout(databaseUrl: string): string {
+  const url = new URL(databaseUrl);
+  const options = url.searchParams.get("options") ?? "";
+  if (options.includes("idle_in_transaction_session_timeout")) return databaseUrl;
+  url.searchParams.set("options", `${options} -c idle_in_transaction_session_timeout=60000`.trim());
+  return url.toString();
+}
+
 /** Starts DBOS in this process (once), running the given functions. */
 export async function startLocalEngine(functions: DurableFunction<never>[]): Promise<JobEngine> {
   if (!launched) {
     if (!registered) registerAll(functions);
     DBOS.setConfig({
       name: "bureau",
-      systemDatabaseUrl: env.DATABASE_URL,
+      systemDatabaseUrl: withIdleTransactionTimeout(env.DATABASE_URL),
       systemDatabaseSchemaName: SYSTEM_SCHEMA,
       systemDatabasePoolSize: 5,
       applicationVersion: APPLICATION_VERSION,
