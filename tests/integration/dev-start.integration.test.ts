@@ -86,3 +86,22 @@ describe("npm run dev on a busy port", () => {
     }
   }, 60_000);
 });
+
+describe("the durable engine at start", () => {
+  it("prints no pg warning about queued queries on one client", async () => {
+    const warnings: string[] = [];
+    const onWarning = (warning: Error) => warnings.push(warning.message);
+    process.on("warning", onWarning);
+    const { startJobEngine, stopJobEngine } = await import("@/server/jobs/engine");
+    const { allFunctions } = await import("@/inngest/functions");
+    try {
+      await startJobEngine(allFunctions);
+      // DBOS opens its pool connections while launching and polling its queues.
+      await new Promise((resolve) => setTimeout(resolve, 1500));
+    } finally {
+      await stopJobEngine();
+      process.off("warning", onWarning);
+    }
+    expect(warnings.filter((w) => w.includes("already executing a query"))).toEqual([]);
+  }, 60_000);
+});
