@@ -24,8 +24,8 @@ export function AuditFilters(props: {
   const { value, errors, onChange } = props;
   const filtered = Boolean(value.action || value.actor || value.from || value.to);
   return (
-    <div className="flex flex-col gap-3 sm:flex-row sm:flex-wrap sm:items-end" data-testid="audit-filters">
-      <Field label="Action" className="sm:w-52" error={errors.action}>
+    <div className="grid grid-cols-2 gap-3 sm:flex sm:flex-wrap sm:items-end" data-testid="audit-filters">
+      <Field label="Action" className="col-span-2 sm:w-52" error={errors.action}>
         <NativeSelect value={value.action} onChange={(e) => onChange({ action: e.target.value })}>
           <option value="">All actions</option>
           {props.actions.map((action) => (
@@ -35,7 +35,7 @@ export function AuditFilters(props: {
           ))}
         </NativeSelect>
       </Field>
-      <Field label="Actor" className="sm:w-48" error={errors.actor}>
+      <Field label="Actor" className="col-span-2 sm:w-48" error={errors.actor}>
         <NativeSelect value={value.actor} onChange={(e) => onChange({ actor: e.target.value })}>
           <option value="">Anyone</option>
           {props.actors.map((actor) => (
@@ -61,7 +61,7 @@ export function AuditFilters(props: {
           onChange={(e) => onChange({ to: e.target.value })}
         />
       </Field>
-      <div className="flex flex-wrap gap-2">
+      <div className="col-span-2 flex flex-wrap gap-2">
         {filtered ? (
           <Button variant="ghost" onClick={() => onChange({ action: "", actor: "", from: "", to: "" })}>
             <X aria-hidden /> Clear

@@ -2,7 +2,7 @@
 
 import { useQuery, useQueryClient } from "@tanstack/react-query";
 import { Banknote, CircleCheck, CreditCard, HandCoins, Landmark, TriangleAlert } from "lucide-react";
-import { formatCredits } from "@/components/format";
+import { formatCredits, plural } from "@/components/format";
 import { useTRPC } from "@/components/providers/trpc";
 import { QueryState } from "@/components/query-state";
 import { Alert, AlertDescription } from "@/components/ui/alert";
@@ -47,7 +47,8 @@ export function RevenueView() {
               ) : (
                 <Alert variant="destructive" icon={<TriangleAlert />}>
                   <AlertDescription>
-                    Ledger check found {r.ledger.problems} problem(s). Investigate before paying out.
+                    Ledger check found {plural(r.ledger.problems, { one: "problem", other: "problems" })}. Investigate
+                    before paying out.
                   </AlertDescription>
                 </Alert>
               )}
@@ -56,7 +57,7 @@ export function RevenueView() {
                   icon={<HandCoins />}
                   label="Revenue this month"
                   value={<span data-testid="revenue-month">{formatCredits(r.revenueThisMonth)}</span>}
-                  hint={`${formatCredits(r.tasksThisMonth)} tasks, ${formatCredits(r.taskVolumeThisMonth)} credits settled`}
+                  hint={`${plural(r.tasksThisMonth, { one: "task", other: "tasks" })}, ${formatCredits(r.taskVolumeThisMonth)} credits settled`}
                 />
                 <Stat
                   icon={<Landmark />}
@@ -68,13 +69,13 @@ export function RevenueView() {
                   icon={<Banknote />}
                   label="Owed to sellers"
                   value={formatCredits(r.sellersOwed.pending + r.sellersOwed.available)}
-                  hint={`${formatCredits(r.sellersOwed.available)} available · ${r.failingPayouts} failing payout(s)`}
+                  hint={`${formatCredits(r.sellersOwed.available)} available · ${plural(r.failingPayouts, { one: "failing payout", other: "failing payouts" })}`}
                 />
                 <Stat
                   icon={<CreditCard />}
                   label="Purchases this month"
                   value={formatMoney(r.purchasesThisMonth.amountCents)}
-                  hint={`${r.purchasesThisMonth.count} purchase(s), ${formatCredits(r.purchasesThisMonth.credits)} credits · ${formatCredits(r.grantedTotal)} granted ever`}
+                  hint={`${plural(r.purchasesThisMonth.count, { one: "purchase", other: "purchases" })}, ${formatCredits(r.purchasesThisMonth.credits)} credits · ${formatCredits(r.grantedTotal)} granted ever`}
                 />
               </div>
               <Card>

@@ -64,7 +64,7 @@ export function BarChart({
               tickFormatter={(value: number) => formatValue(value)}
             />
             <Tooltip
-              cursor={{ fill: CHART_COLORS.cursor }}
+              cursor={{ fill: CHART_COLORS.cursor, stroke: "transparent" }}
               content={(props) => (
                 <ChartTooltip
                   active={props.active}

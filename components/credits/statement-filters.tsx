@@ -24,8 +24,8 @@ export function StatementFilters(props: {
   const { value, errors, onChange } = props;
   const filtered = Boolean(value.kind || value.from || value.to);
   return (
-    <div className="flex flex-col gap-3 sm:flex-row sm:flex-wrap sm:items-end" data-testid="statement-filters">
-      <Field label="Kind" className="sm:w-44" error={errors.kind}>
+    <div className="grid grid-cols-2 gap-3 sm:flex sm:flex-wrap sm:items-end" data-testid="statement-filters">
+      <Field label="Kind" className="col-span-2 sm:w-44" error={errors.kind}>
         <NativeSelect value={value.kind} onChange={(e) => onChange({ kind: e.target.value })}>
           <option value="">All kinds</option>
           {STATEMENT_KINDS.map((kind: StatementKind) => (
@@ -51,7 +51,7 @@ export function StatementFilters(props: {
           onChange={(e) => onChange({ to: e.target.value })}
         />
       </Field>
-      <div className="flex flex-wrap gap-2">
+      <div className="col-span-2 flex flex-wrap gap-2">
         {filtered ? (
           <Button variant="ghost" onClick={() => onChange({ kind: "", from: "", to: "" })}>
             <X aria-hidden /> Clear

@@ -61,7 +61,7 @@ function MonthSpendStat({ month }: { month: Dashboard["month"] }) {
 function DashboardSkeleton() {
   return (
     <div className="space-y-6">
-      <div className="grid gap-4 sm:grid-cols-2 lg:grid-cols-4">
+      <div className="grid grid-cols-2 gap-3 sm:gap-4 lg:grid-cols-4">
         {[0, 1, 2, 3].map((i) => (
           <Skeleton key={i} className="h-28" />
         ))}
@@ -95,7 +95,7 @@ export function DashboardView() {
           const data = query.data!;
           return (
             <div className="space-y-6">
-              <div className="grid gap-4 sm:grid-cols-2 lg:grid-cols-4">
+              <div className="grid grid-cols-2 gap-3 sm:gap-4 lg:grid-cols-4">
                 <MonthSpendStat month={data.month} />
                 <Stat
                   icon={<Coins />}

@@ -13,7 +13,7 @@ test("an owner changes a teammate's role, the viewer is told who can, and the la
   const inviteeEmail = uniqueEmail("viewer");
   await page.goto("/settings/members");
   await page.getByLabel("Email").fill(inviteeEmail);
-  await page.getByLabel("Role").selectOption("viewer");
+  await page.getByLabel("Role", { exact: true }).selectOption("viewer");
   await page.getByRole("button", { name: "Invite" }).click();
   const invitation = page.getByTestId("invitation-row").filter({ hasText: inviteeEmail });
   await expect(page.getByText("1 pending invitation", { exact: true })).toBeVisible();
