@@ -66,6 +66,9 @@ export const auth = betterAuth({
     // would re-walk that single value, and the default X-Forwarded-For is
     // whatever the client wrote (Next does not append the socket address).
     ipAddress: { ipAddressHeaders: [clientIpHeader()] },
+    // better-auth turns its Origin/CSRF check off by itself when NODE_ENV is
+    // "test"; tests must meet the check that production runs.
+    disableOriginCheck: false,
   },
   session: { expiresIn: 60 * 60 * 24 * 7, updateAge: 60 * 60 * 24 },
   databaseHooks: {
