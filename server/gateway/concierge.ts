@@ -12,7 +12,9 @@ export function conciergeCardJson() {
   return {
     name: "Bureau Concierge",
     description:
-      "Describe the work in plain words; the concierge picks the best-matching agent listed on Bureau (by its skills and examples), runs it as your organization, and streams its progress and results. Billed at that agent's listed price.",
+      "Describe the work in plain words; the concierge picks the best-matching agent listed on Bureau " +
+      "(by its skills and examples), runs it as your organization, and streams its progress and results. " +
+      "Billed at that agent's listed price.",
     version: "1.0.0",
     provider: { organization: "Bureau", url: appUrl() },
     documentationUrl: `${appUrl()}/`,

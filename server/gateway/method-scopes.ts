@@ -39,5 +39,8 @@ export const GATEWAY_METHODS: readonly string[] = [...METHOD_SCOPES.keys()];
 export const scopeFor = (method: string): ApiKeyScope | null | undefined => METHOD_SCOPES.get(method);
 
 export function missingScopeMessage(method: string, scope: ApiKeyScope): string {
-  return `This API key lacks the ${scope} scope, which ${method} needs. Create a key with ${scope} in Settings → API keys.`;
+  return (
+    `This API key lacks the ${scope} scope, which ${method} needs. ` +
+    `Create a key with ${scope} in Settings → API keys.`
+  );
 }

@@ -109,8 +109,8 @@ export function rawParamsProblem(method: string, version: string, params: unknow
     const parsed = schema.safeParse(params);
     return parsed.success ? null : `Invalid params: ${describeIssue(parsed.error.issues[0])}`;
   }
-  const idProblem = v1IdProblem(params as Record<string, unknown>);
-  if (idProblem) return idProblem;
+  const shapeProblem = v1IdProblem(params as Record<string, unknown>) ?? v1PartsProblem(params);
+  if (shapeProblem) return shapeProblem;
   try {
     decode?.(params);
     return null;
@@ -150,4 +150,13 @@ function v1IdProblem(params: Record<string, unknown>): string | null {
     }
   }
   return null;
+}
+
+/** The most common way to crash the v1.0 decoder, named precisely: a part that is not an object. */
+function v1PartsProblem(params: unknown): string | null {
+  const message = (params as { message?: unknown }).message;
+  const parts = isPlainObject(message) ? (message as { parts?: unknown }).parts : undefined;
+  if (!Array.isArray(parts)) return null;
+  const bad = parts.findIndex((part) => !isPlainObject(part));
+  return bad < 0 ? null : `Invalid params: message.parts.${bad} must be an object (a text, url, raw or data part).`;
 }

@@ -72,7 +72,7 @@ export const ZGatewayMessageSchema = z.object(
     contextId: optionalCallerId("message.contextId"),
     parts: z.array(ZPartSchema).min(1, "The message must have at least one part.").max(100, "At most 100 parts."),
   },
-  { error: "params.message is required." },
+  { error: "message is required (an object with messageId and parts)." },
 );
 
 const ZPushConfigSchema = z.object({
@@ -122,11 +122,22 @@ export function parseParams<S extends z.ZodType>(schema: S, value: unknown): z.o
   throw new RequestMalformedError(`Invalid params: ${describeIssue(parsed.error.issues[0])}`);
 }
 
+/** One sentence for the first problem, naming where it is: "message.parts.0.text must be a string." */
 export function describeIssue(issue: z.core.$ZodIssue | undefined): string {
   if (!issue) return "they do not match the method.";
-  const where = issue.path.length > 0 ? `${issue.path.map(String).join(".")}: ` : "";
+  const path = issue.path.map(String).join(".");
+  // zod's default wording ("Invalid input: expected string, received number") in plain words.
+  const zodDefault = /^Invalid input: expected (\w+), received (\w+)/.exec(issue.message);
+  if (zodDefault) {
+    const rule = zodDefault[2] === "undefined" ? "is required" : `must be ${article(zodDefault[1]!)}`;
+    return `${path || "params"} ${rule}.`;
+  }
   const message = issue.message.endsWith(".") ? issue.message : `${issue.message}.`;
-  return `${where}${message}`.slice(0, 300);
+  const last = String(issue.path.at(-1) ?? "");
+  // Our own messages start with the field they are about; zod's do not.
+  return !path || message.startsWith(path) || message.startsWith(last) ? message : `${path}: ${message}`;
 }
+
+const article = (expected: string) => (/^[aeiou]/.test(expected) ? `an ${expected}` : `a ${expected}`);
 
 export const ZTaskConfigsSchema = z.object({ taskId: taskId() });

@@ -53,7 +53,8 @@ beforeAll(async () => {
     END $$ LANGUAGE plpgsql`);
   for (const table of ["TaskPushConfig", "Task"])
     await db.$executeRawUnsafe(
-      `CREATE TRIGGER gateway_test_fault BEFORE INSERT ON "${table}" FOR EACH ROW EXECUTE FUNCTION gateway_test_fault()`,
+      `CREATE TRIGGER gateway_test_fault BEFORE INSERT ON "${table}" ` +
+        "FOR EACH ROW EXECUTE FUNCTION gateway_test_fault()",
     );
 });
 
