@@ -4,7 +4,7 @@ import { useMutation } from "@tanstack/react-query";
 import { Play, TriangleAlert } from "lucide-react";
 import Link from "next/link";
 import { useRouter } from "next/navigation";
-import { useState } from "react";
+import { useEffect, useState } from "react";
 import { formatCredits } from "@/components/format";
 import { useOrg } from "@/components/providers/org-context";
 import { useTRPC } from "@/components/providers/trpc";
@@ -39,6 +39,13 @@ export function RunTaskPanel({
   const creditsRefusal =
     refusal?.data?.domainCode === "insufficient_credits" || refusal?.data?.domainCode === "budget_exceeded";
   const viewer = org.role === "viewer";
+  // `next dev` compiles a route on its first request, which took ~5 s here:
+  // longer than a demo run, so the first run's page said "Connecting…" until
+  // it was over. Warm the live route while the buyer writes the request.
+  useEffect(() => {
+    if (process.env.NODE_ENV !== "development") return;
+    void fetch(`/api/events/tasks/warm-up?orgId=${encodeURIComponent(org.id)}`).catch(() => undefined);
+  }, [org.id]);
 
   return (
     <Card data-testid="run-task-panel">
