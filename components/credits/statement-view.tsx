@@ -1,7 +1,7 @@
 "use client";
 
 import { keepPreviousData, useQuery } from "@tanstack/react-query";
-import { ScrollText, SearchX } from "lucide-react";
+import { Lock, ScrollText, SearchX } from "lucide-react";
 import Link from "next/link";
 import { useUrlFilters } from "@/components/billing/use-url-filters";
 import { useKeyedCursorPages } from "@/components/billing/use-keyed-cursor-pages";
@@ -45,13 +45,33 @@ function parseFilters(values: StatementFilterValues) {
  */
 export function StatementView() {
   const { org } = useOrg();
+  if (org.role === "viewer")
+    return (
+      <div className="space-y-6">
+        <PageHeader title="Statement" />
+        <EmptyState
+          icon={<Lock />}
+          title="Viewers see balances, not the statement"
+          description="Owners and admins can give you the member role; the Members page shows who they are."
+          action={
+            <Button asChild variant="outline">
+              <Link href="/settings/members">See members</Link>
+            </Button>
+          }
+        />
+      </div>
+    );
+  return <Statement orgId={org.id} />;
+}
+
+function Statement({ orgId }: { orgId: string }) {
   const trpc = useTRPC();
   const filters = useUrlFilters(FILTER_KEYS);
   const { query: valid, errors } = parseFilters(filters.values);
   const pages = useKeyedCursorPages(filters.query);
   const query = useQuery({
     ...trpc.credits.statement.queryOptions({
-      orgId: org.id,
+      orgId,
       kinds: (valid?.kinds as StatementKind[] | null | undefined) ?? null,
       from: valid?.from ?? null,
       to: valid?.to ?? null,
@@ -61,7 +81,7 @@ export function StatementView() {
     enabled: valid !== null,
     placeholderData: keepPreviousData,
   });
-  const csv = new URLSearchParams({ orgId: org.id });
+  const csv = new URLSearchParams({ orgId });
   if (valid?.kinds?.[0]) csv.set("kind", valid.kinds[0]);
   if (valid?.from) csv.set("from", valid.from);
   if (valid?.to) csv.set("to", valid.to);

@@ -105,7 +105,7 @@ export function DashboardView() {
                     <>
                       {data.balance.held > 0 ? `${formatCredits(data.balance.held)} on hold · ` : ""}
                       <Link className="text-primary hover:underline" href="/credits">
-                        Buy or see the statement
+                        {org.role === "viewer" ? "Credits" : "Buy or see the statement"}
                       </Link>
                     </>
                   }
