@@ -13,7 +13,7 @@ import type { z } from "zod";
 import type { ApiKeyScope } from "../auth/api-key-scopes";
 import { DomainError } from "../errors";
 import type { ApiKeyPrincipal } from "../services/api-keys/authenticate-api-key";
-import { loadA2ATask } from "../services/tasks/a2a-task";
+import { loadA2ATask, loadA2ATaskSnapshot } from "../services/tasks/a2a-task";
 import { requestCancel } from "../services/tasks/cancel-task";
 import { listA2ATasks } from "../services/tasks/list-a2a-tasks";
 import { fromSdkState, isTerminal } from "../a2a/bureau-format";
@@ -91,6 +91,12 @@ export class GatewayHandler implements A2ARequestHandler {
     return task;
   }
 
+  private async snapshotOrThrow(taskId: string) {
+    const snapshot = await loadA2ATaskSnapshot({ orgId: this.orgId, taskId, agentId: this.agent.agentId });
+    if (!snapshot) throw new DomainError("task_not_found", `Task ${taskId} not found.`);
+    return snapshot;
+  }
+
   sendMessage(params: unknown): Promise<Message | A2ATask> {
     return this.run("SendMessage", "tasks:write", S.ZSendMessageSchema, params, async (p) => {
       const { taskId, afterId } = await submitMessage(this.agent, this.principal, p);
@@ -106,8 +112,8 @@ export class GatewayHandler implements A2ARequestHandler {
   }
 
   private async *sendAndFollow(p: z.output<typeof S.ZSendMessageSchema>): AsyncGenerator<StreamResponse> {
-    const { taskId, afterId } = await submitMessage(this.agent, this.principal, p);
-    yield* followTask(this.orgId, await this.taskOrThrow(taskId), afterId);
+    const { taskId } = await submitMessage(this.agent, this.principal, p);
+    yield* followTask(this.orgId, await this.snapshotOrThrow(taskId));
   }
 
   getTask(params: unknown): Promise<A2ATask> {
@@ -147,10 +153,10 @@ export class GatewayHandler implements A2ARequestHandler {
   }
 
   private async *subscribe(id: string): AsyncGenerator<StreamResponse> {
-    const task = await this.taskOrThrow(id);
-    const state = fromSdkState(task.status?.state);
+    const snapshot = await this.snapshotOrThrow(id);
+    const state = fromSdkState(snapshot.task.status?.state);
     if (state && isTerminal(state)) throw new UnsupportedOperationError(`Task ${id} already ended; use GetTask.`);
-    yield* followTask(this.orgId, task, -1n);
+    yield* followTask(this.orgId, snapshot);
   }
 
   createTaskPushNotificationConfig(params: unknown): Promise<TaskPushNotificationConfig> {

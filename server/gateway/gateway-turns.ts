@@ -78,13 +78,17 @@ export async function waitForPause(
   for await (const _event of events) void _event;
 }
 
-/** The task snapshot first, then each status and artifact update until it pauses. */
-export async function* followTask(orgId: string, snapshot: A2ATask, afterId: bigint): AsyncGenerator<StreamResponse> {
-  yield { payload: { $case: "task", value: snapshot } };
-  const ids = { taskId: snapshot.id, contextId: snapshot.contextId };
-  // Without a starting point the snapshot already carries what happened so far.
-  const after = afterId < 0n ? await lastTaskEventId({ orgId, taskId: snapshot.id }) : afterId;
-  for await (const event of streamTaskEvents({ orgId, taskId: snapshot.id, afterId: after })) {
+/**
+ * The task snapshot first, then each status and artifact update after the
+ * newest event the snapshot reflects, until the task pauses.
+ */
+export async function* followTask(
+  orgId: string,
+  { task, lastEventId }: { task: A2ATask; lastEventId: bigint },
+): AsyncGenerator<StreamResponse> {
+  yield { payload: { $case: "task", value: task } };
+  const ids = { taskId: task.id, contextId: task.contextId };
+  for await (const event of streamTaskEvents({ orgId, taskId: task.id, afterId: lastEventId })) {
     const payload = toStreamEvent(event, ids);
     if (payload) yield { payload };
   }

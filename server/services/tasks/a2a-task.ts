@@ -1,5 +1,5 @@
 import type { Task as A2ATask, TaskArtifactUpdateEvent, TaskStatusUpdateEvent } from "@a2a-js/sdk";
-import { db } from "../../db";
+import { db, type Tx } from "../../db";
 import type { TaskState } from "../../generated/prisma/enums";
 import {
   ZBureauMessageSchema,
@@ -23,8 +23,10 @@ export async function loadA2ATask(input: {
   taskId: string;
   agentId?: string;
   historyLength?: number;
+  client?: Tx;
 }): Promise<A2ATask | null> {
-  const task = await db.task.findFirst({
+  const client = input.client ?? db;
+  const task = await client.task.findFirst({
     where: { id: input.taskId, orgId: input.orgId, ...(input.agentId ? { agentId: input.agentId } : {}) },
     select: {
       id: true,
@@ -41,7 +43,7 @@ export async function loadA2ATask(input: {
   });
   if (!task) return null;
   const ids = { taskId: task.id, contextId: task.contextId };
-  const messages = await db.taskEvent.findMany({
+  const messages = await client.taskEvent.findMany({
     where: { taskId: task.id, kind: "message" },
     orderBy: { id: "asc" },
     select: { data: true },
@@ -113,9 +115,31 @@ export function toStreamEvent(
   return null;
 }
 
+/**
+ * The task and the id of the newest event it reflects, read from one
+ * database snapshot: a follower that streams events after that id misses
+ * none and repeats none (read separately, an event committed between the
+ * two reads was in neither).
+ */
+export async function loadA2ATaskSnapshot(input: {
+  orgId: string;
+  taskId: string;
+  agentId?: string;
+  historyLength?: number;
+}): Promise<{ task: A2ATask; lastEventId: bigint } | null> {
+  return db.$transaction(
+    async (tx) => {
+      const lastEventId = await lastTaskEventId(input, tx);
+      const task = await loadA2ATask({ ...input, client: tx });
+      return task ? { task, lastEventId } : null;
+    },
+    { isolationLevel: "RepeatableRead" },
+  );
+}
+
 /** The id of the task's newest event (-1 when none): where a follower of its stream starts. */
-export async function lastTaskEventId({ orgId, taskId }: { orgId: string; taskId: string }): Promise<bigint> {
-  const last = await db.taskEvent.findFirst({
+export async function lastTaskEventId({ orgId, taskId }: { orgId: string; taskId: string }, client: Tx = db) {
+  const last = await client.taskEvent.findFirst({
     where: { taskId, orgId },
     orderBy: { id: "desc" },
     select: { id: true },

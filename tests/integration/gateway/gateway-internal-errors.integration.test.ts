@@ -4,7 +4,7 @@ import { gatewayCardUrl } from "@/server/a2a/urls";
 import { db } from "@/server/db";
 import { INTERNAL_ERROR_MESSAGE } from "@/server/errors";
 import { logger } from "@/server/logger";
-import type * as A2ATaskModule from "@/server/services/tasks/a2a-task";
+import type * as StreamModule from "@/server/services/events/stream-task-events";
 import { useTaskRuntime } from "../../support/app-server";
 import { asTask, gatewayClient, sendRequest } from "../../support/a2a-client";
 import { buyerWithCredits, publishDemoAgent } from "../../support/task-fixtures";
@@ -13,15 +13,18 @@ import { CALLS, VERSIONS, rpc, rpcError, type RpcAnswer } from "./gateway-rpc";
 // Mid-stream failures need a read to fail; a real Prisma error (its message
 // names this file, the query and the org id) stands in for a database fault.
 const failStreams = vi.hoisted(() => ({ orgId: null as string | null }));
-vi.mock("@/server/services/tasks/a2a-task", async (importOriginal) => {
-  const real = await importOriginal<typeof A2ATaskModule>();
+vi.mock("@/server/services/events/stream-task-events", async (importOriginal) => {
+  const real = await importOriginal<typeof StreamModule>();
   return {
     ...real,
-    lastTaskEventId: async (input: { orgId: string; taskId: string }) => {
-      if (input.orgId !== failStreams.orgId) return real.lastTaskEventId(input);
-      const { db: prisma } = await import("@/server/db");
-      await prisma.taskEvent.findFirst({ where: { orgId: input.orgId, taskId: { evil: input.orgId } as never } });
-      return -1n;
+    // A real Prisma fault in the middle of a stream: an invalid filter that
+    // names the org, as a careless error message would repeat it.
+    async *streamTaskEvents(input: Parameters<typeof real.streamTaskEvents>[0]) {
+      if (input.orgId === failStreams.orgId) {
+        const { db: prisma } = await import("@/server/db");
+        await prisma.taskEvent.findFirst({ where: { orgId: input.orgId, taskId: { evil: input.orgId } as never } });
+      }
+      yield* real.streamTaskEvents(input);
     },
   };
 });
