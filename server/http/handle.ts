@@ -62,5 +62,10 @@ export function jsonError(status: number, code: string, message: string, init?: 
 
 /** The one mapping of a DomainError to an HTTP answer: its stable code and sentence, its kind's status. */
 export function domainErrorResponse(error: DomainError, init?: ResponseInit): Response {
-  return jsonError(HTTP_STATUS_OF_KIND[error.kind], error.code, error.message, init);
+  const headers = new Headers(init?.headers);
+  const retryAfter = error.details?.retryAfterSeconds;
+  // A refusal that says when to come back says it the way HTTP clients read it.
+  if (error.kind === "rate_limited")
+    headers.set("retry-after", String(typeof retryAfter === "number" ? retryAfter : 60));
+  return jsonError(HTTP_STATUS_OF_KIND[error.kind], error.code, error.message, { ...init, headers });
 }

@@ -54,6 +54,7 @@ describe("REST error shape", () => {
       expect(response.headers.get("x-request-id")).toEqual(expect.any(String));
       // The handler's headers (rate limits) are on error answers too.
       expect(response.headers.get("x-ratelimit-limit")).toBe("60");
+      expect(response.headers.get("retry-after"), code).toBe(code === "rate_limited" ? "60" : null);
     }
     expect(HTTP_STATUS_OF_KIND).toEqual({
       invalid_input: 400,
