@@ -11,7 +11,15 @@ import { Button } from "@/components/ui/button";
 import { Card } from "@/components/ui/card";
 import { toast } from "@/components/ui/toaster";
 import { categoryLabel } from "@/server/services/registry/categories";
+import type { ListingPhase } from "@/server/services/registry/listing-state";
 import { ReasonDialog } from "./reason-dialog";
+import {
+  CardJson,
+  LastHealthCheck,
+  SameEndpointWarning,
+  type HealthCheckView,
+  type SameEndpointListing,
+} from "./review-checks";
 
 export interface ReviewRow {
   id: string;
@@ -30,6 +38,10 @@ export interface ReviewRow {
   healthFlagged: boolean;
   currentVersion: number;
   skillNames: string[];
+  phase: ListingPhase;
+  card: unknown;
+  lastCheck: HealthCheckView | null;
+  sameEndpoint: SameEndpointListing[];
 }
 
 export function ReviewItem({ row, onDone }: { row: ReviewRow; onDone: () => void }) {
@@ -63,7 +75,7 @@ export function ReviewItem({ row, onDone }: { row: ReviewRow; onDone: () => void
                 row.name
               )}
             </h3>
-            <StatusBadge status={row.status} />
+            <StatusBadge phase={row.phase} />
             <HealthBadge health={row.health} flagged={row.healthFlagged} />
           </div>
           <p className="text-sm text-muted-foreground">
@@ -86,7 +98,7 @@ export function ReviewItem({ row, onDone }: { row: ReviewRow; onDone: () => void
               />
             </>
           ) : null}
-          {row.status === "IN_REVIEW" || row.status === "PUBLISHED" ? (
+          {row.status === "IN_REVIEW" || row.phase === "PUBLISHED" || row.phase === "PAUSED" ? (
             <ReasonDialog
               action="Suspend"
               agentName={row.name}
@@ -97,6 +109,7 @@ export function ReviewItem({ row, onDone }: { row: ReviewRow; onDone: () => void
           ) : null}
         </div>
       </div>
+      <SameEndpointWarning listings={row.sameEndpoint} />
       <p className="line-clamp-3 text-sm">{row.description}</p>
       <div className="flex flex-wrap gap-1">
         {row.categories.map((c) => (
@@ -122,6 +135,8 @@ export function ReviewItem({ row, onDone }: { row: ReviewRow; onDone: () => void
           </>
         ) : null}
       </dl>
+      <LastHealthCheck agentId={row.id} check={row.lastCheck} onChecked={onDone} />
+      <CardJson card={row.card} />
     </Card>
   );
 }

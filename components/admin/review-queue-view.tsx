@@ -17,7 +17,7 @@ type Status = "IN_REVIEW" | "PUBLISHED" | "SUSPENDED" | "DRAFT";
 const TABS: { value: Status; label: string; empty: string }[] = [
   { value: "IN_REVIEW", label: "Waiting for review", empty: "Nothing to review. New submissions appear here." },
   { value: "PUBLISHED", label: "Published", empty: "No published listings." },
-  { value: "SUSPENDED", label: "Suspended", empty: "No suspended listings." },
+  { value: "SUSPENDED", label: "Suspended or paused", empty: "No suspended or paused listings." },
   { value: "DRAFT", label: "Drafts", empty: "No drafts." },
 ];
 
@@ -45,7 +45,10 @@ export function ReviewQueueView() {
     <div className="space-y-6">
       <PageHeader
         title="Listing review"
-        description="Approve listings into the marketplace, send them back with a reason, or suspend them."
+        description={
+          "Approve listings into the marketplace, send them back with a reason, or suspend them. " +
+          "Each shows its card, its last health check, and any other listing on the same endpoint."
+        }
       />
       <Tabs
         value={status}
@@ -54,16 +57,19 @@ export function ReviewQueueView() {
           setStack([null]);
         }}
       >
-        <TabsList>
-          {TABS.map((t) => (
-            <TabsTrigger key={t.value} value={t.value}>
-              {t.label}
-              {count(t.value) !== undefined ? (
-                <span className="ml-1 text-muted-foreground tabular-nums">{count(t.value)}</span>
-              ) : null}
-            </TabsTrigger>
-          ))}
-        </TabsList>
+        {/* Four tabs are wider than a phone: they scroll inside their row, never the page. */}
+        <div className="max-w-full overflow-x-auto">
+          <TabsList className="w-max">
+            {TABS.map((t) => (
+              <TabsTrigger key={t.value} value={t.value}>
+                {t.label}
+                {count(t.value) !== undefined ? (
+                  <span className="ml-1 text-muted-foreground tabular-nums">{count(t.value)}</span>
+                ) : null}
+              </TabsTrigger>
+            ))}
+          </TabsList>
+        </div>
       </Tabs>
       <QueryState
         isPending={query.isPending}

@@ -57,7 +57,7 @@ export function ApiKeysView() {
             ) : (
               <Card>
                 <CardContent className="pt-6">
-                  <Table>
+                  <Table className="min-w-[48rem]">
                     <TableHeader>
                       <TableRow>
                         <TableHead>Name</TableHead>
@@ -73,8 +73,24 @@ export function ApiKeysView() {
                       {query.data!.map((key) => (
                         <TableRow key={key.id} data-testid="api-key-row">
                           <TableCell className="font-medium">{key.name}</TableCell>
-                          <TableCell>
-                            <code className="text-xs">{key.start}…</code>
+                          <TableCell className="whitespace-nowrap">
+                            {key.lastFour ? (
+                              <code
+                                className="text-xs"
+                                data-testid="api-key-hint"
+                                title="The key's prefix and last four"
+                              >
+                                {key.prefix}…{key.lastFour}
+                              </code>
+                            ) : (
+                              <span
+                                className="text-muted-foreground"
+                                data-testid="api-key-hint"
+                                title="Created before Bureau kept the last four characters"
+                              >
+                                <code className="text-xs">{key.prefix}…</code> —
+                              </span>
+                            )}
                           </TableCell>
                           <TableCell className="max-w-56">
                             <div className="flex flex-wrap gap-1">

@@ -6,6 +6,8 @@ import Link from "next/link";
 import { useTRPC } from "@/components/providers/trpc";
 import { Button } from "@/components/ui/button";
 import { toast } from "@/components/ui/toaster";
+import type { ListingPhase } from "@/server/services/registry/listing-state";
+import { controlsFor, ListingControl } from "./listing-controls";
 import { PasteCardDialog } from "./paste-card-dialog";
 
 interface Props {
@@ -13,13 +15,18 @@ interface Props {
   listing: {
     id: string;
     slug: string;
-    status: "DRAFT" | "IN_REVIEW" | "PUBLISHED" | "SUSPENDED";
+    name: string;
+    phase: ListingPhase;
+    publishedAt: Date | null;
     cardUrl: string | null;
   };
   onChanged: () => void;
 }
 
-/** Submit for review, update the card, probe health; and a link to the public page once published. */
+/**
+ * Submit for review, update the card, probe health, pause / resume /
+ * unpublish; and a link to the public page while published.
+ */
 export function ListingActions({ orgId, listing, onChanged }: Props) {
   const trpc = useTRPC();
   const ids = { orgId, agentId: listing.id };
@@ -53,10 +60,11 @@ export function ListingActions({ orgId, listing, onChanged }: Props) {
       onError: fail,
     }),
   );
+  const submittable = listing.phase === "DRAFT" || listing.phase === "UNPUBLISHED" || listing.phase === "SUSPENDED";
 
   return (
     <>
-      {listing.status === "PUBLISHED" ? (
+      {listing.phase === "PUBLISHED" ? (
         <Button asChild variant="outline">
           <Link href={`/agents/${listing.slug}`}>
             <ExternalLink aria-hidden />
@@ -76,7 +84,17 @@ export function ListingActions({ orgId, listing, onChanged }: Props) {
       ) : (
         <PasteCardDialog orgId={orgId} agentId={listing.id} onChanged={onChanged} />
       )}
-      {listing.status === "DRAFT" || listing.status === "SUSPENDED" ? (
+      {controlsFor(listing.phase, listing.publishedAt !== null).map((control) => (
+        <ListingControl
+          key={control}
+          orgId={orgId}
+          agentId={listing.id}
+          agentName={listing.name}
+          control={control}
+          onChanged={onChanged}
+        />
+      ))}
+      {submittable ? (
         <Button loading={submit.isPending} onClick={() => submit.mutate(ids)}>
           <Send aria-hidden />
           Submit for review

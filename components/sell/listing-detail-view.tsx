@@ -1,7 +1,7 @@
 "use client";
 
 import { useQuery } from "@tanstack/react-query";
-import { ArrowLeft, Clock, SearchX, TriangleAlert } from "lucide-react";
+import { ArrowLeft, CirclePause, Clock, SearchX, TriangleAlert, Undo2 } from "lucide-react";
 import Link from "next/link";
 import { HealthBadge } from "@/components/agents/listing-badges";
 import { SkillList } from "@/components/agents/skill-list";
@@ -18,6 +18,7 @@ import { HealthHistory } from "./health-history";
 import { ListingActions } from "./listing-actions";
 import { ListingTermsForm } from "./listing-terms-form";
 import { StatusBadge } from "./status-badge";
+import { TestRunCard } from "./test-run-card";
 import { VersionHistory } from "./version-history";
 
 export function ListingDetailView({ agentId }: { agentId: string }) {
@@ -69,7 +70,7 @@ export function ListingDetailView({ agentId }: { agentId: string }) {
               title={l.name}
               description={
                 <span className="flex flex-wrap items-center gap-2">
-                  <StatusBadge status={l.status} />
+                  <StatusBadge phase={l.phase} />
                   <span>
                     Version {l.currentVersion} · {l.slug}
                   </span>
@@ -91,6 +92,20 @@ export function ListingDetailView({ agentId }: { agentId: string }) {
                       : "Back in review"}
                 </AlertTitle>
                 <AlertDescription>{l.statusReason}</AlertDescription>
+              </Alert>
+            ) : l.phase === "PAUSED" ? (
+              <Alert icon={<CirclePause />} data-testid="paused-notice">
+                <AlertTitle>Paused</AlertTitle>
+                <AlertDescription>
+                  Off the marketplace: buyers cannot start new tasks. Resume it when you are ready; no review is needed.
+                </AlertDescription>
+              </Alert>
+            ) : l.phase === "UNPUBLISHED" ? (
+              <Alert icon={<Undo2 />}>
+                <AlertTitle>Unpublished</AlertTitle>
+                <AlertDescription>
+                  A draft again: test it, change it, and submit it for review to be back on the marketplace.
+                </AlertDescription>
               </Alert>
             ) : l.status === "IN_REVIEW" ? (
               <Alert icon={<Clock />}>
@@ -136,7 +151,10 @@ export function ListingDetailView({ agentId }: { agentId: string }) {
                   </CardContent>
                 </Card>
               </div>
-              <div className="space-y-6">
+              <div className="min-w-0 space-y-6">
+                {canManage && l.status === "DRAFT" ? (
+                  <TestRunCard orgId={org.id} agentId={l.id} examples={l.skills.flatMap((s) => s.examples)} />
+                ) : null}
                 <ListingTermsForm
                   key={`${l.pricePerTask}:${l.categories.join()}:${l.tags.join()}`}
                   orgId={org.id}

@@ -1,18 +1,23 @@
 import { Badge } from "@/components/ui/badge";
+import type { ListingPhase } from "@/server/services/registry/listing-state";
 
-type Status = "DRAFT" | "IN_REVIEW" | "PUBLISHED" | "SUSPENDED";
-
-const LOOK: Record<Status, { label: string; variant: "outline" | "warning" | "success" | "destructive" }> = {
+const LOOK: Record<
+  ListingPhase,
+  { label: string; variant: "outline" | "warning" | "success" | "destructive" | "secondary" }
+> = {
   DRAFT: { label: "Draft", variant: "outline" },
+  UNPUBLISHED: { label: "Unpublished", variant: "outline" },
   IN_REVIEW: { label: "In review", variant: "warning" },
   PUBLISHED: { label: "Published", variant: "success" },
+  PAUSED: { label: "Paused", variant: "secondary" },
   SUSPENDED: { label: "Suspended", variant: "destructive" },
 };
 
-export function StatusBadge({ status }: { status: Status }) {
+/** A listing's status as people read it (paused and unpublished included). */
+export function StatusBadge({ phase }: { phase: ListingPhase }) {
   return (
-    <Badge variant={LOOK[status].variant} data-testid="listing-status">
-      {LOOK[status].label}
+    <Badge variant={LOOK[phase].variant} data-testid="listing-status" data-phase={phase}>
+      {LOOK[phase].label}
     </Badge>
   );
 }

@@ -24,7 +24,8 @@ export function Toaster({ toastOptions, ...props }: ToasterProps) {
           "--error-text": "var(--destructive)",
           "--error-border": "var(--border)",
           "--warning-bg": "var(--popover)",
-          "--warning-text": "var(--warning-foreground)",
+          // --warning-foreground is meant for text on the warning colour; on the popover it vanished in dark mode.
+          "--warning-text": "var(--popover-foreground)",
           "--warning-border": "var(--border)",
           "--border-radius": "var(--radius)",
         } as CSSProperties

@@ -12,9 +12,15 @@ export interface CreateApiKeyInput {
   expiresInDays: number | null;
 }
 
+/** The characters of a key the list shows after its prefix, to tell keys apart (as Stripe shows the last four). */
+export const LAST_CHARACTERS = 4;
+
 /**
  * Creates an org-owned key. The plain key is returned exactly once; only its
  * hash is stored. better-auth checks that the user may create keys in the org.
+ * Its `start` column holds the first 6 characters, which for every key is
+ * the "bureau_" prefix, so the last four are kept in the key's metadata here,
+ * the only moment they are known.
  */
 export async function createApiKey(input: CreateApiKeyInput) {
   const created = await auth.api.createApiKey({
@@ -27,14 +33,20 @@ export async function createApiKey(input: CreateApiKeyInput) {
       metadata: { createdBy: input.userId },
     },
   });
-  await db.$transaction((tx) =>
-    recordAudit(tx, {
+  const lastFour = created.key.slice(-LAST_CHARACTERS);
+  await db.$transaction(async (tx) => {
+    // Written the way better-auth writes metadata (a JSON string), so its own reads keep working.
+    await tx.apikey.update({
+      where: { id: created.id },
+      data: { metadata: JSON.stringify({ createdBy: input.userId, lastFour }) },
+    });
+    await recordAudit(tx, {
       orgId: input.orgId,
       actorUserId: input.userId,
       action: "api_key.created",
       target: created.id,
-      data: { name: input.name, scopes: input.scopes },
-    }),
-  );
+      data: { name: input.name, scopes: input.scopes, lastFour },
+    });
+  });
   return { id: created.id, key: created.key, start: created.start, name: input.name };
 }

@@ -40,7 +40,9 @@ export async function getAgentQuality({ agentId }: { agentId: string }): Promise
              percentile_cont(0.95) WITHIN GROUP (ORDER BY "durationMs") FILTER (WHERE state = 'COMPLETED' AND "durationMs" IS NOT NULL) AS "p95",
              (avg(price) FILTER (WHERE state = 'COMPLETED'))::float8 AS "avgCost"
         FROM "Task"
-       WHERE "agentId" = ${agentId} AND state IN ('COMPLETED', 'FAILED', 'REJECTED', 'CANCELED')`,
+       WHERE "agentId" = ${agentId} AND state IN ('COMPLETED', 'FAILED', 'REJECTED', 'CANCELED')
+         -- The seller's own runs (a draft's test runs among them) say nothing about what buyers get.
+         AND "orgId" <> (SELECT "orgId" FROM "Agent" WHERE id = ${agentId})`,
     db.$queryRaw<{ ratingAvg: number | null; ratingCount: number }[]>`
       SELECT avg(rating)::float8 AS "ratingAvg", count(*)::int AS "ratingCount" FROM "Review" WHERE "agentId" = ${agentId}`,
   ]);

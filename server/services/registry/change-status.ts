@@ -1,49 +1,47 @@
 import { db } from "../../db";
+import type { Prisma } from "../../generated/prisma/client";
 import type { AgentStatus } from "../../generated/prisma/enums";
 import { logger } from "../../logger";
 import { recordAudit } from "../audit/record-audit";
 import { DomainError } from "../../errors";
+import { listingPhase, PAUSED_WHERE, PHASE_WORDS, SUSPENDED_BY_BUREAU_WHERE } from "./listing-state";
 import { probeAgent } from "./probe-agent";
 
-const STATUS_WORDS: Record<AgentStatus, string> = {
-  DRAFT: "a draft",
-  IN_REVIEW: "in review",
-  PUBLISHED: "published",
-  SUSPENDED: "suspended",
-};
+const IN_REVIEW = { status: "IN_REVIEW" } as const;
+const PUBLISHED = { status: "PUBLISHED" } as const;
+const DRAFT = { status: "DRAFT" } as const;
 
 /**
- * Moves a listing from one of `from` to `to` with a conditional update, so two
- * racing reviewers cannot both act: the loser sees CONFLICT.
+ * Moves a listing from one of the `from` states to `to` with a conditional
+ * update, so two racing actors (two reviewers, a reviewer and the seller)
+ * cannot both act: the loser sees CONFLICT naming the state it found.
  */
 async function transition(input: {
   where: { id: string; orgId?: string };
-  from: AgentStatus[];
+  from: Prisma.AgentWhereInput[];
   to: AgentStatus;
   reason: string | null;
   actorUserId: string;
   auditOrgId: string | null;
   action: string;
+  /** Which time the move records: a submission, a reviewer's decision, or neither (a seller's pause). */
+  stamp: "submittedAt" | "reviewedAt" | null;
 }) {
   const now = new Date();
-  return db.$transaction(async (tx) => {
+  const result = await db.$transaction(async (tx) => {
     const { count } = await tx.agent.updateMany({
-      where: { ...input.where, status: { in: input.from } },
-      data: {
-        status: input.to,
-        statusReason: input.reason,
-        ...(input.to === "IN_REVIEW" ? { submittedAt: now } : { reviewedAt: now }),
-      },
+      where: { ...input.where, OR: input.from },
+      data: { status: input.to, statusReason: input.reason, ...(input.stamp ? { [input.stamp]: now } : {}) },
     });
     const agent = await tx.agent.findFirst({
       where: input.where,
-      select: { id: true, orgId: true, slug: true, status: true, publishedAt: true },
+      select: { id: true, orgId: true, slug: true, status: true, statusReason: true, publishedAt: true },
     });
     if (!agent) throw new DomainError("agent_not_found", "Listing not found.");
     if (count === 0)
       throw new DomainError(
         "conflict",
-        `This listing is ${STATUS_WORDS[agent.status]}, so it cannot be ${input.action.split(".")[1]}.`,
+        `This listing is ${PHASE_WORDS[listingPhase(agent)]}, so it cannot be ${input.action.split(".")[1]}.`,
       );
     if (input.to === "PUBLISHED" && !agent.publishedAt)
       await tx.agent.update({ where: { id: agent.id }, data: { publishedAt: now } });
@@ -54,20 +52,65 @@ async function transition(input: {
       target: agent.id,
       data: { slug: agent.slug, sellerOrgId: agent.orgId, reason: input.reason },
     });
-    return { id: agent.id, status: input.to };
+    return { id: agent.id, status: input.to, statusReason: input.reason, publishedAt: agent.publishedAt ?? now };
   });
+  return { ...result, phase: listingPhase(result) };
 }
 
-/** Seller: send a draft (or a suspended listing, once fixed) to the review queue. */
+/** The listing is live again (approved or resumed): probe it once; the outcome is recorded on the listing. */
+async function probeAfterPublish(agentId: string) {
+  await probeAgent({ agentId }).catch((error: unknown) =>
+    logger.warn({ err: error, agentId }, "publish-time health probe failed"),
+  );
+}
+
+/** Seller: send a draft (or a listing Bureau suspended, once fixed) to the review queue. */
 export function submitListing(input: { orgId: string; agentId: string; userId: string }) {
   return transition({
     where: { id: input.agentId, orgId: input.orgId },
-    from: ["DRAFT", "SUSPENDED"],
+    from: [DRAFT, SUSPENDED_BY_BUREAU_WHERE],
     to: "IN_REVIEW",
     reason: null,
     actorUserId: input.userId,
     auditOrgId: input.orgId,
     action: "agent.submitted",
+    stamp: "submittedAt",
+  });
+}
+
+export type SellerControl = "pause" | "resume" | "unpublish";
+
+/**
+ * Seller: pause a published listing (it leaves the marketplace and takes no
+ * new tasks; running ones finish), resume a paused one without review, or
+ * unpublish (back to a draft: coming back means review again). Audited on
+ * the seller org's chain.
+ */
+export async function controlListing(input: {
+  orgId: string;
+  agentId: string;
+  userId: string;
+  control: SellerControl;
+}) {
+  const common = {
+    where: { id: input.agentId, orgId: input.orgId },
+    reason: null,
+    actorUserId: input.userId,
+    auditOrgId: input.orgId,
+    stamp: null,
+  };
+  if (input.control === "pause")
+    return transition({ ...common, from: [PUBLISHED], to: "SUSPENDED", action: "agent.paused" });
+  if (input.control === "resume") {
+    const result = await transition({ ...common, from: [PAUSED_WHERE], to: "PUBLISHED", action: "agent.resumed" });
+    await probeAfterPublish(result.id);
+    return result;
+  }
+  return transition({
+    ...common,
+    from: [PUBLISHED, PAUSED_WHERE, IN_REVIEW],
+    to: "DRAFT",
+    action: "agent.unpublished",
   });
 }
 
@@ -75,32 +118,38 @@ export type ReviewDecision = { decision: "approve" } | { decision: "reject" | "s
 
 /**
  * Platform admin: approve (publish, then probe health once), reject back to
- * draft with a reason, or suspend with a reason. Audited on the platform chain.
+ * draft with a reason, or suspend with a reason (a paused listing too, so
+ * its seller cannot resume it). Audited on the platform chain.
  */
 export async function reviewListing(input: { agentId: string; adminUserId: string } & ReviewDecision) {
-  const common = { where: { id: input.agentId }, actorUserId: input.adminUserId, auditOrgId: null };
+  const common = {
+    where: { id: input.agentId },
+    actorUserId: input.adminUserId,
+    auditOrgId: null,
+    stamp: "reviewedAt" as const,
+  };
   if (input.decision === "approve") {
     const result = await transition({
       ...common,
-      from: ["IN_REVIEW"],
+      from: [IN_REVIEW],
       to: "PUBLISHED",
       reason: null,
       action: "agent.approved",
     });
-    // The approval stands whatever the probe finds; its outcome is recorded on the listing.
-    await probeAgent({ agentId: result.id }).catch((error: unknown) =>
-      logger.warn({ err: error, agentId: result.id }, "publish-time health probe failed"),
-    );
+    await probeAfterPublish(result.id);
     return result;
   }
+  // A reason is what tells Bureau's suspension from a seller's pause (listing-state.ts).
+  const reason = input.reason.trim();
+  if (!reason) throw new DomainError("invalid_input", "Give the seller a reason.");
   if (input.decision === "reject") {
-    return transition({ ...common, from: ["IN_REVIEW"], to: "DRAFT", reason: input.reason, action: "agent.rejected" });
+    return transition({ ...common, from: [IN_REVIEW], to: "DRAFT", reason, action: "agent.rejected" });
   }
   return transition({
     ...common,
-    from: ["IN_REVIEW", "PUBLISHED"],
+    from: [IN_REVIEW, PUBLISHED, PAUSED_WHERE],
     to: "SUSPENDED",
-    reason: input.reason,
+    reason,
     action: "agent.suspended",
   });
 }

@@ -1,4 +1,5 @@
 import { db } from "../../db";
+import { DomainError } from "../../errors";
 import { safeFetch } from "../../net/safe-fetch";
 import { findUnsafeUrlError } from "../../net/unsafe-url-error";
 import { fetchAgentCard } from "./fetch-card";
@@ -71,7 +72,7 @@ async function probeEndpoint(url: string, protocolVersion: string, fetchImpl: ty
 export async function probeAgent(input: { agentId: string; fetchImpl?: typeof fetch }): Promise<ProbeResult> {
   const fetchImpl = input.fetchImpl ?? safeFetch;
   const agent = await db.agent.findUnique({ where: { id: input.agentId }, select: { id: true, cardUrl: true } });
-  if (!agent) throw new Error(`probeAgent: no agent ${input.agentId}`);
+  if (!agent) throw new DomainError("agent_not_found", "Listing not found.");
 
   let cardChanged = false;
   let cardError: string | null = null;

@@ -3,6 +3,7 @@ import type { Tx } from "../../db";
 import { canonicalJson } from "./card-diff";
 import { toJsonObject } from "./json-value";
 import { listingFieldsFromCard, searchTextFor, skillRowsFromCard } from "./listing-fields";
+import { isPaused } from "./listing-state";
 import { addSearchWords } from "./search-words";
 
 export type CardSource = "url" | "paste" | "refresh" | "health" | "seed";
@@ -28,6 +29,7 @@ export async function recordCardVersion(
     where: { id: input.agentId },
     select: {
       status: true,
+      statusReason: true,
       endpointUrl: true,
       tags: true,
       versions: { orderBy: { version: "desc" }, take: 1, select: { version: true, card: true } },
@@ -55,7 +57,8 @@ export async function recordCardVersion(
   );
   const moved =
     input.reviewEndpointChange !== false &&
-    agent.status === "PUBLISHED" &&
+    // A paused listing too: resuming skips review, so it must not resume onto an unreviewed endpoint.
+    (agent.status === "PUBLISHED" || isPaused(agent)) &&
     latest !== undefined &&
     fields.endpointUrl !== agent.endpointUrl;
   await tx.agent.update({

@@ -1,11 +1,17 @@
 import { db } from "../../db";
 import { diffCards, type CardChange } from "./card-diff";
 import { DomainError } from "../../errors";
+import { listingPhase } from "./listing-state";
+import { listingMonthNumbers } from "./seller-overview";
 
 const PAGE = 20;
 
-/** A seller org's listings, newest first, with status and the reviewer's reason. */
-export async function listSellerListings(input: { orgId: string; cursor?: string | null }) {
+/**
+ * A seller org's listings, newest first, with status and the reviewer's
+ * reason, and each one's numbers: this month's earnings and buyers' tasks,
+ * all-time tasks, rating and health.
+ */
+export async function listSellerListings(input: { orgId: string; cursor?: string | null; now?: Date }) {
   const rows = await db.agent.findMany({
     where: { orgId: input.orgId },
     orderBy: [{ createdAt: "desc" }, { id: "desc" }],
@@ -24,9 +30,18 @@ export async function listSellerListings(input: { orgId: string; cursor?: string
       currentVersion: true,
       updatedAt: true,
       taskCount: true,
+      publishedAt: true,
+      ratingAvg: true,
+      ratingCount: true,
+      lastCheckedAt: true,
     },
   });
-  return { items: rows.slice(0, PAGE), nextCursor: rows.length > PAGE ? (rows[PAGE - 1]?.id ?? null) : null };
+  const page = rows.slice(0, PAGE);
+  const numbers = await listingMonthNumbers({ orgId: input.orgId, agentIds: page.map((r) => r.id), now: input.now });
+  return {
+    items: page.map((row) => ({ ...row, phase: listingPhase(row), ...numbers(row.id) })),
+    nextCursor: rows.length > PAGE ? (rows[PAGE - 1]?.id ?? null) : null,
+  };
 }
 
 /** One listing of the seller org with its versions (each with the diff to the one before) and recent health. */
@@ -78,5 +93,5 @@ export async function getSellerListing(input: { orgId: string; agentId: string }
     const changes: CardChange[] = previous ? diffCards(previous.card, v.card) : [];
     return { version: v.version, cardVersion: v.cardVersion, source: v.source, createdAt: v.createdAt, changes };
   });
-  return { ...agent, versions, card: agent.versions[0]?.card ?? null };
+  return { ...agent, phase: listingPhase(agent), versions, card: agent.versions[0]?.card ?? null };
 }

@@ -15,7 +15,14 @@ export async function settleTask({
 }): Promise<{ settled: "captured" | "released" | "nothing" }> {
   const task = await db.task.findUnique({
     where: { id: taskId },
-    select: { state: true, statusMessage: true, agentId: true, price: true },
+    select: {
+      state: true,
+      statusMessage: true,
+      agentId: true,
+      price: true,
+      orgId: true,
+      agent: { select: { orgId: true } },
+    },
   });
   if (!task || !isTerminal(task.state)) return { settled: "nothing" };
   let settled: "captured" | "released" | "nothing" = "nothing";
@@ -29,6 +36,9 @@ export async function settleTask({
   }
   // One-time effects ride on a conditional update, so a replay skips them.
   const first = await db.task.updateMany({ where: { id: taskId, settledAt: null }, data: { settledAt: new Date() } });
-  if (first.count === 1) await db.agent.update({ where: { id: task.agentId }, data: { taskCount: { increment: 1 } } });
+  // The seller's own runs (test runs of a draft among them) are not marketplace tasks.
+  const ownRun = task.orgId === task.agent.orgId;
+  if (first.count === 1 && !ownRun)
+    await db.agent.update({ where: { id: task.agentId }, data: { taskCount: { increment: 1 } } });
   return { settled };
 }

@@ -9,6 +9,7 @@ import type { BudgetCrossing } from "../budgets/enforce-budgets";
 import { sendBudgetAlerts } from "../budgets/send-budget-alerts";
 import { DomainError, isDomainError } from "../../errors";
 import { placeHold } from "../ledger/place-hold";
+import { PAUSED_WHERE } from "../registry/listing-state";
 import { dispatchTaskEvent } from "./dispatch";
 import { assertMessageId } from "./message-id";
 import { appendTaskEvent } from "./task-events";
@@ -27,6 +28,12 @@ export interface StartTaskInput {
   source: TaskSource;
   contextId?: string;
   departmentId?: string | null;
+  /**
+   * A seller's free test run of its own draft listing: found only among the
+   * caller org's drafts (anyone else's is "not found"), recorded at price 0,
+   * so no credits are held or charged and no budget applies.
+   */
+  sandbox?: boolean;
 }
 
 export interface StartedTask {
@@ -64,14 +71,18 @@ async function authorize(orgId: string, actor: TaskActor): Promise<void> {
 export async function startTask(input: StartTaskInput): Promise<StartedTask> {
   assertMessageId(input.message.messageId);
   await authorize(input.orgId, input.actor);
-  const agent = await db.agent.findFirst({
+  const ref = "slug" in input.agent ? { slug: input.agent.slug } : { id: input.agent.id };
+  const found = await db.agent.findFirst({
     where: {
-      ...("slug" in input.agent ? { slug: input.agent.slug } : { id: input.agent.id }),
-      OR: [{ status: "PUBLISHED" }, { orgId: input.orgId, status: { not: "SUSPENDED" } }],
+      ...ref,
+      ...(input.sandbox
+        ? { orgId: input.orgId, status: "DRAFT" }
+        : { OR: [{ status: "PUBLISHED" }, { orgId: input.orgId, status: { not: "SUSPENDED" } }] }),
     },
     select: { id: true, pricePerTask: true },
   });
-  if (!agent) throw new DomainError("agent_not_found", "No such agent is available.");
+  if (!found) throw await unavailableAgent(ref, input.sandbox === true);
+  const agent = { id: found.id, pricePerTask: input.sandbox ? 0 : found.pricePerTask };
   if (input.message.parts.length === 0) throw new DomainError("invalid_input", "The message has no content.");
 
   const existing = await findByClientMessage(input.orgId, input.message.messageId, agent.id);
@@ -132,6 +143,19 @@ export async function startTask(input: StartTaskInput): Promise<StartedTask> {
   await sendBudgetAlerts(crossings);
   await dispatchTaskEvent({ name: "task/started", id: task.id, data: { taskId: task.id } });
   return { id: task.id, contextId, price: agent.pricePerTask, created: true };
+}
+
+/** Why no agent was found: a listing its seller paused says so; anything else is simply not found. */
+async function unavailableAgent(ref: { slug: string } | { id: string }, sandbox: boolean): Promise<DomainError> {
+  const paused = sandbox
+    ? null
+    : await db.agent.findFirst({ where: { ...ref, ...PAUSED_WHERE }, select: { name: true } });
+  if (paused)
+    return new DomainError(
+      "agent_unavailable",
+      `${paused.name} is paused by its seller and takes no new tasks until they resume it.`,
+    );
+  return new DomainError("agent_not_found", "No such agent is available.");
 }
 
 async function findByClientMessage(orgId: string, messageId: string, agentId: string): Promise<StartedTask | null> {

@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { zId } from "../../../schemas/primitives";
-import { ZHealthSchema, ZStatusSchema } from "../agents/listing.types";
+import { ZCardJsonSchema, ZHealthSchema, ZStatusSchema } from "../agents/listing.types";
+import { ZListingPhaseSchema } from "../sell/sell.types";
 
 export const ZReviewQueueRequestSchema = z.object({
   status: ZStatusSchema.default("IN_REVIEW"),
@@ -26,6 +27,28 @@ export const ZReviewQueueResponseSchema = z.object({
       currentVersion: z.number().int(),
       sellerName: z.string(),
       skillNames: z.array(z.string()),
+      phase: ZListingPhaseSchema,
+      card: ZCardJsonSchema,
+      lastCheck: z
+        .object({
+          ok: z.boolean(),
+          httpStatus: z.number().int().nullable(),
+          latencyMs: z.number().int().nullable(),
+          error: z.string().nullable(),
+          checkedAt: z.date(),
+        })
+        .nullable(),
+      /** Other listings already calling the same endpoint. */
+      sameEndpoint: z.array(
+        z.object({
+          id: z.string(),
+          slug: z.string(),
+          name: z.string(),
+          sellerName: z.string(),
+          sameSeller: z.boolean(),
+          phase: ZListingPhaseSchema,
+        }),
+      ),
     }),
   ),
   nextCursor: z.string().nullable(),

@@ -1,5 +1,6 @@
 import { createTRPCRouter } from "../../init";
 import { approveListingProcedure } from "./approve-listing";
+import { adminCheckHealthProcedure } from "./check-health";
 import { rejectListingProcedure } from "./reject-listing";
 import { reviewQueueProcedure } from "./review-queue";
 import { suspendListingProcedure } from "./suspend-listing";
@@ -10,4 +11,5 @@ export const adminRouter = createTRPCRouter({
   approve: approveListingProcedure,
   reject: rejectListingProcedure,
   suspend: suspendListingProcedure,
+  checkHealth: adminCheckHealthProcedure,
 });

@@ -4,6 +4,9 @@ import { ZCardJsonSchema, ZHealthSchema, ZStatusSchema } from "../agents/listing
 
 export const ZAgentIdInputSchema = z.object({ agentId: zId });
 
+/** The status as people read it (server/services/registry/listing-state.ts). */
+export const ZListingPhaseSchema = z.enum(["DRAFT", "UNPUBLISHED", "IN_REVIEW", "PUBLISHED", "PAUSED", "SUSPENDED"]);
+
 export const ZSellerListingRowSchema = z.object({
   id: z.string(),
   slug: z.string(),
@@ -17,6 +20,12 @@ export const ZSellerListingRowSchema = z.object({
   currentVersion: z.number().int(),
   updatedAt: z.date(),
   taskCount: z.number().int(),
+  phase: ZListingPhaseSchema,
+  ratingAvg: z.number().nullable(),
+  ratingCount: z.number().int(),
+  lastCheckedAt: z.date().nullable(),
+  earningsThisMonth: z.number().int(),
+  tasksThisMonth: z.number().int(),
 });
 
 export const ZCardChangeSchema = z.object({
@@ -32,6 +41,7 @@ export const ZSellerListingSchema = z.object({
   name: z.string(),
   description: z.string(),
   status: ZStatusSchema,
+  phase: ZListingPhaseSchema,
   statusReason: z.string().nullable(),
   cardUrl: z.string().nullable(),
   endpointUrl: z.string(),

@@ -1,0 +1,4 @@
+import { z } from "zod";
+import { zId } from "../../../schemas/primitives";
+
+export const ZAdminCheckHealthRequestSchema = z.object({ agentId: zId });
