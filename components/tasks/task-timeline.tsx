@@ -9,6 +9,7 @@ import {
   Send,
 } from "lucide-react";
 import type { ReactNode } from "react";
+import { plural } from "@/components/format";
 import { cn } from "@/components/ui/cn";
 import { partsText, type TaskEventView } from "@/server/services/tasks/task-event-view";
 
@@ -31,7 +32,31 @@ function Outcome({ label, detail }: { label: string; detail: string }) {
   );
 }
 
-function describe(event: TaskEventView, agentName: string): Line {
+/**
+ * One timeline entry per event, except that the chunks an agent streams into
+ * one artifact fold into the entry of the first (a 30-chunk answer is one
+ * line that counts its parts, not 30 "more content" lines).
+ */
+export function timelineEntries(events: TaskEventView[]): { event: TaskEventView; parts: number; last: string }[] {
+  const entries: { event: TaskEventView; parts: number; last: string }[] = [];
+  for (const event of events) {
+    const previous = entries.at(-1);
+    if (
+      event.kind === "artifact" &&
+      event.data.append &&
+      previous?.event.kind === "artifact" &&
+      previous.event.data.artifactId === event.data.artifactId
+    ) {
+      previous.parts += 1;
+      previous.last = event.createdAt;
+      continue;
+    }
+    entries.push({ event, parts: 1, last: event.createdAt });
+  }
+  return entries;
+}
+
+function describe(event: TaskEventView, agentName: string, parts: number): Line {
   if (event.kind === "message") {
     const text = partsText(event.data.message.parts) || "(no text)";
     return {
@@ -51,7 +76,12 @@ function describe(event: TaskEventView, agentName: string): Line {
       icon: <FileText />,
       tone: "muted",
       testId: "timeline-artifact",
-      text: event.data.append ? `${name}: more content arrived` : `${name} received`,
+      text:
+        parts > 1
+          ? `${name} received in ${plural(parts, { one: "part", other: "parts" })}`
+          : event.data.append
+            ? `${name}: more content arrived`
+            : `${name} received`,
     };
   }
   const said = event.data.text ?? (event.data.message ? partsText(event.data.message.parts) : "");
@@ -108,8 +138,8 @@ const TONE = {
 export function TaskTimeline({ events, agentName }: { events: TaskEventView[]; agentName: string }) {
   return (
     <ol className="relative space-y-3 border-l border-border pl-5" aria-live="polite" aria-label="Run timeline">
-      {events.map((event) => {
-        const line = describe(event, agentName);
+      {timelineEntries(events).map(({ event, parts, last }) => {
+        const line = describe(event, agentName, parts);
         return (
           <li key={event.id} data-testid={line.testId} data-kind={event.kind} className="relative">
             <span
@@ -123,8 +153,8 @@ export function TaskTimeline({ events, agentName }: { events: TaskEventView[]; a
             </span>
             <div className="flex items-start justify-between gap-3 text-sm">
               <p className={cn("min-w-0", line.tone ? TONE[line.tone] : undefined)}>{line.text}</p>
-              <time className="shrink-0 text-xs text-muted-foreground tabular-nums" dateTime={event.createdAt}>
-                {time.format(new Date(event.createdAt))}
+              <time className="shrink-0 text-xs text-muted-foreground tabular-nums" dateTime={last}>
+                {time.format(new Date(last))}
               </time>
             </div>
           </li>
