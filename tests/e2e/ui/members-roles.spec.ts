@@ -24,7 +24,9 @@ test("an owner changes a teammate's role, the viewer is told who can, and the la
   const viewer = await invitee.newPage();
   await viewer.goto(link!);
   await viewer.getByRole("link", { name: "Create an account to accept" }).click();
+  await expect(viewer).toHaveURL(/\/sign-up\?next=/);
   await signUp(viewer, { name: "Vera Viewer", email: inviteeEmail, from: viewer.url() });
+  await expect(viewer).toHaveURL(/\/invite\//);
   await viewer.getByRole("button", { name: "Accept invitation" }).click();
   await expect(viewer.getByRole("heading", { level: 1, name: orgName })).toBeVisible();
   await viewer.goto("/settings/members");
