@@ -206,6 +206,69 @@ describe("review", () => {
   });
 });
 
+describe("admin review", () => {
+  it("shows each listing's card, its last health check, and other listings on the same endpoint", async () => {
+    const first = await sellerWithListing(agent);
+    await publish(first, first.agentId);
+    const copycat = await sellerWithListing(agent);
+    await copycat.caller.sell.submit({ orgId: copycat.org.id, agentId: copycat.agentId });
+    // The same server written differently (host case, trailing slash) is still the same endpoint.
+    const pasted = await copycat.caller.sell.create({
+      orgId: copycat.org.id,
+      source: {
+        kind: "json",
+        text: JSON.stringify(fakeCard(`${agent.endpointUrl.replace("localhost", "LOCALHOST")}/`)),
+      },
+      pricePerTask: 10,
+      categories: ["writing"],
+    });
+    if (!pasted.ok) throw new Error(pasted.errors.join(" "));
+    expect((await db.agent.findUniqueOrThrow({ where: { id: pasted.agentId } })).endpointUrl).not.toBe(
+      agent.endpointUrl,
+    );
+    const elsewhere = await startFakeAgent();
+    const unrelated = await sellerWithListing(elsewhere);
+    await unrelated.caller.sell.submit({ orgId: unrelated.org.id, agentId: unrelated.agentId });
+
+    const admin = await platformAdmin();
+    const queue = await admin.caller.admin.reviewQueue({ status: "IN_REVIEW" });
+    const item = queue.items.find((i) => i.id === copycat.agentId);
+    expect(item).toMatchObject({
+      phase: "IN_REVIEW",
+      lastCheck: null,
+      card: expect.objectContaining({ name: expect.stringMatching(/^Quillfeather Translator/) }),
+    });
+    expect(item?.sameEndpoint).toEqual([
+      {
+        id: first.agentId,
+        slug: first.slug,
+        name: expect.any(String),
+        sellerName: "Seller Co",
+        sameSeller: false,
+        phase: "PUBLISHED",
+      },
+      expect.objectContaining({ id: pasted.agentId, sameSeller: true, phase: "DRAFT" }),
+    ]);
+    expect(queue.items.find((i) => i.id === unrelated.agentId)?.sameEndpoint).toEqual([]);
+
+    // The admin can probe it from the queue; the result is the card's last check.
+    expect(await admin.caller.admin.checkHealth({ agentId: copycat.agentId })).toMatchObject({ ok: true });
+    agent.endpoint = "error500";
+    expect(await admin.caller.admin.checkHealth({ agentId: copycat.agentId })).toMatchObject({ ok: false });
+    const again = (await admin.caller.admin.reviewQueue({ status: "IN_REVIEW" })).items.find(
+      (i) => i.id === copycat.agentId,
+    );
+    expect(again?.lastCheck).toMatchObject({ ok: false, httpStatus: 500, error: "The endpoint answered HTTP 500." });
+    await expect(copycat.caller.admin.checkHealth({ agentId: copycat.agentId })).rejects.toMatchObject({
+      code: "FORBIDDEN",
+    });
+    await expect(admin.caller.admin.checkHealth({ agentId: crypto.randomUUID() })).rejects.toMatchObject({
+      code: "NOT_FOUND",
+    });
+    await elsewhere.close();
+  });
+});
+
 describe("card versions", () => {
   it("stores a changed card as a new version with its diff; an unchanged one is no version", async () => {
     const seller = await sellerWithListing(agent);
