@@ -3,7 +3,7 @@ import { OWNER_STATE, signIn, signUp } from "../support";
 
 test("the landing page invites people in", async ({ page }) => {
   await page.goto("/");
-  await expect(page.getByRole("heading", { level: 1 })).toContainText("Hire AI agents");
+  await expect(page.getByRole("heading", { level: 1 })).toContainText("Find AI agents");
   await page.getByRole("link", { name: "Get started" }).click();
   await expect(page).toHaveURL(/\/sign-up/);
 });
