@@ -41,3 +41,35 @@ const result = await client.sendMessage({
 console.log(JSON.stringify(result, null, 2));
 `;
 }
+
+/**
+ * Python with the standard library only (no package to install): one A2A
+ * SendMessage over JSON-RPC. JSON string literals are valid Python ones.
+ */
+export function pythonSnippet(jsonRpcUrl: string, example: string): string {
+  return `# Python 3, standard library only (save as call_agent.py, run with BUREAU_API_KEY set)
+import json, os, urllib.request, uuid
+
+request = urllib.request.Request(
+    ${JSON.stringify(jsonRpcUrl)},
+    method="POST",
+    headers={
+        "Authorization": "Bearer " + os.environ["BUREAU_API_KEY"],
+        "Content-Type": "application/json",
+        "A2A-Version": "1.0",
+    },
+    data=json.dumps({
+        "jsonrpc": "2.0",
+        "id": 1,
+        "method": "SendMessage",
+        "params": {"message": {
+            "messageId": str(uuid.uuid4()),
+            "role": "ROLE_USER",
+            "parts": [{"text": ${JSON.stringify(example)}}],
+        }},
+    }).encode(),
+)
+with urllib.request.urlopen(request, timeout=300) as response:
+    print(json.dumps(json.load(response), indent=2))
+`;
+}

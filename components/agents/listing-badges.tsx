@@ -1,4 +1,5 @@
 import { Activity, Radio, Star, TriangleAlert } from "lucide-react";
+import { plural } from "@/components/format";
 import { Badge } from "@/components/ui/badge";
 
 const compact = new Intl.NumberFormat("en-US", { notation: "compact" });
@@ -9,7 +10,7 @@ export function RatingLabel({ average, count }: { average: number | null; count:
   return (
     <span
       className="inline-flex items-center gap-1"
-      aria-label={`Rated ${average.toFixed(1)} out of 5 from ${count} reviews`}
+      aria-label={`Rated ${average.toFixed(1)} out of 5 from ${plural(count, { one: "review", other: "reviews" })}`}
     >
       <Star className="size-3.5 fill-warning text-warning" aria-hidden />
       <span className="font-medium">{average.toFixed(1)}</span>
@@ -18,8 +19,13 @@ export function RatingLabel({ average, count }: { average: number | null; count:
   );
 }
 
+/** Finished tasks, the same number everywhere a listing shows one ("1 task run", "1,204 tasks run"). */
 export function TaskCount({ count }: { count: number }) {
-  return <span className="text-muted-foreground">{count === 0 ? "New" : `${compact.format(count)} tasks run`}</span>;
+  return (
+    <span className="text-muted-foreground" data-testid="task-count">
+      {count === 0 ? "New" : plural(count, { one: "task run", other: "tasks run" })}
+    </span>
+  );
 }
 
 export function HealthBadge({ health, flagged }: { health: "UNKNOWN" | "HEALTHY" | "FAILING"; flagged: boolean }) {

@@ -1,7 +1,8 @@
 "use client";
 
 import { zodResolver } from "@hookform/resolvers/zod";
-import { useRouter, useSearchParams } from "next/navigation";
+import Link from "next/link";
+import { useRouter } from "next/navigation";
 import { useState } from "react";
 import { useForm } from "react-hook-form";
 import { z } from "zod";
@@ -10,16 +11,15 @@ import { Button } from "@/components/ui/button";
 import { Field } from "@/components/ui/field";
 import { Input } from "@/components/ui/input";
 import { authClient, authErrorMessage } from "./auth-client";
-import { safeNext } from "./safe-next";
 
 const ZSignInSchema = z.object({
   email: z.email("Enter a valid email address."),
   password: z.string().min(1, "Enter your password."),
 });
 
-export function SignInForm() {
+/** `next`: where to go once signed in (already checked with safeNext by the page). */
+export function SignInForm({ next }: { next: string }) {
   const router = useRouter();
-  const next = safeNext(useSearchParams().get("next"));
   const [error, setError] = useState<string | null>(null);
   const form = useForm({ resolver: zodResolver(ZSignInSchema), defaultValues: { email: "", password: "" } });
 
@@ -46,7 +46,15 @@ export function SignInForm() {
       <Field label="Email" error={form.formState.errors.email?.message}>
         <Input type="email" autoComplete="email" {...form.register("email")} />
       </Field>
-      <Field label="Password" error={form.formState.errors.password?.message}>
+      <Field
+        label="Password"
+        error={form.formState.errors.password?.message}
+        description={
+          <Link href="/forgot-password" className="text-primary hover:underline">
+            Forgot your password?
+          </Link>
+        }
+      >
         <Input type="password" autoComplete="current-password" {...form.register("password")} />
       </Field>
       <Button type="submit" className="w-full" loading={form.formState.isSubmitting}>

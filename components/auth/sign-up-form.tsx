@@ -1,7 +1,7 @@
 "use client";
 
 import { zodResolver } from "@hookform/resolvers/zod";
-import { useRouter, useSearchParams } from "next/navigation";
+import { useRouter } from "next/navigation";
 import { useState } from "react";
 import { useForm } from "react-hook-form";
 import { z } from "zod";
@@ -10,7 +10,6 @@ import { Button } from "@/components/ui/button";
 import { Field } from "@/components/ui/field";
 import { Input } from "@/components/ui/input";
 import { authClient, authErrorMessage } from "./auth-client";
-import { safeNext } from "./safe-next";
 
 const ZSignUpSchema = z.object({
   name: z.string().trim().min(1, "Enter your name.").max(80),
@@ -18,15 +17,26 @@ const ZSignUpSchema = z.object({
   password: z.string().min(8, "Use at least 8 characters.").max(128, "Use at most 128 characters."),
 });
 
-export function SignUpForm() {
+/**
+ * After sign-up: an invitation link accepts straight away; anything else
+ * first creates the new user's organization, then continues to `next`.
+ */
+export function afterSignUp(next: string): string {
+  if (next.startsWith("/invite/")) return next;
+  return next ? `/onboarding?next=${encodeURIComponent(next)}` : "/onboarding";
+}
+
+/** `next`: where the visitor was going (checked with safeNext by the page), or "". */
+export function SignUpForm({ next }: { next: string }) {
   const router = useRouter();
-  const next = safeNext(useSearchParams().get("next"), "/onboarding");
   const [error, setError] = useState<string | null>(null);
   const form = useForm({ resolver: zodResolver(ZSignUpSchema), defaultValues: { name: "", email: "", password: "" } });
 
   const onSubmit = form.handleSubmit(async (values) => {
     setError(null);
-    const { error: signUpError } = await authClient.signUp.email(values);
+    // The verification email links back to the verify page, which offers to continue to `next`.
+    const callbackURL = next ? `/verify-email?next=${encodeURIComponent(next)}` : "/verify-email";
+    const { error: signUpError } = await authClient.signUp.email({ ...values, callbackURL });
     if (signUpError) {
       const taken =
         signUpError.code === "USER_ALREADY_EXISTS" ||
@@ -39,7 +49,7 @@ export function SignUpForm() {
       );
       return;
     }
-    router.push(next);
+    router.push(afterSignUp(next));
     router.refresh();
   });
 

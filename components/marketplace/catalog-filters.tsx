@@ -1,124 +1,122 @@
 "use client";
 
+import type { KeyboardEvent } from "react";
+import { Button } from "@/components/ui/button";
 import { Field } from "@/components/ui/field";
 import { Input } from "@/components/ui/input";
 import { NativeSelect } from "@/components/ui/select";
-
-export interface CatalogFilterState {
-  minPrice: string;
-  maxPrice: string;
-  minRating: string;
-  capability: string;
-  inputMode: string;
-  outputMode: string;
-  streaming: boolean;
-  pushNotifications: boolean;
-}
-
-export const EMPTY_FILTERS: CatalogFilterState = {
-  minPrice: "",
-  maxPrice: "",
-  minRating: "",
-  capability: "",
-  inputMode: "",
-  outputMode: "",
-  streaming: false,
-  pushNotifications: false,
-};
+import { useCatalogNavigation } from "./catalog-navigation";
+import { activeFilterCount, FILTER_KEYS, type CatalogState, type FilterKey } from "./catalog-params";
+import { useUrlText } from "./use-url-text";
 
 const MODES = ["text/plain", "text/markdown", "text/csv", "application/json", "application/pdf", "image/png"];
+const RATINGS = [
+  { value: "3", label: "3 stars and up" },
+  { value: "4", label: "4 stars and up" },
+  { value: "4.5", label: "4.5 stars and up" },
+];
+/** Typing a price or a tag applies it after this pause (or at once on Enter or leaving the field). */
+const TYPING_MS = 600;
 
-/** Numbers typed by the buyer, or undefined when empty or not a number. */
-export function toInt(value: string): number | undefined {
-  const n = Number(value);
-  return value.trim() === "" || !Number.isFinite(n) ? undefined : Math.max(0, Math.round(n));
+function TextFilter(props: {
+  name: FilterKey;
+  label: string;
+  placeholder: string;
+  error?: string;
+  description?: string;
+  numeric?: boolean;
+}) {
+  const { values, update } = useCatalogNavigation();
+  const field = useUrlText(values[props.name], (value) => update({ [props.name]: value }), TYPING_MS);
+  return (
+    <Field label={props.label} error={props.error} description={props.description}>
+      <Input
+        name={props.name}
+        inputMode={props.numeric ? "numeric" : undefined}
+        placeholder={props.placeholder}
+        value={field.text}
+        onChange={(e) => field.setText(e.target.value)}
+        onBlur={field.commit}
+        onKeyDown={(e: KeyboardEvent) => {
+          if (e.key === "Enter") field.commit();
+        }}
+      />
+    </Field>
+  );
 }
 
-export function CatalogFilters({
-  value,
-  onChange,
-}: {
-  value: CatalogFilterState;
-  onChange: (next: CatalogFilterState) => void;
-}) {
-  const set = <K extends keyof CatalogFilterState>(key: K, next: CatalogFilterState[K]) =>
-    onChange({ ...value, [key]: next });
+/** Price, rating, capability and modes; every change is a new URL (Back undoes it). */
+export function CatalogFilters({ errors }: { errors: CatalogState["errors"] }) {
+  const { values, update } = useCatalogNavigation();
+  const modes = (key: "inputMode" | "outputMode", any: string) => (
+    <NativeSelect value={values[key]} onChange={(e) => update({ [key]: e.target.value })}>
+      <option value="">{any}</option>
+      {/* A mode typed into the URL by hand still shows as chosen. */}
+      {[...new Set([...MODES, ...(values[key] ? [values[key]] : [])])].map((m) => (
+        <option key={m} value={m}>
+          {m}
+        </option>
+      ))}
+    </NativeSelect>
+  );
+  const checkbox = (key: "streaming" | "pushNotifications", label: string) => (
+    <label className="flex items-center gap-2 text-sm">
+      <input
+        type="checkbox"
+        className="size-4 accent-primary"
+        checked={values[key] === "true"}
+        onChange={(e) => update({ [key]: e.target.checked ? "true" : "" })}
+      />
+      {label}
+    </label>
+  );
   return (
     <div className="space-y-4" aria-label="Filters" role="group">
       <div className="grid grid-cols-2 gap-2">
-        <Field label="Min price">
-          <Input
-            inputMode="numeric"
-            placeholder="0"
-            value={value.minPrice}
-            onChange={(e) => set("minPrice", e.target.value)}
-          />
-        </Field>
-        <Field label="Max price">
-          <Input
-            inputMode="numeric"
-            placeholder="Any"
-            value={value.maxPrice}
-            onChange={(e) => set("maxPrice", e.target.value)}
-          />
-        </Field>
+        <TextFilter name="minPrice" label="Min price" placeholder="0" error={errors.minPrice} numeric />
+        <TextFilter name="maxPrice" label="Max price" placeholder="Any" error={errors.maxPrice} numeric />
       </div>
-      <Field label="Minimum rating">
-        <NativeSelect value={value.minRating} onChange={(e) => set("minRating", e.target.value)}>
+      <Field label="Minimum rating" error={errors.minRating}>
+        <NativeSelect value={values.minRating} onChange={(e) => update({ minRating: e.target.value })}>
           <option value="">Any rating</option>
-          <option value="3">3 stars and up</option>
-          <option value="4">4 stars and up</option>
-          <option value="4.5">4.5 stars and up</option>
-        </NativeSelect>
-      </Field>
-      <Field label="Capability" description="A skill tag, e.g. translation or kpi.">
-        <Input
-          placeholder="Any capability"
-          value={value.capability}
-          onChange={(e) => set("capability", e.target.value)}
-        />
-      </Field>
-      <Field label="Accepts">
-        <NativeSelect value={value.inputMode} onChange={(e) => set("inputMode", e.target.value)}>
-          <option value="">Any input</option>
-          {MODES.map((m) => (
-            <option key={m} value={m}>
-              {m}
+          {RATINGS.map((r) => (
+            <option key={r.value} value={r.value}>
+              {r.label}
             </option>
           ))}
+          {values.minRating && !RATINGS.some((r) => r.value === values.minRating) ? (
+            <option value={values.minRating}>{values.minRating}</option>
+          ) : null}
         </NativeSelect>
       </Field>
-      <Field label="Produces">
-        <NativeSelect value={value.outputMode} onChange={(e) => set("outputMode", e.target.value)}>
-          <option value="">Any output</option>
-          {MODES.map((m) => (
-            <option key={m} value={m}>
-              {m}
-            </option>
-          ))}
-        </NativeSelect>
+      <TextFilter
+        name="capability"
+        label="Capability"
+        placeholder="Any capability"
+        description="A skill tag, e.g. translation or kpi."
+        error={errors.capability}
+      />
+      <Field label="Accepts" error={errors.inputMode}>
+        {modes("inputMode", "Any input")}
+      </Field>
+      <Field label="Produces" error={errors.outputMode}>
+        {modes("outputMode", "Any output")}
       </Field>
       <fieldset className="space-y-2">
         <legend className="text-sm font-medium">Capabilities</legend>
-        <label className="flex items-center gap-2 text-sm">
-          <input
-            type="checkbox"
-            className="size-4 accent-primary"
-            checked={value.streaming}
-            onChange={(e) => set("streaming", e.target.checked)}
-          />
-          Streams progress live
-        </label>
-        <label className="flex items-center gap-2 text-sm">
-          <input
-            type="checkbox"
-            className="size-4 accent-primary"
-            checked={value.pushNotifications}
-            onChange={(e) => set("pushNotifications", e.target.checked)}
-          />
-          Push notifications
-        </label>
+        {checkbox("streaming", "Streams progress live")}
+        {checkbox("pushNotifications", "Push notifications")}
+        {errors.streaming || errors.pushNotifications ? (
+          <p role="alert" className="text-xs font-medium text-destructive">
+            {errors.streaming ?? errors.pushNotifications}
+          </p>
+        ) : null}
       </fieldset>
+      {activeFilterCount(values) > 0 ? (
+        <Button variant="ghost" size="sm" onClick={() => update(Object.fromEntries(FILTER_KEYS.map((k) => [k, ""])))}>
+          Clear filters
+        </Button>
+      ) : null}
     </div>
   );
 }

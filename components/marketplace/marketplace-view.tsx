@@ -1,36 +1,95 @@
-"use client";
-
-import { Search, Sparkles } from "lucide-react";
+import { SearchX, TriangleAlert } from "lucide-react";
+import { Alert, AlertDescription } from "@/components/ui/alert";
+import { Card } from "@/components/ui/card";
+import { EmptyState } from "@/components/ui/empty-state";
 import { PageHeader } from "@/components/ui/page-header";
-import { Tabs, TabsContent, TabsList, TabsTrigger } from "@/components/ui/tabs";
-import { CatalogSearch } from "./catalog-search";
-import { DescribeNeedPanel } from "./describe-need-panel";
+import { AgentTile, type TileListing } from "./agent-tile";
+import { CatalogFilters } from "./catalog-filters";
+import { CatalogNavigationProvider, CatalogPending } from "./catalog-navigation";
+import { CatalogPager } from "./catalog-pager";
+import type { CatalogState } from "./catalog-params";
+import { CatalogToolbar } from "./catalog-toolbar";
+import { CategoryChips, type CategoryChip } from "./category-chips";
+import { DescribeNeedForm } from "./describe-need-form";
+import { MarketplaceTabs } from "./marketplace-tabs";
+import { NeedMatches, type NeedMatchView } from "./need-matches";
 
-export function MarketplaceView() {
-  return (
-    <div className="space-y-6">
-      <PageHeader
-        title="Marketplace"
-        description="Hire AI agents by the task. Every agent speaks A2A and is called through Bureau's gateway with your organization's credits."
-      />
-      <Tabs defaultValue="browse">
-        <TabsList>
-          <TabsTrigger value="browse">
-            <Search aria-hidden />
-            Browse and search
-          </TabsTrigger>
-          <TabsTrigger value="describe">
-            <Sparkles aria-hidden />
-            Describe what you need
-          </TabsTrigger>
-        </TabsList>
-        <TabsContent value="browse">
-          <CatalogSearch />
-        </TabsContent>
-        <TabsContent value="describe">
-          <DescribeNeedPanel />
-        </TabsContent>
-      </Tabs>
+export interface MarketplaceData {
+  state: CatalogState;
+  /** The browse tab's page; null while the describe tab is open. */
+  results: { items: (TileListing & { id: string })[]; nextCursor: string | null; categories: CategoryChip[] } | null;
+  /** A sentence when the URL's page could not be shown as asked (e.g. an outdated page link). */
+  notice: string | null;
+  need: { matches: NeedMatchView[] | null; error?: string };
+}
+
+/** The marketplace, rendered on the server from its URL; the controls push new URLs. */
+export function MarketplaceView({ state, results, notice, need }: MarketplaceData) {
+  const { values, errors, after } = state;
+  const filtered = Object.keys(errors).length > 0;
+  const browse = results ? (
+    <div className="grid gap-6 lg:grid-cols-[15rem_minmax(0,1fr)]">
+      <aside className="hidden lg:block">
+        <Card className="p-4">
+          <CatalogFilters errors={errors} />
+        </Card>
+      </aside>
+      <div className="min-w-0 space-y-4">
+        <CatalogToolbar errors={errors} />
+        <CategoryChips categories={results.categories} />
+        {errors.category ? (
+          <p role="alert" className="text-xs font-medium text-destructive">
+            {errors.category}
+          </p>
+        ) : null}
+        {notice ? (
+          <Alert variant="warning" icon={<TriangleAlert />}>
+            <AlertDescription>{notice}</AlertDescription>
+          </Alert>
+        ) : null}
+        <CatalogPending className="space-y-4" data-testid="catalog-results">
+          {results.items.length === 0 ? (
+            <EmptyState
+              icon={<SearchX />}
+              title="No agents match"
+              description={
+                values.q
+                  ? `Nothing matches "${values.q}" with these filters. Try fewer words, or describe what you need instead.`
+                  : filtered
+                    ? "Fix the highlighted filter, or clear the filters."
+                    : "No published agents match these filters yet."
+              }
+            />
+          ) : (
+            <div className="grid gap-4 sm:grid-cols-2">
+              {results.items.map((listing) => (
+                <AgentTile key={listing.id} listing={listing} />
+              ))}
+            </div>
+          )}
+          <CatalogPager after={after} nextCursor={results.nextCursor} />
+        </CatalogPending>
+      </div>
     </div>
+  ) : null;
+  const describe =
+    values.tab === "describe" ? (
+      <div className="space-y-6">
+        <DescribeNeedForm error={need.error} />
+        <CatalogPending>
+          <NeedMatches need={values.need} matches={need.matches} />
+        </CatalogPending>
+      </div>
+    ) : null;
+  return (
+    <CatalogNavigationProvider values={values}>
+      <div className="space-y-6">
+        <PageHeader
+          title="Marketplace"
+          description="Hire AI agents by the task. Every agent speaks A2A and is called through Bureau's gateway with your organization's credits."
+        />
+        <MarketplaceTabs browse={browse} describe={describe} />
+      </div>
+    </CatalogNavigationProvider>
   );
 }

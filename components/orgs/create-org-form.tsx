@@ -25,7 +25,7 @@ function slugFor(name: string): string {
   return `${base}-${crypto.randomUUID().slice(0, 6)}`;
 }
 
-export function CreateOrgForm() {
+export function CreateOrgForm({ next = "/dashboard" }: { next?: string }) {
   const router = useRouter();
   const [error, setError] = useState<string | null>(null);
   const form = useForm({ resolver: zodResolver(ZCreateOrgSchema), defaultValues: { name: "" } });
@@ -38,7 +38,7 @@ export function CreateOrgForm() {
       return;
     }
     await authClient.organization.setActive({ organizationId: data.id });
-    router.push("/dashboard");
+    router.push(next);
     router.refresh();
   });
 

@@ -20,15 +20,22 @@ export function RunTaskPanel({
   agentSlug,
   price,
   placeholder,
+  text: controlledText,
+  onTextChange,
 }: {
   agentSlug: string;
   price: number;
   placeholder?: string;
+  /** The request's text, when the page holds it (an example prompt clicked elsewhere fills it). */
+  text?: string;
+  onTextChange?: (text: string) => void;
 }) {
   const { org } = useOrg();
   const trpc = useTRPC();
   const router = useRouter();
-  const [text, setText] = useState("");
+  const [ownText, setOwnText] = useState("");
+  const text = controlledText ?? ownText;
+  const setText = onTextChange ?? setOwnText;
   const start = useMutation(
     trpc.tasks.start.mutationOptions({ onSuccess: (task) => router.push(`/tasks/${task.id}`) }),
   );
@@ -73,6 +80,7 @@ export function RunTaskPanel({
           >
             <Field label="What should it do?" error={textError}>
               <Textarea
+                id="run-task-text"
                 value={text}
                 onChange={(e) => setText(e.target.value)}
                 rows={5}

@@ -7,6 +7,7 @@ import { db } from "../db";
 import { appUrl, env } from "../env";
 import { logger } from "../logger";
 import { clientIpHeader } from "../net/client-address";
+import { sendPasswordResetEmail, sendVerificationEmail } from "./account-emails";
 import { sendInvitationEmail } from "./invitation-email";
 import { ac, roles } from "./roles";
 
@@ -37,7 +38,22 @@ export const auth = betterAuth({
   secret: env.BETTER_AUTH_SECRET,
   trustedOrigins: authTrustedOrigins(env.NODE_ENV, appUrl()),
   database: prismaAdapter(db, { provider: "postgresql" }),
-  emailAndPassword: { enabled: true, minPasswordLength: 8, maxPasswordLength: 128 },
+  emailAndPassword: {
+    enabled: true,
+    minPasswordLength: 8,
+    maxPasswordLength: 128,
+    resetPasswordTokenExpiresIn: 60 * 60,
+    // A reset is often because someone else knows the password: end every session.
+    revokeSessionsOnPasswordReset: true,
+    sendResetPassword: async ({ user, url }) => sendPasswordResetEmail({ email: user.email, name: user.name, url }),
+  },
+  // Sent on sign-up; not required to sign in (so the seeded demo users and invited members are never locked out).
+  emailVerification: {
+    sendOnSignUp: true,
+    autoSignInAfterVerification: true,
+    expiresIn: 60 * 60,
+    sendVerificationEmail: async ({ user, url }) => sendVerificationEmail({ email: user.email, name: user.name, url }),
+  },
   user: {
     additionalFields: {
       isPlatformAdmin: { type: "boolean", required: false, defaultValue: false, input: false },

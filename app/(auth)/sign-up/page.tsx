@@ -1,11 +1,22 @@
 import Link from "next/link";
-import { Suspense } from "react";
+import { redirect } from "next/navigation";
 import { AuthCard } from "@/components/auth/auth-card";
+import { authHref, safeNext } from "@/components/auth/safe-next";
 import { SignUpForm } from "@/components/auth/sign-up-form";
+import { getServerSession } from "@/server/auth/session";
 
-export const metadata = { title: "Create an account" };
+export const metadata = {
+  title: "Create an account",
+  description: "Create a Bureau account to hire AI agents and run them as your departments.",
+};
+export const dynamic = "force-dynamic";
 
-export default function SignUpPage() {
+type Props = { searchParams: Promise<Record<string, string | string[] | undefined>> };
+const one = (v: string | string[] | undefined) => (Array.isArray(v) ? v[0] : v) ?? null;
+
+export default async function SignUpPage({ searchParams }: Props) {
+  const next = one((await searchParams).next);
+  if (await getServerSession()) redirect(safeNext(next));
   return (
     <AuthCard
       title="Create your account"
@@ -13,15 +24,13 @@ export default function SignUpPage() {
       footer={
         <span>
           Already have an account?{" "}
-          <Link className="font-medium text-primary hover:underline" href="/sign-in">
+          <Link className="font-medium text-primary hover:underline" href={authHref("/sign-in", next)}>
             Sign in
           </Link>
         </span>
       }
     >
-      <Suspense>
-        <SignUpForm />
-      </Suspense>
+      <SignUpForm next={safeNext(next, "")} />
     </AuthCard>
   );
 }

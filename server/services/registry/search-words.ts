@@ -13,13 +13,27 @@ export const DICTIONARY_TTL_MS = 60_000;
 /** Alternatives per misspelled word: enough for the intended word to be among them, few enough to stay precise. */
 const MAX_ALTERNATIVES = 4;
 
-const state: {
+interface DictionaryState {
   trie: TypoTrie | null;
   words: number;
   checkedAt: number;
   stale: boolean;
   loading: Promise<TypoTrie> | null;
-} = { trie: null, words: 0, checkedAt: 0, stale: true, loading: null };
+}
+
+/**
+ * On globalThis: Next.js bundles each route on its own, so a module-level
+ * variable would give the page that searches and the procedure that
+ * publishes (and marks the dictionary stale) two different copies.
+ */
+const shared = globalThis as unknown as { bureauSearchWords?: DictionaryState };
+const state: DictionaryState = (shared.bureauSearchWords ??= {
+  trie: null,
+  words: 0,
+  checkedAt: 0,
+  stale: true,
+  loading: null,
+});
 
 function reload(db: Db): Promise<TypoTrie> {
   state.loading ??= (async () => {
