@@ -16,7 +16,8 @@ export function AppShell({ children }: { children: ReactNode }) {
   const navItems = NAV_ITEMS.filter((item) => !item.platformAdminOnly || user.isPlatformAdmin);
   return (
     <div className="flex min-h-screen">
-      <aside className="hidden w-60 shrink-0 flex-col border-r border-border bg-muted/40 md:flex">
+      {/* Sticky and one screen tall, so the account menu (theme, sign out) stays in view on long pages. */}
+      <aside className="sticky top-0 hidden h-screen w-60 shrink-0 flex-col border-r border-border bg-muted/40 md:flex">
         <div className="flex h-14 items-center justify-between gap-2 border-b border-border px-4">
           <Link href="/dashboard" className="flex items-center gap-2 font-semibold tracking-tight">
             <span className="grid size-7 place-items-center rounded-md bg-primary text-sm text-primary-foreground">
@@ -29,7 +30,7 @@ export function AppShell({ children }: { children: ReactNode }) {
         <div className="p-3">
           <OrgSwitcher />
         </div>
-        <nav aria-label="Main" className="flex flex-1 flex-col gap-0.5 px-3">
+        <nav aria-label="Main" className="flex flex-1 flex-col gap-0.5 overflow-y-auto px-3">
           {navItems.map((item) => {
             const active = pathname === item.href || pathname.startsWith(`${item.href}/`);
             return (

@@ -65,6 +65,8 @@ test("create an API key, use it, revoke it", async ({ page, request }) => {
 
   const row = page.getByTestId("api-key-row").filter({ hasText: "Backend" });
   await expect(row).toContainText("active");
+  // Keys are told apart by their prefix and last four characters (the rest is never stored).
+  await expect(row.getByTestId("api-key-hint")).toHaveText(`bureau_…${key.slice(-4)}`);
   page.once("dialog", (dialog) => void dialog.accept());
   await row.getByRole("button", { name: "Revoke" }).click();
   await expect(row).toContainText("revoked");
