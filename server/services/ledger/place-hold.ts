@@ -18,7 +18,7 @@ export interface PlaceHoldInput {
  * wallet row lock serialises concurrent holds of one org, so the balance and
  * budget checks below see every earlier hold and a wallet is never
  * overdrawn. Throws InsufficientCreditsError or BudgetExceededError (both
- * LedgerRefusal); the caller's transaction then writes nothing.
+ * DomainErrors); the caller's transaction then writes nothing.
  *
  * Resolves to the budget crossings this hold claimed. The caller sends them
  * with sendBudgetAlerts AFTER its transaction commits (never from inside it,
