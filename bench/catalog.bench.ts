@@ -63,6 +63,7 @@ export async function runCatalogBench(): Promise<string> {
   const { describeNeed } = await import("../server/services/registry/describe-need");
   const { correctWords } = await import("../server/services/registry/search-words");
   const { typoBudget } = await import("../server/services/registry/typo-trie");
+  const { forgetRecentCategoryCounts } = await import("../server/services/registry/catalog-facets");
   const { GET: listRoute } = await import("../app/api/v1/agents/route");
   const { clientIpHeader } = await import("../server/net/client-address");
   const rows: string[] = [];
@@ -101,7 +102,12 @@ export async function runCatalogBench(): Promise<string> {
     await measure("search (typo queries only)", TYPO_SEARCHES.length * ROUNDS, 1, (i) =>
       searchCatalog(TYPO_SEARCHES[i % TYPO_SEARCHES.length]!),
     );
-    await measure("marketplace page: search + category counts", searchTotal, 1, (i) =>
+    // The marketplace page also counts each category's matches; counts are kept a minute per search.
+    await measure("marketplace page: search + category counts, counted afresh", searchTotal, 1, (i) => {
+      forgetRecentCategoryCounts();
+      return searchCatalog(SEARCHES[i % SEARCHES.length]!, { facets: true });
+    });
+    await measure("marketplace page: search + category counts, repeated within a minute", searchTotal, 1, (i) =>
       searchCatalog(SEARCHES[i % SEARCHES.length]!, { facets: true }),
     );
     await measure("search, page 5 via cursor", 50, 1, async (i) => {

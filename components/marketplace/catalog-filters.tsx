@@ -6,7 +6,13 @@ import { Field } from "@/components/ui/field";
 import { Input } from "@/components/ui/input";
 import { NativeSelect } from "@/components/ui/select";
 import { useCatalogNavigation } from "./catalog-navigation";
-import { activeFilterCount, FILTER_KEYS, type CatalogState, type FilterKey } from "./catalog-params";
+import {
+  activeFilterCount,
+  FILTER_KEYS,
+  PRICE_ORDER_MESSAGE,
+  type CatalogState,
+  type FilterKey,
+} from "./catalog-params";
 import { useUrlText } from "./use-url-text";
 
 const MODES = ["text/plain", "text/markdown", "text/csv", "application/json", "application/pdf", "image/png"];
@@ -23,6 +29,8 @@ function TextFilter(props: {
   label: string;
   placeholder: string;
   error?: string;
+  /** Marked invalid without a message of its own (the message is the pair's). */
+  invalid?: boolean;
   description?: string;
   numeric?: boolean;
 }) {
@@ -35,6 +43,7 @@ function TextFilter(props: {
         inputMode={props.numeric ? "numeric" : undefined}
         placeholder={props.placeholder}
         value={field.text}
+        aria-invalid={props.invalid || undefined}
         onChange={(e) => field.setText(e.target.value)}
         onBlur={field.commit}
         onKeyDown={(e: KeyboardEvent) => {
@@ -48,6 +57,7 @@ function TextFilter(props: {
 /** Price, rating, capability and modes; every change is a new URL (Back undoes it). */
 export function CatalogFilters({ errors }: { errors: CatalogState["errors"] }) {
   const { values, update } = useCatalogNavigation();
+  const crossed = errors.minPrice === PRICE_ORDER_MESSAGE;
   const modes = (key: "inputMode" | "outputMode", any: string) => (
     <NativeSelect value={values[key]} onChange={(e) => update({ [key]: e.target.value })}>
       <option value="">{any}</option>
@@ -72,9 +82,30 @@ export function CatalogFilters({ errors }: { errors: CatalogState["errors"] }) {
   );
   return (
     <div className="space-y-4" aria-label="Filters" role="group">
-      <div className="grid grid-cols-2 gap-2">
-        <TextFilter name="minPrice" label="Min price" placeholder="0" error={errors.minPrice} numeric />
-        <TextFilter name="maxPrice" label="Max price" placeholder="Any" error={errors.maxPrice} numeric />
+      <div className="space-y-1.5">
+        <div className="grid grid-cols-2 items-start gap-2">
+          <TextFilter
+            name="minPrice"
+            label="Min price"
+            placeholder="0"
+            error={crossed ? undefined : errors.minPrice}
+            invalid={crossed}
+            numeric
+          />
+          <TextFilter
+            name="maxPrice"
+            label="Max price"
+            placeholder="Any"
+            error={crossed ? undefined : errors.maxPrice}
+            invalid={crossed}
+            numeric
+          />
+        </div>
+        {crossed ? (
+          <p role="alert" className="text-xs font-medium text-destructive">
+            {PRICE_ORDER_MESSAGE}
+          </p>
+        ) : null}
       </div>
       <Field label="Minimum rating" error={errors.minRating}>
         <NativeSelect value={values.minRating} onChange={(e) => update({ minRating: e.target.value })}>

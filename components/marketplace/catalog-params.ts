@@ -41,6 +41,8 @@ export interface CatalogState {
 }
 
 export const MAX_PRICE = 1_000_000;
+/** Said of the pair, not of one field: shown once under both price fields. */
+export const PRICE_ORDER_MESSAGE = "The minimum price is above the maximum price.";
 const MAX_PAGES = 20;
 export const PAGE_SIZE = 12;
 
@@ -83,7 +85,7 @@ export function parseCatalogParams(params: SearchParams): CatalogState {
   if (min.error) errors.minPrice = min.error;
   if (max.error) errors.maxPrice = max.error;
   if (min.value !== undefined && max.value !== undefined && min.value > max.value) {
-    errors.minPrice = "The minimum price is above the maximum price.";
+    errors.minPrice = PRICE_ORDER_MESSAGE;
   } else {
     if (min.value !== undefined) query.minPrice = min.value;
     if (max.value !== undefined) query.maxPrice = max.value;

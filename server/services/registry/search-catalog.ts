@@ -124,6 +124,12 @@ export async function searchCatalog(raw: CatalogQuery, opts: { facets?: boolean 
     if (textMatch) where.push(textMatch);
   }
 
+  // The text condition is settled now: the category counts run alongside the page's own queries.
+  const facetWhere = [...catalogFilters({ ...query, category: undefined }), ...(textMatch ? [textMatch] : [])];
+  const facets = opts.facets ? countCategories(facetWhere, facetWhere.length > 1) : undefined;
+  // Settled with the page below; this keeps an early failure of the page's query from leaving it unobserved.
+  facets?.catch(() => undefined);
+
   if (!rows) {
     if (cursor) where.push(after(order, cursor));
     const dir = (desc: boolean) => Prisma.raw(desc ? "DESC" : "ASC");
@@ -136,15 +142,11 @@ export async function searchCatalog(raw: CatalogQuery, opts: { facets?: boolean 
 
   const page = rows.slice(0, query.limit);
   const last = page[page.length - 1];
-  const facetWhere = [...catalogFilters({ ...query, category: undefined }), ...(textMatch ? [textMatch] : [])];
-  const [items, facets] = await Promise.all([
-    listingSummaries(page.map((r) => r.id)),
-    opts.facets ? countCategories(facetWhere, facetWhere.length > 1) : undefined,
-  ]);
+  const [items, counts] = await Promise.all([listingSummaries(page.map((r) => r.id)), facets]);
   return {
     items,
     nextCursor: rows.length > query.limit && last ? encodeCursor({ s: sort, m: mode, v: last.k, id: last.id }) : null,
     sort,
-    ...(facets ? { facets } : {}),
+    ...(counts ? { facets: counts } : {}),
   };
 }
