@@ -59,6 +59,7 @@ export function TestRunCard({ orgId, agentId, examples }: { orgId: string; agent
                   key={example}
                   type="button"
                   onClick={() => setText(example)}
+                  title={example}
                   className="max-w-full truncate rounded-full border border-border px-2.5 py-0.5 text-left text-xs text-muted-foreground hover:bg-accent hover:text-accent-foreground"
                 >
                   {example}

@@ -94,11 +94,13 @@ export function TaskHeader({
           label="Price"
           value={<span data-testid="task-charge">{chargeWording(task.state, task.price)}</span>}
           hint={
-            active
-              ? "Charged only if the agent completes"
-              : task.state === "COMPLETED"
-                ? "Paid to the seller, platform fee included"
-                : "The hold went back to your balance"
+            task.price === 0
+              ? "Nothing is held or charged"
+              : active
+                ? "Charged only if the agent completes"
+                : task.state === "COMPLETED"
+                  ? "Paid to the seller, platform fee included"
+                  : "The hold went back to your balance"
           }
         />
         <Stat

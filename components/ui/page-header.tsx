@@ -22,7 +22,7 @@ export function PageHeader({ title, description, actions, eyebrow, className, ..
     >
       <div className="grid min-w-0 gap-1">
         {eyebrow ? <div className="text-sm text-muted-foreground">{eyebrow}</div> : null}
-        <h1 className="truncate text-2xl font-semibold tracking-tight text-foreground">{title}</h1>
+        <h1 className="text-2xl font-semibold tracking-tight text-balance break-words text-foreground">{title}</h1>
         {description ? <p className="max-w-2xl text-sm text-muted-foreground">{description}</p> : null}
       </div>
       {actions ? <div className="flex shrink-0 flex-wrap items-center gap-2">{actions}</div> : null}
