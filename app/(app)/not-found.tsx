@@ -5,7 +5,10 @@ export default function AppNotFound() {
   return (
     <NotFoundPanel
       title="Not found"
-      description="Nothing at this address belongs to your organization. It may have been removed, or the link may be mistyped."
+      description={
+        "Nothing at this address belongs to your organization. " +
+        "It may have been removed, or the link may be mistyped."
+      }
       places={[
         { href: "/dashboard", label: "Go to the dashboard" },
         { href: "/marketplace", label: "Browse the marketplace" },

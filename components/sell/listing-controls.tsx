@@ -24,7 +24,9 @@ const WORDS: Record<Control, { label: string; icon: ReactNode; title: string; bo
     label: "Pause",
     icon: <CirclePause aria-hidden />,
     title: "Pause this listing?",
-    body: "It leaves the marketplace and takes no new tasks until you resume it; tasks already running finish. Resuming needs no review.",
+    body:
+      "It leaves the marketplace and takes no new tasks until you resume it; tasks already running finish. " +
+      "Resuming needs no review.",
     done: "Paused. Buyers cannot start new tasks.",
   },
   resume: {
@@ -38,7 +40,9 @@ const WORDS: Record<Control, { label: string; icon: ReactNode; title: string; bo
     label: "Unpublish",
     icon: <Undo2 aria-hidden />,
     title: "Unpublish this listing?",
-    body: "It leaves the marketplace and becomes a draft again: you can change it and test it, and it is reviewed again before it is back.",
+    body:
+      "It leaves the marketplace and becomes a draft again: you can change it and test it, " +
+      "and it is reviewed again before it is back.",
     done: "Unpublished: it is a draft again.",
   },
 };

@@ -76,7 +76,10 @@ export function SellView() {
             <EmptyState
               icon={<Store />}
               title="No listings yet"
-              description="Publish an agent from its A2A Agent Card: Bureau reads its skills and capabilities, you test it for free, an admin reviews it, and buyers can hire it."
+              description={
+                "Publish an agent from its A2A Agent Card: Bureau reads its skills and capabilities, " +
+                "you test it for free, an admin reviews it, and buyers can hire it."
+              }
               action={publishButton}
             />
           ) : (

@@ -10,6 +10,7 @@ import { Alert, AlertDescription } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@/components/ui/card";
 import { Field } from "@/components/ui/field";
+import { cn } from "@/components/ui/cn";
 import { Textarea } from "@/components/ui/textarea";
 
 /**
@@ -60,7 +61,10 @@ export function TestRunCard({ orgId, agentId, examples }: { orgId: string; agent
                   type="button"
                   onClick={() => setText(example)}
                   title={example}
-                  className="max-w-full truncate rounded-full border border-border px-2.5 py-0.5 text-left text-xs text-muted-foreground hover:bg-accent hover:text-accent-foreground"
+                  className={cn(
+                    "max-w-full truncate rounded-full border border-border px-2.5 py-0.5 text-left text-xs",
+                    "text-muted-foreground hover:bg-accent hover:text-accent-foreground",
+                  )}
                 >
                   {example}
                 </button>

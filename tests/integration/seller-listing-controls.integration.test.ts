@@ -38,7 +38,7 @@ async function refusal(input: Parameters<typeof startTask>[0]) {
 }
 
 describe("pausing a listing", () => {
-  it("takes it off the marketplace and refuses new tasks at every door with a clear reason; resume brings it back", async () => {
+  it("takes it off the marketplace, refuses new tasks at every door with a reason; resume brings it back", async () => {
     const { seller, ids } = await publishedListing();
     const buyer = await buyerWithCredits(500);
     const buyerCaller = await callerFor(buyer.user.email);
@@ -112,7 +112,7 @@ describe("pausing a listing", () => {
     ]);
   });
 
-  it("cannot be resumed by the seller once Bureau suspends it, and a moved endpoint sends it back to review", async () => {
+  it("cannot be resumed once Bureau suspends it, and a moved endpoint sends it back to review", async () => {
     const { seller, ids } = await publishedListing();
     await seller.caller.sell.control({ ...ids, control: "pause" });
     const admin = await platformAdmin();
@@ -174,7 +174,7 @@ describe("unpublishing a listing", () => {
     ]);
   });
 
-  it("is refused to other orgs (not found), to members and viewers (forbidden), and for drafts (conflict)", async () => {
+  it("is refused to other orgs (not found), members and viewers (forbidden), and for drafts (conflict)", async () => {
     const { seller, ids } = await publishedListing();
     const rival = await ownerWithOrg("Rival");
     for (const control of ["pause", "resume", "unpublish"] as const) {

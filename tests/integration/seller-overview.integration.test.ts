@@ -41,7 +41,7 @@ async function runToEnd(caller: Awaited<ReturnType<typeof callerFor>>, orgId: st
 }
 
 describe("the seller overview", () => {
-  it("shows this month's earnings from the ledger, buyers' tasks, rating and health, in total and per listing", async () => {
+  it("shows this month's earnings from the ledger, buyers' tasks, rating and health, also per listing", async () => {
     const { agent: analyst, sellerOrg, seller } = await publishDemoAgent("northwind-research-analyst", 30);
     const checker = await alsoList(sellerOrg.id, "northwind-contract-checker", 20);
     const sellerCaller = await callerFor(seller.email);

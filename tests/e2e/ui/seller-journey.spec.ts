@@ -13,7 +13,7 @@ async function watchRunComplete(page: Page) {
   await expect(page.getByTestId("timeline-artifact").first()).toBeVisible();
 }
 
-test("a seller lists an agent, test-runs the draft for free, gets it approved, earns from a buyer, pauses and unpublishes it", async ({
+test("a seller lists an agent, test-runs it free, gets it approved, earns, pauses and unpublishes it", async ({
   page,
   browser,
   baseURL,
