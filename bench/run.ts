@@ -7,6 +7,7 @@
 import { spawn } from "node:child_process";
 import { readdirSync } from "node:fs";
 import path from "node:path";
+import { SERVER_NODE_ARGS } from "../scripts/lib/server-node-args";
 
 const dir = import.meta.dirname;
 const all = readdirSync(dir)
@@ -24,7 +25,7 @@ let failed = 0;
 for (const name of wanted.length ? wanted : all) {
   console.log(`\n## ${name}\n`);
   const code = await new Promise<number>((resolve) => {
-    const child = spawn(process.execPath, ["--import", "tsx", path.join(dir, `${name}.bench.ts`)], {
+    const child = spawn(process.execPath, [...SERVER_NODE_ARGS, path.join(dir, `${name}.bench.ts`)], {
       stdio: "inherit",
       env: process.env,
     });

@@ -6,6 +6,7 @@
 import { spawn } from "node:child_process";
 import { createInterface } from "node:readline";
 import path from "node:path";
+import { SERVER_NODE_ARGS } from "../scripts/lib/server-node-args";
 import { benchDatabase, fmt } from "./support";
 
 const STEPS = (process.env.BENCH_STREAMS ?? "1000,5000,10000").split(",").map(Number);
@@ -21,7 +22,7 @@ export async function runStreamsBench(): Promise<string> {
 
   const server = spawn(
     process.execPath,
-    ["--expose-gc", "--import", "tsx", path.join(import.meta.dirname, "stream-server.ts"), String(PORT)],
+    ["--expose-gc", ...SERVER_NODE_ARGS, path.join(import.meta.dirname, "stream-server.ts"), String(PORT)],
     {
       env: { ...process.env, DATABASE_POOL_SIZE: "20" },
       stdio: ["ignore", "pipe", "inherit"],

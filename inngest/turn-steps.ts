@@ -1,3 +1,4 @@
+import "server-only";
 import { isTerminal } from "@/server/a2a/bureau-format";
 import type { StepTools } from "@/server/jobs/types";
 import { followTurn, sendTurn } from "@/server/services/tasks/agent-turn";

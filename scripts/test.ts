@@ -10,6 +10,7 @@ import os from "node:os";
 import path from "node:path";
 import { ensureTemplate, resolveTestServer, templateName } from "../tests/support/test-database";
 import { createDatabase, dropDatabase, withDatabase } from "./lib/postgres";
+import { SERVER_NODE_ARGS } from "./lib/server-node-args";
 
 const root = path.resolve(import.meta.dirname, "..");
 const bin = (name: string) => path.join(root, "node_modules", ".bin", name);
@@ -108,7 +109,7 @@ async function runE2e(serverUrl: string, report: string): Promise<Counts> {
     BUREAU_DEMO_FILE: path.join(path.dirname(report), "demo.json"),
   };
   try {
-    const seedCode = await run(process.execPath, ["--import", "tsx", "scripts/db/cli.ts", "seed"], {
+    const seedCode = await run(process.execPath, [...SERVER_NODE_ARGS, "scripts/db/cli.ts", "seed"], {
       ...env,
       NODE_ENV: "test",
       BUREAU_DEMO_BASE_URL: env.APP_URL,

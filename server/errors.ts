@@ -1,3 +1,4 @@
+import "server-only";
 /**
  * The one error vocabulary of Bureau's services. A service throws a
  * `DomainError` when the rules refuse something a caller can act on (not a

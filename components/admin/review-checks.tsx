@@ -10,7 +10,7 @@ import { Alert, AlertDescription, AlertTitle } from "@/components/ui/alert";
 import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
 import { toast } from "@/components/ui/toaster";
-import type { ListingPhase } from "@/server/services/registry/listing-state";
+import type { ListingPhase } from "@/server/schemas/listing-state";
 
 export interface SameEndpointListing {
   id: string;

@@ -10,8 +10,8 @@ import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
 import { Card } from "@/components/ui/card";
 import { toast } from "@/components/ui/toaster";
-import { categoryLabel } from "@/server/services/registry/categories";
-import type { ListingPhase } from "@/server/services/registry/listing-state";
+import { categoryLabel } from "@/server/schemas/categories";
+import type { ListingPhase } from "@/server/schemas/listing-state";
 import { ReasonDialog } from "./reason-dialog";
 import {
   CardJson,

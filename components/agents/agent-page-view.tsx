@@ -7,7 +7,7 @@ import { Avatar } from "@/components/ui/avatar";
 import { Badge } from "@/components/ui/badge";
 import { buttonVariants } from "@/components/ui/button";
 import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@/components/ui/card";
-import { categoryLabel } from "@/server/services/registry/categories";
+import { categoryLabel } from "@/server/schemas/categories";
 import { AgentCallTabs } from "./agent-call-tabs";
 import { AgentFacts, type AgentFactsData } from "./agent-facts";
 import { AgentQualityCard, type QualityView } from "./agent-quality-card";

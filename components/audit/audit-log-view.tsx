@@ -14,7 +14,7 @@ import { EmptyState } from "@/components/ui/empty-state";
 import { PageHeader } from "@/components/ui/page-header";
 import { Pagination } from "@/components/ui/pagination";
 import { Skeleton } from "@/components/ui/skeleton";
-import { ZAuditQuerySchema } from "@/server/services/audit/audit-filter";
+import { ZAuditQuerySchema } from "@/server/schemas/audit-filter";
 import { AuditFilters, type AuditFilterValues } from "./audit-filters";
 import { AuditTable } from "./audit-table";
 import { VerifyChainCard } from "./verify-chain-card";

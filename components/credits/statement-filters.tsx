@@ -5,7 +5,7 @@ import { Button } from "@/components/ui/button";
 import { Field } from "@/components/ui/field";
 import { Input } from "@/components/ui/input";
 import { NativeSelect } from "@/components/ui/select";
-import { STATEMENT_KINDS, type StatementKind } from "@/server/services/statements/statement-kinds";
+import { STATEMENT_KINDS, type StatementKind } from "@/server/schemas/statement-kinds";
 import { KIND_LABEL } from "./statement-format";
 
 export interface StatementFilterValues {

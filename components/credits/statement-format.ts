@@ -1,5 +1,5 @@
 import { formatCredits } from "@/components/format";
-import type { StatementKind } from "@/server/services/statements/statement-kinds";
+import type { StatementKind } from "@/server/schemas/statement-kinds";
 
 export const KIND_LABEL: Record<StatementKind, string> = {
   grant: "Grant",

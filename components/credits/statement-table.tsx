@@ -5,7 +5,7 @@ import { formatCredits, formatDateTime } from "@/components/format";
 import { Badge, type BadgeProps } from "@/components/ui/badge";
 import { cn } from "@/components/ui/cn";
 import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from "@/components/ui/table";
-import type { StatementKind } from "@/server/services/statements/statement-kinds";
+import type { StatementKind } from "@/server/schemas/statement-kinds";
 import type { AppRouter } from "@/server/trpc/root";
 import { formatChange, KIND_LABEL } from "./statement-format";
 

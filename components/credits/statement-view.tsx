@@ -14,8 +14,8 @@ import { EmptyState } from "@/components/ui/empty-state";
 import { PageHeader } from "@/components/ui/page-header";
 import { Pagination } from "@/components/ui/pagination";
 import { Skeleton } from "@/components/ui/skeleton";
-import { ZStatementQuerySchema } from "@/server/services/statements/statement-filter";
-import type { StatementKind } from "@/server/services/statements/statement-kinds";
+import { ZStatementQuerySchema } from "@/server/schemas/statement-filter";
+import type { StatementKind } from "@/server/schemas/statement-kinds";
 import { StatementFilters, type StatementFilterValues } from "./statement-filters";
 import { StatementTable } from "./statement-table";
 

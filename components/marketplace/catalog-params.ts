@@ -1,10 +1,10 @@
-import { CATEGORY_SLUGS } from "@/server/services/registry/categories";
+import { CATEGORY_SLUGS } from "@/server/schemas/categories";
 import {
   CATALOG_SORTS,
   ZCatalogQuerySchema,
   type CatalogQuery,
   type CatalogSort,
-} from "@/server/services/registry/catalog-query";
+} from "@/server/schemas/catalog-query";
 
 /**
  * The marketplace's state lives in its URL, with the public API's parameter

@@ -1,6 +1,6 @@
 "use client";
 
-import { CATEGORIES, type CategorySlug } from "@/server/services/registry/categories";
+import { CATEGORIES, type CategorySlug } from "@/server/schemas/categories";
 
 /** Up to three categories, as checkboxes (simple for keyboards and for tests). */
 export function CategoryPicker({

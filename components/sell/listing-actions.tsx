@@ -6,7 +6,7 @@ import Link from "next/link";
 import { useTRPC } from "@/components/providers/trpc";
 import { Button } from "@/components/ui/button";
 import { toast } from "@/components/ui/toaster";
-import type { ListingPhase } from "@/server/services/registry/listing-state";
+import type { ListingPhase } from "@/server/schemas/listing-state";
 import { controlsFor, ListingControl } from "./listing-controls";
 import { PasteCardDialog } from "./paste-card-dialog";
 

@@ -15,7 +15,7 @@ import {
   DialogTrigger,
 } from "@/components/ui/dialog";
 import { toast } from "@/components/ui/toaster";
-import type { ListingPhase } from "@/server/services/registry/listing-state";
+import type { ListingPhase } from "@/server/schemas/listing-state";
 
 type Control = "pause" | "resume" | "unpublish";
 

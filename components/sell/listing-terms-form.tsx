@@ -9,7 +9,7 @@ import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@/com
 import { Field } from "@/components/ui/field";
 import { Input } from "@/components/ui/input";
 import { toast } from "@/components/ui/toaster";
-import { CATEGORY_SLUGS, type CategorySlug } from "@/server/services/registry/categories";
+import { CATEGORY_SLUGS, type CategorySlug } from "@/server/schemas/categories";
 import { CategoryPicker, parseTags } from "./category-picker";
 
 const isCategory = (slug: string): slug is CategorySlug => (CATEGORY_SLUGS as readonly string[]).includes(slug);

@@ -4,7 +4,7 @@ import Link from "next/link";
 import { HealthBadge, RatingLabel } from "@/components/agents/listing-badges";
 import { formatCredits, formatRelative } from "@/components/format";
 import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from "@/components/ui/table";
-import type { ListingPhase } from "@/server/services/registry/listing-state";
+import type { ListingPhase } from "@/server/schemas/listing-state";
 import { StatusBadge } from "./status-badge";
 
 export interface SellerListingRow {

@@ -17,7 +17,7 @@ import { PageHeader } from "@/components/ui/page-header";
 import { Tabs, TabsContent, TabsList, TabsTrigger } from "@/components/ui/tabs";
 import { Textarea } from "@/components/ui/textarea";
 import { toast } from "@/components/ui/toaster";
-import type { CategorySlug } from "@/server/services/registry/categories";
+import type { CategorySlug } from "@/server/schemas/categories";
 import { CardErrors } from "./card-errors";
 import { CategoryPicker, parseTags } from "./category-picker";
 

@@ -1,5 +1,5 @@
 import { Badge } from "@/components/ui/badge";
-import type { ListingPhase } from "@/server/services/registry/listing-state";
+import type { ListingPhase } from "@/server/schemas/listing-state";
 
 const LOOK: Record<
   ListingPhase,

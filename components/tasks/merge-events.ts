@@ -1,4 +1,4 @@
-import { appendParts, type PartView, type TaskEventView } from "@/server/services/tasks/task-event-view";
+import { appendParts, type PartView, type TaskEventView } from "@/server/schemas/task-event-view";
 
 /** An artifact as the results panel shows it. */
 export interface ArtifactView {

@@ -2,7 +2,7 @@ import { FileText, Loader2 } from "lucide-react";
 import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@/components/ui/card";
 import { CopyButton } from "@/components/ui/copy-button";
 import { EmptyState } from "@/components/ui/empty-state";
-import { partsText, type PartView } from "@/server/services/tasks/task-event-view";
+import { partsText, type PartView } from "@/server/schemas/task-event-view";
 import { MarkdownText } from "./markdown-text";
 import type { ArtifactView } from "./merge-events";
 

@@ -3,7 +3,7 @@
 import { Search } from "lucide-react";
 import { Input } from "@/components/ui/input";
 import { NativeSelect } from "@/components/ui/select";
-import type { TaskState } from "@/server/generated/prisma/enums";
+import type { TaskState } from "@/server/schemas/enums";
 import { STATE_LABEL, TASK_STATES } from "./task-format";
 
 export interface TaskFilterValues {

@@ -1,4 +1,4 @@
-import type { TaskState } from "@/server/generated/prisma/enums";
+import type { TaskState } from "@/server/schemas/enums";
 import { formatCredits } from "@/components/format";
 
 export const TASK_STATES: TaskState[] = [

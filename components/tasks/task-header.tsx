@@ -7,7 +7,7 @@ import { formatDateTime, formatRelative } from "@/components/format";
 import { Badge } from "@/components/ui/badge";
 import { PageHeader } from "@/components/ui/page-header";
 import { Stat } from "@/components/ui/stat";
-import type { TaskState } from "@/server/generated/prisma/enums";
+import type { TaskState } from "@/server/schemas/enums";
 import { chargeWording, formatDuration, isActiveState } from "./task-format";
 import { TaskStateBadge } from "./task-state-badge";
 import type { StreamStatus } from "./use-task-stream";

@@ -1,6 +1,6 @@
 import { CircleCheck, CircleDashed, CircleSlash, CircleX, Loader2, MessageCircleQuestion } from "lucide-react";
 import { Badge, type BadgeProps } from "@/components/ui/badge";
-import type { TaskState } from "@/server/generated/prisma/enums";
+import type { TaskState } from "@/server/schemas/enums";
 import { STATE_LABEL } from "./task-format";
 
 const VARIANT: Record<TaskState, NonNullable<BadgeProps["variant"]>> = {

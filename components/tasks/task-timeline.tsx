@@ -11,7 +11,7 @@ import {
 import type { ReactNode } from "react";
 import { plural } from "@/components/format";
 import { cn } from "@/components/ui/cn";
-import { partsText, type TaskEventView } from "@/server/services/tasks/task-event-view";
+import { partsText, type TaskEventView } from "@/server/schemas/task-event-view";
 
 const time = new Intl.DateTimeFormat("en-US", { hour: "2-digit", minute: "2-digit", second: "2-digit" });
 

@@ -1,7 +1,7 @@
 import Link from "next/link";
 import { formatCredits, formatDateTime, formatRelative } from "@/components/format";
 import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from "@/components/ui/table";
-import type { TaskState } from "@/server/generated/prisma/enums";
+import type { TaskState } from "@/server/schemas/enums";
 import { formatDuration } from "./task-format";
 import { TaskStateBadge } from "./task-state-badge";
 

@@ -1,7 +1,7 @@
 "use client";
 
 import { useEffect, useRef, useState } from "react";
-import { ZTaskEventViewSchema, type TaskEventView } from "@/server/services/tasks/task-event-view";
+import { ZTaskEventViewSchema, type TaskEventView } from "@/server/schemas/task-event-view";
 
 export type StreamStatus = "connecting" | "live" | "reconnecting" | "ended" | "failed";
 

@@ -1,3 +1,4 @@
+import "server-only";
 import { defineFunction } from "@/server/jobs/types";
 import type { EventData } from "@/inngest/events";
 import { cancelAtAgent } from "@/server/services/tasks/cancel-task";

@@ -1,3 +1,4 @@
+import "server-only";
 import { defineFunction } from "@/server/jobs/types";
 import { listPublishedAgentIds, probeAgent } from "@/server/services/registry/probe-agent";
 

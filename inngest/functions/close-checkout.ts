@@ -1,3 +1,4 @@
+import "server-only";
 import type { EventData } from "@/inngest/events";
 import { defineFunction } from "@/server/jobs/types";
 import { syncCheckoutSession } from "@/server/services/billing/sync-checkout-session";

@@ -1,3 +1,4 @@
+import "server-only";
 import type { DurableFunction } from "@/server/jobs/types";
 import cancelAgentTask from "./cancel-agent-task";
 import checkAgentHealth from "./check-agent-health";

@@ -1,3 +1,4 @@
+import "server-only";
 import { env } from "@/server/env";
 import { defineFunction } from "@/server/jobs/types";
 import { listSellersDueForPayout } from "@/server/services/payouts/list-due-sellers";

@@ -1,3 +1,4 @@
+import "server-only";
 import { defineFunction } from "@/server/jobs/types";
 import { releaseMaturedEarnings } from "@/server/services/ledger/release-matured-earnings";
 

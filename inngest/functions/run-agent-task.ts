@@ -1,3 +1,4 @@
+import "server-only";
 import { defineFunction } from "@/server/jobs/types";
 import type { EventData } from "@/inngest/events";
 import { failUnreachable, runTurnSteps } from "@/inngest/turn-steps";

@@ -1,3 +1,4 @@
+import "server-only";
 import { defineFunction } from "@/server/jobs/types";
 import { resendLostBudgetAlerts } from "@/server/services/budgets/resend-lost-budget-alerts";
 

@@ -1,3 +1,4 @@
+import "server-only";
 import { defineFunction } from "@/server/jobs/types";
 import { sweepLostTasks } from "@/server/services/tasks/sweep-lost-tasks";
 

@@ -1,3 +1,4 @@
+import "server-only";
 import { defineFunction } from "@/server/jobs/types";
 import { sweepOpenCheckouts } from "@/server/services/billing/sweep-open-checkouts";
 

@@ -1,4 +1,4 @@
-// Usage: node --import tsx scripts/db/cli.ts <migrate | new <name> | status | drift>
+// Usage: node --conditions=react-server --import tsx scripts/db/cli.ts <migrate | new <name> | status | drift>
 // (`new` and `drift` take `--schema <path>` to use a schema file other than prisma/schema/.)
 // Reads DATABASE_URL. Exit codes: 0 ok, 1 "attention needed" (pending/failed
 // migrations, drift) or a failure, 2 usage/configuration error.
@@ -108,7 +108,7 @@ export const commands: Record<string, Command> = {
 
 function usage(): string {
   const lines = Object.values(commands).map((c) => `  ${c.usage.padEnd(28)} ${c.summary}`);
-  return `Usage: node --import tsx scripts/db/cli.ts <command>\n\nCommands:\n${lines.join("\n")}\n\nReads DATABASE_URL from the environment.`;
+  return `Usage: npm run db:<command> (node --conditions=react-server --import tsx scripts/db/cli.ts <command>)\n\nCommands:\n${lines.join("\n")}\n\nReads DATABASE_URL from the environment.`;
 }
 
 export async function main(argv: string[]): Promise<number> {

@@ -1,3 +1,4 @@
+import "server-only";
 import { Client, DefaultAgentCardResolver, JsonRpcTransportFactory } from "@a2a-js/sdk/client";
 import type { AgentCard } from "@a2a-js/sdk";
 import { createSafeFetch } from "../net/safe-fetch";

@@ -1,3 +1,4 @@
+import "server-only";
 import { z } from "zod";
 import { Role, TaskState as A2ATaskState, type Artifact, type Message, type Part } from "@a2a-js/sdk";
 import type { TaskState } from "../generated/prisma/enums";

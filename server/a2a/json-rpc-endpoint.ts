@@ -1,3 +1,4 @@
+import "server-only";
 import { A2A_VERSION_HEADER, type AgentCard } from "@a2a-js/sdk";
 import { ERROR_INFO_TYPE } from "@a2a-js/sdk/errors";
 import { LegacyJsonRpcTransportHandler } from "@a2a-js/sdk/compat/v0_3/server";

@@ -1,3 +1,4 @@
+import "server-only";
 import { formatSSEErrorEvent, formatSSEEvent } from "@a2a-js/sdk";
 
 export interface JsonRpcSseOptions {

@@ -1,3 +1,4 @@
+import "server-only";
 import { appUrl } from "../env";
 
 /** Where programs reach a listed agent through Bureau's gateway. */

@@ -1,3 +1,4 @@
+import "server-only";
 import { sendMail } from "../mail/send-mail";
 
 /**

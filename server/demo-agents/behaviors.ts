@@ -1,3 +1,4 @@
+import "server-only";
 import { Role, TaskState } from "@a2a-js/sdk";
 import { messageText } from "./events";
 import { renderTemplate } from "./templates";

@@ -1,3 +1,4 @@
+import "server-only";
 import type { AgentCard } from "@a2a-js/sdk";
 import { DATA_FINANCE_AGENTS } from "./agents/data-finance";
 import { ENGINEERING_MARKETING_AGENTS } from "./agents/engineering-marketing";

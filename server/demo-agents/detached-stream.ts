@@ -1,3 +1,4 @@
+import "server-only";
 /**
  * Reads `source` to its end whatever the consumer does, handing each item to
  * the returned generator while the consumer still listens.

@@ -1,3 +1,4 @@
+import "server-only";
 import { TaskState } from "@a2a-js/sdk";
 import { AgentEvent, type AgentExecutor, type ExecutionEventBus, type RequestContext } from "@a2a-js/sdk/server";
 import { runBehavior } from "./behaviors";

@@ -1,3 +1,4 @@
+import "server-only";
 import { appUrl, env } from "../env";
 import { logger } from "../logger";
 import { createDemoAgentRuntime, type DemoAgentRuntime } from "./runtime";

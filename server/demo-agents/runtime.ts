@@ -1,3 +1,4 @@
+import "server-only";
 import type { SendMessageRequest } from "@a2a-js/sdk";
 import { DefaultRequestHandler, InMemoryTaskStore, type ServerCallContext } from "@a2a-js/sdk/server";
 import { jsonRpcEndpoint, serveJsonRpc, type JsonRpcEndpoint } from "../a2a/json-rpc-endpoint";

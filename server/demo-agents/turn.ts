@@ -1,3 +1,4 @@
+import "server-only";
 import { TaskState, type Message } from "@a2a-js/sdk";
 import type { AgentExecutionEvent } from "@a2a-js/sdk/server";
 import { artifactEvent, statusEvent, type ArtifactChunk, type TaskIds } from "./events";

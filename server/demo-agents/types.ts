@@ -1,4 +1,5 @@
-import type { CategorySlug } from "../services/registry/categories";
+import "server-only";
+import type { CategorySlug } from "../schemas/categories";
 
 /**
  * How a demo agent behaves when called. Deterministic by design so demos and

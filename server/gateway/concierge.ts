@@ -1,3 +1,4 @@
+import "server-only";
 import { appUrl } from "../env";
 import { conciergeUrl } from "../a2a/urls";
 import { DomainError } from "../errors";

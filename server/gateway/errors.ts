@@ -1,3 +1,4 @@
+import "server-only";
 import { A2AError, JsonRpcTransportError, RequestMalformedError, TaskNotFoundError } from "@a2a-js/sdk/errors";
 import { isDomainError, type DomainError, type DomainErrorCode, type DomainErrorKind } from "../errors";
 import { logger } from "../logger";

@@ -1,3 +1,4 @@
+import "server-only";
 import type { AgentCard } from "@a2a-js/sdk";
 import { DefaultAgentCardResolver } from "@a2a-js/sdk/client";
 import { appUrl } from "../env";

@@ -1,3 +1,4 @@
+import "server-only";
 import type { AgentCard, StreamResponse, Task as A2ATask } from "@a2a-js/sdk";
 import type { z } from "zod";
 import type { ApiKeyPrincipal } from "../services/api-keys/authenticate-api-key";

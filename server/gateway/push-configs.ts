@@ -1,3 +1,4 @@
+import "server-only";
 import type { TaskPushNotificationConfig } from "@a2a-js/sdk";
 import {
   deleteTaskPushConfig,

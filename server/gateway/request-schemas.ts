@@ -1,3 +1,4 @@
+import "server-only";
 import { TaskState } from "@a2a-js/sdk";
 import { RequestMalformedError } from "@a2a-js/sdk/errors";
 import { z } from "zod";

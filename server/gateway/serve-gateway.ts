@@ -1,3 +1,4 @@
+import "server-only";
 import { db } from "../db";
 import { isDomainError } from "../errors";
 import { logger } from "../logger";

@@ -1,3 +1,4 @@
+import "server-only";
 /** tRPC and REST request bodies stop here, as on the A2A gateway (MAX_JSON_RPC_BODY_BYTES). */
 export const MAX_REQUEST_BODY_BYTES = 1_000_000;
 

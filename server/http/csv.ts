@@ -1,3 +1,4 @@
+import "server-only";
 /**
  * CSV for exports (RFC 4180, CRLF, UTF-8 with a byte order mark so
  * spreadsheet apps read non-ASCII names right).

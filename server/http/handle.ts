@@ -1,3 +1,4 @@
+import "server-only";
 import { DomainError, INTERNAL_ERROR_MESSAGE, type DomainErrorKind } from "../errors";
 import { logger, requestIdFrom, withRequestId } from "../logger";
 

@@ -1,3 +1,4 @@
+import "server-only";
 import type { z } from "zod";
 import { DomainError } from "../errors";
 import { BODY_TOO_LARGE_MESSAGE, readCappedBody } from "./body-limit";

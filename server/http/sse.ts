@@ -1,3 +1,4 @@
+import "server-only";
 import { logger } from "../logger";
 
 /** One Server-Sent Events frame; `data` is sent as JSON. */

@@ -1,3 +1,4 @@
+import "server-only";
 import { EVENTS, type EventName } from "@/inngest/events";
 import type { JobEvent } from "./types";
 

@@ -1,3 +1,4 @@
+import "server-only";
 import { getJobEngine } from "./engine";
 import { parseEvent } from "./events";
 import type { JobEvent } from "./types";

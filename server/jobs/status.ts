@@ -1,3 +1,4 @@
+import "server-only";
 /**
  * Which durable-function engine this process runs and whether it is up.
  * The engines register themselves here when they start (see server/jobs/).

@@ -1,3 +1,4 @@
+import "server-only";
 /**
  * Bureau's durable-function interface: a narrow, Inngest-shaped surface that
  * both engines implement. Functions in inngest/functions/*.ts are written

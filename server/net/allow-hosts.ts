@@ -1,3 +1,4 @@
+import "server-only";
 import ipaddr from "ipaddr.js";
 
 /** One allowlist entry: a host (name or IP literal, normalised) and a port, or null for any port. */

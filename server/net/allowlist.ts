@@ -1,3 +1,4 @@
+import "server-only";
 import { appUrl, env } from "../env";
 import { effectivePort, normalizeHost, parseAllowHosts, type AllowedHost } from "./allow-hosts";
 

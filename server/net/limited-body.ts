@@ -1,3 +1,4 @@
+import "server-only";
 import { UnsafeUrlError } from "./unsafe-url-error";
 
 /**

@@ -1,3 +1,4 @@
+import "server-only";
 /** What the safe fetcher sends, taken apart so redirects can be re-issued by hand. */
 export interface RequestParts {
   url: string;

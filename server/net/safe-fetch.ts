@@ -1,3 +1,4 @@
+import "server-only";
 import { Agent, buildConnector, fetch as undiciFetch, type BodyInit as UndiciBodyInit } from "undici";
 import { effectivePort, isAllowedHost, parseAllowHosts, type AllowedHost } from "./allow-hosts";
 import { defaultAllowHosts } from "./allowlist";

@@ -1,3 +1,4 @@
+import "server-only";
 export type UnsafeUrlCode =
   | "bad_url"
   | "bad_scheme"

@@ -1,3 +1,4 @@
+import "server-only";
 import type { OrgRole } from "../auth/roles";
 
 /** Every demo user signs in with this password (local demo only). */

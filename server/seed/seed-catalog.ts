@@ -1,3 +1,4 @@
+import "server-only";
 import { parseAgentCard } from "../a2a/card/parse-card";
 import { db } from "../db";
 import { buildDemoAgentCard, DEMO_AGENTS, demoAgentCardUrl } from "../demo-agents/catalog";

@@ -1,3 +1,4 @@
+import "server-only";
 import { auth } from "../auth/auth";
 import { db } from "../db";
 import { logger } from "../logger";

@@ -1,3 +1,4 @@
+import "server-only";
 import { z } from "zod";
 
 // The fields Bureau reads from Stripe objects, parsed at the boundary: the

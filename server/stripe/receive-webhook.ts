@@ -1,3 +1,4 @@
+import "server-only";
 import { jsonError } from "../http/handle";
 import { sendEvent } from "../jobs/send";
 import type { JobEvent } from "../jobs/types";

@@ -1,3 +1,4 @@
+import "server-only";
 import type { JobEvent } from "../jobs/types";
 import { ZEventObjectRef } from "./objects";
 

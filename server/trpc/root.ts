@@ -1,3 +1,4 @@
+import "server-only";
 import { createCallerFactory, createTRPCRouter } from "./init";
 import { adminRouter } from "./routers/admin/router";
 import { agentsRouter } from "./routers/agents/router";

@@ -4,6 +4,7 @@ import net from "node:net";
 import os from "node:os";
 import path from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
+import { SERVER_NODE_ARGS } from "@/scripts/lib/server-node-args";
 import { isPortFree } from "@/scripts/lib/ports";
 import { PortInUseError, startEmbeddedPostgres } from "@/scripts/lib/postgres";
 
@@ -35,7 +36,7 @@ function runDev(env: Record<string, string>): Promise<{ code: number | null; std
   delete childEnv.DATABASE_URL;
   delete childEnv.APP_URL;
   Object.assign(childEnv, env);
-  const child = spawn(process.execPath, ["--import", "tsx", "scripts/dev.ts"], { cwd: root, env: childEnv });
+  const child = spawn(process.execPath, [...SERVER_NODE_ARGS, "scripts/dev.ts"], { cwd: root, env: childEnv });
   let stdout = "";
   let stderr = "";
   child.stdout.on("data", (chunk: Buffer) => (stdout += chunk.toString()));

@@ -6,7 +6,7 @@ import {
   demoAgentCardUrl,
   findDemoAgent,
 } from "@/server/demo-agents/catalog";
-import { CATEGORY_SLUGS } from "@/server/services/registry/categories";
+import { CATEGORY_SLUGS } from "@/server/schemas/categories";
 
 describe("demo agent catalog", () => {
   it("lists about twenty well-formed Northwind agents across at least six categories", () => {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { assembleArtifacts, latestState, mergeEvents } from "@/components/tasks/merge-events";
-import { appendParts, type TaskEventView } from "@/server/services/tasks/task-event-view";
+import { appendParts, type TaskEventView } from "@/server/schemas/task-event-view";
 
 let nextId = 100;
 const at = "2026-12-01T10:00:00.000Z";

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { timelineEntries } from "@/components/tasks/task-timeline";
-import type { TaskEventView } from "@/server/services/tasks/task-event-view";
+import type { TaskEventView } from "@/server/schemas/task-event-view";
 
 const at = (s: number) => new Date(Date.UTC(2026, 11, 1, 9, 0, s)).toISOString();
 const chunk = (id: number, artifactId: string, append: boolean): TaskEventView => ({

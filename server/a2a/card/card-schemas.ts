@@ -1,3 +1,4 @@
+import "server-only";
 import { z } from "zod";
 
 const text = (max: number) => z.string().trim().min(1).max(max);

@@ -1,3 +1,4 @@
+import "server-only";
 import type { z } from "zod";
 
 /** `skills[0].name` style path; "the card" for the root. */

@@ -1,3 +1,4 @@
+import "server-only";
 import type { DemoAgentSpec } from "../types";
 import { NORTHWIND } from "./provider";
 

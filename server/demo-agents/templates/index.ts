@@ -1,3 +1,4 @@
+import "server-only";
 import type { DemoTemplateOptions } from "../types";
 import { renderReview, renderSegments, renderSummary } from "./prose";
 import { renderStats } from "./stats";

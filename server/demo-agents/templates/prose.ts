@@ -1,3 +1,4 @@
+import "server-only";
 import { keywords, sentences, truncate, words } from "./text";
 
 /** The three sentences that carry the most of the text's recurring terms, in reading order. */

@@ -1,3 +1,4 @@
+import "server-only";
 import { capitalise, keywords, sentences, topicOf, truncate } from "./text";
 
 /**

@@ -1,3 +1,4 @@
+import "server-only";
 import { formatNumber, numbers } from "./text";
 
 interface Stats {

@@ -1,3 +1,4 @@
+import "server-only";
 import type { DemoCheck } from "../types";
 import { capitalise, keywords, sentences, topicOf, truncate, words } from "./text";
 

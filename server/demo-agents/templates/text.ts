@@ -1,3 +1,4 @@
+import "server-only";
 /** Small, dependency-free text helpers the demo templates build on. */
 
 const STOPWORDS = new Set(

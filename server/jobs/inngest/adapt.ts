@@ -1,3 +1,4 @@
+import "server-only";
 import type { GetStepTools, Inngest } from "inngest";
 import type { DurableFunction, JobEvent, StepTools } from "../types";
 

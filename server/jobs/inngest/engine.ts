@@ -1,3 +1,4 @@
+import "server-only";
 import { inngest } from "@/inngest/client";
 import type { JobEngine } from "../engine";
 import { reportJobEngine } from "../status";

@@ -1,3 +1,4 @@
+import "server-only";
 import { AsyncResource } from "node:async_hooks";
 import { DBOS } from "@dbos-inc/dbos-sdk";
 import { env } from "../../env";

@@ -1,3 +1,4 @@
+import "server-only";
 import { DBOS } from "@dbos-inc/dbos-sdk";
 import { env } from "../../env";
 import { parseEvent, readPath } from "../events";

@@ -1,3 +1,4 @@
+import "server-only";
 import { db } from "../../db";
 import { readPath } from "../events";
 import type { JobEvent } from "../types";

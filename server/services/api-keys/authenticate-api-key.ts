@@ -1,3 +1,4 @@
+import "server-only";
 import { auth } from "../../auth/auth";
 import { permissionsToScopes, type ApiKeyScope } from "../../auth/api-key-scopes";
 import { db } from "../../db";

@@ -1,3 +1,4 @@
+import "server-only";
 import { z } from "zod";
 import { API_KEY_PREFIX } from "../../auth/auth";
 import { permissionsToScopes } from "../../auth/api-key-scopes";

@@ -1,3 +1,4 @@
+import "server-only";
 import type { CsvValue } from "../../http/csv";
 import { auditLogRows, type AuditLogFilter, type AuditLogRow } from "./list-audit-log";
 

@@ -1,3 +1,4 @@
+import "server-only";
 /**
  * One sentence per audit row, saying what happened with the facts the row
  * carries (the key's name, the amount, the cap), for the dashboard's

@@ -1,3 +1,4 @@
+import "server-only";
 import type { Tx } from "../../db";
 import type { InputJsonValue } from "../../generated/prisma/internal/prismaNamespace";
 import { computeAuditHash, CURRENT_AUDIT_HASH_SCHEME } from "./audit-hash";

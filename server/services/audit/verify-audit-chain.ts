@@ -1,3 +1,4 @@
+import "server-only";
 import { db } from "../../db";
 import type { AuditLog } from "../../generated/prisma/client";
 import { computeAuditHash, isAuditHashScheme } from "./audit-hash";

@@ -1,3 +1,4 @@
+import "server-only";
 import { db } from "../../db";
 import { getStripe } from "../../stripe/client";
 import { ZStripeCharge } from "../../stripe/objects";

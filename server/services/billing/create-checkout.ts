@@ -1,3 +1,4 @@
+import "server-only";
 import { db } from "../../db";
 import { appUrl } from "../../env";
 import { DomainError } from "../../errors";

@@ -1,3 +1,4 @@
+import "server-only";
 import { db } from "../../db";
 import { env } from "../../env";
 import { PURCHASES_OFF_MESSAGE, stripeEnabled } from "../../stripe/client";

@@ -1,3 +1,4 @@
+import "server-only";
 import { db } from "../../db";
 
 /** An org's purchases, newest first, a page at a time (cursor = last id seen; ids are time-ordered UUIDv7). */

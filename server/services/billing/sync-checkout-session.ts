@@ -1,3 +1,4 @@
+import "server-only";
 import { db } from "../../db";
 import { logger } from "../../logger";
 import { getStripe } from "../../stripe/client";

@@ -1,3 +1,4 @@
+import "server-only";
 /**
  * The one id of a crossing, used as the event id (the engines start each
  * function once per id) and as the notifications' source key (unique per

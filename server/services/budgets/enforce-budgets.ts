@@ -1,3 +1,4 @@
+import "server-only";
 import type { Tx } from "../../db";
 import { recordAudit } from "../audit/record-audit";
 import { BudgetExceededError } from "../ledger/errors";

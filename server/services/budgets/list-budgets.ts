@@ -1,3 +1,4 @@
+import "server-only";
 import { db } from "../../db";
 import { monthKey } from "../ledger/math";
 import { ALERT_PERCENT } from "./enforce-budgets";

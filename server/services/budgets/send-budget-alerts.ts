@@ -1,3 +1,4 @@
+import "server-only";
 import type { EventData } from "@/inngest/events";
 import { sendEvent } from "../../jobs/send";
 import { logger } from "../../logger";

@@ -1,3 +1,4 @@
+import "server-only";
 import { db } from "../../db";
 import { isTerminal } from "../../a2a/bureau-format";
 import type { TaskState } from "../../generated/prisma/enums";

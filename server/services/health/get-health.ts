@@ -1,3 +1,4 @@
+import "server-only";
 import { db } from "../../db";
 import { logger } from "../../logger";
 import { jobEngineStatus } from "../../jobs/status";

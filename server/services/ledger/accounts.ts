@@ -1,3 +1,4 @@
+import "server-only";
 import type { Tx } from "../../db";
 
 export const ORG_ACCOUNT_KINDS = ["ORG_WALLET", "ORG_HOLDS", "SELLER_PENDING", "SELLER_AVAILABLE"] as const;

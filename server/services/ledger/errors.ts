@@ -1,3 +1,4 @@
+import "server-only";
 import { DomainError } from "../../errors";
 
 const n = (value: number) => value.toLocaleString("en-US");

@@ -1,3 +1,4 @@
+import "server-only";
 /**
  * Splits a captured amount into the platform fee and the seller's share with
  * integer math: the fee rounds down, so any remainder goes to the seller and

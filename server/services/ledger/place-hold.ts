@@ -1,3 +1,4 @@
+import "server-only";
 import type { Tx } from "../../db";
 import { enforceBudgets, recordBudgetAlerts, type BudgetCrossing } from "../budgets/enforce-budgets";
 import { orgAccount } from "./accounts";

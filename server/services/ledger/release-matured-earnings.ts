@@ -1,3 +1,4 @@
+import "server-only";
 import { db } from "../../db";
 import { orgAccount } from "./accounts";
 import { postTransfer } from "./post-transaction";

@@ -1,3 +1,4 @@
+import "server-only";
 import type { Tx } from "../../db";
 import { orgAccount, platformAccount, type OrgAccountKind } from "./accounts";
 import { postTransfer } from "./post-transaction";

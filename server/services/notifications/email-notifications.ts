@@ -1,3 +1,4 @@
+import "server-only";
 import type { Transporter } from "nodemailer";
 import { appUrl } from "../../env";
 import { db } from "../../db";

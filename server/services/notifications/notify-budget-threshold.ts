@@ -1,3 +1,4 @@
+import "server-only";
 import type { EventData } from "@/inngest/events";
 import { db } from "../../db";
 import { budgetAlertKey } from "../budgets/budget-alert-key";

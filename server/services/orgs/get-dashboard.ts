@@ -1,3 +1,4 @@
+import "server-only";
 import { db } from "../../db";
 import { listAuditLog } from "../audit/list-audit-log";
 import { listBudgets } from "../budgets/list-budgets";

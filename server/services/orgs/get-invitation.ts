@@ -1,3 +1,4 @@
+import "server-only";
 import { db } from "../../db";
 
 /** Public details of an invitation: shown to whoever holds its link. */

@@ -1,3 +1,4 @@
+import "server-only";
 import { invitationUrl } from "../../auth/invitation-email";
 import { db } from "../../db";
 

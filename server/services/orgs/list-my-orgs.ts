@@ -1,3 +1,4 @@
+import "server-only";
 import { db } from "../../db";
 
 /** The orgs a user belongs to, with their role, and which one is active. */

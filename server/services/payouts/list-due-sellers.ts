@@ -1,3 +1,4 @@
+import "server-only";
 import { db } from "../../db";
 
 /** Seller orgs the scheduled payout should visit: payouts enabled, and money to send or a payout to retry. */

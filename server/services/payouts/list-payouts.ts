@@ -1,3 +1,4 @@
+import "server-only";
 import { db } from "../../db";
 
 /** A seller org's payouts, newest first, a page at a time (cursor = last id seen). */

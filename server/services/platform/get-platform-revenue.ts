@@ -1,3 +1,4 @@
+import "server-only";
 import { db } from "../../db";
 import { checkLedger } from "../ledger/check-ledger";
 import { monthStart } from "../ledger/math";

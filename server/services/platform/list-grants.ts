@@ -1,3 +1,4 @@
+import "server-only";
 import { db } from "../../db";
 
 /** Every credit grant across orgs, newest first, from the audit log (cursor = last audit id seen). */

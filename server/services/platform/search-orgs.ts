@@ -1,3 +1,4 @@
+import "server-only";
 import { db } from "../../db";
 
 /** Organizations whose name or slug contains the query, for the grant form. */

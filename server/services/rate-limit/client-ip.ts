@@ -1,3 +1,4 @@
+import "server-only";
 import { clientBucket, clientIpHeader } from "../../net/client-address";
 
 /**

@@ -1,3 +1,4 @@
+import "server-only";
 import { jsonError } from "../../http/handle";
 import { clientIpBucket } from "./client-ip";
 import { takeToken } from "./take-token";

@@ -1,3 +1,4 @@
+import "server-only";
 export interface CardChange {
   /** e.g. `skills[id=translate].examples[1]` */
   path: string;

@@ -1,6 +1,7 @@
+import "server-only";
 import { db } from "../../db";
 import { Prisma } from "../../generated/prisma/client";
-import { CATEGORIES } from "./categories";
+import { CATEGORIES } from "../../schemas/categories";
 
 export interface CategoryCount {
   slug: string;

@@ -1,10 +1,11 @@
+import "server-only";
 import { db } from "../../db";
 import type { Prisma } from "../../generated/prisma/client";
 import type { AgentStatus } from "../../generated/prisma/enums";
 import { logger } from "../../logger";
 import { recordAudit } from "../audit/record-audit";
 import { DomainError } from "../../errors";
-import { listingPhase, PAUSED_WHERE, PHASE_WORDS, SUSPENDED_BY_BUREAU_WHERE } from "./listing-state";
+import { listingPhase, PAUSED_WHERE, PHASE_WORDS, SUSPENDED_BY_BUREAU_WHERE } from "../../schemas/listing-state";
 import { probeAgent } from "./probe-agent";
 
 const IN_REVIEW = { status: "IN_REVIEW" } as const;

@@ -1,3 +1,4 @@
+import "server-only";
 import { z } from "zod";
 import type { NormalizedCard, ParseCardResult } from "../../a2a/card/parse-card";
 import { db } from "../../db";
@@ -5,7 +6,7 @@ import { zText } from "../../schemas/primitives";
 import { checkFetchableUrl } from "../../net/safe-fetch";
 import { findUnsafeUrlError } from "../../net/unsafe-url-error";
 import { recordAudit } from "../audit/record-audit";
-import { CATEGORY_SLUGS } from "./categories";
+import { CATEGORY_SLUGS } from "../../schemas/categories";
 import { cardUrlFor, fetchAgentCard, parseStorableCard } from "./fetch-card";
 import { recordCardVersion } from "./record-card-version";
 import { uniqueSlug } from "./slug";

@@ -1,3 +1,4 @@
+import "server-only";
 import { parseAgentCardText, type ParseCardResult } from "../../a2a/card/parse-card";
 import { safeFetch } from "../../net/safe-fetch";
 import { findUnsafeUrlError } from "../../net/unsafe-url-error";

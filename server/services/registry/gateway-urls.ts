@@ -1,3 +1,4 @@
+import "server-only";
 import { gatewayCardUrl, gatewayUrl } from "../../a2a/urls";
 
 /** Where programs call a listed agent through Bureau. */

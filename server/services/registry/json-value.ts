@@ -1,3 +1,4 @@
+import "server-only";
 import { z } from "zod";
 import type { InputJsonValue } from "../../generated/prisma/internal/prismaNamespace";
 import { isCleanText } from "../../schemas/primitives";

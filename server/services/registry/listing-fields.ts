@@ -1,3 +1,4 @@
+import "server-only";
 import type { NormalizedCard } from "../../a2a/card/parse-card";
 
 const unique = (values: string[]) => [...new Set(values.map((v) => v.trim()).filter(Boolean))];

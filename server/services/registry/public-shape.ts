@@ -1,3 +1,4 @@
+import "server-only";
 import { appUrl } from "../../env";
 import { gatewayUrls } from "./gateway-urls";
 import type { ListingSummary } from "./listing-summary";

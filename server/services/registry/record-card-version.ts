@@ -1,9 +1,10 @@
+import "server-only";
 import type { NormalizedCard } from "../../a2a/card/parse-card";
 import type { Tx } from "../../db";
 import { canonicalJson } from "./card-diff";
 import { toJsonObject } from "./json-value";
 import { listingFieldsFromCard, searchTextFor, skillRowsFromCard } from "./listing-fields";
-import { isPaused } from "./listing-state";
+import { isPaused } from "../../schemas/listing-state";
 import { addSearchWords } from "./search-words";
 
 export type CardSource = "url" | "paste" | "refresh" | "health" | "seed";

@@ -1,6 +1,7 @@
+import "server-only";
 import { db } from "../../db";
 import type { AgentStatus } from "../../generated/prisma/enums";
-import { listingPhase, type ListingPhase } from "./listing-state";
+import { listingPhase, type ListingPhase } from "../../schemas/listing-state";
 
 const PAGE = 20;
 

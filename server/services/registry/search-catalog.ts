@@ -1,3 +1,4 @@
+import "server-only";
 import { db } from "../../db";
 import { Prisma } from "../../generated/prisma/client";
 import {
@@ -7,7 +8,7 @@ import {
   type CatalogCursor,
   type CatalogQuery,
   type CatalogSort,
-} from "./catalog-query";
+} from "../../schemas/catalog-query";
 import { DomainError } from "../../errors";
 import { countCategories, type CategoryCount } from "./catalog-facets";
 import { listingSummaries, type ListingSummary } from "./listing-summary";

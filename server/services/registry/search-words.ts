@@ -1,3 +1,4 @@
+import "server-only";
 import type { Db, Tx } from "../../db";
 import { logger } from "../../logger";
 import { buildTypoTrie, hasPrefix, lookupTypos, typoBudget, type TypoTrie } from "./typo-trie";

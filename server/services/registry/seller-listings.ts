@@ -1,7 +1,8 @@
+import "server-only";
 import { db } from "../../db";
 import { diffCards, type CardChange } from "./card-diff";
 import { DomainError } from "../../errors";
-import { listingPhase } from "./listing-state";
+import { listingPhase } from "../../schemas/listing-state";
 import { listingMonthNumbers } from "./seller-overview";
 
 const PAGE = 20;

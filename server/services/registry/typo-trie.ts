@@ -1,3 +1,4 @@
+import "server-only";
 /**
  * Typo tolerance the way search engines promise it (Meilisearch, Typesense,
  * Algolia): words of 5 letters or more may carry one typo, words of 9 or more

@@ -1,3 +1,4 @@
+import "server-only";
 import { db } from "../../db";
 import type { Prisma } from "../../generated/prisma/client";
 import { DomainError } from "../../errors";

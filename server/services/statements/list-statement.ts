@@ -1,8 +1,9 @@
+import "server-only";
 import { db } from "../../db";
 import { DomainError } from "../../errors";
 import { Prisma } from "../../generated/prisma/client";
 import { zSerialId } from "../../schemas/primitives";
-import { LEDGER_KIND_OF, statementKindOf, type StatementKind } from "./statement-kinds";
+import { LEDGER_KIND_OF, statementKindOf, type StatementKind } from "../../schemas/statement-kinds";
 import { statementReferences, type StatementReference } from "./statement-references";
 
 export interface StatementFilter {

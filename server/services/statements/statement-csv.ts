@@ -1,3 +1,4 @@
+import "server-only";
 import type { CsvValue } from "../../http/csv";
 import { statementLines, type StatementFilter, type StatementLine } from "./list-statement";
 

@@ -1,3 +1,4 @@
+import "server-only";
 import { db } from "../../db";
 
 /** What a statement line belongs to, found from its ledger key. */

@@ -1,3 +1,4 @@
+import "server-only";
 import type { Task as A2ATask, TaskArtifactUpdateEvent, TaskStatusUpdateEvent } from "@a2a-js/sdk";
 import { db, type Tx } from "../../db";
 import type { TaskState } from "../../generated/prisma/enums";

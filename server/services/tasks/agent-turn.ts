@@ -1,3 +1,4 @@
+import "server-only";
 import { isJsonRpcError } from "@a2a-js/sdk/errors";
 import type { Client } from "@a2a-js/sdk/client";
 import type { AgentCard } from "@a2a-js/sdk";

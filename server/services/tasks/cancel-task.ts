@@ -1,3 +1,4 @@
+import "server-only";
 import { createAgentClient } from "../../a2a/agent-client";
 import { isTerminal } from "../../a2a/bureau-format";
 import { db } from "../../db";

@@ -1,3 +1,4 @@
+import "server-only";
 import { sendEvent } from "../../jobs/send";
 import type { JobEvent } from "../../jobs/types";
 import { logger } from "../../logger";

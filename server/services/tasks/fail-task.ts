@@ -1,3 +1,4 @@
+import "server-only";
 import { ACTIVE_STATES, transitionTask } from "./transitions";
 import { settleTask } from "./settle-task";
 

@@ -1,6 +1,7 @@
+import "server-only";
 import { z } from "zod";
 import { db } from "../../db";
-import { toTaskEventView, type TaskEventView, ZPartViewSchema } from "./task-event-view";
+import { toTaskEventView, type TaskEventView, ZPartViewSchema } from "../../schemas/task-event-view";
 
 const ZPartsSchema = z.array(ZPartViewSchema);
 

@@ -1,3 +1,4 @@
+import "server-only";
 import type { ListTasksResponse } from "@a2a-js/sdk";
 import { db } from "../../db";
 import type { Prisma } from "../../generated/prisma/client";

@@ -1,8 +1,9 @@
+import "server-only";
 import { z } from "zod";
 import { db } from "../../db";
 import type { Prisma } from "../../generated/prisma/client";
 import type { TaskSource, TaskState } from "../../generated/prisma/enums";
-import { partsText, ZPartViewSchema } from "./task-event-view";
+import { partsText, ZPartViewSchema } from "../../schemas/task-event-view";
 
 export interface ListOrgTasksInput {
   orgId: string;

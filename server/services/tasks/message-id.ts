@@ -1,3 +1,4 @@
+import "server-only";
 import { DomainError } from "../../errors";
 import { isCleanText } from "../../schemas/primitives";
 

@@ -1,3 +1,4 @@
+import "server-only";
 import { V1PushNotificationSerializer } from "@a2a-js/sdk/server";
 import { db } from "../../db";
 import { sendEvent } from "../../jobs/send";

@@ -1,3 +1,4 @@
+import "server-only";
 import type {
   Message,
   StreamResponse,
@@ -16,7 +17,7 @@ import {
   messageText,
   type BureauPart,
 } from "../../a2a/bureau-format";
-import { appendParts } from "./task-event-view";
+import { appendParts } from "../../schemas/task-event-view";
 import { appendTaskEvent, lockTaskLog } from "./task-events";
 import { ACTIVE_STATES, transitionTask } from "./transitions";
 

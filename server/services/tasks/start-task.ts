@@ -1,3 +1,4 @@
+import "server-only";
 import { hasRole } from "../../auth/roles";
 import type { ApiKeyScope } from "../../auth/api-key-scopes";
 import { db } from "../../db";
@@ -9,7 +10,7 @@ import type { BudgetCrossing } from "../budgets/enforce-budgets";
 import { sendBudgetAlerts } from "../budgets/send-budget-alerts";
 import { DomainError, isDomainError } from "../../errors";
 import { placeHold } from "../ledger/place-hold";
-import { PAUSED_WHERE } from "../registry/listing-state";
+import { PAUSED_WHERE } from "../../schemas/listing-state";
 import { dispatchTaskEvent } from "./dispatch";
 import { assertMessageId } from "./message-id";
 import { appendTaskEvent } from "./task-events";

@@ -1,3 +1,4 @@
+import "server-only";
 import { db } from "../../db";
 import type { TaskState } from "../../generated/prisma/enums";
 import { isTerminal, type BureauMessage } from "../../a2a/bureau-format";

@@ -2,6 +2,7 @@ import { spawn, type ChildProcess } from "node:child_process";
 import { createInterface } from "node:readline";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { SERVER_NODE_ARGS } from "@/scripts/lib/server-node-args";
 import { db } from "@/server/db";
 import { checkLedger } from "@/server/services/ledger/check-ledger";
 import { startAppServer } from "../../support/app-server";
@@ -36,7 +37,7 @@ function engineProcess(
   args: string[],
   executorId: string,
 ): Promise<{ child: ChildProcess; line: Record<string, unknown> }> {
-  const child = spawn(process.execPath, ["--import", "tsx", "tests/support/engine-process.ts", ...args], {
+  const child = spawn(process.execPath, [...SERVER_NODE_ARGS, "tests/support/engine-process.ts", ...args], {
     cwd: root,
     env: { ...process.env, JOBS_EXECUTOR_ID: executorId, LOG_LEVEL: "silent" },
     stdio: ["ignore", "pipe", "inherit"],

@@ -2,7 +2,7 @@ import { z } from "zod";
 import { invalidParams, restRoute } from "@/server/http/rest";
 import { zCursor, zText } from "@/server/schemas/primitives";
 import { limitRequest } from "@/server/services/rate-limit/limit-request";
-import { ZCatalogQuerySchema } from "@/server/services/registry/catalog-query";
+import { ZCatalogQuerySchema } from "@/server/schemas/catalog-query";
 import { CATALOG_RATE_LIMIT, publicSummary } from "@/server/services/registry/public-shape";
 import { searchCatalog } from "@/server/services/registry/search-catalog";
 

@@ -1,3 +1,4 @@
+import "server-only";
 import { probeAgent } from "../../../services/registry/probe-agent";
 import { ZCheckHealthResponseSchema } from "../sell/check-health.types";
 import { adminProcedure } from "../../init";

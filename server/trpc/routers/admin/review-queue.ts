@@ -1,3 +1,4 @@
+import "server-only";
 import { listForReview } from "../../../services/registry/review-queue";
 import { adminProcedure } from "../../init";
 import { ZReviewQueueRequestSchema, ZReviewQueueResponseSchema } from "./review-queue.types";

@@ -1,3 +1,4 @@
+import "server-only";
 import { createTRPCRouter } from "../../init";
 import { approveListingProcedure } from "./approve-listing";
 import { adminCheckHealthProcedure } from "./check-health";

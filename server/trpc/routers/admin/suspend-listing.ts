@@ -1,3 +1,4 @@
+import "server-only";
 import { reviewListing } from "../../../services/registry/change-status";
 import { adminProcedure } from "../../init";
 import { ZReasonedDecisionRequestSchema, ZReviewListingResponseSchema } from "./review-listing.types";

@@ -1,3 +1,4 @@
+import "server-only";
 import { describeNeed } from "../../../services/registry/describe-need";
 import { protectedProcedure } from "../../init";
 import { ZDescribeNeedRequestSchema, ZDescribeNeedResponseSchema } from "./describe-need.types";

@@ -1,3 +1,4 @@
+import "server-only";
 import { getPublishedListing } from "../../../services/registry/get-listing";
 import { protectedProcedure } from "../../init";
 import { ZGetAgentRequestSchema, ZGetAgentResponseSchema } from "./get-agent.types";

@@ -1,3 +1,4 @@
+import "server-only";
 import { catalogCategories } from "../../../services/registry/catalog-facets";
 import { protectedProcedure } from "../../init";
 import { ZListCategoriesResponseSchema } from "./list-categories.types";

@@ -1,3 +1,4 @@
+import "server-only";
 import { createTRPCRouter } from "../../init";
 import { describeNeedProcedure } from "./describe-need";
 import { getAgentProcedure } from "./get-agent";

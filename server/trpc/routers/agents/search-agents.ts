@@ -1,3 +1,4 @@
+import "server-only";
 import { searchCatalog } from "../../../services/registry/search-catalog";
 import { protectedProcedure } from "../../init";
 import { ZSearchAgentsRequestSchema, ZSearchAgentsResponseSchema } from "./search-agents.types";

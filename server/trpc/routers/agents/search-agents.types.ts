@@ -1,8 +1,8 @@
 import { z } from "zod";
-import { CATALOG_SORTS } from "../../../services/registry/catalog-query";
+import { CATALOG_SORTS } from "../../../schemas/catalog-query";
 import { ZListingSummarySchema } from "./listing.types";
 
-export { ZCatalogQuerySchema as ZSearchAgentsRequestSchema } from "../../../services/registry/catalog-query";
+export { ZCatalogQuerySchema as ZSearchAgentsRequestSchema } from "../../../schemas/catalog-query";
 export const ZSearchAgentsResponseSchema = z.object({
   items: z.array(ZListingSummarySchema),
   nextCursor: z.string().nullable(),

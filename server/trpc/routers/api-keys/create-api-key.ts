@@ -1,3 +1,4 @@
+import "server-only";
 import { createApiKey } from "../../../services/api-keys/create-api-key";
 import { orgRoleProcedure } from "../../init";
 import { ZCreateApiKeyRequestSchema, ZCreateApiKeyResponseSchema } from "./create-api-key.types";

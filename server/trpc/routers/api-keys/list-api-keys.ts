@@ -1,3 +1,4 @@
+import "server-only";
 import { listApiKeys } from "../../../services/api-keys/list-api-keys";
 import { orgRoleProcedure } from "../../init";
 import { ZListApiKeysResponseSchema } from "./list-api-keys.types";

@@ -1,3 +1,4 @@
+import "server-only";
 import { DomainError } from "../../../errors";
 import { revokeApiKey } from "../../../services/api-keys/revoke-api-key";
 import { orgRoleProcedure } from "../../init";

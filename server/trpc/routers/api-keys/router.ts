@@ -1,3 +1,4 @@
+import "server-only";
 import { createTRPCRouter } from "../../init";
 import { createApiKeyProcedure } from "./create-api-key";
 import { listApiKeysProcedure } from "./list-api-keys";

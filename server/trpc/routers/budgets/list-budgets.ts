@@ -1,3 +1,4 @@
+import "server-only";
 import { listBudgets } from "../../../services/budgets/list-budgets";
 import { orgProcedure } from "../../init";
 import { ZListBudgetsResponseSchema } from "./list-budgets.types";

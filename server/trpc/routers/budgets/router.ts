@@ -1,3 +1,4 @@
+import "server-only";
 import { createTRPCRouter } from "../../init";
 import { listBudgetsProcedure } from "./list-budgets";
 import { setBudgetProcedure } from "./set-budget";

@@ -1,3 +1,4 @@
+import "server-only";
 import { DomainError } from "../../../errors";
 import { setBudget } from "../../../services/budgets/set-budget";
 import { orgRoleProcedure } from "../../init";

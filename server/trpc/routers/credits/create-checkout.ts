@@ -1,3 +1,4 @@
+import "server-only";
 import { createCheckout } from "../../../services/billing/create-checkout";
 import { orgRoleProcedure } from "../../init";
 import { ZCreateCheckoutRequestSchema, ZCreateCheckoutResponseSchema } from "./create-checkout.types";

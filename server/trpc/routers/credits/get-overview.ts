@@ -1,3 +1,4 @@
+import "server-only";
 import { getCreditsOverview } from "../../../services/billing/get-credits-overview";
 import { orgProcedure } from "../../init";
 import { ZGetCreditsOverviewResponseSchema } from "./get-overview.types";

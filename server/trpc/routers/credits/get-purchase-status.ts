@@ -1,3 +1,4 @@
+import "server-only";
 import { DomainError } from "../../../errors";
 import { getPurchaseStatus } from "../../../services/billing/get-purchase-status";
 import { orgProcedure } from "../../init";

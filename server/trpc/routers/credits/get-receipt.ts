@@ -1,3 +1,4 @@
+import "server-only";
 import { getReceipt } from "../../../services/billing/get-receipt";
 import { orgRoleProcedure } from "../../init";
 import { ZGetReceiptRequestSchema, ZGetReceiptResponseSchema } from "./get-receipt.types";

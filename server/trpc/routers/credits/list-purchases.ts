@@ -1,3 +1,4 @@
+import "server-only";
 import { listPurchases } from "../../../services/billing/list-purchases";
 import { orgRoleProcedure } from "../../init";
 import { ZListPurchasesResponseSchema } from "./list-purchases.types";

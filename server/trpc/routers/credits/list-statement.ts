@@ -1,5 +1,6 @@
+import "server-only";
 import { listStatement } from "../../../services/statements/list-statement";
-import { toStatementFilter, ZStatementQuerySchema } from "../../../services/statements/statement-filter";
+import { toStatementFilter, ZStatementQuerySchema } from "../../../schemas/statement-filter";
 import { orgRoleProcedure } from "../../init";
 import { ZListStatementResponseSchema, ZStatementPageRequestSchema } from "./list-statement.types";
 

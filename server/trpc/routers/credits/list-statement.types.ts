@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { zPageSize, zSerialId } from "../../../schemas/primitives";
-import { STATEMENT_KINDS } from "../../../services/statements/statement-kinds";
+import { STATEMENT_KINDS } from "../../../schemas/statement-kinds";
 
 export const ZStatementLineSchema = z.object({
   id: z.string(),

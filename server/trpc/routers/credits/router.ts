@@ -1,3 +1,4 @@
+import "server-only";
 import { createTRPCRouter } from "../../init";
 import { createCheckoutProcedure } from "./create-checkout";
 import { getCreditsOverviewProcedure } from "./get-overview";

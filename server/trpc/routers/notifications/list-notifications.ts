@@ -1,3 +1,4 @@
+import "server-only";
 import { listNotifications } from "../../../services/notifications/list-notifications";
 import { orgProcedure } from "../../init";
 import { ZListNotificationsRequestSchema, ZListNotificationsResponseSchema } from "./list-notifications.types";

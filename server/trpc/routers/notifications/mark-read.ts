@@ -1,3 +1,4 @@
+import "server-only";
 import { markNotificationsRead } from "../../../services/notifications/mark-notifications-read";
 import { orgProcedure } from "../../init";
 import { ZMarkReadRequestSchema, ZMarkReadResponseSchema } from "./mark-read.types";

@@ -1,3 +1,4 @@
+import "server-only";
 import { createTRPCRouter } from "../../init";
 import { listNotificationsProcedure } from "./list-notifications";
 import { markReadProcedure } from "./mark-read";

@@ -1,3 +1,4 @@
+import "server-only";
 import { countUnreadNotifications } from "../../../services/notifications/list-notifications";
 import { orgProcedure } from "../../init";
 import { ZUnreadCountResponseSchema } from "./unread-count.types";

@@ -1,3 +1,4 @@
+import "server-only";
 import { changeMemberRole } from "../../../services/orgs/change-member-role";
 import { orgProcedure } from "../../init";
 import { ZChangeMemberRoleRequestSchema, ZChangeMemberRoleResponseSchema } from "./member-changes.types";

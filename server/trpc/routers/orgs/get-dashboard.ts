@@ -1,3 +1,4 @@
+import "server-only";
 import { getDashboard } from "../../../services/orgs/get-dashboard";
 import { orgProcedure } from "../../init";
 import { ZGetDashboardResponseSchema } from "./get-dashboard.types";

@@ -1,3 +1,4 @@
+import "server-only";
 import { leaveOrg } from "../../../services/orgs/leave-org";
 import { orgProcedure } from "../../init";
 import { ZLeaveOrgResponseSchema } from "./member-changes.types";

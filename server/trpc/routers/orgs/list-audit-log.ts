@@ -1,4 +1,5 @@
-import { toAuditFilter, ZAuditQuerySchema } from "../../../services/audit/audit-filter";
+import "server-only";
+import { toAuditFilter, ZAuditQuerySchema } from "../../../schemas/audit-filter";
 import { listAuditFilterOptions, listAuditLog } from "../../../services/audit/list-audit-log";
 import { orgRoleProcedure } from "../../init";
 import {

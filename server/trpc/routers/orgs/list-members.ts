@@ -1,3 +1,4 @@
+import "server-only";
 import { listMembers } from "../../../services/orgs/list-members";
 import { orgProcedure } from "../../init";
 import { ZListMembersResponseSchema } from "./list-members.types";

@@ -1,3 +1,4 @@
+import "server-only";
 import { listMyOrgs } from "../../../services/orgs/list-my-orgs";
 import { protectedProcedure } from "../../init";
 import { ZListMyOrgsResponseSchema } from "./list-my-orgs.types";

@@ -1,3 +1,4 @@
+import "server-only";
 import { removeMember } from "../../../services/orgs/remove-member";
 import { orgProcedure } from "../../init";
 import { ZRemoveMemberRequestSchema, ZRemoveMemberResponseSchema } from "./member-changes.types";

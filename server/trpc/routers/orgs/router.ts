@@ -1,3 +1,4 @@
+import "server-only";
 import { createTRPCRouter } from "../../init";
 import { changeMemberRoleProcedure } from "./change-member-role";
 import { getDashboardProcedure } from "./get-dashboard";

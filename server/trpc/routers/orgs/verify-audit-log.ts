@@ -1,3 +1,4 @@
+import "server-only";
 import { verifyAuditChain } from "../../../services/audit/verify-audit-chain";
 import { orgRoleProcedure } from "../../init";
 import { ZVerifyAuditLogResponseSchema } from "./verify-audit-log.types";

@@ -1,3 +1,4 @@
+import "server-only";
 import { getPayoutsOverview } from "../../../services/payouts/get-payouts-overview";
 import { orgRoleProcedure } from "../../init";
 import { ZGetPayoutsOverviewResponseSchema } from "./get-overview.types";

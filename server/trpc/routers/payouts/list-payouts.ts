@@ -1,3 +1,4 @@
+import "server-only";
 import { listPayouts } from "../../../services/payouts/list-payouts";
 import { orgRoleProcedure } from "../../init";
 import { ZPageRequestSchema } from "../credits/pagination.types";

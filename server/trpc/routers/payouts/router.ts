@@ -1,3 +1,4 @@
+import "server-only";
 import { createTRPCRouter } from "../../init";
 import { getPayoutsOverviewProcedure } from "./get-overview";
 import { listPayoutsProcedure } from "./list-payouts";

@@ -1,3 +1,4 @@
+import "server-only";
 import { startConnectOnboarding } from "../../../services/payouts/start-onboarding";
 import { orgRoleProcedure } from "../../init";
 import { ZStartOnboardingResponseSchema } from "./start-onboarding.types";

@@ -1,3 +1,4 @@
+import "server-only";
 import { syncOrgConnectAccount } from "../../../services/payouts/sync-connect-account";
 import { orgRoleProcedure } from "../../init";
 import { ZSyncAccountResponseSchema } from "./sync-account.types";

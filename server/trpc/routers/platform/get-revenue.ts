@@ -1,3 +1,4 @@
+import "server-only";
 import { getPlatformRevenue } from "../../../services/platform/get-platform-revenue";
 import { adminProcedure } from "../../init";
 import { ZGetRevenueResponseSchema } from "./get-revenue.types";

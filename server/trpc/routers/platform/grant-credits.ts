@@ -1,3 +1,4 @@
+import "server-only";
 import { adminGrantCredits } from "../../../services/platform/admin-grant-credits";
 import { adminProcedure } from "../../init";
 import { ZGrantCreditsRequestSchema, ZGrantCreditsResponseSchema } from "./grant-credits.types";

@@ -1,3 +1,4 @@
+import "server-only";
 import { listGrants } from "../../../services/platform/list-grants";
 import { adminProcedure } from "../../init";
 import { ZListGrantsRequestSchema, ZListGrantsResponseSchema } from "./list-grants.types";

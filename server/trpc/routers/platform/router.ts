@@ -1,3 +1,4 @@
+import "server-only";
 import { createTRPCRouter } from "../../init";
 import { getRevenueProcedure } from "./get-revenue";
 import { grantCreditsProcedure } from "./grant-credits";

@@ -1,3 +1,4 @@
+import "server-only";
 import { searchOrgs } from "../../../services/platform/search-orgs";
 import { adminProcedure } from "../../init";
 import { ZSearchOrgsRequestSchema, ZSearchOrgsResponseSchema } from "./search-orgs.types";

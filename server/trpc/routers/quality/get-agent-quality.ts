@@ -1,3 +1,4 @@
+import "server-only";
 import { DomainError } from "../../../errors";
 import { getPublishedAgentQuality } from "../../../services/quality/agent-quality";
 import { protectedProcedure } from "../../init";

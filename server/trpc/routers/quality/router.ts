@@ -1,3 +1,4 @@
+import "server-only";
 import { createTRPCRouter } from "../../init";
 import { getAgentQualityProcedure } from "./get-agent-quality";
 

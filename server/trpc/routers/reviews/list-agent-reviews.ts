@@ -1,3 +1,4 @@
+import "server-only";
 import { listAgentReviews } from "../../../services/reviews/list-reviews";
 import { protectedProcedure } from "../../init";
 import { ZListAgentReviewsRequestSchema, ZListAgentReviewsResponseSchema } from "./list-agent-reviews.types";

@@ -1,3 +1,4 @@
+import "server-only";
 import { listSellerReviews } from "../../../services/reviews/list-reviews";
 import { orgProcedure } from "../../init";
 import { ZListSellerReviewsRequestSchema, ZListSellerReviewsResponseSchema } from "./list-seller-reviews.types";

@@ -1,3 +1,4 @@
+import "server-only";
 import { replyToReview } from "../../../services/reviews/reply-to-review";
 import { orgRoleProcedure } from "../../init";
 import { ZReplyToReviewRequestSchema, ZReplyToReviewResponseSchema } from "./reply-to-review.types";

@@ -1,3 +1,4 @@
+import "server-only";
 import { createTRPCRouter } from "../../init";
 import { listAgentReviewsProcedure } from "./list-agent-reviews";
 import { listSellerReviewsProcedure } from "./list-seller-reviews";

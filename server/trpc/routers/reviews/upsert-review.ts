@@ -1,3 +1,4 @@
+import "server-only";
 import { upsertReview } from "../../../services/reviews/upsert-review";
 import { orgRoleProcedure } from "../../init";
 import { ZUpsertReviewRequestSchema, ZUpsertReviewResponseSchema } from "./upsert-review.types";

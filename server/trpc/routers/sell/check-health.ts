@@ -1,3 +1,4 @@
+import "server-only";
 import { DomainError } from "../../../errors";
 import { db } from "../../../db";
 import { probeAgent } from "../../../services/registry/probe-agent";

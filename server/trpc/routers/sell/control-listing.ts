@@ -1,3 +1,4 @@
+import "server-only";
 import { controlListing } from "../../../services/registry/change-status";
 import { orgRoleProcedure } from "../../init";
 import { ZControlListingRequestSchema, ZControlListingResponseSchema } from "./control-listing.types";

@@ -1,3 +1,4 @@
+import "server-only";
 import { createListing } from "../../../services/registry/create-listing";
 import { orgRoleProcedure } from "../../init";
 import { ZCreateListingRequestSchema, ZCreateListingResponseSchema } from "./create-listing.types";

@@ -1,3 +1,4 @@
+import "server-only";
 import { getSellerListing } from "../../../services/registry/seller-listings";
 import { orgRoleProcedure } from "../../init";
 import { ZGetListingRequestSchema, ZGetListingResponseSchema } from "./get-listing.types";

@@ -1,3 +1,4 @@
+import "server-only";
 import { getSellerOverview } from "../../../services/registry/seller-overview";
 import { orgRoleProcedure } from "../../init";
 import { ZGetSellerOverviewResponseSchema } from "./get-overview.types";

@@ -1,3 +1,4 @@
+import "server-only";
 import { listSellerListings } from "../../../services/registry/seller-listings";
 import { orgRoleProcedure } from "../../init";
 import { ZListListingsRequestSchema, ZListListingsResponseSchema } from "./list-listings.types";

@@ -1,3 +1,4 @@
+import "server-only";
 import { refreshListingCard } from "../../../services/registry/refresh-card";
 import { orgRoleProcedure } from "../../init";
 import { ZRefreshCardRequestSchema, ZRefreshCardResponseSchema } from "./refresh-card.types";

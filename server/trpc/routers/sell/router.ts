@@ -1,3 +1,4 @@
+import "server-only";
 import { createTRPCRouter } from "../../init";
 import { checkHealthProcedure } from "./check-health";
 import { controlListingProcedure } from "./control-listing";

@@ -1,3 +1,4 @@
+import "server-only";
 import { submitListing } from "../../../services/registry/change-status";
 import { orgRoleProcedure } from "../../init";
 import { ZSubmitListingRequestSchema, ZSubmitListingResponseSchema } from "./submit-listing.types";

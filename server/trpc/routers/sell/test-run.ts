@@ -1,3 +1,4 @@
+import "server-only";
 import { startTask } from "../../../services/tasks/start-task";
 import { orgRoleProcedure } from "../../init";
 import { ZTestRunRequestSchema, ZTestRunResponseSchema } from "./test-run.types";

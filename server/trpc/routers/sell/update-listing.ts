@@ -1,3 +1,4 @@
+import "server-only";
 import { updateListing } from "../../../services/registry/update-listing";
 import { orgRoleProcedure } from "../../init";
 import { ZUpdateListingRequestSchema, ZUpdateListingResponseSchema } from "./update-listing.types";

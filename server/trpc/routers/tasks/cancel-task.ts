@@ -1,3 +1,4 @@
+import "server-only";
 import { requestCancel } from "../../../services/tasks/cancel-task";
 import { orgRoleProcedure } from "../../init";
 import { ZCancelTaskRequestSchema, ZCancelTaskResponseSchema } from "./cancel-task.types";

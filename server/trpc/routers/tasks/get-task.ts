@@ -1,3 +1,4 @@
+import "server-only";
 import { DomainError } from "../../../errors";
 import { getOrgTask } from "../../../services/tasks/get-org-task";
 import { orgProcedure } from "../../init";

@@ -1,7 +1,7 @@
 import { z } from "zod";
 import { zId } from "../../../schemas/primitives";
 import { TaskSource } from "../../../generated/prisma/enums";
-import { ZPartViewSchema, ZTaskEventViewSchema } from "../../../services/tasks/task-event-view";
+import { ZPartViewSchema, ZTaskEventViewSchema } from "../../../schemas/task-event-view";
 import { ZOwnReviewSchema } from "../reviews/review.types";
 import { ZTaskStateSchema } from "./list-tasks.types";
 

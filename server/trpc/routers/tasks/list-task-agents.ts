@@ -1,3 +1,4 @@
+import "server-only";
 import { listOrgTaskAgents } from "../../../services/tasks/list-org-tasks";
 import { orgProcedure } from "../../init";
 import { ZListTaskAgentsResponseSchema } from "./list-task-agents.types";

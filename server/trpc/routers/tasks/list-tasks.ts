@@ -1,3 +1,4 @@
+import "server-only";
 import { listOrgTasks } from "../../../services/tasks/list-org-tasks";
 import { orgProcedure } from "../../init";
 import { ZListTasksRequestSchema, ZListTasksResponseSchema } from "./list-tasks.types";

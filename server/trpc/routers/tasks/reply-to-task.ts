@@ -1,3 +1,4 @@
+import "server-only";
 import { replyToTask } from "../../../services/tasks/reply-to-task";
 import { orgRoleProcedure } from "../../init";
 import { ZReplyToTaskRequestSchema, ZReplyToTaskResponseSchema } from "./reply-to-task.types";

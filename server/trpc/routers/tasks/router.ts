@@ -1,3 +1,4 @@
+import "server-only";
 import { createTRPCRouter } from "../../init";
 import { cancelTaskProcedure } from "./cancel-task";
 import { getTaskProcedure } from "./get-task";

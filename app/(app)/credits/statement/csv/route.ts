@@ -5,7 +5,7 @@ import { csvFileName, csvResponse } from "@/server/http/csv";
 import { handle, jsonError } from "@/server/http/handle";
 import { findMembership } from "@/server/services/orgs/find-membership";
 import { STATEMENT_CSV_HEADER, statementCsvPages } from "@/server/services/statements/statement-csv";
-import { toStatementFilter, ZStatementQuerySchema } from "@/server/services/statements/statement-filter";
+import { toStatementFilter, ZStatementQuerySchema } from "@/server/schemas/statement-filter";
 
 export const dynamic = "force-dynamic";
 

@@ -4,7 +4,7 @@ import { hasRole } from "@/server/auth/roles";
 import { csvFileName, csvResponse } from "@/server/http/csv";
 import { handle, jsonError } from "@/server/http/handle";
 import { AUDIT_CSV_HEADER, auditCsvPages } from "@/server/services/audit/audit-csv";
-import { toAuditFilter, ZAuditQuerySchema } from "@/server/services/audit/audit-filter";
+import { toAuditFilter, ZAuditQuerySchema } from "@/server/schemas/audit-filter";
 import { findMembership } from "@/server/services/orgs/find-membership";
 
 export const dynamic = "force-dynamic";

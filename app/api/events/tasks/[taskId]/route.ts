@@ -6,7 +6,7 @@ import { sseResponse, type SseFrame } from "@/server/http/sse";
 import { streamTaskEvents } from "@/server/services/events/stream-task-events";
 import { taskListener } from "@/server/services/events/task-listener";
 import { findMemberTask } from "@/server/services/tasks/get-org-task";
-import { toTaskEventView } from "@/server/services/tasks/task-event-view";
+import { toTaskEventView } from "@/server/schemas/task-event-view";
 
 export const dynamic = "force-dynamic";
 

@@ -1,4 +1,4 @@
-import type { AgentStatus } from "../../generated/prisma/enums";
+import type { AgentStatus } from "../generated/prisma/enums";
 
 /**
  * What a listing is, as sellers, admins and buyers read it. The database has

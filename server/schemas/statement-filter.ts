@@ -1,5 +1,5 @@
 import { z } from "zod";
-import type { StatementFilter } from "./list-statement";
+import type { StatementFilter } from "../services/statements/list-statement";
 import { STATEMENT_KINDS } from "./statement-kinds";
 
 const DAY_MS = 86_400_000;

@@ -1,7 +1,7 @@
 import { z } from "zod";
-import { zId } from "../../schemas/primitives";
-import { dayRange, ZDaySchema } from "../statements/statement-filter";
-import type { AuditLogFilter } from "./list-audit-log";
+import { zId } from "./primitives";
+import { dayRange, ZDaySchema } from "./statement-filter";
+import type { AuditLogFilter } from "../services/audit/list-audit-log";
 
 /**
  * The audit log's filters as the browser sends them (tRPC input and the CSV

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { zCursor, zId, zPageSize, zSlug, zText } from "../../schemas/primitives";
+import { zCursor, zId, zPageSize, zSlug, zText } from "./primitives";
 
 export const CATALOG_SORTS = ["relevance", "rating", "popularity", "price_asc", "price_desc"] as const;
 export type CatalogSort = (typeof CATALOG_SORTS)[number];

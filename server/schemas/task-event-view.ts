@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { TaskState } from "../../generated/prisma/enums";
+import { TaskState } from "../generated/prisma/enums";
 
 /**
  * The shape of a task event as the browser sees it, through tasks.get and the
