@@ -61,8 +61,10 @@ export function ConnectStatusCard(props: {
       <CardContent className="space-y-4">
         {!props.stripeEnabled ? (
           <Alert icon={<PowerOff />}>
-            <AlertTitle>Payouts are off</AlertTitle>
-            <AlertDescription>Payouts are off — set STRIPE_SECRET_KEY to enable them.</AlertDescription>
+            <AlertTitle>Payouts are not available on this Bureau yet</AlertTitle>
+            <AlertDescription>
+              Your earnings still accrue in the ledger and will be paid once the operator turns payouts on.
+            </AlertDescription>
           </Alert>
         ) : null}
         {props.linkExpired ? (
