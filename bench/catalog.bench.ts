@@ -18,11 +18,13 @@ export async function generateCatalog(db: Db, orgId: string) {
   await db.$executeRawUnsafe(`
     CREATE TEMP TABLE gen AS
     SELECT i, ${pick(arr(PREFIXES), PREFIXES.length)} AS prefix, ${pick(arr(ROLES), ROLES.length)} AS role,
-      ${pick(arr(DOMAINS), DOMAINS.length)} AS d1, ${pick(arr(DOMAINS), DOMAINS.length)} AS d2, ${pick(arr(DOMAINS), DOMAINS.length)} AS d3,
+      ${pick(arr(DOMAINS), DOMAINS.length)} AS d1, ${pick(arr(DOMAINS), DOMAINS.length)} AS d2,
+      ${pick(arr(DOMAINS), DOMAINS.length)} AS d3,
       ${pick(arr(VERBS), VERBS.length)} AS v1, ${pick(arr(VERBS), VERBS.length)} AS v2,
       ${pick(arr(CATEGORY_POOL), CATEGORY_POOL.length)} AS c1,
       1 + floor(random() * 3)::int AS skills, 5 + floor(random() * 300)::int AS price,
-      floor(random() * random() * 20000)::int AS tasks, CASE WHEN random() < 0.7 THEN round((2.5 + random() * 2.5)::numeric, 2)::float8 END AS rating,
+      floor(random() * random() * 20000)::int AS tasks,
+      CASE WHEN random() < 0.7 THEN round((2.5 + random() * 2.5)::numeric, 2)::float8 END AS rating,
       random() < 0.4 AS streaming
     FROM generate_series(1, ${LISTINGS}) AS i`);
   await db.$executeRawUnsafe(`
@@ -30,27 +32,35 @@ export async function generateCatalog(db: Db, orgId: string) {
       provider, streaming, "inputModes", "outputModes", "ratingAvg", "ratingCount", "taskCount", health, "publishedAt",
       "skillText", "searchText", "updatedAt")
     SELECT 'bench-' || i, '${orgId}', 'bench-' || i, prefix || ' ' || initcap(d1) || ' ' || role,
-      'Helps teams with ' || d1 || ' work: ' || v1 || ' ' || d2 || ' and ' || d3 || ' material quickly and consistently.',
+      'Helps teams with ' || d1 || ' work: ' || v1 || ' ' || d2 || ' and ' || d3
+        || ' material quickly and consistently.',
       'https://agents.example.com/' || i || '/rpc', price, 'PUBLISHED', ARRAY[c1], ARRAY[d1, d2],
       prefix || ' Labs', streaming, ARRAY['text/plain'], ARRAY['text/plain', 'application/json'],
-      rating, CASE WHEN rating IS NULL THEN 0 ELSE 1 + tasks / 50 END, tasks, 'HEALTHY', now() - (i || ' minutes')::interval,
-      initcap(v1) || ' ' || d1 || ' ' || v1 || 's ' || d1 || ' documents ' || d1 || ' ' || v1 || ' Please ' || v1 || ' this ' || d1 || ' for our team'
-        || CASE WHEN skills > 1 THEN ' ' || initcap(v2) || ' ' || d2 || ' ' || v2 || 's ' || d2 || ' records' ELSE '' END,
-      prefix || ' ' || initcap(d1) || ' ' || role || ' ' || initcap(v1) || ' ' || d1 || CASE WHEN skills > 1 THEN ' ' || initcap(v2) || ' ' || d2 ELSE '' END || ' ' || d1 || ' ' || d2,
+      rating, CASE WHEN rating IS NULL THEN 0 ELSE 1 + tasks / 50 END, tasks, 'HEALTHY',
+      now() - (i || ' minutes')::interval,
+      initcap(v1) || ' ' || d1 || ' ' || v1 || 's ' || d1 || ' documents ' || d1 || ' ' || v1
+        || ' Please ' || v1 || ' this ' || d1 || ' for our team'
+        || CASE WHEN skills > 1 THEN ' ' || initcap(v2) || ' ' || d2 || ' ' || v2 || 's ' || d2 || ' records'
+          ELSE '' END,
+      prefix || ' ' || initcap(d1) || ' ' || role || ' ' || initcap(v1) || ' ' || d1
+        || CASE WHEN skills > 1 THEN ' ' || initcap(v2) || ' ' || d2 ELSE '' END || ' ' || d1 || ' ' || d2,
       now()
     FROM gen`);
   await db.$executeRawUnsafe(`
-    INSERT INTO "AgentSkill" (id, "agentId", "skillId", position, name, description, tags, examples, "inputModes", "outputModes")
+    INSERT INTO "AgentSkill" (id, "agentId", "skillId", position, name, description, tags, examples,
+      "inputModes", "outputModes")
     SELECT 'bench-' || i || '-' || n, 'bench-' || i, 'skill-' || n, n,
       initcap(v) || ' ' || d, initcap(v) || 's ' || d || ' documents and records and reports the findings.',
-      ARRAY[d, v], ARRAY['Please ' || v || ' this ' || d || ' for our team', initcap(v) || ' the attached ' || d || ' file'],
+      ARRAY[d, v],
+      ARRAY['Please ' || v || ' this ' || d || ' for our team', initcap(v) || ' the attached ' || d || ' file'],
       ARRAY['text/plain'], ARRAY['text/plain']
     FROM gen, LATERAL (VALUES (1, v1, d1), (2, v2, d2), (3, v1, d3)) AS s(n, v, d)
     WHERE n <= skills`);
   // The registry services add words to the typo dictionary; generated rows bypass them.
   await db.$executeRawUnsafe(`
     INSERT INTO "SearchWord" (word)
-    SELECT DISTINCT w FROM "Agent" a, regexp_split_to_table(lower(a."searchText" || ' ' || a."skillText" || ' ' || a.description), '[^[:alnum:]]+') AS w
+    SELECT DISTINCT w FROM "Agent" a,
+      regexp_split_to_table(lower(a."searchText" || ' ' || a."skillText" || ' ' || a.description), '[^[:alnum:]]+') AS w
     WHERE a.id LIKE 'bench-%' AND length(w) BETWEEN 3 AND 40 ON CONFLICT DO NOTHING`);
   // As autovacuum would after a bulk load: merge GIN pending lists, refresh statistics.
   for (const table of ["Agent", "AgentSkill", "SearchWord"]) await db.$executeRawUnsafe(`VACUUM ANALYZE "${table}"`);
@@ -89,7 +99,8 @@ export async function runCatalogBench(): Promise<string> {
       const { latencies, wallMs } = await load(total, concurrency, once);
       const s = summarize(latencies);
       rows.push(
-        `| ${label} | ${concurrency} | ${total} | ${fmt(s.p50)} | ${fmt(s.p95)} | ${fmt(s.p99)} | ${fmt((total / wallMs) * 1000, 0)} |`,
+        `| ${label} | ${concurrency} | ${total} | ${fmt(s.p50)} | ${fmt(s.p95)} | ${fmt(s.p99)} | ` +
+          `${fmt((total / wallMs) * 1000, 0)} |`,
       );
     };
     const searchTotal = SEARCHES.length * ROUNDS;
@@ -132,7 +143,8 @@ export async function runCatalogBench(): Promise<string> {
     );
     rows.push(`${await typoRecall(db, correctWords, typoBudget)} ${await largeDictionary()}`);
     rows.unshift(
-      `Catalog: ${listings.toLocaleString("en-US")} published listings, ${skills.toLocaleString("en-US")} skills (generated in ${fmt(genSeconds, 0)} s).\n`,
+      `Catalog: ${listings.toLocaleString("en-US")} published listings, ${skills.toLocaleString("en-US")} skills ` +
+        `(generated in ${fmt(genSeconds, 0)} s).\n`,
     );
   } finally {
     await db.$disconnect();
@@ -256,7 +268,8 @@ async function largeDictionary(): Promise<string> {
   }
   const s = summarize(latencies);
   return (
-    `On a dictionary of 200,000 made-up words (${fmt(bytes / 1024 / 1024)} MB of trie, built in ${fmt(buildMs, 0)} ms) ` +
+    `On a dictionary of 200,000 made-up words ` +
+    `(${fmt(bytes / 1024 / 1024)} MB of trie, built in ${fmt(buildMs, 0)} ms) ` +
     `one typo lookup takes p50 ${fmt(s.p50, 2)} ms, p95 ${fmt(s.p95, 2)} ms.`
   );
 }

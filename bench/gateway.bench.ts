@@ -56,7 +56,9 @@ export async function runGatewayBench(): Promise<string> {
       const directRps = (total / d.wallMs) * 1000;
       const gatewayRps = (total / gatewayWallMs) * 1000;
       rows.push(
-        `| ${concurrency} | ${total} | ${fmt(ds.p50)} / ${fmt(ds.p99)} | ${fmt(gs.p50)} / ${fmt(gs.p99)} | ${fmt(gs.p50 - ds.p50)} / ${fmt(gs.p99 - ds.p99)} | ${fmt(directRps, 0)} | ${fmt(gatewayRps, 0)} | ${fmt(gatewayRps / directRps, 2)}× |`,
+        `| ${concurrency} | ${total} | ${fmt(ds.p50)} / ${fmt(ds.p99)} | ${fmt(gs.p50)} / ${fmt(gs.p99)} | ` +
+          `${fmt(gs.p50 - ds.p50)} / ${fmt(gs.p99 - ds.p99)} | ${fmt(directRps, 0)} | ${fmt(gatewayRps, 0)} | ` +
+          `${fmt(gatewayRps / directRps, 2)}× |`,
       );
     }
   } finally {
@@ -66,7 +68,8 @@ export async function runGatewayBench(): Promise<string> {
     await database.done();
   }
   return [
-    "| concurrency | calls | direct p50 / p99 ms | gateway p50 / p99 ms | added p50 / p99 ms | direct calls/s | gateway tasks/s (settled) | ratio |",
+    "| concurrency | calls | direct p50 / p99 ms | gateway p50 / p99 ms | added p50 / p99 ms | direct calls/s " +
+      "| gateway tasks/s (settled) | ratio |",
     "| ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |",
     ...rows,
   ].join("\n");

@@ -101,7 +101,9 @@ export async function runStreamsBench(): Promise<string> {
       while (counts.some((c, i) => c < want[i]!)) await new Promise((r) => setTimeout(r, 5));
       const fanoutMs = performance.now() - f0;
       rows.push(
-        `| ${target.toLocaleString("en-US")} | ${s.open.toLocaleString("en-US")} | ${fmt(s.rss / 2 ** 20, 0)} MB | ${fmt((s.rss - baseline.rss) / 2 ** 10 / target, 1)} KB | ${fmt(s.heapUsed / 2 ** 20, 0)} MB | ${fmt(fanoutMs, 0)} ms | ${fmt(connectSeconds, 1)} s |`,
+        `| ${target.toLocaleString("en-US")} | ${s.open.toLocaleString("en-US")} | ${fmt(s.rss / 2 ** 20, 0)} MB | ` +
+          `${fmt((s.rss - baseline.rss) / 2 ** 10 / target, 1)} KB | ${fmt(s.heapUsed / 2 ** 20, 0)} MB | ` +
+          `${fmt(fanoutMs, 0)} ms | ${fmt(connectSeconds, 1)} s |`,
       );
     }
   } finally {
@@ -112,7 +114,8 @@ export async function runStreamsBench(): Promise<string> {
     await database.done();
   }
   return [
-    "| streams | open on server | server RSS | RSS per stream | heap used | one event to all | time to open this step |",
+    "| streams | open on server | server RSS | RSS per stream | heap used | one event to all " +
+      "| time to open this step |",
     "| ---: | ---: | ---: | ---: | ---: | ---: | ---: |",
     ...rows,
   ].join("\n");

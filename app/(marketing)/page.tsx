@@ -10,12 +10,16 @@ const FEATURES = [
   {
     icon: Bot,
     title: "A marketplace of agents",
-    body: "Browse agents published from their A2A Agent Cards, compare price, quality and latency, and run the right one.",
+    body:
+      "Browse agents published from their A2A Agent Cards, compare price, quality and latency, " +
+      "and run the right one.",
   },
   {
     icon: Network,
     title: "One gateway for programs",
-    body: "Call any listed agent through Bureau's A2A gateway (v1.0 and 0.3) with an org API key, or let the concierge pick one.",
+    body:
+      "Call any listed agent through Bureau's A2A gateway (v1.0 and 0.3) with an org API key, " +
+      "or let the concierge pick one.",
   },
   {
     icon: Activity,
@@ -35,7 +39,9 @@ const FEATURES = [
   {
     icon: ShieldCheck,
     title: "Ready for teams",
-    body: "Roles, scoped API keys, monthly budgets, a hash-chained audit log and strict isolation between organizations.",
+    body:
+      "Roles, scoped API keys, monthly budgets, a hash-chained audit log " +
+      "and strict isolation between organizations.",
   },
 ];
 

@@ -7,6 +7,7 @@ import { Avatar } from "@/components/ui/avatar";
 import { Badge } from "@/components/ui/badge";
 import { buttonVariants } from "@/components/ui/button";
 import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@/components/ui/card";
+import { cn } from "@/components/ui/cn";
 import { categoryLabel } from "@/server/schemas/categories";
 import { AgentCallTabs } from "./agent-call-tabs";
 import { AgentFacts, type AgentFactsData } from "./agent-facts";
@@ -77,7 +78,12 @@ export function AgentPageView(props: {
               </div>
             </div>
           </div>
-          <div className="flex items-center justify-between gap-4 rounded-xl border border-border bg-card p-4 shadow-xs sm:block sm:text-right">
+          <div
+            className={cn(
+              "flex items-center justify-between gap-4 rounded-xl border border-border bg-card p-4 shadow-xs",
+              "sm:block sm:text-right",
+            )}
+          >
             <div>
               <div className="text-2xl font-semibold tabular-nums" data-testid="agent-price">
                 {formatCredits(agent.pricePerTask)}

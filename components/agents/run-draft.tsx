@@ -3,6 +3,7 @@
 import { MessageSquareQuote } from "lucide-react";
 import { createContext, use, useState, type ReactNode } from "react";
 import { RunTaskPanel } from "@/components/tasks/run-task-panel";
+import { cn } from "@/components/ui/cn";
 import { SignInToRun, type Visitor } from "./sign-in-to-run";
 
 interface RunDraft {
@@ -32,7 +33,10 @@ export function ExamplePrompt({ text }: { text: string }) {
   return (
     <button
       type="button"
-      className="group flex w-full items-start gap-2 rounded-md bg-muted px-3 py-1.5 text-left text-sm transition-colors hover:bg-accent"
+      className={cn(
+        "group flex w-full items-start gap-2 rounded-md bg-muted px-3 py-1.5 text-left text-sm",
+        "transition-colors hover:bg-accent",
+      )}
       title="Use this example"
       onClick={() => {
         setText(text);

@@ -36,7 +36,10 @@ export function ApiKeysView() {
     <div className="space-y-8">
       <PageHeader
         title="API keys"
-        description="Keys let programs and agents call Bureau's gateway as this organization. Tasks they run spend its credits."
+        description={
+          "Keys let programs and agents call Bureau's gateway as this organization. " +
+          "Tasks they run spend its credits."
+        }
         actions={canManage ? <CreateApiKeyDialog orgId={org.id} onCreated={() => void query.refetch()} /> : null}
       />
       {org.role === "viewer" ? (

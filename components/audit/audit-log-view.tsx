@@ -146,7 +146,9 @@ export function AuditLogView() {
           </Link>
         }
         title="Audit log"
-        description={`Everything recorded about money, keys, budgets and people in ${org.name}. Date filters are UTC days.`}
+        description={
+          `Everything recorded about money, keys, budgets and people in ${org.name}. ` + "Date filters are UTC days."
+        }
       />
       {canRead ? (
         <>

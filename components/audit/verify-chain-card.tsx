@@ -15,6 +15,8 @@ const REASON: Record<string, string> = {
   scheme_downgrade: "it uses an older hash scheme than the entries before it",
 };
 
+const entries = (n: number) => plural(n, { one: "entry", other: "entries" });
+
 /** Re-walks the org's hash chain on demand and says whether every entry is as written. */
 export function VerifyChainCard({ orgId }: { orgId: string }) {
   const trpc = useTRPC();
@@ -42,7 +44,7 @@ export function VerifyChainCard({ orgId }: { orgId: string }) {
           <Alert variant="success" icon={<ShieldCheck />} data-testid="chain-verdict" data-ok="true">
             <AlertTitle>Chain intact</AlertTitle>
             <AlertDescription>
-              {plural(result.rows, { one: "entry", other: "entries" })} verified at {formatDateTime(result.checkedAt)}
+              {entries(result.rows)} verified at {formatDateTime(result.checkedAt)}
               {result.lastHash ? (
                 <>
                   ; latest hash <code className="break-all">{result.lastHash.slice(0, 16)}…</code>
@@ -56,7 +58,7 @@ export function VerifyChainCard({ orgId }: { orgId: string }) {
           <Alert variant="destructive" icon={<ShieldAlert />} data-testid="chain-verdict" data-ok="false">
             <AlertTitle>Chain broken at entry #{result.brokenAt}</AlertTitle>
             <AlertDescription>
-              {plural(result.rows, { one: "entry", other: "entries" })} before it verified; that entry fails because{" "}
+              {entries(result.rows)} before it verified; that entry fails because{" "}
               {REASON[result.reason] ?? result.reason}. Report this to your Bureau administrator.
             </AlertDescription>
           </Alert>

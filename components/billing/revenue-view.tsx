@@ -57,7 +57,10 @@ export function RevenueView() {
                   icon={<HandCoins />}
                   label="Revenue this month"
                   value={<span data-testid="revenue-month">{formatCredits(r.revenueThisMonth)}</span>}
-                  hint={`${plural(r.tasksThisMonth, { one: "task", other: "tasks" })}, ${formatCredits(r.taskVolumeThisMonth)} credits settled`}
+                  hint={
+                    `${plural(r.tasksThisMonth, { one: "task", other: "tasks" })}, ` +
+                    `${formatCredits(r.taskVolumeThisMonth)} credits settled`
+                  }
                 />
                 <Stat
                   icon={<Landmark />}
@@ -69,13 +72,20 @@ export function RevenueView() {
                   icon={<Banknote />}
                   label="Owed to sellers"
                   value={formatCredits(r.sellersOwed.pending + r.sellersOwed.available)}
-                  hint={`${formatCredits(r.sellersOwed.available)} available · ${plural(r.failingPayouts, { one: "failing payout", other: "failing payouts" })}`}
+                  hint={
+                    `${formatCredits(r.sellersOwed.available)} available · ` +
+                    plural(r.failingPayouts, { one: "failing payout", other: "failing payouts" })
+                  }
                 />
                 <Stat
                   icon={<CreditCard />}
                   label="Purchases this month"
                   value={formatMoney(r.purchasesThisMonth.amountCents)}
-                  hint={`${plural(r.purchasesThisMonth.count, { one: "purchase", other: "purchases" })}, ${formatCredits(r.purchasesThisMonth.credits)} credits · ${formatCredits(r.grantedTotal)} granted ever`}
+                  hint={
+                    `${plural(r.purchasesThisMonth.count, { one: "purchase", other: "purchases" })}, ` +
+                    `${formatCredits(r.purchasesThisMonth.credits)} credits · ` +
+                    `${formatCredits(r.grantedTotal)} granted ever`
+                  }
                 />
               </div>
               <Card>

@@ -46,7 +46,8 @@ export function BuyCreditsCard(props: { orgId: string; packs: Pack[]; purchases:
         <CardTitle>{purchases.enabled ? "Buy credits" : "What a credit costs"}</CardTitle>
         <CardDescription data-testid="credit-price">
           {cheapest
-            ? `A credit costs from ${formatPricePerCredit(cheapest.priceCents, cheapest.credits, cheapest.currency)}; ` +
+            ? "A credit costs from " +
+              `${formatPricePerCredit(cheapest.priceCents, cheapest.credits, cheapest.currency)}; ` +
               "bigger packs cost less per credit. An agent's price per task is in credits."
             : "No credit packs are for sale."}
           {purchases.enabled ? " Paid securely with Stripe; credits appear as soon as Stripe confirms." : ""}
@@ -60,7 +61,8 @@ export function BuyCreditsCard(props: { orgId: string; packs: Pack[]; purchases:
               {purchases.setupHint ? (
                 <span data-testid="purchases-setup-hint">You are a platform admin: {purchases.setupHint}</span>
               ) : (
-                "Tasks are paid from credits your organization was granted. Ask your Bureau administrator about buying more."
+                "Tasks are paid from credits your organization was granted. " +
+                "Ask your Bureau administrator about buying more."
               )}
             </AlertDescription>
           </Alert>
@@ -84,7 +86,9 @@ export function BuyCreditsCard(props: { orgId: string; packs: Pack[]; purchases:
                   disabled={!canBuy || (checkout.isPending && checkout.variables?.packId !== pack.id)}
                   loading={checkout.isPending && checkout.variables?.packId === pack.id}
                   onClick={() => checkout.mutate({ orgId, packId: pack.id })}
-                  aria-label={`Buy ${formatCredits(pack.credits)} credits for ${formatMoney(pack.priceCents, pack.currency)}`}
+                  aria-label={
+                    `Buy ${formatCredits(pack.credits)} credits ` + `for ${formatMoney(pack.priceCents, pack.currency)}`
+                  }
                 >
                   <CreditCard aria-hidden /> Buy
                 </Button>

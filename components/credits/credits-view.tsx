@@ -27,7 +27,9 @@ export function CreditsView({ checkoutCanceled }: { checkoutCanceled: boolean })
     <div className="space-y-8">
       <PageHeader
         title="Credits"
-        description="Tasks are paid in credits: held when a task starts, charged when it succeeds, returned when it fails."
+        description={
+          "Tasks are paid in credits: held when a task starts, charged when it succeeds, returned when it fails."
+        }
         actions={
           canReadMoney ? (
             <Button asChild variant="outline">

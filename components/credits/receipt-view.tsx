@@ -11,6 +11,7 @@ import { QueryState } from "@/components/query-state";
 import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
 import { Card, CardContent } from "@/components/ui/card";
+import { cn } from "@/components/ui/cn";
 import { EmptyState } from "@/components/ui/empty-state";
 import { PageHeader } from "@/components/ui/page-header";
 import { Skeleton } from "@/components/ui/skeleton";
@@ -83,7 +84,12 @@ export function ReceiptView({ purchaseId }: { purchaseId: string }) {
                 <div className="flex flex-wrap items-start justify-between gap-4">
                   <div>
                     <div className="flex items-center gap-2 font-semibold tracking-tight">
-                      <span className="grid size-7 place-items-center rounded-md bg-primary text-sm text-primary-foreground">
+                      <span
+                        className={cn(
+                          "grid size-7 place-items-center rounded-md",
+                          "bg-primary text-sm text-primary-foreground",
+                        )}
+                      >
                         B
                       </span>
                       Bureau

@@ -96,7 +96,10 @@ function Statement({ orgId }: { orgId: string }) {
           </Link>
         }
         title="Statement"
-        description="Every grant, purchase, hold, charge, release and refund, with your balances after each. Times in your timezone; date filters are UTC days."
+        description={
+          "Every grant, purchase, hold, charge, release and refund, with your balances after each. " +
+          "Times in your timezone; date filters are UTC days."
+        }
       />
       <StatementFilters
         value={filters.values}

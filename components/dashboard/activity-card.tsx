@@ -3,6 +3,7 @@ import Link from "next/link";
 import { formatRelative } from "@/components/format";
 import { Button } from "@/components/ui/button";
 import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@/components/ui/card";
+import { cn } from "@/components/ui/cn";
 import { EmptyState } from "@/components/ui/empty-state";
 import type { Dashboard } from "./dashboard-types";
 
@@ -35,7 +36,10 @@ export function ActivityCard({ items, canOpenLog }: { items: Dashboard["recentAc
             {items.map((item) => (
               <li
                 key={item.id}
-                className="flex flex-col gap-0.5 py-2.5 text-sm sm:flex-row sm:items-baseline sm:justify-between sm:gap-4"
+                className={cn(
+                  "flex flex-col gap-0.5 py-2.5 text-sm",
+                  "sm:flex-row sm:items-baseline sm:justify-between sm:gap-4",
+                )}
               >
                 <span className="min-w-0 break-words" data-testid="activity-row">
                   {item.summary}

@@ -54,7 +54,8 @@ export function MarketplaceView({ state, results, notice, need }: MarketplaceDat
               title="No agents match"
               description={
                 values.q
-                  ? `Nothing matches "${values.q}" with these filters. Try fewer words, or describe what you need instead.`
+                  ? `Nothing matches "${values.q}" with these filters. ` +
+                    "Try fewer words, or describe what you need instead."
                   : filtered
                     ? "Fix the highlighted filter, or clear the filters."
                     : "No published agents match these filters yet."
@@ -86,7 +87,10 @@ export function MarketplaceView({ state, results, notice, need }: MarketplaceDat
       <div className="space-y-6">
         <PageHeader
           title="Marketplace"
-          description="Hire AI agents by the task. Every agent speaks A2A and is called through Bureau's gateway with your organization's credits."
+          description={
+            "Hire AI agents by the task. " +
+            "Every agent speaks A2A and is called through Bureau's gateway with your organization's credits."
+          }
         />
         <MarketplaceTabs browse={browse} describe={describe} />
       </div>

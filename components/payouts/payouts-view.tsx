@@ -42,6 +42,7 @@ export function PayoutsView({ onboarding }: { onboarding: "return" | "refresh" |
         {() => {
           const { earnings, rules, account, stripeEnabled } = query.data!;
           const money = (credits: number) => formatMoney(credits * rules.creditValueCents);
+          const feePercent = rules.feeBps / 100;
           return (
             <>
               <div className="grid gap-4 sm:grid-cols-2 lg:grid-cols-4">
@@ -82,8 +83,8 @@ export function PayoutsView({ onboarding }: { onboarding: "return" | "refresh" |
                 linkExpired={onboarding === "refresh"}
               />
               <p className="text-sm text-muted-foreground">
-                Bureau keeps {rules.feeBps / 100}% of each task&apos;s price. Your share is pending for {rules.holdDays}{" "}
-                days (the refund window), then available, then paid out daily once it reaches{" "}
+                Bureau keeps {feePercent}% of each task&apos;s price. Your share is pending for {rules.holdDays} days
+                (the refund window), then available, then paid out daily once it reaches{" "}
                 {formatCredits(rules.minimumCredits)} credits ({money(rules.minimumCredits)}).
               </p>
             </>

@@ -43,7 +43,10 @@ export function StarInput({
           aria-label={`${n} star${n === 1 ? "" : "s"}`}
           disabled={disabled}
           onClick={() => onChange(n)}
-          className="rounded-sm p-0.5 outline-none transition-transform hover:scale-110 focus-visible:ring-2 focus-visible:ring-ring disabled:opacity-50"
+          className={cn(
+            "rounded-sm p-0.5 outline-none transition-transform hover:scale-110",
+            "focus-visible:ring-2 focus-visible:ring-ring disabled:opacity-50",
+          )}
         >
           <Star
             aria-hidden

@@ -1,5 +1,6 @@
 import Markdown, { type Components, type UrlTransform } from "react-markdown";
 import remarkGfm from "remark-gfm";
+import { cn } from "@/components/ui/cn";
 
 const LINK_PROTOCOLS = new Set(["http:", "https:", "mailto:"]);
 
@@ -64,7 +65,12 @@ const COMPONENTS: Components = {
   ),
   hr: () => <hr className="border-border" />,
   pre: ({ children }) => (
-    <pre className="overflow-x-auto rounded-md bg-muted p-3 font-mono text-xs leading-relaxed [&>code]:bg-transparent [&>code]:p-0">
+    <pre
+      className={cn(
+        "overflow-x-auto rounded-md bg-muted p-3 font-mono text-xs leading-relaxed",
+        "[&>code]:bg-transparent [&>code]:p-0",
+      )}
+    >
       {children}
     </pre>
   ),

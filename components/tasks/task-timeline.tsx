@@ -145,7 +145,8 @@ export function TaskTimeline({ events, agentName }: { events: TaskEventView[]; a
             <span
               aria-hidden
               className={cn(
-                "absolute top-0.5 -left-[1.95rem] flex size-5 items-center justify-center rounded-full border border-border bg-background [&_svg]:size-3",
+                "absolute top-0.5 -left-[1.95rem] flex size-5 items-center justify-center rounded-full",
+                "border border-border bg-background [&_svg]:size-3",
                 line.tone ? TONE[line.tone] : "text-foreground",
               )}
             >

@@ -14,7 +14,8 @@ export function EmptyState({ icon, title, description, action, className, ...pro
   return (
     <div
       className={cn(
-        "flex flex-col items-center justify-center gap-3 rounded-xl border border-dashed border-border px-6 py-12 text-center",
+        "flex flex-col items-center justify-center gap-3 rounded-xl border border-dashed border-border",
+        "px-6 py-12 text-center",
         className,
       )}
       {...props}
@@ -22,7 +23,10 @@ export function EmptyState({ icon, title, description, action, className, ...pro
       {icon ? (
         <div
           aria-hidden="true"
-          className="flex size-10 items-center justify-center rounded-full bg-muted text-muted-foreground [&_svg]:size-5"
+          className={cn(
+            "flex size-10 items-center justify-center rounded-full bg-muted text-muted-foreground",
+            "[&_svg]:size-5",
+          )}
         >
           {icon}
         </div>

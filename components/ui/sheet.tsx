@@ -37,13 +37,19 @@ export type SheetContentProps = ComponentProps<typeof DialogPrimitive.Content> &
 export function SheetContent({ className, children, side, ...props }: SheetContentProps) {
   return (
     <DialogPrimitive.Portal>
-      <DialogPrimitive.Overlay className="fixed inset-0 z-50 bg-black/40 data-[state=open]:animate-fade-in data-[state=closed]:animate-fade-out" />
+      <DialogPrimitive.Overlay
+        className={cn(
+          "fixed inset-0 z-50 bg-black/40",
+          "data-[state=open]:animate-fade-in data-[state=closed]:animate-fade-out",
+        )}
+      />
       <DialogPrimitive.Content className={cn(sheetVariants({ side }), className)} {...props}>
         {children}
         <DialogPrimitive.Close
           className={cn(
             "absolute top-4 right-4 inline-flex size-8 items-center justify-center rounded-md text-muted-foreground",
-            "transition-colors outline-none hover:bg-accent hover:text-accent-foreground focus-visible:ring-2 focus-visible:ring-ring",
+            "transition-colors outline-none hover:bg-accent hover:text-accent-foreground",
+            "focus-visible:ring-2 focus-visible:ring-ring",
           )}
         >
           <X className="size-4" aria-hidden="true" />

@@ -108,7 +108,10 @@ export const commands: Record<string, Command> = {
 
 function usage(): string {
   const lines = Object.values(commands).map((c) => `  ${c.usage.padEnd(28)} ${c.summary}`);
-  return `Usage: npm run db:<command> (node --conditions=react-server --import tsx scripts/db/cli.ts <command>)\n\nCommands:\n${lines.join("\n")}\n\nReads DATABASE_URL from the environment.`;
+  return (
+    "Usage: npm run db:<command> (node --conditions=react-server --import tsx scripts/db/cli.ts <command>)\n\n" +
+    `Commands:\n${lines.join("\n")}\n\nReads DATABASE_URL from the environment.`
+  );
 }
 
 export async function main(argv: string[]): Promise<number> {

@@ -25,7 +25,8 @@ export async function sendVerificationEmail(input: { email: string; name: string
     to: input.email,
     subject: "Confirm your email for Bureau",
     text:
-      `Hello ${input.name},\n\nConfirm that ${input.email} is yours, so invitations, receipts and alerts reach you:\n\n` +
+      `Hello ${input.name},\n\n` +
+      `Confirm that ${input.email} is yours, so invitations, receipts and alerts reach you:\n\n` +
       `${input.url}\n\nThe link works for one hour. If you did not create a Bureau account, ignore this email.\n`,
   });
 }

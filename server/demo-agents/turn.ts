@@ -79,9 +79,11 @@ export class Turn {
       const result = await generateWithLlm(
         {
           system:
-            `You are ${this.spec.name}, an AI agent from ${this.spec.provider.organization}. ${this.spec.description} ` +
+            `You are ${this.spec.name}, an AI agent from ${this.spec.provider.organization}. ` +
+            `${this.spec.description} ` +
             `Your skills: ${this.spec.skills.map((s) => `${s.name} (${s.description})`).join("; ")}. ` +
-            "Answer the request in concise markdown with headings. Do not invent statistics or sources; say what must be checked.",
+            "Answer the request in concise markdown with headings. " +
+            "Do not invent statistics or sources; say what must be checked.",
           prompt,
         },
         this.options.llm,

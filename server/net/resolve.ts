@@ -28,7 +28,8 @@ export function guardedLookup(resolve: ResolveHost, isAllowed: (host: string) =>
           if (bad) {
             throw new UnsafeUrlError(
               "private_address",
-              `The host ${hostname} points to a private or reserved address (${bad.address}); Bureau only fetches public internet addresses.`,
+              `The host ${hostname} points to a private or reserved address (${bad.address}); ` +
+                "Bureau only fetches public internet addresses.",
             );
           }
         }

@@ -22,7 +22,7 @@ async function platformAdmin() {
 }
 
 describe("without Stripe keys", () => {
-  it("tells buyers purchases are not available, names the setting to platform admins only, and refuses checkout", async () => {
+  it("tells buyers purchases are off, names the setting to platform admins only, and refuses checkout", async () => {
     const { org, caller } = await ownerWithOrg("No Stripe");
     const overview = await caller.credits.overview({ orgId: org.id });
     expect(overview.purchases).toEqual({

@@ -229,7 +229,8 @@ describe("the audit log", () => {
     expect(lines).toHaveLength(9);
     // Mallory's name would run as a formula in a spreadsheet; it arrives as text.
     expect(lines[1]).toContain(
-      `budget.set,"Monthly cap set to 1,200 credits (was 900 credits)","'=HYPERLINK(""http://evil.test"")",${mallory.email}`,
+      'budget.set,"Monthly cap set to 1,200 credits (was 900 credits)",' +
+        `"'=HYPERLINK(""http://evil.test"")",${mallory.email}`,
     );
     expect(lines[2]).toContain(`api_key.created,API key “=cmd|' /C calc'!A0” created,Owner,${user.email}`);
     expect(lines[2]).toMatch(/,"\{""name"":""=cmd\|' \/C calc'!A0""/);

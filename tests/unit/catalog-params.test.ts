@@ -6,7 +6,8 @@ const parse = (query: string) => parseCatalogParams(new URLSearchParams(query));
 describe("marketplace URL", () => {
   it("reads search, filters, sort and the pages walked into the search service's query", () => {
     const state = parse(
-      "q=contract+review&category=finance&sort=price_asc&minPrice=10&maxPrice=90&minRating=4.5&streaming=true&after=c1&after=c2",
+      "q=contract+review&category=finance&sort=price_asc&minPrice=10&maxPrice=90&minRating=4.5" +
+        "&streaming=true&after=c1&after=c2",
     );
     expect(state.errors).toEqual({});
     expect(state.after).toEqual(["c1", "c2"]);

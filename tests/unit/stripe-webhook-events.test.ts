@@ -45,7 +45,8 @@ describe("the local Stripe server's form decoding", () => {
   it("reads nested objects and indexed arrays as Stripe does", () => {
     expect(
       parseStripeForm(
-        "mode=payment&line_items[0][quantity]=1&line_items[0][price_data][currency]=usd&metadata[a]=b&expand[0]=x&expand[1]=y",
+        "mode=payment&line_items[0][quantity]=1&line_items[0][price_data][currency]=usd" +
+          "&metadata[a]=b&expand[0]=x&expand[1]=y",
       ),
     ).toEqual({
       mode: "payment",

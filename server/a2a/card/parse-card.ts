@@ -81,7 +81,10 @@ function fromV1(card: AgentCardV1): NormalizedCard | string {
   }));
   const rpc = interfaces.find((i) => isJsonRpc(i.binding));
   if (!rpc)
-    return `supportedInterfaces has no JSONRPC interface (found ${interfaces.map((i) => i.binding).join(", ")}); Bureau calls agents over JSON-RPC.`;
+    return (
+      `supportedInterfaces has no JSONRPC interface (found ${interfaces.map((i) => i.binding).join(", ")}); ` +
+      "Bureau calls agents over JSON-RPC."
+    );
   return {
     cardFormat: "1.0",
     ...base(card),
@@ -103,7 +106,10 @@ function fromV03(card: AgentCardV03): NormalizedCard | string {
   ];
   const rpc = interfaces.find((i) => isJsonRpc(i.binding));
   if (!rpc)
-    return `preferredTransport is ${preferred} and additionalInterfaces has no JSONRPC entry; Bureau calls agents over JSON-RPC.`;
+    return (
+      `preferredTransport is ${preferred} and additionalInterfaces has no JSONRPC entry; ` +
+      "Bureau calls agents over JSON-RPC."
+    );
   return {
     cardFormat: "0.3",
     ...base(card),
@@ -149,7 +155,8 @@ export function parseAgentCard(json: unknown): ParseCardResult {
     return {
       ok: false,
       errors: [
-        "The card has neither supportedInterfaces (A2A v1.0) nor url (A2A 0.3), so there is no address to call the agent at.",
+        "The card has neither supportedInterfaces (A2A v1.0) nor url (A2A 0.3), " +
+          "so there is no address to call the agent at.",
         ...(rest.success ? [] : issues(rest.error)),
       ],
     };

@@ -7,7 +7,8 @@ export const DATA_FINANCE_AGENTS: DemoAgentSpec[] = [
     slug: "northwind-data-analyst",
     name: "Northwind Data Analyst",
     description:
-      "Reads the figures in whatever you paste (a CSV excerpt, a table, a paragraph of numbers) and returns descriptive statistics with a short interpretation.",
+      "Reads the figures in whatever you paste (a CSV excerpt, a table, a paragraph of numbers) and returns " +
+      "descriptive statistics with a short interpretation.",
     categories: ["data-analytics"],
     tags: ["statistics", "csv", "analysis"],
     pricePerTask: 80,
@@ -32,7 +33,8 @@ export const DATA_FINANCE_AGENTS: DemoAgentSpec[] = [
     slug: "northwind-metrics-explainer",
     name: "Northwind Metrics Explainer",
     description:
-      "Outlines a KPI definition document from a plain-language description of a metric: definition, formula inputs, data sources, owners and caveats.",
+      "Outlines a KPI definition document from a plain-language description of a metric: definition, formula inputs, " +
+      "data sources, owners and caveats.",
     categories: ["data-analytics"],
     tags: ["kpi", "metrics", "documentation"],
     pricePerTask: 35,
@@ -60,7 +62,8 @@ export const DATA_FINANCE_AGENTS: DemoAgentSpec[] = [
     slug: "northwind-invoice-reconciler",
     name: "Northwind Invoice Reconciler",
     description:
-      "Totals the amounts in pasted invoice lines or bank statement rows and highlights outliers, so month-end reconciliation starts from checked figures.",
+      "Totals the amounts in pasted invoice lines or bank statement rows and highlights outliers, so month-end " +
+      "reconciliation starts from checked figures.",
     categories: ["finance"],
     tags: ["invoices", "reconciliation", "accounts payable"],
     pricePerTask: 45,
@@ -86,7 +89,8 @@ export const DATA_FINANCE_AGENTS: DemoAgentSpec[] = [
     slug: "northwind-budget-forecaster",
     name: "Northwind Budget Forecaster",
     description:
-      "Runs the numbers on a budget line or cost history and lays out a forecasting checklist: drivers, seasonality, one-offs and assumptions to confirm.",
+      "Runs the numbers on a budget line or cost history and lays out a forecasting checklist: drivers, seasonality, " +
+      "one-offs and assumptions to confirm.",
     categories: ["finance", "data-analytics"],
     tags: ["budget", "forecast", "fp&a", "streaming"],
     pricePerTask: 110,

@@ -7,7 +7,8 @@ export const ENGINEERING_MARKETING_AGENTS: DemoAgentSpec[] = [
     slug: "northwind-code-reviewer",
     name: "Northwind Code Reviewer",
     description:
-      "Reviews a pasted diff or snippet against an engineering checklist: tests, error handling, logging of secrets, TODOs left behind and input validation. Streams its progress.",
+      "Reviews a pasted diff or snippet against an engineering checklist: tests, error handling, logging of secrets, " +
+      "TODOs left behind and input validation. Streams its progress.",
     categories: ["engineering"],
     tags: ["code review", "pull requests", "streaming"],
     pricePerTask: 70,
@@ -42,7 +43,8 @@ export const ENGINEERING_MARKETING_AGENTS: DemoAgentSpec[] = [
     slug: "northwind-incident-scribe",
     name: "Northwind Incident Scribe",
     description:
-      "Turns a raw incident timeline or chat log into a postmortem summary: the key events, the terms that recur, and the length of the record.",
+      "Turns a raw incident timeline or chat log into a postmortem summary: the key events, the terms that recur, " +
+      "and the length of the record.",
     categories: ["engineering"],
     tags: ["incidents", "postmortem", "sre"],
     pricePerTask: 35,
@@ -66,7 +68,8 @@ export const ENGINEERING_MARKETING_AGENTS: DemoAgentSpec[] = [
     slug: "northwind-campaign-planner",
     name: "Northwind Campaign Planner",
     description:
-      "Outlines a marketing campaign plan from a goal and audience: one section per objective or message, ready for channel and budget decisions.",
+      "Outlines a marketing campaign plan from a goal and audience: one section per objective or message, ready for " +
+      "channel and budget decisions.",
     categories: ["marketing"],
     tags: ["campaigns", "planning", "go-to-market"],
     pricePerTask: 85,
@@ -101,7 +104,8 @@ export const ENGINEERING_MARKETING_AGENTS: DemoAgentSpec[] = [
     slug: "northwind-seo-auditor",
     name: "Northwind SEO Auditor",
     description:
-      "Checks page copy or a page brief against an on-page SEO checklist: title, meta description, headings, internal links, image alt text and calls to action.",
+      "Checks page copy or a page brief against an on-page SEO checklist: title, meta description, headings, " +
+      "internal links, image alt text and calls to action.",
     categories: ["marketing"],
     tags: ["seo", "content", "audit"],
     pricePerTask: 50,

@@ -7,7 +7,8 @@ export const PEOPLE_LANGUAGE_AGENTS: DemoAgentSpec[] = [
     slug: "northwind-job-description-writer",
     name: "Northwind Job Description Writer",
     description:
-      "Drafts an inclusive job description from a role brief: summary, responsibilities, requirements built from your key terms, and how to apply.",
+      "Drafts an inclusive job description from a role brief: summary, responsibilities, requirements built from " +
+      "your key terms, and how to apply.",
     categories: ["hr-recruiting", "writing"],
     tags: ["hiring", "job descriptions", "recruiting"],
     pricePerTask: 25,
@@ -35,7 +36,8 @@ export const PEOPLE_LANGUAGE_AGENTS: DemoAgentSpec[] = [
     slug: "northwind-interview-kit",
     name: "Northwind Interview Kit",
     description:
-      "Builds a structured interview plan from a role description: one section per competency found in the brief, with questions to ask and signals to look for.",
+      "Builds a structured interview plan from a role description: one section per competency found in the brief, " +
+      "with questions to ask and signals to look for.",
     categories: ["hr-recruiting"],
     tags: ["interviews", "hiring", "structured interviews"],
     pricePerTask: 30,
@@ -63,7 +65,8 @@ export const PEOPLE_LANGUAGE_AGENTS: DemoAgentSpec[] = [
     slug: "northwind-onboarding-checklist",
     name: "Northwind Onboarding Checklist",
     description:
-      "Checks a new-hire onboarding plan against a people-ops checklist: equipment, accounts, buddy, first-week goals, compliance training and a 30-day check-in.",
+      "Checks a new-hire onboarding plan against a people-ops checklist: equipment, accounts, buddy, first-week " +
+      "goals, compliance training and a 30-day check-in.",
     categories: ["hr-recruiting"],
     tags: ["onboarding", "people ops"],
     pricePerTask: 15,
@@ -98,7 +101,8 @@ export const PEOPLE_LANGUAGE_AGENTS: DemoAgentSpec[] = [
     slug: "northwind-localization-prep",
     name: "Northwind Localization Prep",
     description:
-      "Prepares source text for translation: splits it into numbered translation units with word counts and extracts glossary candidates (product names, capitalised terms) to keep consistent.",
+      "Prepares source text for translation: splits it into numbered translation units with word counts and extracts " +
+      "glossary candidates (product names, capitalised terms) to keep consistent.",
     categories: ["translation"],
     tags: ["localization", "translation", "glossary"],
     pricePerTask: 20,
@@ -129,7 +133,8 @@ export const PEOPLE_LANGUAGE_AGENTS: DemoAgentSpec[] = [
     slug: "northwind-translation-reviewer",
     name: "Northwind Translation Reviewer",
     description:
-      "Style-checks translated copy before publication: overlong sentences, repeated words, hedging and passive constructions that often creep in during translation.",
+      "Style-checks translated copy before publication: overlong sentences, repeated words, hedging and passive " +
+      "constructions that often creep in during translation.",
     categories: ["translation", "writing"],
     tags: ["translation qa", "review", "localization"],
     pricePerTask: 55,

@@ -7,7 +7,8 @@ export const RESEARCH_WRITING_AGENTS: DemoAgentSpec[] = [
     slug: "northwind-research-analyst",
     name: "Northwind Research Analyst",
     description:
-      "Flagship desk-research agent. Streams its progress as it scopes the question, gathers and weighs sources, then delivers a markdown brief with findings, open questions and next steps.",
+      "Flagship desk-research agent. Streams its progress as it scopes the question, gathers and weighs sources, " +
+      "then delivers a markdown brief with findings, open questions and next steps.",
     categories: ["research"],
     tags: ["market research", "briefing", "streaming"],
     pricePerTask: 120,
@@ -18,7 +19,8 @@ export const RESEARCH_WRITING_AGENTS: DemoAgentSpec[] = [
         id: "market-brief",
         name: "Market brief",
         description:
-          "Turns a research question into a structured brief: scope, key findings, evidence to check, risks and recommended next steps.",
+          "Turns a research question into a structured brief: scope, key findings, evidence to check, risks and " +
+          "recommended next steps.",
         tags: ["research", "market", "brief"],
         examples: [
           "Size the European market for refurbished office furniture",
@@ -30,7 +32,8 @@ export const RESEARCH_WRITING_AGENTS: DemoAgentSpec[] = [
         id: "competitor-scan",
         name: "Competitor scan",
         description:
-          "Lists the themes a competitor landscape review should cover for the named companies and frames the comparison.",
+          "Lists the themes a competitor landscape review should cover for the named companies and frames the " +
+          "comparison.",
         tags: ["research", "competitors"],
         examples: [
           "Compare Acme, Globex and Initech on pricing and support",
@@ -47,7 +50,8 @@ export const RESEARCH_WRITING_AGENTS: DemoAgentSpec[] = [
     slug: "northwind-literature-scout",
     name: "Northwind Literature Scout",
     description:
-      "Condenses long reading material (papers, reports, meeting notes) into the key sentences, recurring terms and a word count, so a reviewer knows what to read first.",
+      "Condenses long reading material (papers, reports, meeting notes) into the key sentences, recurring terms and " +
+      "a word count, so a reviewer knows what to read first.",
     categories: ["research"],
     tags: ["summaries", "reading", "notes"],
     pricePerTask: 40,
@@ -71,7 +75,8 @@ export const RESEARCH_WRITING_AGENTS: DemoAgentSpec[] = [
     slug: "northwind-copy-editor",
     name: "Northwind Copy Editor",
     description:
-      "Line-edits business prose: flags overlong sentences, repeated words, hedging language and passive constructions, with the sentence each finding comes from.",
+      "Line-edits business prose: flags overlong sentences, repeated words, hedging language and passive " +
+      "constructions, with the sentence each finding comes from.",
     categories: ["writing"],
     tags: ["editing", "style", "proofreading"],
     pricePerTask: 15,
@@ -96,7 +101,8 @@ export const RESEARCH_WRITING_AGENTS: DemoAgentSpec[] = [
     slug: "northwind-blog-writer",
     name: "Northwind Blog Writer",
     description:
-      "Drafts blog posts and newsletters from a topic or a rough brief: headline, hook, sections built around your key points, and a call to action. Streams its progress.",
+      "Drafts blog posts and newsletters from a topic or a rough brief: headline, hook, sections built around your " +
+      "key points, and a call to action. Streams its progress.",
     categories: ["writing", "marketing"],
     tags: ["blog", "content", "newsletter", "streaming"],
     pricePerTask: 60,

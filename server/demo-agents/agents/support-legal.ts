@@ -7,7 +7,8 @@ export const SUPPORT_LEGAL_AGENTS: DemoAgentSpec[] = [
     slug: "northwind-intake-coordinator",
     name: "Northwind Intake Coordinator",
     description:
-      "Takes a new request, asks the one question it needs to scope it (the date range to cover), then returns a scoped intake summary. Demonstrates the input-required turn.",
+      "Takes a new request, asks the one question it needs to scope it (the date range to cover), then returns a " +
+      "scoped intake summary. Demonstrates the input-required turn.",
     categories: ["customer-support"],
     tags: ["intake", "triage", "multi-turn"],
     pricePerTask: 20,
@@ -18,7 +19,8 @@ export const SUPPORT_LEGAL_AGENTS: DemoAgentSpec[] = [
         id: "scope-request",
         name: "Scope a request",
         description:
-          "Asks which date range the request covers, then produces an intake summary with the request, the range and the next steps.",
+          "Asks which date range the request covers, then produces an intake summary with the request, the range and " +
+          "the next steps.",
         tags: ["intake", "scoping"],
         examples: [
           "Pull together all refund complaints about the Pro plan",
@@ -36,7 +38,8 @@ export const SUPPORT_LEGAL_AGENTS: DemoAgentSpec[] = [
     slug: "northwind-support-triage",
     name: "Northwind Support Triage",
     description:
-      "Triages a customer message: checks it against a support triage checklist (account, severity, reproduction, billing, security) and notes which items the message already answers.",
+      "Triages a customer message: checks it against a support triage checklist (account, severity, reproduction, " +
+      "billing, security) and notes which items the message already answers.",
     categories: ["customer-support"],
     tags: ["tickets", "triage", "helpdesk"],
     pricePerTask: 10,
@@ -74,7 +77,8 @@ export const SUPPORT_LEGAL_AGENTS: DemoAgentSpec[] = [
     slug: "northwind-faq-builder",
     name: "Northwind FAQ Builder",
     description:
-      "Turns release notes, policies or support macros into an FAQ outline with one section per topic, ready for the help centre team to finish.",
+      "Turns release notes, policies or support macros into an FAQ outline with one section per topic, ready for the " +
+      "help centre team to finish.",
     categories: ["customer-support", "writing"],
     tags: ["faq", "help center", "knowledge base"],
     pricePerTask: 30,
@@ -99,7 +103,9 @@ export const SUPPORT_LEGAL_AGENTS: DemoAgentSpec[] = [
     slug: "northwind-contract-checker",
     name: "Northwind Contract Checker",
     description:
-      "Checks a contract excerpt against a clause checklist (term, termination, liability, indemnity, governing law, data protection). Demo tip: include the word FAIL or explode in the input to make the task fail and see the refund.",
+      "Checks a contract excerpt against a clause checklist (term, termination, liability, indemnity, governing law, " +
+      "data protection). Demo tip: include the word FAIL or explode in the input to make the task fail and see the " +
+      "refund.",
     categories: ["legal-compliance"],
     tags: ["contracts", "clauses", "review"],
     pricePerTask: 150,
@@ -110,7 +116,8 @@ export const SUPPORT_LEGAL_AGENTS: DemoAgentSpec[] = [
         id: "clause-check",
         name: "Clause check",
         description:
-          "Reports which standard clauses the excerpt mentions and which are missing. Input containing FAIL or explode makes the task fail on purpose (for refund demos).",
+          "Reports which standard clauses the excerpt mentions and which are missing. Input containing FAIL or " +
+          "explode makes the task fail on purpose (for refund demos).",
         tags: ["contracts", "clauses"],
         examples: [
           "Check this MSA excerpt: term of 24 months, liability capped at fees paid, governed by English law",
@@ -139,7 +146,8 @@ export const SUPPORT_LEGAL_AGENTS: DemoAgentSpec[] = [
     slug: "northwind-privacy-auditor",
     name: "Northwind Privacy Auditor",
     description:
-      "Screens a process or product description against a GDPR-style privacy checklist: lawful basis, retention, data subject rights, processors, transfers and breach handling.",
+      "Screens a process or product description against a GDPR-style privacy checklist: lawful basis, retention, " +
+      "data subject rights, processors, transfers and breach handling.",
     categories: ["legal-compliance"],
     tags: ["gdpr", "privacy", "dpia"],
     pricePerTask: 90,

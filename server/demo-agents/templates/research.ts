@@ -24,7 +24,8 @@ export function researchBriefSections(input: string): string[] {
       "## Findings to establish",
       ...focus.map(
         (term, i) =>
-          `${i + 1}. **${capitalise(term)}**: current figures, direction over the time frame, and where sources disagree.`,
+          `${i + 1}. **${capitalise(term)}**: ` +
+          "current figures, direction over the time frame, and where sources disagree.",
       ),
       "",
     ].join("\n"),

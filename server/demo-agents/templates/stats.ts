@@ -31,7 +31,10 @@ function trend(values: number[]): string {
   const change = ((second - first) / Math.abs(first)) * 100;
   if (Math.abs(change) < 5)
     return `Roughly flat: the second half averages within 5% of the first (${change.toFixed(1)}%).`;
-  return `${change > 0 ? "Rising" : "Falling"}: the second half averages ${Math.abs(change).toFixed(1)}% ${change > 0 ? "above" : "below"} the first.`;
+  return (
+    `${change > 0 ? "Rising" : "Falling"}: the second half averages ${Math.abs(change).toFixed(1)}% ` +
+    `${change > 0 ? "above" : "below"} the first.`
+  );
 }
 
 /** Descriptive statistics over every number in the input, in input order. */
@@ -64,7 +67,8 @@ export function renderStats(input: string): string {
     "## Reading",
     `- ${trend(values)}`,
     outliers.length
-      ? `- Stand-out values: ${outliers.map(formatNumber).join(", ")} (more than 1.5 standard deviations from the mean).`
+      ? `- Stand-out values: ${outliers.map(formatNumber).join(", ")} ` +
+        "(more than 1.5 standard deviations from the mean)."
       : "- No value sits more than 1.5 standard deviations from the mean.",
     `- Values in input order: ${values.map(formatNumber).join(", ")}.`,
   ].join("\n");

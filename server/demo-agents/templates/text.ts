@@ -5,8 +5,9 @@ const STOPWORDS = new Set(
   (
     "a an and are as at be been but by can could did do does for from had has have he her his how i if in into is it " +
     "its just me more most my no not of on or our out over own she should so some such than that the their them then " +
-    "there these they this those through to too under up us very was we were what when where which while who why will " +
-    "with would you your about after again all also any because before being below between both each few further here " +
+    "there these they this those through to too under up us very was we were what when where which while who " +
+    "why will with would you your about after again all also any because before being below between both each " +
+    "few further here " +
     "once only other same such until what whom yours please need needs want wants make like get give tell using use " +
     // Instruction verbs say what to do with the text, not what it is about.
     "write draft summarise summarize review check build prepare analyse analyze create help list compare explain " +

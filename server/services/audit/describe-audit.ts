@@ -60,12 +60,18 @@ function describeMoney({ action, data }: DescribableAudit): string | null {
     case "credits.refunded": {
       const amount = num(data, "credits");
       const cents = num(data, "refundedCents");
-      return `Refund took back ${amount === null ? "credits" : credits(amount)}${cents === null ? "" : ` (${money(cents, "usd")} refunded in total)`}`;
+      return (
+        `Refund took back ${amount === null ? "credits" : credits(amount)}` +
+        (cents === null ? "" : ` (${money(cents, "usd")} refunded in total)`)
+      );
     }
     case "budget.set": {
       const to = num(data, "to");
       const from = num(data, "from");
-      return `Monthly cap set to ${to === null ? "a new value" : credits(to)}${from === null ? "" : ` (was ${credits(from)})`}`;
+      return (
+        `Monthly cap set to ${to === null ? "a new value" : credits(to)}` +
+        (from === null ? "" : ` (was ${credits(from)})`)
+      );
     }
     case "budget.removed": {
       const from = num(data, "from");
@@ -75,7 +81,10 @@ function describeMoney({ action, data }: DescribableAudit): string | null {
       const spent = num(data, "spentCredits");
       const cap = num(data, "capCredits");
       if (spent === null || cap === null) return "Monthly spend reached 80% of the cap";
-      return `Monthly spend reached ${number.format(spent)} of the ${credits(cap)} cap (${Math.floor((spent * 100) / cap)}%)`;
+      return (
+        `Monthly spend reached ${number.format(spent)} of the ${credits(cap)} cap ` +
+        `(${Math.floor((spent * 100) / cap)}%)`
+      );
     }
     default:
       return null;
@@ -94,7 +103,10 @@ function describeOther({ action, target, data }: DescribableAudit, lookups: Audi
       return `${who}’s role changed from ${str(data, "from") ?? "?"} to ${str(data, "to") ?? "?"}`;
     }
     case "member.removed":
-      return `${str(data, "name") ?? str(data, "email") ?? "A member"} removed from the organization (was ${str(data, "role") ?? "a member"})`;
+      return (
+        `${str(data, "name") ?? str(data, "email") ?? "A member"} removed from the organization ` +
+        `(was ${str(data, "role") ?? "a member"})`
+      );
     case "member.left":
       return `${str(data, "name") ?? str(data, "email") ?? "A member"} left the organization`;
     default: {

@@ -26,7 +26,8 @@ export async function getPlatformRevenue({ now = new Date() }: { now?: Date } = 
     }),
     db.payout.count({ where: { status: "FAILED" } }),
     db.$queryRaw<{ month: Date; fees: bigint | null; volume: bigint | null; tasks: bigint }[]>`
-      SELECT date_trunc('month', "settledAt") AS month, sum("feeAmount") AS fees, sum(amount) AS volume, count(*) AS tasks
+      SELECT date_trunc('month', "settledAt") AS month, sum("feeAmount") AS fees, sum(amount) AS volume,
+        count(*) AS tasks
       FROM "CreditHold" WHERE status = 'CAPTURED' AND "settledAt" >= ${sixMonthsAgo}
       GROUP BY 1 ORDER BY 1 DESC`,
     checkLedger(db),

@@ -26,7 +26,13 @@ export async function takeToken(input: {
   const rows = await db.$queryRaw<{ tokens: number; allowed: boolean }[]>`
     WITH prev AS (SELECT tokens, "updatedAt" FROM "RateLimitBucket" WHERE key = ${key} FOR UPDATE),
     filled AS (
-      SELECT COALESCE((SELECT LEAST(${limit}::float8, tokens + EXTRACT(EPOCH FROM (clock_timestamp() - "updatedAt")) * ${rate}::float8) FROM prev), ${limit}::float8) AS tokens
+      SELECT COALESCE(
+        (SELECT LEAST(
+          ${limit}::float8,
+          tokens + EXTRACT(EPOCH FROM (clock_timestamp() - "updatedAt")) * ${rate}::float8
+        ) FROM prev),
+        ${limit}::float8
+      ) AS tokens
     ),
     up AS (
       INSERT INTO "RateLimitBucket" (key, tokens, "updatedAt")
@@ -65,7 +71,10 @@ export async function peekToken(input: {
   const { key, limit, windowSeconds } = input;
   const rate = limit / windowSeconds;
   const rows = await db.$queryRaw<{ tokens: number }[]>`
-    SELECT LEAST(${limit}::float8, tokens + EXTRACT(EPOCH FROM (clock_timestamp() - "updatedAt")) * ${rate}::float8)::float8
+    SELECT LEAST(
+      ${limit}::float8,
+      tokens + EXTRACT(EPOCH FROM (clock_timestamp() - "updatedAt")) * ${rate}::float8
+    )::float8
       AS tokens
     FROM "RateLimitBucket" WHERE key = ${key}`;
   const tokens = rows[0]?.tokens ?? limit;

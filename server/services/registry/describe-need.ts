@@ -54,10 +54,14 @@ export async function describeNeed(
     complete.length >= CANDIDATES
       ? []
       : await db.$queryRaw<{ agentId: string }[]>`
-    WITH terms AS (SELECT * FROM unnest(${rarest.map(([l]) => l)}::text[], ${rarest.map(([, w]) => w)}::float8[]) AS t(lexeme, weight)),
+    WITH terms AS (
+      SELECT * FROM unnest(${rarest.map(([l]) => l)}::text[], ${rarest.map(([, w]) => w)}::float8[])
+        AS t(lexeme, weight)
+    ),
     hits AS (
       SELECT DISTINCT s."agentId", t.lexeme, t.weight FROM terms t CROSS JOIN LATERAL (
-        SELECT s."agentId" FROM "AgentSkill" s WHERE s."searchVector" @@ to_tsquery('simple', quote_literal(t.lexeme)) LIMIT ${PER_WORD}
+        SELECT s."agentId" FROM "AgentSkill" s
+        WHERE s."searchVector" @@ to_tsquery('simple', quote_literal(t.lexeme)) LIMIT ${PER_WORD}
       ) s
     )
     SELECT h."agentId" FROM hits h JOIN "Agent" a ON a.id = h."agentId" AND a.status = 'PUBLISHED'
@@ -70,7 +74,8 @@ export async function describeNeed(
     { agentId: string; name: string; lexemes: string[]; examples: string[]; exampleLexemes: string[] | null }[]
   >`
     SELECT s."agentId", s.name, tsvector_to_array(s."searchVector") AS lexemes, s.examples,
-      (SELECT array_agg(array_to_string(tsvector_to_array(to_tsvector('english', e)), ' ')) FROM unnest(s.examples) e) AS "exampleLexemes"
+      (SELECT array_agg(array_to_string(tsvector_to_array(to_tsvector('english', e)), ' ')) FROM unnest(s.examples) e)
+        AS "exampleLexemes"
     FROM "AgentSkill" s WHERE s."agentId" = ANY(${ids}::text[]) ORDER BY s.position`;
 
   const scored = candidates.map((candidate) => {

@@ -117,7 +117,8 @@ export async function searchCatalog(raw: CatalogQuery, opts: { facets?: boolean 
       // Broad: listings whose name or skills carry the words, most used first.
       mode = "popular";
       order = ORDERS.popularity;
-      textMatch = Prisma.sql`a."searchVector" @@ to_tsquery('english', ${await correctedTsQuery(db, words, { weights: "AB" })})`;
+      const tsQuery = await correctedTsQuery(db, words, { weights: "AB" });
+      textMatch = Prisma.sql`a."searchVector" @@ to_tsquery('english', ${tsQuery})`;
       where.push(textMatch);
     }
   } else {

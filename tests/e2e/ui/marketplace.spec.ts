@@ -63,7 +63,7 @@ async function signedIn(browser: Browser, baseURL: string | undefined, email: st
 
 test.use({ storageState: OWNER_STATE });
 
-test("a seller publishes from a card URL, an admin approves, a buyer finds it by a typo and by describing a need", async ({
+test("a seller publishes by card URL, an admin approves, a buyer finds it by a typo and by describing a need", async ({
   page,
   browser,
   baseURL,

@@ -18,7 +18,7 @@ async function signInHere(page: Page, email: string, password = DEMO_PASSWORD) {
   await page.getByRole("button", { name: "Sign in" }).click();
 }
 
-test("the marketplace and an agent page are readable signed out, rendered on the server with titles and previews", async ({
+test("the marketplace and an agent page are readable signed out, server-rendered with titles and previews", async ({
   browser,
   baseURL,
 }) => {

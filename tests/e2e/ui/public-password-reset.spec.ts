@@ -51,7 +51,8 @@ test("a forgotten password is reset from the emailed link, once, and the new one
   await expect(page.getByText("Check your inbox")).toBeVisible();
 
   // The emailed link: better-auth checks the token, then opens the reset page.
-  const link = `/api/auth/reset-password/${await resetTokenFor(email)}?callbackURL=${encodeURIComponent("/reset-password")}`;
+  const token = await resetTokenFor(email);
+  const link = `/api/auth/reset-password/${token}?callbackURL=${encodeURIComponent("/reset-password")}`;
   await page.goto(link);
   await expect(page).toHaveURL(/\/reset-password\?token=/);
   await page.getByLabel("New password", { exact: true }).fill("the-new-password");

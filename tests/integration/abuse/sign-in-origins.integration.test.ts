@@ -35,7 +35,7 @@ async function signInFrom(handler: (request: Request) => Promise<Response>, appU
 }
 
 describe("sign-in origins", () => {
-  it("in development, works from http://localhost:PORT and http://127.0.0.1:PORT; a foreign origin is refused", async () => {
+  it("in development, http://localhost:PORT and http://127.0.0.1:PORT work; a foreign origin is refused", async () => {
     const appUrl = `http://localhost:${PORT}`;
     const auth = await authIn("development", appUrl);
     for (const origin of [`http://localhost:${PORT}`, `http://127.0.0.1:${PORT}`]) {

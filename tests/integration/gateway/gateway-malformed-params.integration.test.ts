@@ -59,7 +59,8 @@ describe("malformed params", () => {
   it("refuse JSON nested deeper than 32 levels before parsing it", async () => {
     const deep = (n: number) => "[".repeat(n) + "]".repeat(n);
     for (const n of [40, 100_000]) {
-      const body = `{"jsonrpc":"2.0","id":3,"method":"SendMessage","params":{"message":{"parts":[{"data":${deep(n)}}]}}}`;
+      const body =
+        '{"jsonrpc":"2.0","id":3,"method":"SendMessage","params":{"message":{"parts":[{"data":' + `${deep(n)}}]}}}`;
       const answer = await postRaw(gatewayUrl(slug), body, { authorization: `Bearer ${key}`, "a2a-version": "1.0" });
       expect(rpcError(answer)).toMatchObject({ code: -32602, message: expect.stringMatching(/deeper than 32/) });
     }

@@ -81,7 +81,8 @@ describe("durable runs survive a crash", () => {
           select: { kind: true, data: true },
         });
         throw new Error(
-          `${String(error)}; task=${JSON.stringify(await db.task.findUnique({ where: { id: taskId } }))}; trail=${JSON.stringify(trail.slice(-3))}`,
+          `${String(error)}; task=${JSON.stringify(await db.task.findUnique({ where: { id: taskId } }))}; ` +
+            `trail=${JSON.stringify(trail.slice(-3))}`,
         );
       });
 

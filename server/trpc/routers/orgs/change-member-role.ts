@@ -3,7 +3,10 @@ import { changeMemberRole } from "../../../services/orgs/change-member-role";
 import { orgProcedure } from "../../init";
 import { ZChangeMemberRoleRequestSchema, ZChangeMemberRoleResponseSchema } from "./member-changes.types";
 
-/** Who may change which role is decided by the service, under the org's lock (the caller's role may be changing too). */
+/**
+ * Who may change which role is decided by the service, under the org's lock
+ * (the caller's role may be changing too).
+ */
 export const changeMemberRoleProcedure = orgProcedure
   .input(ZChangeMemberRoleRequestSchema)
   .output(ZChangeMemberRoleResponseSchema)
