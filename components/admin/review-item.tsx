@@ -12,6 +12,7 @@ import { Card } from "@/components/ui/card";
 import { toast } from "@/components/ui/toaster";
 import { categoryLabel } from "@/server/schemas/categories";
 import type { ListingPhase } from "@/server/schemas/listing-state";
+import type { AgentStatus } from "@/server/schemas/enums";
 import { ReasonDialog } from "./reason-dialog";
 import {
   CardJson,
@@ -27,7 +28,7 @@ export interface ReviewRow {
   name: string;
   description: string;
   sellerName: string;
-  status: "DRAFT" | "IN_REVIEW" | "PUBLISHED" | "SUSPENDED";
+  status: AgentStatus;
   statusReason: string | null;
   cardUrl: string | null;
   endpointUrl: string;

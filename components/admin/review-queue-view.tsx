@@ -11,20 +11,21 @@ import { PageHeader } from "@/components/ui/page-header";
 import { Pagination } from "@/components/ui/pagination";
 import { Skeleton } from "@/components/ui/skeleton";
 import { Tabs, TabsList, TabsTrigger } from "@/components/ui/tabs";
+import type { AgentStatus } from "@/server/schemas/enums";
 import { ReviewItem } from "./review-item";
 
-type Status = "IN_REVIEW" | "PUBLISHED" | "SUSPENDED" | "DRAFT";
-const TABS: { value: Status; label: string; empty: string }[] = [
+const TABS: { value: AgentStatus; label: string; empty: string }[] = [
   { value: "IN_REVIEW", label: "Waiting for review", empty: "Nothing to review. New submissions appear here." },
   { value: "PUBLISHED", label: "Published", empty: "No published listings." },
-  { value: "SUSPENDED", label: "Suspended or paused", empty: "No suspended or paused listings." },
+  { value: "PAUSED", label: "Paused by seller", empty: "No listing is paused by its seller." },
+  { value: "SUSPENDED", label: "Suspended", empty: "No suspended listings." },
   { value: "DRAFT", label: "Drafts", empty: "No drafts." },
 ];
 
 export function ReviewQueueView() {
   const { user } = useOrg();
   const trpc = useTRPC();
-  const [status, setStatus] = useState<Status>("IN_REVIEW");
+  const [status, setStatus] = useState<AgentStatus>("IN_REVIEW");
   const [stack, setStack] = useState<(string | null)[]>([null]);
   const query = useQuery({
     ...trpc.admin.reviewQueue.queryOptions({ status, cursor: stack[stack.length - 1] }),
@@ -40,7 +41,7 @@ export function ReviewQueueView() {
       />
     );
   }
-  const count = (s: Status) => (query.data ? (query.data.counts[s] ?? 0) : undefined);
+  const count = (s: AgentStatus) => (query.data ? (query.data.counts[s] ?? 0) : undefined);
   return (
     <div className="space-y-6">
       <PageHeader
@@ -57,7 +58,7 @@ export function ReviewQueueView() {
           setStack([null]);
         }}
       >
-        {/* Four tabs are wider than a phone: they scroll inside their row, never the page. */}
+        {/* Five tabs are wider than a phone: they scroll inside their row, never the page. */}
         <div className="max-w-full overflow-x-auto">
           <TabsList className="w-max">
             {TABS.map((t) => (

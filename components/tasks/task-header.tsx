@@ -10,6 +10,7 @@ import { Stat } from "@/components/ui/stat";
 import type { TaskState } from "@/server/schemas/enums";
 import { chargeWording, formatDuration, isActiveState } from "./task-format";
 import { TaskStateBadge } from "./task-state-badge";
+import { isTestRun, TestRunBadge, viaDoor } from "./test-run-badge";
 import type { StreamStatus } from "./use-task-stream";
 import { useNow } from "./use-now";
 
@@ -68,7 +69,7 @@ export function TaskHeader({
             <time dateTime={task.createdAt.toISOString()} title={formatDateTime(task.createdAt)}>
               {formatRelative(task.createdAt)}
             </time>
-            {task.source !== "UI" ? ` via ${task.source}` : ""}
+            {viaDoor(task.source) ? ` via ${viaDoor(task.source)}` : ""}
           </>
         }
         actions={
@@ -83,6 +84,7 @@ export function TaskHeader({
                 {streamLabel}
               </Badge>
             ) : null}
+            {isTestRun(task.source) ? <TestRunBadge /> : null}
             <TaskStateBadge state={task.state} />
             {actions}
           </>

@@ -4,6 +4,7 @@ import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from "@
 import type { TaskState } from "@/server/schemas/enums";
 import { formatDuration } from "./task-format";
 import { TaskStateBadge } from "./task-state-badge";
+import { isTestRun, TestRunBadge, viaDoor } from "./test-run-badge";
 
 export interface TaskRow {
   id: string;
@@ -33,12 +34,15 @@ export function TasksTable({ rows }: { rows: TaskRow[] }) {
           <TableRow key={task.id} data-testid="task-row" className="relative">
             <TableCell className="max-w-md">
               {/* The whole row opens the task; the link's overlay keeps it one tab stop. */}
-              <Link href={`/tasks/${task.id}`} className="font-medium after:absolute after:inset-0 hover:underline">
-                {task.agent.name}
-              </Link>
+              <div className="flex flex-wrap items-center gap-2">
+                <Link href={`/tasks/${task.id}`} className="font-medium after:absolute after:inset-0 hover:underline">
+                  {task.agent.name}
+                </Link>
+                {isTestRun(task.source) ? <TestRunBadge /> : null}
+              </div>
               <div className="truncate text-xs text-muted-foreground">
                 {task.preview || "No text"}
-                {task.source !== "UI" ? ` · via ${task.source}` : ""}
+                {viaDoor(task.source) ? ` · via ${viaDoor(task.source)}` : ""}
               </div>
             </TableCell>
             <TableCell>

@@ -198,6 +198,13 @@ describe("review", () => {
     await admin.caller.admin.suspend({ agentId: seller.agentId, reason: "Answers with errors since Monday." });
     const { items } = await seller.caller.sell.list({ orgId: seller.org.id });
     expect(items[0]).toMatchObject({ status: "SUSPENDED", statusReason: "Answers with errors since Monday." });
+    // Bureau's suspension, not a seller's pause: listed under SUSPENDED only.
+    expect((await admin.caller.admin.reviewQueue({ status: "SUSPENDED" })).items.map((i) => i.id)).toContain(
+      seller.agentId,
+    );
+    expect((await admin.caller.admin.reviewQueue({ status: "PAUSED" })).items.map((i) => i.id)).not.toContain(
+      seller.agentId,
+    );
     const audit = await db.auditLog.findMany({
       where: { orgId: null, target: seller.agentId },
       select: { action: true },

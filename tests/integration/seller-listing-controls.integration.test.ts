@@ -2,6 +2,7 @@ import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { db } from "@/server/db";
 import { isDomainError } from "@/server/errors";
 import { serveGateway } from "@/server/gateway/serve-gateway";
+import { searchCatalog } from "@/server/services/registry/search-catalog";
 import { startTask } from "@/server/services/tasks/start-task";
 import { addMember, callerFor, createUser, ownerWithOrg } from "../support/factories";
 import { startFakeAgent, type FakeAgent } from "../support/agent-card-server";
@@ -26,6 +27,12 @@ const sellerAudit = (orgId: string, agentId: string) =>
     .findMany({ where: { orgId, target: agentId }, orderBy: { id: "asc" }, select: { action: true } })
     .then((rows) => rows.map((r) => r.action));
 
+/** The catalog's answer to a search for the listing's (unique) name. */
+async function catalogSlugs(agentId: string) {
+  const { name } = await db.agent.findUniqueOrThrow({ where: { id: agentId }, select: { name: true } });
+  return (await searchCatalog({ q: name, limit: 50 })).items.map((i) => i.slug);
+}
+
 /** startTask as every door calls it, returning the DomainError it refuses with. */
 async function refusal(input: Parameters<typeof startTask>[0]) {
   try {
@@ -42,12 +49,18 @@ describe("pausing a listing", () => {
     const { seller, ids } = await publishedListing();
     const buyer = await buyerWithCredits(500);
     const buyerCaller = await callerFor(buyer.user.email);
+    expect(await catalogSlugs(seller.agentId)).toContain(seller.slug);
     expect(await seller.caller.sell.control({ ...ids, control: "pause" })).toEqual({
       id: seller.agentId,
-      status: "SUSPENDED",
+      status: "PAUSED",
       phase: "PAUSED",
     });
-    expect(await seller.caller.sell.get(ids)).toMatchObject({ phase: "PAUSED", statusReason: null });
+    // A status of its own, not a variant of Bureau's suspension.
+    expect(await db.agent.findUniqueOrThrow({ where: { id: seller.agentId } })).toMatchObject({
+      status: "PAUSED",
+      statusReason: null,
+    });
+    expect(await seller.caller.sell.get(ids)).toMatchObject({ status: "PAUSED", phase: "PAUSED", statusReason: null });
     expect((await seller.caller.sell.list({ orgId: seller.org.id })).items[0]).toMatchObject({ phase: "PAUSED" });
 
     // The UI door: a readable refusal, not "not found".
@@ -96,14 +109,20 @@ describe("pausing a listing", () => {
     expect(await db.task.count({ where: { agentId: seller.agentId } })).toBe(0);
     expect((await walletOf(buyer.org.id)).ORG_WALLET).toBe(500);
     await expect(buyerCaller.agents.get({ slug: seller.slug })).rejects.toMatchObject({ code: "NOT_FOUND" });
+    // Nor does the catalog list it.
+    expect(await catalogSlugs(seller.agentId)).not.toContain(seller.slug);
 
     await expect(seller.caller.sell.control({ ...ids, control: "pause" })).rejects.toThrow(
       "This listing is paused, so it cannot be paused.",
     );
-    expect(await seller.caller.sell.control({ ...ids, control: "resume" })).toMatchObject({ phase: "PUBLISHED" });
+    expect(await seller.caller.sell.control({ ...ids, control: "resume" })).toMatchObject({
+      status: "PUBLISHED",
+      phase: "PUBLISHED",
+    });
     // Resuming needs no review, and probes the endpoint again.
     expect(await seller.caller.sell.get(ids)).toMatchObject({ status: "PUBLISHED", health: "HEALTHY" });
     expect((await buyerCaller.agents.get({ slug: seller.slug })).slug).toBe(seller.slug);
+    expect(await catalogSlugs(seller.agentId)).toContain(seller.slug);
     expect(await sellerAudit(seller.org.id, seller.agentId)).toEqual([
       "agent.created",
       "agent.submitted",
@@ -116,14 +135,31 @@ describe("pausing a listing", () => {
     const { seller, ids } = await publishedListing();
     await seller.caller.sell.control({ ...ids, control: "pause" });
     const admin = await platformAdmin();
-    const queue = await admin.caller.admin.reviewQueue({ status: "SUSPENDED" });
-    expect(queue.items.find((i) => i.id === seller.agentId)).toMatchObject({ phase: "PAUSED" });
+    // The admin queue shows paused listings under their own status, apart from Bureau's suspensions.
+    const paused = await admin.caller.admin.reviewQueue({ status: "PAUSED" });
+    expect(paused.items.find((i) => i.id === seller.agentId)).toMatchObject({ status: "PAUSED", phase: "PAUSED" });
+    expect(paused.counts.PAUSED).toBeGreaterThanOrEqual(1);
+    const suspendedBefore = await admin.caller.admin.reviewQueue({ status: "SUSPENDED" });
+    expect(suspendedBefore.items.map((i) => i.id)).not.toContain(seller.agentId);
     await admin.caller.admin.suspend({ agentId: seller.agentId, reason: "Impersonates another vendor." });
-    expect(await seller.caller.sell.get(ids)).toMatchObject({ phase: "SUSPENDED" });
+    expect(await seller.caller.sell.get(ids)).toMatchObject({
+      status: "SUSPENDED",
+      phase: "SUSPENDED",
+      statusReason: "Impersonates another vendor.",
+    });
+    const suspended = await admin.caller.admin.reviewQueue({ status: "SUSPENDED" });
+    expect(suspended.items.find((i) => i.id === seller.agentId)).toMatchObject({ phase: "SUSPENDED" });
     await expect(seller.caller.sell.control({ ...ids, control: "resume" })).rejects.toMatchObject({
       code: "CONFLICT",
       message: "This listing is suspended, so it cannot be resumed.",
     });
+    // Suspended by Bureau, it refuses tasks as not found (only a seller's pause explains itself).
+    const buyer = await buyerWithCredits(100);
+    await expect(
+      (await callerFor(buyer.user.email)).tasks.start({ orgId: buyer.org.id, agentSlug: seller.slug, text: "Hi" }),
+    ).rejects.toMatchObject({ code: "NOT_FOUND" });
+    // The seller's way back is review.
+    expect(await seller.caller.sell.submit(ids)).toMatchObject({ status: "IN_REVIEW" });
 
     // A paused listing whose card now points elsewhere must not resume onto the unreviewed endpoint.
     const other = await publishedListing();

@@ -100,7 +100,7 @@ describe("the seller overview", () => {
     });
   });
 
-  it("counts neither the seller's own runs nor another seller's, and is the org's own to read", async () => {
+  it("counts neither the seller's own runs nor another seller's as buyers' tasks; the org's own to read", async () => {
     const { agent, sellerOrg, seller } = await publishDemoAgent("northwind-research-analyst", 30);
     const sellerCaller = await callerFor(seller.email);
     await grantCredits({
@@ -110,7 +110,8 @@ describe("the seller overview", () => {
       reason: "test",
       actorUserId: null,
     });
-    // The seller runs its own published agent: its money moves, but it is no buyer's task.
+    // The seller runs its own published agent: it is no buyer's task, but a paid run like any other,
+    // so the listing's all-time count (and quality) include it; only free test runs of a draft do not.
     await runToEnd(sellerCaller, sellerOrg.id, agent.slug, "Our own smoke test");
     const other = await publishDemoAgent("northwind-research-analyst", 30);
     const buyer = await buyerWithCredits(200);
@@ -118,8 +119,11 @@ describe("the seller overview", () => {
 
     const overview = await sellerCaller.sell.overview({ orgId: sellerOrg.id });
     expect(overview.tasks).toEqual({ thisMonth: 0, completedThisMonth: 0 });
-    expect((await db.agent.findUniqueOrThrow({ where: { id: agent.id } })).taskCount).toBe(0);
-    expect((await sellerCaller.sell.list({ orgId: sellerOrg.id })).items[0]).toMatchObject({ tasksThisMonth: 0 });
+    expect((await db.agent.findUniqueOrThrow({ where: { id: agent.id } })).taskCount).toBe(1);
+    expect((await sellerCaller.sell.list({ orgId: sellerOrg.id })).items[0]).toMatchObject({
+      tasksThisMonth: 0,
+      taskCount: 1,
+    });
 
     await expect((await callerFor(buyer.user.email)).sell.overview({ orgId: sellerOrg.id })).rejects.toMatchObject({
       code: "NOT_FOUND",

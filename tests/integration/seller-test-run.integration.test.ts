@@ -7,6 +7,7 @@ import { getAgentQuality } from "@/server/services/quality/agent-quality";
 import { addMember, callerFor, createUser, ownerWithOrg, unique } from "../support/factories";
 import { useTaskRuntime } from "../support/app-server";
 import { platformAdmin } from "../support/registry-factories";
+import { publishDemoAgent } from "../support/task-fixtures";
 
 useTaskRuntime();
 
@@ -55,7 +56,16 @@ describe("test-running a draft", () => {
 
     // The run page reads it like any run: every status, progress and the result.
     const task = await seller.caller.tasks.get({ orgId: seller.org.id, taskId: run.id });
-    expect(task).toMatchObject({ state: "COMPLETED", price: 0, canReview: false, agent: { slug: seller.slug } });
+    expect(task).toMatchObject({
+      state: "COMPLETED",
+      price: 0,
+      source: "SANDBOX",
+      canReview: false,
+      agent: { slug: seller.slug },
+    });
+    // The Runs list labels it a test run by its source.
+    const listed = await seller.caller.tasks.list({ orgId: seller.org.id });
+    expect(listed.items.find((t) => t.id === run.id)).toMatchObject({ source: "SANDBOX", price: 0 });
     const kinds = task.events.map((e) => e.kind);
     expect(kinds).toContain("artifact");
     const states = task.events.flatMap((e) => (e.kind === "status" ? [e.data.state] : []));
@@ -121,5 +131,52 @@ describe("test-running a draft", () => {
 
     expect(await db.task.count({ where: { agentId: seller.agentId } })).toBe(0);
     expect(await db.ledgerTransaction.count({ where: { orgId: rival.org.id, kind: { not: "grant" } } })).toBe(0);
+  });
+
+  it("stays out of the listing's task count and quality, where the seller's paid runs of it count", async () => {
+    const { agent, sellerOrg, seller } = await publishDemoAgent("northwind-research-analyst", 30);
+    await grantCredits({
+      orgId: sellerOrg.id,
+      amount: 100,
+      key: `test:${unique()}`,
+      reason: "test",
+      actorUserId: null,
+    });
+    const caller = await callerFor(seller.email);
+    const ids = { orgId: sellerOrg.id, agentId: agent.id };
+
+    // A paid run of its own published listing is a marketplace task like any buyer's.
+    const paid = await caller.tasks.start({ orgId: sellerOrg.id, agentSlug: agent.slug, text: "Heat pumps" });
+    expect(paid.price).toBe(30);
+    await settled(paid.id);
+    expect(await db.task.findUniqueOrThrow({ where: { id: paid.id } })).toMatchObject({
+      source: "UI",
+      state: "COMPLETED",
+    });
+    expect((await db.agent.findUniqueOrThrow({ where: { id: agent.id } })).taskCount).toBe(1);
+    expect(await getAgentQuality({ agentId: agent.id })).toMatchObject({ taskCount: 1, completedCount: 1 });
+
+    // Unpublished, it is a draft again: its free test runs change nothing.
+    await caller.sell.control({ ...ids, control: "unpublish" });
+    const ok = await caller.sell.testRun({ ...ids, text: "Small modular reactors" });
+    const again = await caller.sell.testRun({ ...ids, text: "Heat pumps, second try" });
+    await settled(ok.id);
+    await settled(again.id);
+    const sources = await db.task.findMany({ where: { agentId: agent.id }, select: { id: true, source: true } });
+    expect(new Map(sources.map((t) => [t.id, t.source]))).toEqual(
+      new Map([
+        [paid.id, "UI"],
+        [ok.id, "SANDBOX"],
+        [again.id, "SANDBOX"],
+      ]),
+    );
+    expect((await db.agent.findUniqueOrThrow({ where: { id: agent.id } })).taskCount).toBe(1);
+    expect(await getAgentQuality({ agentId: agent.id })).toMatchObject({
+      taskCount: 1,
+      completedCount: 1,
+      failedCount: 0,
+      successRate: 1,
+      avgCost: 30,
+    });
   });
 });

@@ -2,7 +2,7 @@ import "server-only";
 import { db } from "../../db";
 
 export interface AgentQuality {
-  /** Finished tasks (completed, failed, rejected, canceled) across every buyer org. */
+  /** Finished tasks (completed, failed, rejected, canceled) across every buyer org, sandbox test runs left out. */
   taskCount: number;
   completedCount: number;
   /** Failed or rejected. */
@@ -37,15 +37,18 @@ export async function getAgentQuality({ agentId }: { agentId: string }): Promise
              count(*) FILTER (WHERE state = 'COMPLETED')::int AS "completedCount",
              count(*) FILTER (WHERE state IN ('FAILED', 'REJECTED'))::int AS "failedCount",
              count(*) FILTER (WHERE state = 'CANCELED')::int AS "canceledCount",
-             percentile_cont(0.5) WITHIN GROUP (ORDER BY "durationMs") FILTER (WHERE state = 'COMPLETED' AND "durationMs" IS NOT NULL) AS "p50",
-             percentile_cont(0.95) WITHIN GROUP (ORDER BY "durationMs") FILTER (WHERE state = 'COMPLETED' AND "durationMs" IS NOT NULL) AS "p95",
+             percentile_cont(0.5) WITHIN GROUP (ORDER BY "durationMs")
+               FILTER (WHERE state = 'COMPLETED' AND "durationMs" IS NOT NULL) AS "p50",
+             percentile_cont(0.95) WITHIN GROUP (ORDER BY "durationMs")
+               FILTER (WHERE state = 'COMPLETED' AND "durationMs" IS NOT NULL) AS "p95",
              (avg(price) FILTER (WHERE state = 'COMPLETED'))::float8 AS "avgCost"
         FROM "Task"
        WHERE "agentId" = ${agentId} AND state IN ('COMPLETED', 'FAILED', 'REJECTED', 'CANCELED')
-         -- The seller's own runs (a draft's test runs among them) say nothing about what buyers get.
-         AND "orgId" <> (SELECT "orgId" FROM "Agent" WHERE id = ${agentId})`,
+         -- A seller's free test runs of a draft say nothing about what buyers get.
+         AND source <> 'SANDBOX'`,
     db.$queryRaw<{ ratingAvg: number | null; ratingCount: number }[]>`
-      SELECT avg(rating)::float8 AS "ratingAvg", count(*)::int AS "ratingCount" FROM "Review" WHERE "agentId" = ${agentId}`,
+      SELECT avg(rating)::float8 AS "ratingAvg", count(*)::int AS "ratingCount"
+        FROM "Review" WHERE "agentId" = ${agentId}`,
   ]);
   const t = tasks!;
   const judged = t.taskCount - t.canceledCount;

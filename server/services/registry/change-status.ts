@@ -5,12 +5,14 @@ import type { AgentStatus } from "../../generated/prisma/enums";
 import { logger } from "../../logger";
 import { recordAudit } from "../audit/record-audit";
 import { DomainError } from "../../errors";
-import { listingPhase, PAUSED_WHERE, PHASE_WORDS, SUSPENDED_BY_BUREAU_WHERE } from "../../schemas/listing-state";
+import { listingPhase, PHASE_WORDS } from "../../schemas/listing-state";
 import { probeAgent } from "./probe-agent";
 
 const IN_REVIEW = { status: "IN_REVIEW" } as const;
 const PUBLISHED = { status: "PUBLISHED" } as const;
 const DRAFT = { status: "DRAFT" } as const;
+const PAUSED = { status: "PAUSED" } as const;
+const SUSPENDED = { status: "SUSPENDED" } as const;
 
 /**
  * Moves a listing from one of the `from` states to `to` with a conditional
@@ -69,7 +71,7 @@ async function probeAfterPublish(agentId: string) {
 export function submitListing(input: { orgId: string; agentId: string; userId: string }) {
   return transition({
     where: { id: input.agentId, orgId: input.orgId },
-    from: [DRAFT, SUSPENDED_BY_BUREAU_WHERE],
+    from: [DRAFT, SUSPENDED],
     to: "IN_REVIEW",
     reason: null,
     actorUserId: input.userId,
@@ -101,15 +103,15 @@ export async function controlListing(input: {
     stamp: null,
   };
   if (input.control === "pause")
-    return transition({ ...common, from: [PUBLISHED], to: "SUSPENDED", action: "agent.paused" });
+    return transition({ ...common, from: [PUBLISHED], to: "PAUSED", action: "agent.paused" });
   if (input.control === "resume") {
-    const result = await transition({ ...common, from: [PAUSED_WHERE], to: "PUBLISHED", action: "agent.resumed" });
+    const result = await transition({ ...common, from: [PAUSED], to: "PUBLISHED", action: "agent.resumed" });
     await probeAfterPublish(result.id);
     return result;
   }
   return transition({
     ...common,
-    from: [PUBLISHED, PAUSED_WHERE, IN_REVIEW],
+    from: [PUBLISHED, PAUSED, IN_REVIEW],
     to: "DRAFT",
     action: "agent.unpublished",
   });
@@ -140,7 +142,7 @@ export async function reviewListing(input: { agentId: string; adminUserId: strin
     await probeAfterPublish(result.id);
     return result;
   }
-  // A reason is what tells Bureau's suspension from a seller's pause (listing-state.ts).
+  // The seller reads the reason, and only a review brings the listing back.
   const reason = input.reason.trim();
   if (!reason) throw new DomainError("invalid_input", "Give the seller a reason.");
   if (input.decision === "reject") {
@@ -148,7 +150,7 @@ export async function reviewListing(input: { agentId: string; adminUserId: strin
   }
   return transition({
     ...common,
-    from: [IN_REVIEW, PUBLISHED, PAUSED_WHERE],
+    from: [IN_REVIEW, PUBLISHED, PAUSED],
     to: "SUSPENDED",
     reason,
     action: "agent.suspended",

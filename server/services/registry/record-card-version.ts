@@ -4,7 +4,6 @@ import type { Tx } from "../../db";
 import { canonicalJson } from "./card-diff";
 import { toJsonObject } from "./json-value";
 import { listingFieldsFromCard, searchTextFor, skillRowsFromCard } from "./listing-fields";
-import { isPaused } from "../../schemas/listing-state";
 import { addSearchWords } from "./search-words";
 
 export type CardSource = "url" | "paste" | "refresh" | "health" | "seed";
@@ -30,7 +29,6 @@ export async function recordCardVersion(
     where: { id: input.agentId },
     select: {
       status: true,
-      statusReason: true,
       endpointUrl: true,
       tags: true,
       versions: { orderBy: { version: "desc" }, take: 1, select: { version: true, card: true } },
@@ -59,7 +57,7 @@ export async function recordCardVersion(
   const moved =
     input.reviewEndpointChange !== false &&
     // A paused listing too: resuming skips review, so it must not resume onto an unreviewed endpoint.
-    (agent.status === "PUBLISHED" || isPaused(agent)) &&
+    (agent.status === "PUBLISHED" || agent.status === "PAUSED") &&
     latest !== undefined &&
     fields.endpointUrl !== agent.endpointUrl;
   await tx.agent.update({

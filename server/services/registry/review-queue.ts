@@ -30,23 +30,19 @@ async function sameEndpoints(ids: string[]): Promise<Map<string, SameEndpointLis
       sellerName: string;
       sameSeller: boolean;
       status: AgentStatus;
-      statusReason: string | null;
       publishedAt: Date | null;
     }[]
   >`
     SELECT a.id AS "forId", o.id, o.slug, o.name, org.name AS "sellerName", o."orgId" = a."orgId" AS "sameSeller",
-           o.status, o."statusReason", o."publishedAt"
+           o.status, o."publishedAt"
       FROM "Agent" a
       JOIN "Agent" o ON o.id <> a.id AND rtrim(lower(o."endpointUrl"), '/') = rtrim(lower(a."endpointUrl"), '/')
       JOIN "organization" org ON org.id = o."orgId"
      WHERE a.id = ANY(${ids}::text[])
      ORDER BY o."createdAt" ASC`;
   const byId = new Map<string, SameEndpointListing[]>();
-  for (const { forId, status, statusReason, publishedAt, ...other } of rows) {
-    byId.set(forId, [
-      ...(byId.get(forId) ?? []),
-      { ...other, phase: listingPhase({ status, statusReason, publishedAt }) },
-    ]);
+  for (const { forId, status, publishedAt, ...other } of rows) {
+    byId.set(forId, [...(byId.get(forId) ?? []), { ...other, phase: listingPhase({ status, publishedAt }) }]);
   }
   return byId;
 }

@@ -21,8 +21,7 @@ export async function settleTask({
       statusMessage: true,
       agentId: true,
       price: true,
-      orgId: true,
-      agent: { select: { orgId: true } },
+      source: true,
     },
   });
   if (!task || !isTerminal(task.state)) return { settled: "nothing" };
@@ -37,9 +36,8 @@ export async function settleTask({
   }
   // One-time effects ride on a conditional update, so a replay skips them.
   const first = await db.task.updateMany({ where: { id: taskId, settledAt: null }, data: { settledAt: new Date() } });
-  // The seller's own runs (test runs of a draft among them) are not marketplace tasks.
-  const ownRun = task.orgId === task.agent.orgId;
-  if (first.count === 1 && !ownRun)
+  // A seller's test run of its draft is not a marketplace task; its paid runs of its own listing are.
+  if (first.count === 1 && task.source !== "SANDBOX")
     await db.agent.update({ where: { id: task.agentId }, data: { taskCount: { increment: 1 } } });
   return { settled };
 }

@@ -10,7 +10,6 @@ import type { BudgetCrossing } from "../budgets/enforce-budgets";
 import { sendBudgetAlerts } from "../budgets/send-budget-alerts";
 import { DomainError, isDomainError } from "../../errors";
 import { placeHold } from "../ledger/place-hold";
-import { PAUSED_WHERE } from "../../schemas/listing-state";
 import { dispatchTaskEvent } from "./dispatch";
 import { assertMessageId } from "./message-id";
 import { appendTaskEvent } from "./task-events";
@@ -26,13 +25,15 @@ export interface StartTaskInput {
   agent: { slug: string } | { id: string };
   message: BureauMessage;
   actor: TaskActor;
-  source: TaskSource;
+  /** The door it came through; a sandbox run is recorded as SANDBOX whatever the door. */
+  source: Exclude<TaskSource, "SANDBOX">;
   contextId?: string;
   departmentId?: string | null;
   /**
    * A seller's free test run of its own draft listing: found only among the
    * caller org's drafts (anyone else's is "not found"), recorded at price 0,
-   * so no credits are held or charged and no budget applies.
+   * so no credits are held or charged and no budget applies. Its source is
+   * SANDBOX, which keeps it out of the agent's task count and quality.
    */
   sandbox?: boolean;
 }
@@ -78,7 +79,7 @@ export async function startTask(input: StartTaskInput): Promise<StartedTask> {
       ...ref,
       ...(input.sandbox
         ? { orgId: input.orgId, status: "DRAFT" }
-        : { OR: [{ status: "PUBLISHED" }, { orgId: input.orgId, status: { not: "SUSPENDED" } }] }),
+        : { OR: [{ status: "PUBLISHED" }, { orgId: input.orgId, status: { notIn: ["PAUSED", "SUSPENDED"] } }] }),
     },
     select: { id: true, pricePerTask: true },
   });
@@ -99,7 +100,7 @@ export async function startTask(input: StartTaskInput): Promise<StartedTask> {
         data: {
           orgId: input.orgId,
           agentId: agent.id,
-          source: input.source,
+          source: input.sandbox ? "SANDBOX" : input.source,
           contextId,
           clientMessageId: input.message.messageId,
           price: agent.pricePerTask,
@@ -150,7 +151,7 @@ export async function startTask(input: StartTaskInput): Promise<StartedTask> {
 async function unavailableAgent(ref: { slug: string } | { id: string }, sandbox: boolean): Promise<DomainError> {
   const paused = sandbox
     ? null
-    : await db.agent.findFirst({ where: { ...ref, ...PAUSED_WHERE }, select: { name: true } });
+    : await db.agent.findFirst({ where: { ...ref, status: "PAUSED" }, select: { name: true } });
   if (paused)
     return new DomainError(
       "agent_unavailable",

@@ -50,6 +50,34 @@ describe("agent quality", () => {
     });
   });
 
+  it("counts the seller's own paid runs of its listing, never its sandbox test runs", async () => {
+    const { agent, sellerOrg } = await publishDemoAgent("northwind-blog-writer", 10);
+    const buyer = await ownerWithOrg("Buyer");
+    await seedTask({ orgId: buyer.org.id, agentId: agent.id, state: "COMPLETED", durationMs: 100, price: 10 });
+    // The seller paying for a run of its own published listing: a task like a buyer's.
+    await seedTask({ orgId: sellerOrg.id, agentId: agent.id, state: "FAILED", price: 10 });
+    // Free test runs from when it was a draft (or since): a success and a failure that must not move anything.
+    for (const state of ["COMPLETED", "FAILED", "CANCELED"] as const)
+      await seedTask({
+        orgId: sellerOrg.id,
+        agentId: agent.id,
+        state,
+        durationMs: 90_000,
+        price: 0,
+        source: "SANDBOX",
+      });
+
+    expect(await buyer.caller.quality.agent({ slug: agent.slug })).toMatchObject({
+      taskCount: 2,
+      completedCount: 1,
+      failedCount: 1,
+      canceledCount: 0,
+      successRate: 0.5,
+      p50DurationMs: 100,
+      avgCost: 10,
+    });
+  });
+
   it("is empty before any finished task, and not found for an unpublished agent", async () => {
     const { agent } = await publishDemoAgent("northwind-blog-writer");
     const { caller } = await ownerWithOrg();

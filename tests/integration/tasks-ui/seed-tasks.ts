@@ -1,5 +1,5 @@
 import { db } from "@/server/db";
-import type { TaskState } from "@/server/generated/prisma/enums";
+import type { TaskSource, TaskState } from "@/server/generated/prisma/enums";
 
 /**
  * A task row in a given end state, written directly: for tests of what is
@@ -12,6 +12,7 @@ export async function seedTask(opts: {
   state: TaskState;
   durationMs?: number | null;
   price?: number;
+  source?: TaskSource;
 }) {
   const now = new Date();
   const finished = ["COMPLETED", "FAILED", "CANCELED", "REJECTED"].includes(opts.state);
@@ -21,6 +22,7 @@ export async function seedTask(opts: {
       agentId: opts.agentId,
       contextId: crypto.randomUUID(),
       state: opts.state,
+      source: opts.source ?? "UI",
       price: opts.price ?? 10,
       input: { messageId: crypto.randomUUID(), role: "user", parts: [{ kind: "text", text: "seeded" }] },
       startedAt: now,

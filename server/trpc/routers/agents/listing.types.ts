@@ -1,7 +1,8 @@
 import { z } from "zod";
+import { AgentStatus } from "../../../generated/prisma/enums";
 
 export const ZHealthSchema = z.enum(["UNKNOWN", "HEALTHY", "FAILING"]);
-export const ZStatusSchema = z.enum(["DRAFT", "IN_REVIEW", "PUBLISHED", "SUSPENDED"]);
+export const ZStatusSchema = z.enum(AgentStatus);
 
 export const ZListingSummarySchema = z.object({
   id: z.string(),

@@ -1,11 +1,12 @@
 import { z } from "zod";
+import { AgentStatus } from "../../../generated/prisma/enums";
 import { zId } from "../../../schemas/primitives";
 import { ZCardJsonSchema, ZHealthSchema, ZStatusSchema } from "../agents/listing.types";
 
 export const ZAgentIdInputSchema = z.object({ agentId: zId });
 
-/** The status as people read it (server/services/registry/listing-state.ts). */
-export const ZListingPhaseSchema = z.enum(["DRAFT", "UNPUBLISHED", "IN_REVIEW", "PUBLISHED", "PAUSED", "SUSPENDED"]);
+/** The status as people read it (server/schemas/listing-state.ts). */
+export const ZListingPhaseSchema = z.enum({ ...AgentStatus, UNPUBLISHED: "UNPUBLISHED" });
 
 export const ZSellerListingRowSchema = z.object({
   id: z.string(),
