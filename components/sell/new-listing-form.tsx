@@ -70,7 +70,10 @@ export function NewListingForm() {
     <div className="space-y-8">
       <PageHeader
         title="Publish an agent"
-        description="Bureau reads your agent's A2A Agent Card (v1.0 or 0.3), lists its skills, and calls it through the gateway."
+        description={
+          "Bureau reads your agent's A2A Agent Card (v1.0 or 0.3), lists its skills, " +
+          "and calls it through the gateway."
+        }
         eyebrow={
           <Link href="/sell" className="inline-flex items-center gap-1 hover:text-foreground">
             <ArrowLeft className="size-4" aria-hidden />
@@ -99,7 +102,10 @@ export function NewListingForm() {
                 <Field
                   label="Card URL"
                   error={kind === "url" ? problems.source : undefined}
-                  description="e.g. https://agent.example.com/.well-known/agent-card.json — a bare https://agent.example.com works too."
+                  description={
+                    "e.g. https://agent.example.com/.well-known/agent-card.json — " +
+                    "a bare https://agent.example.com works too."
+                  }
                 >
                   <Input
                     type="url"
