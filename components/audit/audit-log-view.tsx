@@ -1,5 +1,6 @@
 "use client";
 
+import { PagedList } from "@/components/paged-list";
 import { keepPreviousData, useQuery } from "@tanstack/react-query";
 import { History, Lock, SearchX } from "lucide-react";
 import Link from "next/link";
@@ -7,13 +8,9 @@ import { useKeyedCursorPages } from "@/components/billing/use-keyed-cursor-pages
 import { useUrlFilters } from "@/components/billing/use-url-filters";
 import { useOrg } from "@/components/providers/org-context";
 import { useTRPC } from "@/components/providers/trpc";
-import { QueryState } from "@/components/query-state";
 import { Button } from "@/components/ui/button";
-import { Card, CardContent } from "@/components/ui/card";
 import { EmptyState } from "@/components/ui/empty-state";
 import { PageHeader } from "@/components/ui/page-header";
-import { Pagination } from "@/components/ui/pagination";
-import { Skeleton } from "@/components/ui/skeleton";
 import { ZAuditQuerySchema } from "@/server/schemas/audit-filter";
 import { AuditFilters, type AuditFilterValues } from "./audit-filters";
 import { AuditTable } from "./audit-table";
@@ -75,59 +72,32 @@ function AuditLog({ orgId }: { orgId: string }) {
         onChange={(next) => filters.set(next)}
       />
       {valid === null ? null : (
-        <QueryState
-          isPending={query.isPending}
-          error={query.error}
-          onRetry={() => void query.refetch()}
-          skeleton={
-            <div className="space-y-2">
-              {Array.from({ length: 6 }, (_, i) => (
-                <Skeleton key={i} className="h-14" />
-              ))}
-            </div>
+        <PagedList
+          query={query}
+          pages={pages}
+          rowHeight="h-14"
+          empty={
+            filtered ? (
+              <EmptyState
+                icon={<SearchX />}
+                title="No entries match these filters"
+                action={
+                  <Button variant="outline" onClick={() => filters.set({ action: "", actor: "", from: "", to: "" })}>
+                    Clear filters
+                  </Button>
+                }
+              />
+            ) : (
+              <EmptyState
+                icon={<History />}
+                title="Nothing recorded yet"
+                description="Credits, budgets, keys and member changes are recorded here."
+              />
+            )
           }
         >
-          {() => {
-            const data = query.data!;
-            if (data.items.length === 0 && !pages.hasPrevious) {
-              return filtered ? (
-                <EmptyState
-                  icon={<SearchX />}
-                  title="No entries match these filters"
-                  action={
-                    <Button variant="outline" onClick={() => filters.set({ action: "", actor: "", from: "", to: "" })}>
-                      Clear filters
-                    </Button>
-                  }
-                />
-              ) : (
-                <EmptyState
-                  icon={<History />}
-                  title="Nothing recorded yet"
-                  description="Credits, budgets, keys and member changes are recorded here."
-                />
-              );
-            }
-            return (
-              <Card className="min-w-0">
-                <CardContent className="pt-4">
-                  <AuditTable rows={data.items} />
-                  <Pagination
-                    className="mt-2"
-                    label={`Page ${pages.page}`}
-                    loading={query.isFetching}
-                    hasPrevious={pages.hasPrevious}
-                    hasNext={data.nextCursor !== null}
-                    onPrevious={pages.previous}
-                    onNext={() => {
-                      if (data.nextCursor) pages.next(data.nextCursor);
-                    }}
-                  />
-                </CardContent>
-              </Card>
-            );
-          }}
-        </QueryState>
+          {(items) => <AuditTable rows={items} />}
+        </PagedList>
       )}
     </>
   );

@@ -1,5 +1,6 @@
 "use client";
 
+import { PagedList } from "@/components/paged-list";
 import { keepPreviousData, useQuery } from "@tanstack/react-query";
 import { Lock, ScrollText, SearchX } from "lucide-react";
 import Link from "next/link";
@@ -7,13 +8,9 @@ import { useUrlFilters } from "@/components/billing/use-url-filters";
 import { useKeyedCursorPages } from "@/components/billing/use-keyed-cursor-pages";
 import { useOrg } from "@/components/providers/org-context";
 import { useTRPC } from "@/components/providers/trpc";
-import { QueryState } from "@/components/query-state";
 import { Button } from "@/components/ui/button";
-import { Card, CardContent } from "@/components/ui/card";
 import { EmptyState } from "@/components/ui/empty-state";
 import { PageHeader } from "@/components/ui/page-header";
-import { Pagination } from "@/components/ui/pagination";
-import { Skeleton } from "@/components/ui/skeleton";
 import { ZStatementQuerySchema } from "@/server/schemas/statement-filter";
 import type { StatementKind } from "@/server/schemas/statement-kinds";
 import { StatementFilters, type StatementFilterValues } from "./statement-filters";
@@ -108,65 +105,38 @@ function Statement({ orgId }: { orgId: string }) {
         onChange={(next) => filters.set(next)}
       />
       {valid === null ? null : (
-        <QueryState
-          isPending={query.isPending}
-          error={query.error}
-          onRetry={() => void query.refetch()}
-          skeleton={
-            <div className="space-y-2">
-              {Array.from({ length: 6 }, (_, i) => (
-                <Skeleton key={i} className="h-12" />
-              ))}
-            </div>
+        <PagedList
+          query={query}
+          pages={pages}
+          rowHeight="h-12"
+          empty={
+            filtered ? (
+              <EmptyState
+                icon={<SearchX />}
+                title="Nothing matches these filters"
+                description="Widen the dates or pick another kind."
+                action={
+                  <Button variant="outline" onClick={() => filters.set({ kind: "", from: "", to: "" })}>
+                    Clear filters
+                  </Button>
+                }
+              />
+            ) : (
+              <EmptyState
+                icon={<ScrollText />}
+                title="No money has moved yet"
+                description="Grants, purchases and the holds and charges of your runs appear here."
+                action={
+                  <Button asChild variant="outline">
+                    <Link href="/credits">Buy credits</Link>
+                  </Button>
+                }
+              />
+            )
           }
         >
-          {() => {
-            const data = query.data!;
-            if (data.items.length === 0 && !pages.hasPrevious) {
-              return filtered ? (
-                <EmptyState
-                  icon={<SearchX />}
-                  title="Nothing matches these filters"
-                  description="Widen the dates or pick another kind."
-                  action={
-                    <Button variant="outline" onClick={() => filters.set({ kind: "", from: "", to: "" })}>
-                      Clear filters
-                    </Button>
-                  }
-                />
-              ) : (
-                <EmptyState
-                  icon={<ScrollText />}
-                  title="No money has moved yet"
-                  description="Grants, purchases and the holds and charges of your runs appear here."
-                  action={
-                    <Button asChild variant="outline">
-                      <Link href="/credits">Buy credits</Link>
-                    </Button>
-                  }
-                />
-              );
-            }
-            return (
-              <Card className="min-w-0">
-                <CardContent className="pt-4">
-                  <StatementTable lines={data.items} />
-                  <Pagination
-                    className="mt-2"
-                    label={`Page ${pages.page}`}
-                    loading={query.isFetching}
-                    hasPrevious={pages.hasPrevious}
-                    hasNext={data.nextCursor !== null}
-                    onPrevious={pages.previous}
-                    onNext={() => {
-                      if (data.nextCursor) pages.next(data.nextCursor);
-                    }}
-                  />
-                </CardContent>
-              </Card>
-            );
-          }}
-        </QueryState>
+          {(items) => <StatementTable lines={items} />}
+        </PagedList>
       )}
     </div>
   );
