@@ -1,9 +1,7 @@
 "use client";
 
-import { Download, X } from "lucide-react";
-import { Button } from "@/components/ui/button";
+import { DateRangeFields, FilterActions } from "@/components/filter-bar";
 import { Field } from "@/components/ui/field";
-import { Input } from "@/components/ui/input";
 import { NativeSelect } from "@/components/ui/select";
 
 export interface AuditFilterValues {
@@ -45,36 +43,13 @@ export function AuditFilters(props: {
           ))}
         </NativeSelect>
       </Field>
-      <Field label="From" className="sm:w-40" error={errors.from}>
-        <Input
-          type="date"
-          value={value.from}
-          max={value.to || undefined}
-          onChange={(e) => onChange({ from: e.target.value })}
-        />
-      </Field>
-      <Field label="To" className="sm:w-40" error={errors.to}>
-        <Input
-          type="date"
-          value={value.to}
-          min={value.from || undefined}
-          onChange={(e) => onChange({ to: e.target.value })}
-        />
-      </Field>
-      <div className="col-span-2 flex flex-wrap gap-2">
-        {filtered ? (
-          <Button variant="ghost" onClick={() => onChange({ action: "", actor: "", from: "", to: "" })}>
-            <X aria-hidden /> Clear
-          </Button>
-        ) : null}
-        {props.csvHref ? (
-          <Button asChild variant="outline">
-            <a href={props.csvHref} download data-testid="audit-csv">
-              <Download aria-hidden /> Download CSV
-            </a>
-          </Button>
-        ) : null}
-      </div>
+      <DateRangeFields from={value.from} to={value.to} errors={errors} onChange={onChange} width="sm:w-40" />
+      <FilterActions
+        filtered={filtered}
+        onClear={() => onChange({ action: "", actor: "", from: "", to: "" })}
+        csvHref={props.csvHref}
+        csvTestId="audit-csv"
+      />
     </div>
   );
 }
