@@ -48,8 +48,14 @@ describe("demo catalog seed", () => {
   it("publishes every demo agent under the seller org, idempotently, with cards from the base URL", async () => {
     const { org } = await ownerWithOrg("Northwind test");
     const owned = { orgId: org.id };
-    // Another test file may have seeded the demo already in this database.
-    await db.agent.updateMany({ where: { slug: { in: DEMO_AGENTS.map((a) => a.slug) } }, data: owned });
+    // Another test file may have seeded the demo already in this database and
+    // paused a listing or changed its price (the seed keeps status and terms).
+    for (const spec of DEMO_AGENTS) {
+      await db.agent.updateMany({
+        where: { slug: spec.slug },
+        data: { ...owned, status: "PUBLISHED", statusReason: null, pricePerTask: spec.pricePerTask },
+      });
+    }
     await seedCatalog({ sellerOrgId: org.id, baseUrl: "http://localhost:4321" });
     const count = () =>
       db.agent.count({ where: { slug: { in: DEMO_AGENTS.map((a) => a.slug) }, status: "PUBLISHED" } });

@@ -73,15 +73,27 @@ describe("Bureau's concierge agent", () => {
     const card = new DefaultAgentCardResolver().normalizeAgentCard(cardJson);
     const client = new Client(await new JsonRpcTransportFactory({ fetchImpl }).create(conciergeUrl(), card), card);
 
-    const need = "Review this vendor contract and flag risky clauses";
-    const task = asTask(await client.sendMessage(sendRequest(need)));
-    expect(task.status?.state).toBe(TaskState.TASK_STATE_COMPLETED);
-    const expected = (await describeNeed({ need, limit: 1 })).matches[0]?.listing.slug;
-    const row = await db.task.findUniqueOrThrow({
-      where: { id: task.id },
-      select: { agent: { select: { slug: true } } },
+    // The concierge searches every published listing in this worker's
+    // database; files before this one may have left listings whose test
+    // agents are gone. Only the seeded catalog is listed for this test.
+    const others = await db.agent.findMany({
+      where: { status: "PUBLISHED", orgId: { not: sellerOrg.id } },
+      select: { id: true },
     });
-    expect(row.agent.slug).toBe(expected);
-    await expect(client.sendMessage(sendRequest("zzqx"))).rejects.toThrow(/No listed agent matches/);
+    await db.agent.updateMany({ where: { id: { in: others.map((a) => a.id) } }, data: { status: "DRAFT" } });
+    try {
+      const need = "Review this vendor contract and flag risky clauses";
+      const task = asTask(await client.sendMessage(sendRequest(need)));
+      expect(task.status?.state).toBe(TaskState.TASK_STATE_COMPLETED);
+      const expected = (await describeNeed({ need, limit: 1 })).matches[0]?.listing.slug;
+      const row = await db.task.findUniqueOrThrow({
+        where: { id: task.id },
+        select: { agent: { select: { slug: true, orgId: true } } },
+      });
+      expect(row.agent).toEqual({ slug: expected, orgId: sellerOrg.id });
+      await expect(client.sendMessage(sendRequest("zzqx"))).rejects.toThrow(/No listed agent matches/);
+    } finally {
+      await db.agent.updateMany({ where: { id: { in: others.map((a) => a.id) } }, data: { status: "PUBLISHED" } });
+    }
   });
 });
