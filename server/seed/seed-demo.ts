@@ -1,4 +1,5 @@
 import "server-only";
+import { withoutVerificationEmail } from "../auth/account-emails";
 import { auth } from "../auth/auth";
 import { db } from "../db";
 import { logger } from "../logger";
@@ -17,7 +18,10 @@ export interface DemoSeedResult {
 async function ensureUser(email: string, name: string): Promise<string> {
   const existing = await db.user.findUnique({ where: { email }, select: { id: true } });
   if (existing) return existing.id;
-  const { user } = await auth.api.signUpEmail({ body: { email, name, password: DEMO_PASSWORD } });
+  const { user } = await withoutVerificationEmail(() =>
+    auth.api.signUpEmail({ body: { email, name, password: DEMO_PASSWORD } }),
+  );
+  await db.user.update({ where: { id: user.id }, data: { emailVerified: true } });
   return user.id;
 }
 

@@ -8,6 +8,7 @@ const sink = await vi.hoisted(async () => {
   return started;
 });
 
+import { withoutVerificationEmail } from "@/server/auth/account-emails";
 import { auth } from "@/server/auth/auth";
 import { db } from "@/server/db";
 import { appUrl } from "@/server/env";
@@ -46,6 +47,14 @@ const newUser = async () => {
 };
 
 describe("email verification", () => {
+  it("sends nothing for an account created as verified (the demo seed)", async () => {
+    const email = `seeded-${unique()}@example.test`;
+    await withoutVerificationEmail(() => auth.api.signUpEmail({ body: { email, name: "Seeded", password: PASSWORD } }));
+    const control = await newUser();
+    await mailTo(control, /Confirm your email/);
+    expect(sink.messages.filter((m) => m.to.includes(email))).toEqual([]);
+  });
+
   it("emails a link on sign-up that verifies the address and signs the user in", async () => {
     const email = await newUser();
     const mail = await mailTo(email, /Confirm your email/);

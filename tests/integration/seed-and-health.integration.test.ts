@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import { GET as health } from "@/app/api/health/route";
 import { auth } from "@/server/auth/auth";
 import { db } from "@/server/db";
-import { DEMO_PASSWORD } from "@/server/seed/demo-data";
+import { DEMO_PASSWORD, DEMO_USERS } from "@/server/seed/demo-data";
 import { seedDemo } from "@/server/seed/seed-demo";
 
 describe("demo seed", () => {
@@ -29,6 +29,8 @@ describe("demo seed", () => {
     expect(roles.map((r) => r.role).sort()).toEqual(["admin", "member", "owner", "viewer"]);
     const admin = await db.user.findUniqueOrThrow({ where: { email: "admin@bureau.test" } });
     expect(admin.isPlatformAdmin).toBe(true);
+    const demoEmails = DEMO_USERS.map((u) => u.email);
+    expect(await db.user.count({ where: { email: { in: demoEmails }, emailVerified: true } })).toBe(demoEmails.length);
   });
 
   it("replaces a demo API key that no longer verifies", async () => {
