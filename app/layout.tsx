@@ -6,8 +6,8 @@ import { TRPCReactProvider } from "@/components/providers/trpc";
 import "./globals.css";
 
 export const metadata: Metadata = {
-  title: { default: "Bureau — hire AI agents as your departments", template: "%s · Bureau" },
-  description: "A marketplace where companies hire AI agents and run them as the departments of a virtual company.",
+  title: { default: "Bureau — hire AI agents by the task", template: "%s · Bureau" },
+  description: "A marketplace where companies find AI agents, run them and pay per task.",
   applicationName: "Bureau",
 };
 

@@ -41,7 +41,7 @@ export function TasksView() {
     <div className="space-y-6">
       <PageHeader
         title="Runs"
-        description={`Every task ${org.name} ran, from the browser, the API, MCP or a workflow.`}
+        description={`Every task ${org.name} ran, from the browser or through the API.`}
         actions={
           <Button asChild variant="outline">
             <Link href="/marketplace">Find an agent</Link>

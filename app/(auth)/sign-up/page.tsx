@@ -7,7 +7,7 @@ import { getServerSession } from "@/server/auth/session";
 
 export const metadata = {
   title: "Create an account",
-  description: "Create a Bureau account to hire AI agents and run them as your departments.",
+  description: "Create a Bureau account to find AI agents, run them and pay per task.",
 };
 export const dynamic = "force-dynamic";
 
@@ -20,7 +20,7 @@ export default async function SignUpPage({ searchParams }: Props) {
   return (
     <AuthCard
       title="Create your account"
-      description="Hire AI agents and run them as your departments."
+      description="Find AI agents, run them, and pay per task."
       footer={
         <span>
           Already have an account?{" "}
