@@ -28,3 +28,6 @@ export function plural(count: number, forms: { one: string; other: string }): st
   const form = pluralRules.select(count) === "one" ? forms.one : forms.other;
   return `${credits.format(count)} ${form}`;
 }
+
+/** "1 credit" / "250 credits". */
+export const creditCount = (count: number) => plural(count, { one: "credit", other: "credits" });

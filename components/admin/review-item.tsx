@@ -3,7 +3,7 @@
 import { useMutation } from "@tanstack/react-query";
 import Link from "next/link";
 import { HealthBadge } from "@/components/agents/listing-badges";
-import { formatCredits, formatRelative } from "@/components/format";
+import { creditCount, formatRelative } from "@/components/format";
 import { useTRPC } from "@/components/providers/trpc";
 import { StatusBadge } from "@/components/sell/status-badge";
 import { Badge } from "@/components/ui/badge";
@@ -80,7 +80,7 @@ export function ReviewItem({ row, onDone }: { row: ReviewRow; onDone: () => void
             <HealthBadge health={row.health} flagged={row.healthFlagged} />
           </div>
           <p className="text-sm text-muted-foreground">
-            {row.sellerName} · {formatCredits(row.pricePerTask)} credits/task · v{row.currentVersion}
+            {row.sellerName} · {creditCount(row.pricePerTask)}/task · v{row.currentVersion}
             {row.submittedAt ? ` · submitted ${formatRelative(row.submittedAt)}` : ""}
           </p>
         </div>

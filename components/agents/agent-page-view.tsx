@@ -1,6 +1,6 @@
 import { ArrowLeft, Play, TriangleAlert } from "lucide-react";
 import Link from "next/link";
-import { formatCredits, formatRelative } from "@/components/format";
+import { creditCount, formatCredits, formatRelative } from "@/components/format";
 import type { ReviewItemData } from "@/components/reviews/review-item";
 import { Alert, AlertDescription, AlertTitle } from "@/components/ui/alert";
 import { Avatar } from "@/components/ui/avatar";
@@ -147,7 +147,7 @@ export function AgentPageView(props: {
               <CardHeader>
                 <CardTitle>Call it through Bureau</CardTitle>
                 <CardDescription>
-                  Use an org API key (Settings → API keys). Each task costs {formatCredits(agent.pricePerTask)} credits
+                  Use an org API key (Settings → API keys). Each task costs {creditCount(agent.pricePerTask)}
                   from your organization.
                 </CardDescription>
               </CardHeader>

@@ -3,7 +3,7 @@
 import { LogIn } from "lucide-react";
 import Link from "next/link";
 import { authHref } from "@/components/auth/safe-next";
-import { formatCredits } from "@/components/format";
+import { creditCount } from "@/components/format";
 import { Button } from "@/components/ui/button";
 import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@/components/ui/card";
 import { Field } from "@/components/ui/field";
@@ -35,9 +35,7 @@ export function SignInToRun(props: {
       <CardHeader>
         <CardTitle>Run this agent</CardTitle>
         <CardDescription>
-          {props.price > 0
-            ? `${formatCredits(props.price)} credits per task, charged only if it completes.`
-            : "Free to run."}{" "}
+          {props.price > 0 ? `${creditCount(props.price)} per task, charged only if it completes.` : "Free to run."}{" "}
           {props.visitor === "signed-out"
             ? "Sign in to run it with your organization's credits."
             : "Create your organization first: it holds the credits runs are paid from."}

@@ -5,7 +5,7 @@ import { useMutation, useQuery } from "@tanstack/react-query";
 import { Gauge, TriangleAlert } from "lucide-react";
 import { useForm } from "react-hook-form";
 import { z } from "zod";
-import { formatCredits } from "@/components/format";
+import { creditCount, formatCredits } from "@/components/format";
 import { useTRPC } from "@/components/providers/trpc";
 import { QueryState } from "@/components/query-state";
 import { Alert, AlertDescription } from "@/components/ui/alert";
@@ -89,7 +89,7 @@ export function BudgetCard({ orgId, isOwner }: { orgId: string; isOwner: boolean
                     {formatCredits(line.spentCredits)}{" "}
                     {line.capCredits !== null ? (
                       <>
-                        of {formatCredits(line.capCredits)} credits ({line.percent}%)
+                        of {creditCount(line.capCredits)} ({line.percent}%)
                       </>
                     ) : (
                       "credits spent, no cap"

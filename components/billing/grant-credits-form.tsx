@@ -2,7 +2,7 @@
 
 import { useMutation, useQuery } from "@tanstack/react-query";
 import { useState, type FormEvent } from "react";
-import { formatCredits } from "@/components/format";
+import { creditCount } from "@/components/format";
 import { useDebounced } from "@/components/marketplace/use-debounced";
 import { useTRPC } from "@/components/providers/trpc";
 import { Alert, AlertDescription } from "@/components/ui/alert";
@@ -31,7 +31,7 @@ export function GrantCreditsForm({ onGranted }: { onGranted: () => void }) {
       onSuccess: (result, variables) => {
         toast.success(
           result.granted
-            ? `Granted ${formatCredits(variables.amount)} credits to ${result.orgName}.`
+            ? `Granted ${creditCount(variables.amount)} to ${result.orgName}.`
             : "That grant was already made.",
         );
         setAmount("");
@@ -81,7 +81,7 @@ export function GrantCreditsForm({ onGranted }: { onGranted: () => void }) {
             <option value="">{orgs.isPending ? "Loading…" : orgs.data?.length ? "Choose…" : "No match"}</option>
             {orgs.data?.map((o) => (
               <option key={o.id} value={o.id}>
-                {o.name} ({o.slug}) · {formatCredits(o.balance)} credits
+                {o.name} ({o.slug}) · {creditCount(o.balance)}
               </option>
             ))}
           </NativeSelect>

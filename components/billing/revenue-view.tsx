@@ -2,7 +2,7 @@
 
 import { useQuery, useQueryClient } from "@tanstack/react-query";
 import { Banknote, CircleCheck, CreditCard, HandCoins, Landmark, TriangleAlert } from "lucide-react";
-import { formatCredits, plural } from "@/components/format";
+import { creditCount, formatCredits, plural } from "@/components/format";
 import { useTRPC } from "@/components/providers/trpc";
 import { QueryState } from "@/components/query-state";
 import { Alert, AlertDescription } from "@/components/ui/alert";
@@ -59,7 +59,7 @@ export function RevenueView() {
                   value={<span data-testid="revenue-month">{formatCredits(r.revenueThisMonth)}</span>}
                   hint={
                     `${plural(r.tasksThisMonth, { one: "task", other: "tasks" })}, ` +
-                    `${formatCredits(r.taskVolumeThisMonth)} credits settled`
+                    `${creditCount(r.taskVolumeThisMonth)} settled`
                   }
                 />
                 <Stat
@@ -83,7 +83,7 @@ export function RevenueView() {
                   value={formatMoney(r.purchasesThisMonth.amountCents)}
                   hint={
                     `${plural(r.purchasesThisMonth.count, { one: "purchase", other: "purchases" })}, ` +
-                    `${formatCredits(r.purchasesThisMonth.credits)} credits · ` +
+                    `${creditCount(r.purchasesThisMonth.credits)} · ` +
                     `${formatCredits(r.grantedTotal)} granted ever`
                   }
                 />

@@ -3,7 +3,7 @@
 import { useMutation } from "@tanstack/react-query";
 import { CreditCard, PowerOff } from "lucide-react";
 import { formatMoney, formatPricePerCredit } from "@/components/billing/format-money";
-import { formatCredits } from "@/components/format";
+import { creditCount } from "@/components/format";
 import { useTRPC } from "@/components/providers/trpc";
 import { Alert, AlertDescription, AlertTitle } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
@@ -75,7 +75,7 @@ export function BuyCreditsCard(props: { orgId: string; packs: Pack[]; purchases:
               data-testid="credit-pack"
             >
               <div>
-                <div className="text-xl font-semibold tabular-nums">{formatCredits(pack.credits)} credits</div>
+                <div className="text-xl font-semibold tabular-nums">{creditCount(pack.credits)}</div>
                 <div className="text-sm text-muted-foreground">
                   {formatMoney(pack.priceCents, pack.currency)} ·{" "}
                   {formatPricePerCredit(pack.priceCents, pack.credits, pack.currency)} per credit
@@ -87,7 +87,7 @@ export function BuyCreditsCard(props: { orgId: string; packs: Pack[]; purchases:
                   loading={checkout.isPending && checkout.variables?.packId === pack.id}
                   onClick={() => checkout.mutate({ orgId, packId: pack.id })}
                   aria-label={
-                    `Buy ${formatCredits(pack.credits)} credits ` + `for ${formatMoney(pack.priceCents, pack.currency)}`
+                    `Buy ${creditCount(pack.credits)} ` + `for ${formatMoney(pack.priceCents, pack.currency)}`
                   }
                 >
                   <CreditCard aria-hidden /> Buy

@@ -4,7 +4,7 @@ import { useQuery } from "@tanstack/react-query";
 import { CircleCheck, CircleX, ExternalLink } from "lucide-react";
 import Link from "next/link";
 import { formatMoney } from "@/components/billing/format-money";
-import { formatCredits } from "@/components/format";
+import { creditCount, formatCredits } from "@/components/format";
 import { useOrg } from "@/components/providers/org-context";
 import { useTRPC } from "@/components/providers/trpc";
 import { QueryState } from "@/components/query-state";
@@ -62,8 +62,8 @@ export function PurchaseReturn({ sessionId }: { sessionId: string | null }) {
                       <div>
                         <p className="font-medium">Processing your payment…</p>
                         <p className="text-sm text-muted-foreground">
-                          {formatCredits(data.credits)} credits for {formatMoney(data.amountCents, data.currency)}. They
-                          appear as soon as Stripe confirms; this page updates by itself.
+                          {creditCount(data.credits)} for {formatMoney(data.amountCents, data.currency)}. They appear as
+                          soon as Stripe confirms; this page updates by itself.
                         </p>
                       </div>
                     </div>
@@ -76,7 +76,7 @@ export function PurchaseReturn({ sessionId }: { sessionId: string | null }) {
                     <div className="flex items-start gap-3" data-testid="purchase-credited">
                       <CircleCheck className="mt-0.5 size-5 text-success" aria-hidden />
                       <div className="space-y-1">
-                        <p className="font-medium">{formatCredits(data.credits)} credits added.</p>
+                        <p className="font-medium">{creditCount(data.credits)} added.</p>
                         <p className="text-sm">
                           New balance:{" "}
                           <span className="font-semibold tabular-nums" data-testid="new-balance">

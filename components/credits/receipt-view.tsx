@@ -4,7 +4,7 @@ import { useQuery } from "@tanstack/react-query";
 import { ExternalLink, Printer, ReceiptText } from "lucide-react";
 import Link from "next/link";
 import { formatMoney, formatPricePerCredit } from "@/components/billing/format-money";
-import { formatCredits, formatDateTime } from "@/components/format";
+import { creditCount, formatCredits, formatDateTime } from "@/components/format";
 import { useOrg } from "@/components/providers/org-context";
 import { useTRPC } from "@/components/providers/trpc";
 import { QueryState } from "@/components/query-state";
@@ -127,7 +127,7 @@ export function ReceiptView({ purchaseId }: { purchaseId: string }) {
                     </span>
                   </Row>
                   {r.refundedCredits > 0 ? (
-                    <Row label="Refunded">{formatCredits(r.refundedCredits)} credits taken back</Row>
+                    <Row label="Refunded">{creditCount(r.refundedCredits)} taken back</Row>
                   ) : null}
                   <Row label="Total">
                     <span className="font-medium">

@@ -4,7 +4,7 @@ import { useMutation, useQuery } from "@tanstack/react-query";
 import { ArrowRightLeft, CircleDollarSign, Hourglass, Wallet } from "lucide-react";
 import { useEffect, useRef } from "react";
 import { formatMoney } from "@/components/billing/format-money";
-import { formatCredits, formatDate } from "@/components/format";
+import { creditCount, formatCredits, formatDate } from "@/components/format";
 import { useOrg } from "@/components/providers/org-context";
 import { useTRPC } from "@/components/providers/trpc";
 import { QueryState } from "@/components/query-state";
@@ -85,7 +85,7 @@ export function PayoutsView({ onboarding }: { onboarding: "return" | "refresh" |
               <p className="text-sm text-muted-foreground">
                 Bureau keeps {feePercent}% of each task&apos;s price. Your share is pending for {rules.holdDays} days
                 (the refund window), then available, then paid out daily once it reaches{" "}
-                {formatCredits(rules.minimumCredits)} credits ({money(rules.minimumCredits)}).
+                {creditCount(rules.minimumCredits)} ({money(rules.minimumCredits)}).
               </p>
             </>
           );

@@ -5,7 +5,7 @@ import { Play, TriangleAlert } from "lucide-react";
 import Link from "next/link";
 import { useRouter } from "next/navigation";
 import { useEffect, useState } from "react";
-import { formatCredits } from "@/components/format";
+import { creditCount } from "@/components/format";
 import { useOrg } from "@/components/providers/org-context";
 import { useTRPC } from "@/components/providers/trpc";
 import { Alert, AlertDescription, AlertTitle } from "@/components/ui/alert";
@@ -61,7 +61,7 @@ export function RunTaskPanel({
         <CardDescription>
           As {org.name}.{" "}
           {price > 0
-            ? `${formatCredits(price)} credits are held while it runs and charged only if it completes.`
+            ? `${creditCount(price)} are held while it runs and charged only if it completes.`
             : "Free to run."}
         </CardDescription>
       </CardHeader>
@@ -111,7 +111,7 @@ export function RunTaskPanel({
               disabled={!text.trim()}
             >
               <Play aria-hidden />
-              {price > 0 ? `Run for ${formatCredits(price)} credits` : "Run for free"}
+              {price > 0 ? `Run for ${creditCount(price)}` : "Run for free"}
             </Button>
           </form>
         )}

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { plural } from "@/components/format";
+import { creditCount, plural } from "@/components/format";
 
 describe("plural", () => {
   const runs = { one: "task run", other: "tasks run" };
@@ -14,5 +14,11 @@ describe("plural", () => {
   it("groups large counts and treats fractions as plural", () => {
     expect(plural(12_500, { one: "invitation", other: "invitations" })).toBe("12,500 invitations");
     expect(plural(1.5, { one: "credit", other: "credits" })).toBe("1.5 credits");
+  });
+
+  it("counts credits the same way everywhere a price is shown", () => {
+    expect(creditCount(1)).toBe("1 credit");
+    expect(creditCount(120)).toBe("120 credits");
+    expect(creditCount(25_000)).toBe("25,000 credits");
   });
 });
