@@ -30,12 +30,14 @@ export function SignInToRun(props: {
 }) {
   const prompt = props.text.trim().slice(0, MAX_CARRIED);
   const back = `/agents/${encodeURIComponent(props.slug)}${prompt ? `?prompt=${encodeURIComponent(prompt)}` : ""}`;
+  const price =
+    props.price > 0 ? `${creditCount(props.price)} per task, charged only if it completes.` : "Free to run.";
   return (
     <Card data-testid="run-task-panel">
       <CardHeader>
         <CardTitle>Run this agent</CardTitle>
         <CardDescription>
-          {props.price > 0 ? `${creditCount(props.price)} per task, charged only if it completes.` : "Free to run."}{" "}
+          {price}{" "}
           {props.visitor === "signed-out"
             ? "Sign in to run it with your organization's credits."
             : "Create your organization first: it holds the credits runs are paid from."}
