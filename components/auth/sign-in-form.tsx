@@ -37,7 +37,8 @@ export function SignInForm({ next }: { next: string }) {
   });
 
   return (
-    <form onSubmit={onSubmit} className="space-y-4" noValidate>
+    // method="post": a submit before hydration must never put the password in the URL (and so in logs).
+    <form onSubmit={onSubmit} method="post" className="space-y-4" noValidate>
       {error ? (
         <Alert variant="destructive">
           <AlertDescription>{error}</AlertDescription>
