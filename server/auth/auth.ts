@@ -108,7 +108,16 @@ export const auth = betterAuth({
   // (server/services/orgs/), which locks the org so the last owner can never
   // be demoted or leave, and audits each change. better-auth's own endpoints
   // for them check owners with a read-then-write, so they are switched off.
-  disabledPaths: ["/organization/update-member-role", "/organization/remove-member", "/organization/leave"],
+  // Keys are disabled only by Bureau's revoke (server/services/api-keys/),
+  // which notifies every process's key cache; the plugin's update and delete
+  // endpoints would not, so they are switched off too.
+  disabledPaths: [
+    "/organization/update-member-role",
+    "/organization/remove-member",
+    "/organization/leave",
+    "/api-key/update",
+    "/api-key/delete",
+  ],
   plugins: [
     organization({
       ac,

@@ -5,6 +5,7 @@ import { db } from "../../db";
 import { DomainError } from "../../errors";
 import { clientBucket } from "../../net/client-address";
 import { peekToken, takeToken } from "../rate-limit/take-token";
+import { apiKeyCache } from "./key-cache";
 
 export interface ApiKeyPrincipal {
   keyId: string;
@@ -33,10 +34,11 @@ export interface AuthenticateApiKeyOptions {
 
 /**
  * Resolves `Authorization: Bearer <org API key>` to the org and scopes it
- * grants. With a clientIp, an address whose failure bucket is dry is refused
- * with DomainError("rate_limited", …, { retryAfterSeconds }) before any
- * lookup (a valid key from it too: it cannot be told apart without one), and
- * every failed lookup spends from that bucket.
+ * grants. A key this process verified lately is answered from its key cache
+ * (key-cache.ts) without a query. Otherwise, with a clientIp, an address whose
+ * failure bucket is dry is refused with DomainError("rate_limited", …,
+ * { retryAfterSeconds }) before any lookup (a valid key from it too: it cannot
+ * be told apart without one), and every failed lookup spends from that bucket.
  */
 export async function authenticateApiKey(
   authorization: string | null,
@@ -49,6 +51,8 @@ export async function authenticateApiKey(
   if (!match?.[1]) {
     return { ok: false, code: "malformed", message: "The Authorization header must be 'Bearer <key>'." };
   }
+  const cached = apiKeyCache.get(match[1]);
+  if (cached) return { ok: true, principal: cached };
   const failures =
     options.clientIp === undefined
       ? null
@@ -68,7 +72,9 @@ export async function authenticateApiKey(
   return result;
 }
 
+/** Verifies against the database (better-auth also writes the key's last-used time) and caches a success. */
 async function lookUpKey(key: string): Promise<ApiKeyAuthResult> {
+  const ticket = await apiKeyCache.begin();
   const result = await auth.api.verifyApiKey({ body: { key } });
   if (!result.valid || !result.key) {
     const reason = result.error?.code;
@@ -78,13 +84,13 @@ async function lookUpKey(key: string): Promise<ApiKeyAuthResult> {
   }
   const org = await db.organization.findUnique({ where: { id: result.key.referenceId }, select: { id: true } });
   if (!org) return { ok: false, code: "invalid", message: "This API key is not valid." };
-  return {
-    ok: true,
-    principal: {
-      keyId: result.key.id,
-      keyName: result.key.name ?? "Untitled key",
-      orgId: org.id,
-      scopes: permissionsToScopes(result.key.permissions),
-    },
+  const principal: ApiKeyPrincipal = {
+    keyId: result.key.id,
+    keyName: result.key.name ?? "Untitled key",
+    orgId: org.id,
+    scopes: permissionsToScopes(result.key.permissions),
   };
+  const expiresAt = result.key.expiresAt ? new Date(result.key.expiresAt) : null;
+  apiKeyCache.set(key, principal, expiresAt, ticket);
+  return { ok: true, principal };
 }

@@ -1,13 +1,16 @@
 import "server-only";
 import { db } from "../../db";
 import { recordAudit } from "../audit/record-audit";
+import { API_KEY_REVOKED_CHANNEL, apiKeyCache } from "./key-cache";
 
 /**
  * Disables a key of this org. The key stays listed (as revoked) for the audit
- * trail. Returns false when no such key exists in this org.
+ * trail. Returns false when no such key exists in this org. The NOTIFY is
+ * delivered on commit to every process, whose key caches drop the key (this
+ * one's is dropped directly, so the caller's next request is refused).
  */
 export async function revokeApiKey(input: { orgId: string; keyId: string; userId: string }): Promise<boolean> {
-  return db.$transaction(async (tx) => {
+  const found = await db.$transaction(async (tx) => {
     const { count } = await tx.apikey.updateMany({
       where: { id: input.keyId, referenceId: input.orgId, enabled: true },
       data: { enabled: false, updatedAt: new Date() },
@@ -16,6 +19,7 @@ export async function revokeApiKey(input: { orgId: string; keyId: string; userId
       const exists = await tx.apikey.count({ where: { id: input.keyId, referenceId: input.orgId } });
       return exists > 0; // already revoked: still a success for the caller
     }
+    await tx.$executeRaw`SELECT pg_notify(${API_KEY_REVOKED_CHANNEL}, ${input.keyId})`;
     await recordAudit(tx, {
       orgId: input.orgId,
       actorUserId: input.userId,
@@ -24,4 +28,7 @@ export async function revokeApiKey(input: { orgId: string; keyId: string; userId
     });
     return true;
   });
+  // This process's cache at once, without waiting for its own notification.
+  apiKeyCache.invalidate(input.keyId);
+  return found;
 }
