@@ -1,21 +1,13 @@
 import { Clock, Coins, Gauge, Star } from "lucide-react";
 import type { ReactNode } from "react";
+import type { z } from "zod";
 import { formatCredits, plural } from "@/components/format";
 import { formatDuration } from "@/components/tasks/task-format";
 import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@/components/ui/card";
+import type { ZGetAgentQualityResponseSchema } from "@/server/trpc/routers/quality/get-agent-quality.types";
 
-export interface QualityView {
-  taskCount: number;
-  completedCount: number;
-  failedCount: number;
-  canceledCount: number;
-  successRate: number | null;
-  p50DurationMs: number | null;
-  p95DurationMs: number | null;
-  avgCost: number | null;
-  ratingAvg: number | null;
-  ratingCount: number;
-}
+/** An agent's measured quality, as the quality procedure and the agent page serve it. */
+export type QualityView = z.infer<typeof ZGetAgentQualityResponseSchema>;
 
 function Metric({ icon, label, value, hint }: { icon: ReactNode; label: string; value: string; hint?: string }) {
   return (
