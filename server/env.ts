@@ -27,6 +27,16 @@ export const env = createEnv({
     DATABASE_URL: z.string().url(),
     /** Connections per process in the app's pool (the durable engine keeps a few of its own). */
     DATABASE_POOL_SIZE: z.coerce.number().int().min(1).max(200).default(20),
+    /**
+     * A session-capable connection (direct, or Supavisor's session port) for
+     * LISTEN; DATABASE_URL when unset. Transaction poolers drop LISTEN.
+     */
+    DATABASE_DIRECT_URL: z.string().url().optional(),
+    /**
+     * Optional: shares rate limits, the API key cache and live fan-out across
+     * app processes (redis://host:6379). Postgres does all three when unset.
+     */
+    REDIS_URL: z.string().url().optional(),
     BETTER_AUTH_SECRET: isProduction
       ? z.string().min(32)
       : z.string().min(32).default("bureau-development-secret-not-for-production-use"),
