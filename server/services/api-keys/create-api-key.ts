@@ -3,6 +3,7 @@ import { auth } from "../../auth/auth";
 import { scopesToPermissions, type ApiKeyScope } from "../../auth/api-key-scopes";
 import { db } from "../../db";
 import { recordAudit } from "../audit/record-audit";
+import { recordEvent } from "../events/record-event";
 
 export interface CreateApiKeyInput {
   orgId: string;
@@ -46,6 +47,13 @@ export async function createApiKey(input: CreateApiKeyInput) {
       actorUserId: input.userId,
       action: "api_key.created",
       target: created.id,
+      data: { name: input.name, scopes: input.scopes, lastFour },
+    });
+    await recordEvent(tx, {
+      orgId: input.orgId,
+      type: "api_key.created",
+      subject: { type: "api_key", id: created.id },
+      actor: { kind: "user", id: input.userId },
       data: { name: input.name, scopes: input.scopes, lastFour },
     });
   });

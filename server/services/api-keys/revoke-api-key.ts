@@ -1,6 +1,7 @@
 import "server-only";
 import { db } from "../../db";
 import { recordAudit } from "../audit/record-audit";
+import { recordEvent } from "../events/record-event";
 import { API_KEY_REVOKED_CHANNEL, apiKeyCache } from "./key-cache";
 
 /**
@@ -25,6 +26,13 @@ export async function revokeApiKey(input: { orgId: string; keyId: string; userId
       actorUserId: input.userId,
       action: "api_key.revoked",
       target: input.keyId,
+    });
+    await recordEvent(tx, {
+      orgId: input.orgId,
+      type: "api_key.revoked",
+      subject: { type: "api_key", id: input.keyId },
+      actor: { kind: "user", id: input.userId },
+      data: {},
     });
     return true;
   });

@@ -1,6 +1,7 @@
 import "server-only";
 import type { Tx } from "../../db";
 import { recordAudit } from "../audit/record-audit";
+import { recordEvent } from "../events/record-event";
 import { BudgetExceededError } from "../ledger/errors";
 import { monthKey, monthStart } from "../ledger/math";
 import { monthSpend } from "./month-spend";
@@ -77,6 +78,19 @@ export async function recordBudgetAlerts(tx: Tx, alerts: BudgetAlert[], now: Dat
       action: "budget.threshold_crossed",
       target: alert.budgetId,
       data: { month, capCredits: alert.capCredits, spentCredits: alert.spentCredits, departmentId: alert.departmentId },
+    });
+    await recordEvent(tx, {
+      orgId: alert.orgId,
+      type: "budget.threshold_crossed",
+      subject: { type: "budget", id: alert.departmentId ?? "org" },
+      actor: { kind: "system", id: null },
+      data: {
+        departmentId: alert.departmentId,
+        month,
+        capCredits: alert.capCredits,
+        spentCredits: alert.spentCredits,
+        thresholdPercent: ALERT_PERCENT,
+      },
     });
     crossings.push({ ...alert, month, thresholdPercent: ALERT_PERCENT });
   }

@@ -1,6 +1,7 @@
 import "server-only";
 import { db } from "../../db";
 import { recordAudit } from "../audit/record-audit";
+import { recordEvent } from "../events/record-event";
 
 export interface SetBudgetInput {
   orgId: string;
@@ -38,6 +39,13 @@ export async function setBudget(input: SetBudgetInput): Promise<{ changed: boole
       actorUserId: input.userId,
       action: cap === null ? "budget.removed" : "budget.set",
       target: scope,
+      data: { departmentId: input.departmentId, from: before?.monthlyCapCredits ?? null, to: cap },
+    });
+    await recordEvent(tx, {
+      orgId: input.orgId,
+      type: "budget.set",
+      subject: { type: "budget", id: scope },
+      actor: { kind: "user", id: input.userId },
       data: { departmentId: input.departmentId, from: before?.monthlyCapCredits ?? null, to: cap },
     });
     return { changed: true };

@@ -1,6 +1,7 @@
 import "server-only";
 import { db } from "../../db";
 import { recordAudit } from "../audit/record-audit";
+import { recordEvent } from "../events/record-event";
 import { orgAccount, platformAccount } from "./accounts";
 import { postTransaction } from "./post-transaction";
 
@@ -37,6 +38,13 @@ export async function grantCredits(input: GrantCreditsInput): Promise<{ granted:
         actorUserId: input.actorUserId,
         action: "credits.granted",
         target: wallet.id,
+        data: { amount: input.amount, reason: input.reason },
+      });
+      await recordEvent(tx, {
+        orgId: input.orgId,
+        type: "credits.granted",
+        subject: { type: "wallet", id: wallet.id },
+        actor: input.actorUserId ? { kind: "user", id: input.actorUserId } : { kind: "system", id: null },
         data: { amount: input.amount, reason: input.reason },
       });
     }

@@ -1,5 +1,6 @@
 import "server-only";
 import type { Tx } from "../../db";
+import { recordEvent } from "../events/record-event";
 import { orgAccount, platformAccount, type OrgAccountKind } from "./accounts";
 import { postTransfer } from "./post-transaction";
 
@@ -17,6 +18,8 @@ async function viaClearing(
     kind: string;
     credits: number;
     memo?: string;
+    /** The org event a wallet movement records (in the same transaction, only when it was posted). */
+    event?: "credits.purchased" | "credits.refunded";
   },
 ): Promise<boolean> {
   if (!Number.isSafeInteger(input.credits) || input.credits <= 0)
@@ -24,7 +27,7 @@ async function viaClearing(
   const account = await orgAccount(tx, input.orgId, input.account);
   const clearing = await platformAccount(tx, "STRIPE_CLEARING");
   const [from, to] = input.direction === "in" ? [clearing.id, account.id] : [account.id, clearing.id];
-  return postTransfer(tx, {
+  const posted = await postTransfer(tx, {
     key: input.key,
     kind: input.kind,
     orgId: input.orgId,
@@ -33,6 +36,16 @@ async function viaClearing(
     to,
     amount: input.credits,
   });
+  if (posted && input.event) {
+    await recordEvent(tx, {
+      orgId: input.orgId,
+      type: input.event,
+      subject: { type: "wallet", id: account.id },
+      actor: { kind: "system", id: "stripe" },
+      data: { credits: input.credits, reference: input.key },
+    });
+  }
+  return posted;
 }
 
 /** A paid purchase: clearing -> org wallet. Returns false on a replayed key. */
@@ -40,7 +53,13 @@ export function creditPurchase(
   tx: Tx,
   input: { orgId: string; key: string; credits: number; memo?: string },
 ): Promise<boolean> {
-  return viaClearing(tx, { ...input, account: "ORG_WALLET", direction: "in", kind: "purchase" });
+  return viaClearing(tx, {
+    ...input,
+    account: "ORG_WALLET",
+    direction: "in",
+    kind: "purchase",
+    event: "credits.purchased",
+  });
 }
 
 /**
@@ -51,7 +70,13 @@ export function debitRefund(
   tx: Tx,
   input: { orgId: string; key: string; credits: number; memo?: string },
 ): Promise<boolean> {
-  return viaClearing(tx, { ...input, account: "ORG_WALLET", direction: "out", kind: "refund" });
+  return viaClearing(tx, {
+    ...input,
+    account: "ORG_WALLET",
+    direction: "out",
+    kind: "refund",
+    event: "credits.refunded",
+  });
 }
 
 /** Reserves a payout: seller available -> clearing, before the transfer is attempted. */

@@ -3,6 +3,7 @@ import { db } from "../../db";
 import { DomainError } from "../../errors";
 import { hasRole, type OrgRole } from "../../auth/roles";
 import { recordAudit } from "../audit/record-audit";
+import { recordEvent } from "../events/record-event";
 import { findOrgMember, keepAnOwner, lockOrgMembership } from "./member-lock";
 
 /**
@@ -44,6 +45,13 @@ export async function changeMemberRole(input: {
         from: member.role,
         to: input.role,
       },
+    });
+    await recordEvent(tx, {
+      orgId: input.orgId,
+      type: "member.role_changed",
+      subject: { type: "member", id: member.id },
+      actor: { kind: "user", id: input.actorUserId },
+      data: { userId: member.userId, from: member.role, to: input.role },
     });
     return { changed: true, role: input.role };
   });

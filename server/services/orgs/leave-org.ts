@@ -2,6 +2,7 @@ import "server-only";
 import { db } from "../../db";
 import { DomainError } from "../../errors";
 import { recordAudit } from "../audit/record-audit";
+import { recordEvent } from "../events/record-event";
 import { forgetActiveOrg, keepAnOwner, lockOrgMembership } from "./member-lock";
 
 /** The caller leaves the org, unless they are its last owner. */
@@ -21,6 +22,13 @@ export async function leaveOrg(input: { orgId: string; userId: string }): Promis
       action: "member.left",
       target: me.id,
       data: { userId: me.userId, name: me.user.name, email: me.user.email, role: me.role },
+    });
+    await recordEvent(tx, {
+      orgId: input.orgId,
+      type: "member.left",
+      subject: { type: "member", id: me.id },
+      actor: { kind: "user", id: input.userId },
+      data: { userId: me.userId, role: me.role },
     });
     return { left: true };
   });

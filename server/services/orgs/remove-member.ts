@@ -3,6 +3,7 @@ import { db } from "../../db";
 import { DomainError } from "../../errors";
 import { hasRole } from "../../auth/roles";
 import { recordAudit } from "../audit/record-audit";
+import { recordEvent } from "../events/record-event";
 import { findOrgMember, forgetActiveOrg, keepAnOwner, lockOrgMembership } from "./member-lock";
 
 /**
@@ -35,6 +36,13 @@ export async function removeMember(input: {
       action: "member.removed",
       target: member.id,
       data: { userId: member.userId, name: member.user.name, email: member.user.email, role: member.role },
+    });
+    await recordEvent(tx, {
+      orgId: input.orgId,
+      type: "member.removed",
+      subject: { type: "member", id: member.id },
+      actor: { kind: "user", id: input.actorUserId },
+      data: { userId: member.userId, role: member.role },
     });
     return { removed: true };
   });

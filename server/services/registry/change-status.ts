@@ -4,15 +4,19 @@ import type { Prisma } from "../../generated/prisma/client";
 import type { AgentStatus } from "../../generated/prisma/enums";
 import { logger } from "../../logger";
 import { recordAudit } from "../audit/record-audit";
+import { recordEvent } from "../events/record-event";
 import { DomainError } from "../../errors";
 import { listingPhase, PHASE_WORDS } from "../../schemas/listing-state";
 import { probeAgent } from "./probe-agent";
+import type { OrgEventType } from "../events/catalogue";
 
 const IN_REVIEW = { status: "IN_REVIEW" } as const;
 const PUBLISHED = { status: "PUBLISHED" } as const;
 const DRAFT = { status: "DRAFT" } as const;
 const PAUSED = { status: "PAUSED" } as const;
 const SUSPENDED = { status: "SUSPENDED" } as const;
+
+type ListingEventType = Extract<OrgEventType, `listing.${string}`>;
 
 /**
  * Moves a listing from one of the `from` states to `to` with a conditional
@@ -27,6 +31,8 @@ async function transition(input: {
   actorUserId: string;
   auditOrgId: string | null;
   action: string;
+  /** The event in the seller org's log. */
+  event: ListingEventType;
   /** Which time the move records: a submission, a reviewer's decision, or neither (a seller's pause). */
   stamp: "submittedAt" | "reviewedAt" | null;
 }) {
@@ -55,6 +61,14 @@ async function transition(input: {
       target: agent.id,
       data: { slug: agent.slug, sellerOrgId: agent.orgId, reason: input.reason },
     });
+    await recordEvent(tx, {
+      orgId: agent.orgId,
+      type: input.event,
+      subject: { type: "listing", id: agent.id },
+      // A platform reviewer's decision is Bureau's, not a named person's, in the seller's log.
+      actor: input.auditOrgId === null ? { kind: "system", id: null } : { kind: "user", id: input.actorUserId },
+      data: { slug: agent.slug, reason: input.reason },
+    });
     return { id: agent.id, status: input.to, statusReason: input.reason, publishedAt: agent.publishedAt ?? now };
   });
   return { ...result, phase: listingPhase(result) };
@@ -77,6 +91,7 @@ export function submitListing(input: { orgId: string; agentId: string; userId: s
     actorUserId: input.userId,
     auditOrgId: input.orgId,
     action: "agent.submitted",
+    event: "listing.submitted",
     stamp: "submittedAt",
   });
 }
@@ -103,9 +118,15 @@ export async function controlListing(input: {
     stamp: null,
   };
   if (input.control === "pause")
-    return transition({ ...common, from: [PUBLISHED], to: "PAUSED", action: "agent.paused" });
+    return transition({ ...common, from: [PUBLISHED], to: "PAUSED", action: "agent.paused", event: "listing.paused" });
   if (input.control === "resume") {
-    const result = await transition({ ...common, from: [PAUSED], to: "PUBLISHED", action: "agent.resumed" });
+    const result = await transition({
+      ...common,
+      from: [PAUSED],
+      to: "PUBLISHED",
+      action: "agent.resumed",
+      event: "listing.resumed",
+    });
     await probeAfterPublish(result.id);
     return result;
   }
@@ -114,6 +135,7 @@ export async function controlListing(input: {
     from: [PUBLISHED, PAUSED, IN_REVIEW],
     to: "DRAFT",
     action: "agent.unpublished",
+    event: "listing.unpublished",
   });
 }
 
@@ -138,6 +160,7 @@ export async function reviewListing(input: { agentId: string; adminUserId: strin
       to: "PUBLISHED",
       reason: null,
       action: "agent.approved",
+      event: "listing.published",
     });
     await probeAfterPublish(result.id);
     return result;
@@ -146,7 +169,14 @@ export async function reviewListing(input: { agentId: string; adminUserId: strin
   const reason = input.reason.trim();
   if (!reason) throw new DomainError("invalid_input", "Give the seller a reason.");
   if (input.decision === "reject") {
-    return transition({ ...common, from: [IN_REVIEW], to: "DRAFT", reason, action: "agent.rejected" });
+    return transition({
+      ...common,
+      from: [IN_REVIEW],
+      to: "DRAFT",
+      reason,
+      action: "agent.rejected",
+      event: "listing.rejected",
+    });
   }
   return transition({
     ...common,
@@ -154,5 +184,6 @@ export async function reviewListing(input: { agentId: string; adminUserId: strin
     to: "SUSPENDED",
     reason,
     action: "agent.suspended",
+    event: "listing.suspended",
   });
 }

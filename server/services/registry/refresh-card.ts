@@ -1,6 +1,7 @@
 import "server-only";
 import { db } from "../../db";
 import { recordAudit } from "../audit/record-audit";
+import { recordEvent } from "../events/record-event";
 import { loadCard } from "./create-listing";
 import { DomainError } from "../../errors";
 import { recordCardVersion } from "./record-card-version";
@@ -47,6 +48,13 @@ export async function refreshListingCard(input: {
         action: "agent.card_updated",
         target: agent.id,
         data: { version: result.version },
+      });
+      await recordEvent(tx, {
+        orgId: input.orgId,
+        type: "listing.updated",
+        subject: { type: "listing", id: agent.id },
+        actor: { kind: "user", id: input.userId },
+        data: { change: "card", version: result.version },
       });
     }
     return { ok: true as const, ...result };

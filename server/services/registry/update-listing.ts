@@ -1,6 +1,7 @@
 import "server-only";
 import { db } from "../../db";
 import { recordAudit } from "../audit/record-audit";
+import { recordEvent } from "../events/record-event";
 import { DomainError } from "../../errors";
 import { searchTextFor } from "./listing-fields";
 import { addSearchWords } from "./search-words";
@@ -48,6 +49,13 @@ export async function updateListing(input: { orgId: string; agentId: string; use
       action: "agent.terms_updated",
       target: agent.id,
       data: { ...input.terms },
+    });
+    await recordEvent(tx, {
+      orgId: input.orgId,
+      type: "listing.updated",
+      subject: { type: "listing", id: agent.id },
+      actor: { kind: "user", id: input.userId },
+      data: { change: "terms", pricePerTask, categories, tags },
     });
     return updated;
   });

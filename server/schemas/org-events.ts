@@ -1,0 +1,176 @@
+import { z } from "zod";
+import { TaskSource, TaskState } from "../generated/prisma/enums";
+
+/**
+ * The catalogue of org events: every type an org's event log may hold, what
+ * it is about (its subject type) and the zod schema of its data. recordEvent
+ * (server/services/events/record-event.ts) refuses anything else, the REST
+ * door validates `types=` against it, and the browser renders events with
+ * it, so nothing here may import server-only code. Departments, workflows
+ * and approvals add their entries here.
+ *
+ * Data schemas are strict: a misspelt field fails the writer's transaction
+ * instead of reaching consumers. Amounts are whole credits.
+ */
+const credits = z.number().int();
+const positiveCredits = credits.positive();
+const id = z.string().min(1).max(255);
+const taskState = z.enum(TaskState);
+const nullableText = z.string().max(2000).nullable();
+
+const listingMove = z.strictObject({ slug: z.string(), reason: nullableText });
+
+export const ORG_EVENT_CATALOGUE = {
+  // Tasks (written by the task path: start, agent events, settlement).
+  "task.created": {
+    subject: "task",
+    data: z.strictObject({
+      agentId: id,
+      source: z.enum(TaskSource),
+      priceCredits: credits.nonnegative(),
+      /** The task that delegated this one, when there is one. */
+      parentTaskId: id.nullable(),
+    }),
+  },
+  "task.state_changed": {
+    subject: "task",
+    data: z.strictObject({ from: taskState.nullable(), to: taskState, message: nullableText }),
+  },
+  "task.artifact": {
+    subject: "task",
+    data: z.strictObject({ artifactId: id, name: z.string().max(500).nullable() }),
+  },
+  "task.settled": {
+    subject: "task",
+    data: z.strictObject({
+      state: taskState,
+      /** captured: the price was charged; released: the hold went back to the wallet; none: nothing was held. */
+      outcome: z.enum(["captured", "released", "none"]),
+      chargedCredits: credits.nonnegative(),
+    }),
+  },
+  // Ledger. Holds, captures and releases are about the task; wallet movements about the org wallet account.
+  "credits.held": { subject: "task", data: z.strictObject({ holdId: id, amount: positiveCredits }) },
+  "credits.captured": {
+    subject: "task",
+    data: z.strictObject({
+      holdId: id,
+      amount: credits.nonnegative(),
+      sellerAmount: credits.nonnegative(),
+      feeAmount: credits.nonnegative(),
+    }),
+  },
+  "credits.released": {
+    subject: "task",
+    data: z.strictObject({ holdId: id, amount: credits.nonnegative(), reason: nullableText }),
+  },
+  "credits.granted": { subject: "wallet", data: z.strictObject({ amount: positiveCredits, reason: z.string() }) },
+  "credits.purchased": {
+    subject: "wallet",
+    /** reference: the ledger key of the movement ("purchase:<Checkout Session id>"). */
+    data: z.strictObject({ credits: positiveCredits, reference: z.string() }),
+  },
+  "credits.refunded": {
+    subject: "wallet",
+    data: z.strictObject({ credits: positiveCredits, reference: z.string() }),
+  },
+  // Budgets: subject id is the budget's scope ("org" or a department id).
+  "budget.set": {
+    subject: "budget",
+    /** to: null when the cap was removed. */
+    data: z.strictObject({
+      departmentId: id.nullable(),
+      from: positiveCredits.nullable(),
+      to: positiveCredits.nullable(),
+    }),
+  },
+  "budget.threshold_crossed": {
+    subject: "budget",
+    data: z.strictObject({
+      departmentId: id.nullable(),
+      month: z.string().regex(/^\d{4}-\d{2}$/),
+      capCredits: positiveCredits,
+      spentCredits: credits.nonnegative(),
+      thresholdPercent: z.number().int().min(1).max(100),
+    }),
+  },
+  // API keys.
+  "api_key.created": {
+    subject: "api_key",
+    data: z.strictObject({ name: z.string(), scopes: z.array(z.string()), lastFour: z.string() }),
+  },
+  "api_key.revoked": { subject: "api_key", data: z.strictObject({}) },
+  // Members. invited and joined are written by database triggers (better-auth writes those rows).
+  "member.invited": {
+    subject: "invitation",
+    data: z.strictObject({ email: z.string(), role: z.string().nullable() }),
+  },
+  "member.joined": { subject: "member", data: z.strictObject({ userId: id, role: z.string() }) },
+  "member.role_changed": {
+    subject: "member",
+    data: z.strictObject({ userId: id, from: z.string(), to: z.string() }),
+  },
+  "member.removed": { subject: "member", data: z.strictObject({ userId: id, role: z.string() }) },
+  "member.left": { subject: "member", data: z.strictObject({ userId: id, role: z.string() }) },
+  // A seller's listings (in the seller org's log). Review decisions are the platform's: actor "system".
+  "listing.submitted": { subject: "listing", data: listingMove },
+  "listing.published": { subject: "listing", data: listingMove },
+  "listing.rejected": { subject: "listing", data: listingMove },
+  "listing.paused": { subject: "listing", data: listingMove },
+  "listing.resumed": { subject: "listing", data: listingMove },
+  "listing.unpublished": { subject: "listing", data: listingMove },
+  "listing.suspended": { subject: "listing", data: listingMove },
+  "listing.updated": {
+    subject: "listing",
+    data: z.discriminatedUnion("change", [
+      z.strictObject({
+        change: z.literal("terms"),
+        pricePerTask: credits.nonnegative().optional(),
+        categories: z.array(z.string()).optional(),
+        tags: z.array(z.string()).optional(),
+      }),
+      z.strictObject({ change: z.literal("card"), version: z.number().int().positive() }),
+    ]),
+  },
+} as const satisfies Record<string, { subject: string; data: z.ZodType }>;
+
+type Catalogue = typeof ORG_EVENT_CATALOGUE;
+export type OrgEventType = keyof Catalogue;
+export type OrgEventSubjectType<T extends OrgEventType = OrgEventType> = Catalogue[T]["subject"];
+/** What a writer passes as `data` for an event of type T. */
+export type OrgEventDataInput<T extends OrgEventType> = z.input<Catalogue[T]["data"]>;
+/** What a reader finds in `data` for an event of type T. */
+export type OrgEventData<T extends OrgEventType> = z.output<Catalogue[T]["data"]>;
+
+export const ORG_EVENT_TYPES = Object.keys(ORG_EVENT_CATALOGUE) as OrgEventType[];
+
+export function isOrgEventType(value: string): value is OrgEventType {
+  return Object.hasOwn(ORG_EVENT_CATALOGUE, value);
+}
+
+export const EVENT_ACTOR_KINDS = ["user", "apiKey", "agent", "workflow", "system"] as const;
+
+/** Who caused an event: a person, an API key, an agent, a workflow run (each by id), or Bureau itself. */
+export const ZEventActorSchema = z.discriminatedUnion("kind", [
+  z.strictObject({ kind: z.enum(["user", "apiKey", "agent", "workflow"]), id }),
+  /** id: what in Bureau acted, when it helps ("stripe"); usually null. */
+  z.strictObject({ kind: z.literal("system"), id: id.nullable() }),
+]);
+export type EventActor = z.infer<typeof ZEventActorSchema>;
+
+/** One event as the REST door, the stream and the browser see it (ids are strings: JSON has no bigint). */
+export const ZOrgEventViewSchema = z.object({
+  id: z.string(),
+  type: z.enum(ORG_EVENT_TYPES as [OrgEventType, ...OrgEventType[]]),
+  subject: z.object({ type: z.string(), id: z.string() }),
+  actor: z.object({ kind: z.enum(EVENT_ACTOR_KINDS), id: z.string().nullable() }),
+  data: z.unknown(),
+  createdAt: z.string(),
+});
+export type OrgEventView = z.infer<typeof ZOrgEventViewSchema>;
+
+/** Checks `data` against the catalogue entry of `type`; the parsed data or the zod error. */
+export function parseOrgEventData<T extends OrgEventType>(type: T, data: unknown) {
+  const schema: z.ZodType = ORG_EVENT_CATALOGUE[type].data;
+  return schema.safeParse(data) as z.ZodSafeParseResult<OrgEventData<T>>;
+}
