@@ -57,6 +57,14 @@ export const env = createEnv({
     JOBS_EXECUTOR_ID: z.string().default("local"),
     /** First retry delay of a failed step (doubles each attempt) on the local engine. */
     JOBS_RETRY_BASE_MS: z.coerce.number().int().min(10).default(1000),
+    /**
+     * Run a task's first turn in the process that accepted it ("on"), with the
+     * task row as its write-ahead record and the durable engine as recovery
+     * when the process dies; "off" hands every task to the engine.
+     */
+    TASK_INLINE_RUNS: z.enum(["on", "off"]).default("on"),
+    /** Turns one process runs in-process at once; beyond it, tasks go to the durable engine. */
+    TASK_INLINE_MAX: z.coerce.number().int().min(1).default(20_000),
     /** A task still running after this long is cancelled at the agent and failed (hold released). */
     TASK_TIMEOUT_MS: z.coerce.number().int().min(1000).default(300_000),
     /** A2A gateway calls per org API key per minute (429 with Retry-After beyond). */
@@ -97,6 +105,8 @@ export const env = createEnv({
     PLATFORM_FEE_BPS: z.coerce.number().int().min(0).max(10_000).default(2000),
     /** Days a seller's earning stays pending before it can be paid out (refund window). */
     EARNINGS_HOLD_DAYS: z.coerce.number().int().min(0).max(365).default(7),
+    /** Days an org event stays in the log (and readable over /api/v1/events) before the daily prune. */
+    EVENT_RETENTION_DAYS: z.coerce.number().int().min(1).max(3650).default(30),
     /** Smallest available balance (credits) the scheduled payout transfers. */
     PAYOUT_MINIMUM_CREDITS: z.coerce.number().int().min(1).default(1000),
     /** Credit packs for sale: "credits:priceCents,…". */

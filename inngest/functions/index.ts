@@ -9,6 +9,7 @@ import fulfillCheckout from "./fulfill-checkout";
 import notifyBudgetThreshold from "./notify-budget-threshold";
 import payOutSeller from "./pay-out-seller";
 import payOutSellers from "./pay-out-sellers";
+import pruneEvents from "./prune-events";
 import refundCharge from "./refund-charge";
 import releasePendingEarnings from "./release-pending-earnings";
 import runAgentTask from "./run-agent-task";
@@ -39,4 +40,5 @@ export const allFunctions = [
   checkAgentHealth,
   notifyBudgetThreshold,
   sweepBudgetAlerts,
+  pruneEvents,
 ] as DurableFunction<never>[];
