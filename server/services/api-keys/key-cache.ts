@@ -2,10 +2,22 @@ import "server-only";
 import { createHash } from "node:crypto";
 import { logger } from "../../logger";
 import type { ApiKeyScope } from "../../auth/api-key-scopes";
+import { publishOnRedis } from "../events/redis-fanout";
 import { taskListener } from "../events/task-listener";
 
-/** revoke-api-key.ts notifies here, in the revoking transaction; the payload is the key id. */
+/**
+ * Revocations, the key id as payload: revoke-api-key.ts sends pg_notify on it
+ * in the revoking transaction, and `invalidate` publishes it on Redis after
+ * commit where REDIS_URL is set. Each process listens on the one its
+ * notification listener uses (task-listener.ts).
+ */
 export const API_KEY_REVOKED_CHANNEL = "bureau_api_key_revoked";
+
+/**
+ * How long `invalidate` keeps retrying a Redis publish that fails: past the
+ * cache TTL every entry it would drop has expired anyway.
+ */
+const PUBLISH_RETRY_FOR_MS = 30_000;
 
 export const API_KEY_CACHE_LIMITS = {
   maxEntries: 10_000,
@@ -35,9 +47,10 @@ interface Entry {
  * The keys this process verified lately, by SHA-256 of the presented key (the
  * key itself is never held), so a gateway call with a known key reads nothing.
  *
- * Revocation reaches every process within the NOTIFY delivery time: each one
- * LISTENs on API_KEY_REVOKED_CHANNEL and drops the key's entries. While that
- * LISTEN is not live (never connected, or reconnecting) the cache serves
+ * Revocation reaches every process within the notification's delivery time:
+ * each one listens on API_KEY_REVOKED_CHANNEL (Redis pub/sub where REDIS_URL
+ * is set, else Postgres LISTEN) and drops the key's entries. While that
+ * channel is not live (never connected, or reconnecting) the cache serves
  * nothing and stores nothing, and it is emptied when the connection drops, so
  * a revocation whose notification was missed is always read from the database.
  * Only successful verifications are stored; an expired key stops at its expiry.
@@ -99,8 +112,18 @@ class ApiKeyCache {
     }
   }
 
-  /** Drops every entry of this key id (a revoked key). */
+  /**
+   * A key was revoked (call after the revoking transaction committed): drops
+   * its entries here and, where REDIS_URL is set, publishes the revocation to
+   * every other process (retried for PUBLISH_RETRY_FOR_MS if Redis is down).
+   */
   invalidate(keyId: string): void {
+    this.drop(keyId);
+    void publishRevocation(keyId);
+  }
+
+  /** Drops every entry of this key id. */
+  private drop(keyId: string): void {
     this.generation += 1;
     for (const [hash, entry] of this.entries) {
       if (entry.principal.keyId === keyId) this.entries.delete(hash);
@@ -119,11 +142,23 @@ class ApiKeyCache {
   private subscribe(): void {
     if (this.subscribed) return;
     this.subscribed = true;
-    taskListener.subscribe(API_KEY_REVOKED_CHANNEL, (keyId) => this.invalidate(keyId));
+    taskListener.subscribe(API_KEY_REVOKED_CHANNEL, (keyId) => this.drop(keyId));
     taskListener.on("disconnected", () => {
       logger.debug("API key cache emptied: notification listener disconnected");
       this.clear();
     });
+  }
+}
+
+async function publishRevocation(keyId: string): Promise<void> {
+  if (taskListener.transport !== "redis") return; // the pg_notify in the revoking transaction reaches everyone
+  const giveUpAt = Date.now() + PUBLISH_RETRY_FOR_MS;
+  for (let delay = 250; !(await publishOnRedis(API_KEY_REVOKED_CHANNEL, [keyId])); delay = Math.min(delay * 2, 4_000)) {
+    if (Date.now() + delay > giveUpAt) {
+      logger.error({ keyId }, "API key revocation not published to Redis; other processes' caches expire it in 30 s");
+      return;
+    }
+    await new Promise((resolve) => setTimeout(resolve, delay).unref());
   }
 }
 

@@ -1,0 +1,65 @@
+import "server-only";
+import { db } from "../../db";
+
+export interface BucketInput {
+  key: string;
+  limit: number;
+  windowSeconds: number;
+}
+
+/** Tokens in the bucket after the call, and whether the call found one. */
+export interface BucketState {
+  allowed: boolean;
+  tokens: number;
+}
+
+/**
+ * The bucket in Postgres (table RateLimitBucket): one statement refills and
+ * takes a token atomically; concurrent requests on a key serialise on its row.
+ */
+export async function takeFromPostgres({ key, limit, windowSeconds }: BucketInput): Promise<BucketState> {
+  const rate = limit / windowSeconds; // tokens per second
+  const rows = await db.$queryRaw<{ tokens: number; allowed: boolean }[]>`
+    WITH prev AS (SELECT tokens, "updatedAt" FROM "RateLimitBucket" WHERE key = ${key} FOR UPDATE),
+    filled AS (
+      SELECT COALESCE(
+        (SELECT LEAST(
+          ${limit}::float8,
+          tokens + EXTRACT(EPOCH FROM (clock_timestamp() - "updatedAt")) * ${rate}::float8
+        ) FROM prev),
+        ${limit}::float8
+      ) AS tokens
+    ),
+    up AS (
+      INSERT INTO "RateLimitBucket" (key, tokens, "updatedAt")
+      SELECT ${key}, CASE WHEN f.tokens >= 1 THEN f.tokens - 1 ELSE f.tokens END, clock_timestamp() FROM filled f
+      ON CONFLICT (key) DO UPDATE SET tokens = EXCLUDED.tokens, "updatedAt" = EXCLUDED."updatedAt"
+      RETURNING tokens
+    )
+    SELECT up.tokens::float8 AS tokens, (SELECT f.tokens >= 1 FROM filled f) AS allowed FROM up`;
+  const row = rows[0];
+  if (!row) throw new Error("rate limit: bucket update returned nothing");
+  if (Math.random() < 0.001) void pruneIdleBuckets();
+  return { allowed: row.allowed, tokens: row.tokens };
+}
+
+/** The bucket's tokens now (refilled), without taking one. */
+export async function peekInPostgres({ key, limit, windowSeconds }: BucketInput): Promise<BucketState> {
+  const rate = limit / windowSeconds;
+  const rows = await db.$queryRaw<{ tokens: number }[]>`
+    SELECT LEAST(
+      ${limit}::float8,
+      tokens + EXTRACT(EPOCH FROM (clock_timestamp() - "updatedAt")) * ${rate}::float8
+    )::float8
+      AS tokens
+    FROM "RateLimitBucket" WHERE key = ${key}`;
+  const tokens = rows[0]?.tokens ?? limit;
+  return { allowed: tokens >= 1, tokens };
+}
+
+/** Buckets idle for a day are full again; dropping them loses nothing. */
+async function pruneIdleBuckets() {
+  await db.$executeRaw`DELETE FROM "RateLimitBucket" WHERE "updatedAt" < now() - interval '1 day'`.catch(
+    () => undefined,
+  );
+}
