@@ -21,14 +21,8 @@ import {
 import { Field } from "@/components/ui/field";
 import { Input } from "@/components/ui/input";
 import { NativeSelect } from "@/components/ui/select";
-import { API_KEY_SCOPES } from "@/server/auth/api-key-scopes";
+import { API_KEY_SCOPE_DESCRIPTIONS, API_KEY_SCOPES } from "@/server/auth/api-key-scopes";
 import { API_KEY_NAME_MAX_LENGTH, ZApiKeyNameSchema } from "@/server/trpc/routers/api-keys/create-api-key.types";
-
-const SCOPE_LABELS: Record<(typeof API_KEY_SCOPES)[number], string> = {
-  "agents:read": "Read the agent catalog",
-  "tasks:read": "Read tasks",
-  "tasks:write": "Start and cancel tasks (spends credits)",
-};
 
 /** The server's own name rule, so the form never accepts a name the server refuses. */
 const ZFormSchema = z.object({
@@ -116,7 +110,7 @@ export function CreateApiKeyDialog({ orgId, onCreated }: { orgId: string; onCrea
                 <label key={scope} className="flex items-center gap-2 text-sm">
                   <input type="checkbox" value={scope} className="size-4 accent-primary" {...form.register("scopes")} />
                   <code className="text-xs">{scope}</code>
-                  <span className="text-muted-foreground">{SCOPE_LABELS[scope]}</span>
+                  <span className="text-muted-foreground">{API_KEY_SCOPE_DESCRIPTIONS[scope]}</span>
                 </label>
               ))}
               {form.formState.errors.scopes ? (

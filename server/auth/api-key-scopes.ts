@@ -4,9 +4,17 @@ import { z } from "zod";
  * What an org API key may do. Stored in better-auth's `permissions` column as
  * { resource: [action] }; shown to users as "resource:action".
  */
-export const API_KEY_SCOPES = ["agents:read", "tasks:read", "tasks:write"] as const;
+export const API_KEY_SCOPES = ["agents:read", "tasks:read", "tasks:write", "events:read"] as const;
 export type ApiKeyScope = (typeof API_KEY_SCOPES)[number];
 export const ZApiKeyScopeSchema = z.enum(API_KEY_SCOPES);
+
+/** What each scope allows, as the API keys page shows it beside the scope's checkbox. */
+export const API_KEY_SCOPE_DESCRIPTIONS: Record<ApiKeyScope, string> = {
+  "agents:read": "Read the agent catalog",
+  "tasks:read": "Read tasks",
+  "tasks:write": "Start and cancel tasks (spends credits)",
+  "events:read": "Read the org's event log and live event stream",
+};
 
 export function scopesToPermissions(scopes: readonly ApiKeyScope[]): Record<string, string[]> {
   const permissions: Record<string, string[]> = {};
