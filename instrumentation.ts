@@ -1,7 +1,8 @@
 /**
  * Next.js boot hook: start the in-process durable engine (DBOS) so runs that
- * were interrupted by a restart resume, and cron functions fire. Inngest
- * deployments need nothing here.
+ * were interrupted by a restart resume, and cron functions fire (Inngest
+ * deployments need no engine here); then the task runner, which runs turns
+ * in-process and hands the turns of dead processes to the engine.
  */
 export async function register() {
   if (process.env.NEXT_RUNTIME !== "nodejs") return;
@@ -9,7 +10,10 @@ export async function register() {
   const { installClientAddressHook } = await import("./server/net/client-address");
   installClientAddressHook();
   const { startJobEngine, selectedEngine } = await import("./server/jobs/engine");
-  if (selectedEngine() !== "local") return;
-  const { allFunctions } = await import("./inngest/functions");
-  await startJobEngine(allFunctions);
+  if (selectedEngine() === "local") {
+    const { allFunctions } = await import("./inngest/functions");
+    await startJobEngine(allFunctions);
+  }
+  const { taskRunner } = await import("./server/services/tasks/task-runner");
+  await taskRunner.start();
 }

@@ -6,10 +6,9 @@ import { streamTaskEvents } from "../services/events/stream-task-events";
 import { lastTaskEventId, loadA2ATask, toStreamEvent } from "../services/tasks/a2a-task";
 import { replyToTask } from "../services/tasks/reply-to-task";
 import { startTask } from "../services/tasks/start-task";
-import { checkPushUrl } from "../services/tasks/task-push-configs";
+import { taskRunner } from "../services/tasks/task-runner";
 import { DomainError } from "../errors";
-import { fromSdkPart, messageText } from "../a2a/bureau-format";
-import { pushConfigs } from "./push-configs";
+import { fromSdkPart, isTerminal, messageText } from "../a2a/bureau-format";
 import type { ZSendMessageSchema } from "./request-schemas";
 
 /**
@@ -48,8 +47,8 @@ export async function submitMessage(
     return { taskId: existing.id, afterId };
   }
   const push = configuration?.taskPushNotificationConfig;
-  // Refused before the task starts, so a bad webhook never holds credits.
-  if (push) checkPushUrl(push.url);
+  // Saved with the task (so no turn can end before it exists); a bad URL is
+  // refused before anything is held.
   const started = await startTask({
     orgId,
     agent: { id: await agent.pickAgent(messageText(bureauMessage)) },
@@ -57,8 +56,8 @@ export async function submitMessage(
     actor: { kind: "apiKey", apiKeyId: principal.keyId, scopes: principal.scopes },
     source: "A2A",
     contextId: message.contextId || undefined,
+    pushConfig: push ? { configId: push.id || undefined, url: push.url, token: push.token || undefined } : undefined,
   });
-  if (push) await pushConfigs.create(orgId, { ...push, taskId: started.id });
   return { taskId: started.id, afterId: -1n };
 }
 
@@ -69,6 +68,10 @@ export async function waitForPause(
   afterId?: bigint,
   opts: { signal?: AbortSignal; throughInput?: boolean } = {},
 ): Promise<void> {
+  // A turn this process runs says itself when it paused: no log reads. (A
+  // caller with a deadline follows the log, which honours its signal.)
+  const local = opts.signal ? null : await taskRunner.whenPaused(taskId);
+  if (local && (isTerminal(local) || (local === "INPUT_REQUIRED" && !opts.throughInput))) return;
   const events = streamTaskEvents({
     orgId,
     taskId,

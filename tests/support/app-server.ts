@@ -39,8 +39,9 @@ export async function startAppServer(extra: Route[] = []) {
 }
 
 /**
- * For a test file that runs tasks for real: the local durable engine and the
- * app server for the whole file, stopped afterwards.
+ * For a test file that runs tasks for real: the local durable engine, the
+ * in-process task runner and the app server for the whole file, stopped
+ * afterwards.
  */
 export function useTaskRuntime(extra: Route[] = []) {
   let server: Awaited<ReturnType<typeof startAppServer>> | undefined;
@@ -48,10 +49,14 @@ export function useTaskRuntime(extra: Route[] = []) {
     const { startJobEngine } = await import("@/server/jobs/engine");
     const { allFunctions } = await import("@/inngest/functions");
     await startJobEngine(allFunctions);
+    const { taskRunner } = await import("@/server/services/tasks/task-runner");
+    await taskRunner.start();
     server = await startAppServer(extra);
   }, 60_000);
   afterAll(async () => {
     const { stopJobEngine } = await import("@/server/jobs/engine");
+    const { taskRunner } = await import("@/server/services/tasks/task-runner");
+    await taskRunner.stop();
     await server?.close();
     await stopJobEngine();
   });

@@ -3,13 +3,18 @@ export {};
 /**
  * A separate process running the local durable engine, for the crash test.
  * `start <orgId> <agentId> <userId>` starts a task and prints its id;
- * `recover` only launches the engine, which resumes this executor's runs.
+ * `recover` only launches the engine and the runner, which resume this
+ * executor's runs and in-process turns.
  * Either way it then stays up until killed.
  */
 const [mode, orgId, agentId, userId] = process.argv.slice(2);
 const { startJobEngine } = await import("../../server/jobs/engine");
 const { allFunctions } = await import("../../inngest/functions");
 await startJobEngine(allFunctions);
+// Runs new tasks in-process; at start it hands this executor's tasks from an
+// earlier (killed) life to the engine.
+const { taskRunner } = await import("../../server/services/tasks/task-runner");
+await taskRunner.start();
 if (mode === "start") {
   const { startTask } = await import("../../server/services/tasks/start-task");
   const task = await startTask({

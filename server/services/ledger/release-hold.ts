@@ -1,6 +1,6 @@
 import "server-only";
-import { db } from "../../db";
-import { orgAccount } from "./accounts";
+import { db, type Tx } from "../../db";
+import { orgAccountId } from "./accounts";
 import { postTransfer } from "./post-transaction";
 
 /**
@@ -9,28 +9,29 @@ import { postTransfer } from "./post-transaction";
  * captureHold change nothing.
  */
 export async function releaseHold(input: { taskId: string; reason: string }): Promise<{ released: boolean }> {
-  return db.$transaction(async (tx) => {
-    const hold = await tx.creditHold.findUnique({
-      where: { taskId: input.taskId },
-      select: { id: true, orgId: true, amount: true },
-    });
-    if (!hold) return { released: false };
-    const claimed = await tx.creditHold.updateMany({
-      where: { id: hold.id, status: "HELD" },
-      data: { status: "RELEASED", settledAt: new Date(), releaseReason: input.reason.slice(0, 500) },
-    });
-    if (claimed.count === 0) return { released: false };
-    const wallet = await orgAccount(tx, hold.orgId, "ORG_WALLET");
-    const holds = await orgAccount(tx, hold.orgId, "ORG_HOLDS");
-    await postTransfer(tx, {
-      key: `release:${input.taskId}`,
-      kind: "release",
-      orgId: hold.orgId,
-      memo: input.reason.slice(0, 500),
-      from: holds.id,
-      to: wallet.id,
-      amount: hold.amount,
-    });
-    return { released: true };
+  return db.$transaction((tx) => releaseHoldIn(tx, input));
+}
+
+/** releaseHold inside the caller's transaction (the one recording the task's end). */
+export async function releaseHoldIn(tx: Tx, input: { taskId: string; reason: string }): Promise<{ released: boolean }> {
+  const reason = input.reason.slice(0, 500);
+  const now = new Date();
+  const claimed = await tx.$queryRaw<{ orgId: string; amount: number }[]>`
+    UPDATE "CreditHold" SET status = 'RELEASED', "settledAt" = ${now}, "releaseReason" = ${reason}, "updatedAt" = ${now}
+    WHERE "taskId" = ${input.taskId} AND status = 'HELD'
+    RETURNING "orgId", amount`;
+  const hold = claimed[0];
+  if (!hold) return { released: false };
+  const wallet = await orgAccountId(tx, hold.orgId, "ORG_WALLET");
+  const holds = await orgAccountId(tx, hold.orgId, "ORG_HOLDS");
+  await postTransfer(tx, {
+    key: `release:${input.taskId}`,
+    kind: "release",
+    orgId: hold.orgId,
+    memo: reason,
+    from: holds,
+    to: wallet,
+    amount: hold.amount,
   });
+  return { released: true };
 }

@@ -3,7 +3,7 @@ import { isJsonRpcError } from "@a2a-js/sdk/errors";
 import type { Client } from "@a2a-js/sdk/client";
 import type { AgentCard } from "@a2a-js/sdk";
 import { createAgentClient, cardStreams } from "../../a2a/agent-client";
-import { ZBureauMessageSchema, isTerminal, toSdkMessage } from "../../a2a/bureau-format";
+import { ZBureauMessageSchema, isTerminal, toSdkMessage, type BureauMessage } from "../../a2a/bureau-format";
 import { db } from "../../db";
 import { env } from "../../env";
 import type { TaskState } from "../../generated/prisma/enums";
@@ -24,13 +24,35 @@ export class AgentTransportError extends Error {
 
 export interface TurnContext {
   target: RunTarget;
-  task: NonNullable<Awaited<ReturnType<typeof loadTask>>>;
+  task: TurnTask;
   client: Client;
   card: AgentCard;
   signal: AbortSignal;
 }
 
-async function loadTask(taskId: string) {
+/** What a turn needs to know about its task and agent. */
+export interface TurnTask {
+  id: string;
+  orgId: string;
+  state: TaskState;
+  sentTurn: number;
+  remoteTaskId: string | null;
+  remoteContextId: string | null;
+  cancelRequestedAt: Date | null;
+  createdAt: Date;
+  agent: { endpointUrl: string; versions: { card: unknown }[] };
+}
+
+/**
+ * A turn started in-process right after startTask, which already knows the
+ * task, its agent and the message: the first send then costs no reads.
+ */
+export interface PreloadedTurn {
+  task: TurnTask;
+  message: BureauMessage;
+}
+
+async function loadTask(taskId: string): Promise<TurnTask | null> {
   return db.task.findUnique({
     where: { id: taskId },
     select: {
@@ -50,8 +72,8 @@ async function loadTask(taskId: string) {
 }
 
 /** Loads the task and an A2A client for its agent; null when there is nothing to do. */
-export async function openTurn(taskId: string): Promise<TurnContext | null> {
-  const task = await loadTask(taskId);
+export async function openTurn(taskId: string, preloaded?: TurnTask): Promise<TurnContext | null> {
+  const task = preloaded ?? (await loadTask(taskId));
   if (!task || isTerminal(task.state) || task.cancelRequestedAt) return null;
   const { client, card } = await createAgentClient({
     endpointUrl: task.agent.endpointUrl,
@@ -83,35 +105,60 @@ async function turnMessage(taskId: string, turn: number) {
  * the send carries all of the agent's updates, while a subscription opened
  * after a non-blocking send only starts with a snapshot of whatever happened
  * in between (progress updates lost, artifact chunks folded together).
- * Other agents get a non-blocking SendMessage, then followTurn polls.
+ * Other agents get a non-blocking SendMessage (blocking when asked), then
+ * followTurn polls if the turn has not ended.
  *
  * The turn is marked sent as soon as the agent acknowledged it (its first
  * event), so a crash afterwards resumes by following the agent's task
  * instead of sending the message twice.
  */
-export async function sendTurn({ taskId, turn }: { taskId: string; turn: number }): Promise<{ state: TaskState }> {
-  const ctx = await openTurn(taskId);
+export async function sendTurn({
+  taskId,
+  turn,
+  preloaded,
+  blocking = false,
+}: {
+  taskId: string;
+  turn: number;
+  preloaded?: PreloadedTurn;
+  /**
+   * Wait for a non-streaming agent's answer in the send itself (A2A
+   * blocking SendMessage) instead of polling GetTask after an immediate
+   * acknowledgement: one call and one write for a turn the agent finishes
+   * at once. The in-process runner uses it; a crash while waiting resends
+   * the message with the same messageId.
+   */
+  blocking?: boolean;
+}): Promise<{ state: TaskState }> {
+  const ctx = await openTurn(taskId, preloaded?.task);
   if (!ctx)
     return { state: (await db.task.findUnique({ where: { id: taskId }, select: { state: true } }))?.state ?? "FAILED" };
   if (ctx.task.sentTurn >= turn) return { state: ctx.task.state };
-  await transitionTask({ taskId, to: "WORKING", from: ["SUBMITTED"] });
+  if (ctx.task.state === "SUBMITTED") await transitionTask({ taskId, to: "WORKING", from: ["SUBMITTED"] });
   const message = toSdkMessage(
-    await turnMessage(taskId, turn),
+    preloaded?.message ?? (await turnMessage(taskId, turn)),
     turn > 1 ? { taskId: ctx.task.remoteTaskId ?? undefined, contextId: ctx.task.remoteContextId ?? undefined } : {},
   );
   const streams = cardStreams(ctx.card);
   const request = {
     tenant: "",
     message,
-    configuration: { acceptedOutputModes: [], taskPushNotificationConfig: undefined, returnImmediately: !streams },
+    configuration: {
+      acceptedOutputModes: [],
+      taskPushNotificationConfig: undefined,
+      returnImmediately: !streams && !blocking,
+    },
     metadata: undefined,
   };
   try {
     if (streams) return { state: (await streamTurn(ctx, request, turn)) ?? "WORKING" };
     const result = await ctx.client.sendMessage(request, { signal: ctx.signal });
+    // The reply and the acknowledged turn in one write.
+    const sent = { sentTurn: turn };
     const state =
-      "status" in result ? await recordTaskSnapshot(ctx.target, result) : await recordDirectMessage(ctx.target, result);
-    await markSent(taskId, turn);
+      "status" in result
+        ? await recordTaskSnapshot(ctx.target, result, sent)
+        : await recordDirectMessage(ctx.target, result, sent);
     return { state: state ?? "WORKING" };
   } catch (error) {
     return handleTurnError(error, ctx);
@@ -134,11 +181,10 @@ async function streamTurn(
   let state: TaskState | null = null;
   let sent = false;
   for await (const response of ctx.client.sendMessageStream(request, { signal: ctx.signal })) {
-    state = (await recordStreamResponse(ctx.target, response)) ?? state;
-    if (!sent) {
-      await markSent(ctx.target.taskId, turn);
-      sent = true;
-    }
+    // The first event acknowledges the turn, in the same write as the event.
+    state = (await recordStreamResponse(ctx.target, response, sent ? {} : { sentTurn: turn })) ?? state;
+    if (!sent && !response.payload) await markSent(ctx.target.taskId, turn);
+    sent = true;
     if (isPause(state) || (await cancelRequested(ctx.target.taskId))) break;
   }
   // An empty stream was still accepted: sending again would repeat the request.

@@ -12,7 +12,9 @@ import { DomainError, isDomainError } from "../../errors";
 import { placeHold } from "../ledger/place-hold";
 import { dispatchTaskEvent } from "./dispatch";
 import { assertMessageId } from "./message-id";
-import { appendTaskEvent } from "./task-events";
+import { insertTaskEvents } from "./task-events";
+import { taskRunner } from "./task-runner";
+import { checkPushUrl } from "./task-push-configs";
 
 /** Who is starting the task, as each door authenticated them. */
 export type TaskActor =
@@ -36,6 +38,8 @@ export interface StartTaskInput {
    * SANDBOX, which keeps it out of the agent's task count and quality.
    */
   sandbox?: boolean;
+  /** An A2A push-notification webhook for the task, saved with it (the URL is checked before anything is held). */
+  pushConfig?: { configId?: string; url: string; token?: string };
 }
 
 export interface StartedTask {
@@ -72,6 +76,8 @@ async function authorize(orgId: string, actor: TaskActor): Promise<void> {
  */
 export async function startTask(input: StartTaskInput): Promise<StartedTask> {
   assertMessageId(input.message.messageId);
+  if (input.message.parts.length === 0) throw new DomainError("invalid_input", "The message has no content.");
+  if (input.pushConfig) checkPushUrl(input.pushConfig.url);
   await authorize(input.orgId, input.actor);
   const ref = "slug" in input.agent ? { slug: input.agent.slug } : { id: input.agent.id };
   const found = await db.agent.findFirst({
@@ -81,20 +87,29 @@ export async function startTask(input: StartTaskInput): Promise<StartedTask> {
         ? { orgId: input.orgId, status: "DRAFT" }
         : { OR: [{ status: "PUBLISHED" }, { orgId: input.orgId, status: { notIn: ["PAUSED", "SUSPENDED"] } }] }),
     },
-    select: { id: true, pricePerTask: true },
+    select: {
+      id: true,
+      pricePerTask: true,
+      endpointUrl: true,
+      versions: { orderBy: { version: "desc" }, take: 1, select: { card: true } },
+    },
   });
   if (!found) throw await unavailableAgent(ref, input.sandbox === true);
-  const agent = { id: found.id, pricePerTask: input.sandbox ? 0 : found.pricePerTask };
-  if (input.message.parts.length === 0) throw new DomainError("invalid_input", "The message has no content.");
-
-  const existing = await findByClientMessage(input.orgId, input.message.messageId, agent.id);
-  if (existing) return existing;
+  const agent = { ...found, pricePerTask: input.sandbox ? 0 : found.pricePerTask };
 
   const contextId = input.contextId ?? crypto.randomUUID();
-  let task: { id: string };
+  // Run here when this process's runner takes it: the task is then accepted
+  // as WORKING (dispatched) and stamped with the runner, in the same write.
+  const inline = taskRunner.accepts();
+  const now = new Date();
+  let task: { id: string; createdAt: Date };
   // Filled inside the transaction, sent only once it has committed.
   let crossings: BudgetCrossing[] = [];
   try {
+    // One transaction accepts the task: the row, its first events, the
+    // webhook, and last the hold (whose wallet lock is held until commit).
+    // A retried messageId collides on the unique index and is answered
+    // below with the task it started.
     task = await db.$transaction(async (tx) => {
       const created = await tx.task.create({
         data: {
@@ -107,29 +122,37 @@ export async function startTask(input: StartTaskInput): Promise<StartedTask> {
           input: input.message as unknown as InputJsonValue,
           createdById: input.actor.kind === "apiKey" ? null : input.actor.userId,
           apiKeyId: input.actor.kind === "apiKey" ? input.actor.apiKeyId : null,
+          ...(inline ? { state: "WORKING", startedAt: now, runnerId: taskRunner.id } : {}),
         },
-        select: { id: true },
+        select: { id: true, createdAt: true },
       });
+      const at = now.toISOString();
+      await insertTaskEvents(tx, { taskId: created.id, orgId: input.orgId }, [
+        { kind: "message", data: { turn: 1, message: input.message } },
+        { kind: "status", data: { state: "SUBMITTED", timestamp: at } },
+        ...(inline ? [{ kind: "status" as const, data: { state: "WORKING", timestamp: at } }] : []),
+      ]);
+      if (input.pushConfig) {
+        await tx.taskPushConfig.create({
+          data: {
+            taskId: created.id,
+            orgId: input.orgId,
+            configId: input.pushConfig.configId || crypto.randomUUID(),
+            url: input.pushConfig.url,
+            token: input.pushConfig.token || null,
+          },
+          select: { id: true },
+        });
+      }
       if (agent.pricePerTask > 0) {
         ({ crossings } = await placeHold(tx, {
           orgId: input.orgId,
           taskId: created.id,
           amount: agent.pricePerTask,
           departmentId: input.departmentId ?? null,
+          newTask: true,
         }));
       }
-      await appendTaskEvent(tx, {
-        taskId: created.id,
-        orgId: input.orgId,
-        kind: "message",
-        data: { turn: 1, message: input.message },
-      });
-      await appendTaskEvent(tx, {
-        taskId: created.id,
-        orgId: input.orgId,
-        kind: "status",
-        data: { state: "SUBMITTED", timestamp: new Date().toISOString() },
-      });
       return created;
     });
   } catch (error) {
@@ -142,8 +165,25 @@ export async function startTask(input: StartTaskInput): Promise<StartedTask> {
     }
     throw error;
   }
-  await sendBudgetAlerts(crossings);
-  await dispatchTaskEvent({ name: "task/started", id: task.id, data: { taskId: task.id } });
+  if (crossings.length) await sendBudgetAlerts(crossings);
+  if (inline) {
+    taskRunner.run(task.id, {
+      task: {
+        id: task.id,
+        orgId: input.orgId,
+        state: "WORKING",
+        sentTurn: 0,
+        remoteTaskId: null,
+        remoteContextId: null,
+        cancelRequestedAt: null,
+        createdAt: task.createdAt,
+        agent: { endpointUrl: agent.endpointUrl, versions: agent.versions },
+      },
+      message: input.message,
+    });
+  } else {
+    await dispatchTaskEvent({ name: "task/started", id: task.id, data: { taskId: task.id } });
+  }
   return { id: task.id, contextId, price: agent.pricePerTask, created: true };
 }
 

@@ -7,28 +7,54 @@ export const TASK_EVENTS_CHANNEL = "bureau_task_events";
 
 export type TaskEventKind = "status" | "artifact" | "message";
 
+export interface NewTaskEvent {
+  kind: TaskEventKind;
+  data: Record<string, unknown>;
+}
+
 /**
- * Appends to a task's event log and notifies listeners. Inside a transaction
- * the NOTIFY is delivered on commit, so nobody is woken for a rolled-back row.
- *
- * The task's row is locked first, so one task's events commit in id order:
- * without it, an event taking id 10 could commit after one taking id 11, and
- * a live stream that already moved past 11 would never send 10. The lock is
- * held until the transaction ends, which also serialises whatever else the
- * caller writes for the task in it (an artifact's merged content).
+ * Appends events to a task's log and notifies listeners once: two
+ * statements however many events. The caller must hold the task's row (it
+ * inserted it, or locked it with lockTaskLog) for the rest of its
+ * transaction, so the task's events commit in id order. Inside a
+ * transaction the NOTIFY is delivered on commit, so nobody is woken for a
+ * rolled-back row. Returns the new ids in order.
+ */
+export async function insertTaskEvents(
+  tx: Tx,
+  target: { taskId: string; orgId: string },
+  events: readonly NewTaskEvent[],
+): Promise<bigint[]> {
+  if (events.length === 0) return [];
+  const rows = await tx.taskEvent.createManyAndReturn({
+    data: events.map((e) => ({
+      taskId: target.taskId,
+      orgId: target.orgId,
+      kind: e.kind,
+      data: e.data as InputJsonValue,
+    })),
+    select: { id: true },
+  });
+  const ids = rows.map((r) => r.id).sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
+  const payload = JSON.stringify({ orgId: target.orgId, taskId: target.taskId, id: ids.at(-1)!.toString() });
+  await tx.$executeRaw`SELECT pg_notify(${TASK_EVENTS_CHANNEL}, ${payload})`;
+  return ids;
+}
+
+/**
+ * Appends one event under the task's row lock (taken here): without it, an
+ * event taking id 10 could commit after one taking id 11, and a live stream
+ * that already moved past 11 would never send 10. The lock is held until the
+ * transaction ends, which also serialises whatever else the caller writes
+ * for the task in it.
  */
 export async function appendTaskEvent(
-  client: Db | Tx,
+  client: Tx,
   input: { taskId: string; orgId: string; kind: TaskEventKind; data: Record<string, unknown> },
 ): Promise<bigint> {
   await lockTaskLog(client, input.taskId);
-  const row = await client.taskEvent.create({
-    data: { taskId: input.taskId, orgId: input.orgId, kind: input.kind, data: input.data as InputJsonValue },
-    select: { id: true },
-  });
-  const payload = JSON.stringify({ orgId: input.orgId, taskId: input.taskId, id: row.id.toString() });
-  await client.$executeRaw`SELECT pg_notify(${TASK_EVENTS_CHANNEL}, ${payload})`;
-  return row.id;
+  const [id] = await insertTaskEvents(client, input, [{ kind: input.kind, data: input.data }]);
+  return id!;
 }
 
 /** Holds the task's row until the transaction ends: one writer of its log (and artifacts) at a time. */

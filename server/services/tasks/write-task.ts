@@ -1,0 +1,231 @@
+import "server-only";
+import { db, type Tx } from "../../db";
+import type { TaskSource, TaskState } from "../../generated/prisma/enums";
+import type { InputJsonValue } from "../../generated/prisma/internal/prismaNamespace";
+import type { Prisma } from "../../generated/prisma/client";
+import { isTerminal, type BureauArtifact, type BureauMessage, type BureauPart } from "../../a2a/bureau-format";
+import { appendParts } from "../../schemas/task-event-view";
+import { captureHoldIn } from "../ledger/capture-hold";
+import { releaseHoldIn } from "../ledger/release-hold";
+import { insertTaskEvents, type NewTaskEvent } from "./task-events";
+
+export interface StatusChange {
+  to: TaskState;
+  /** The states the task may move from (a late update never overwrites an end). */
+  from: readonly TaskState[];
+  /** The agent's status message, shown to the buyer. */
+  message?: BureauMessage;
+  statusText?: string;
+  /**
+   * Whether an update that changes nothing (same state, same text) is still
+   * logged. A streamed status update is something the agent said, so it is;
+   * a polled snapshot repeating the state already recorded is not.
+   */
+  logRepeats?: boolean;
+}
+
+export interface ArtifactChange {
+  artifact: BureauArtifact;
+  /** Adds the parts to the stored ones instead of replacing them. */
+  append?: boolean;
+  lastChunk?: boolean;
+  /** From a snapshot (GetTask, a blocking reply): recorded only when the content differs from what is stored. */
+  snapshot?: boolean;
+}
+
+/** Everything one agent response changes on a task, written together. */
+export interface TaskWrite {
+  taskId: string;
+  /** The agent's own ids for the task, learnt from its first reply (kept once set). */
+  remote?: { taskId: string; contextId: string };
+  artifacts?: ArtifactChange[];
+  status?: StatusChange;
+  /** The turn whose message the agent has acknowledged. */
+  sentTurn?: number;
+  /** Ends the in-process run's claim on the task (its turn paused, ended or was handed off). */
+  releaseRunner?: boolean;
+}
+
+export interface TaskWriteResult {
+  /** The state the task is in after the write. */
+  state: TaskState;
+  transitioned: boolean;
+  /** What settling did, when this write ended the task (or found it ended and unsettled). */
+  settled: "captured" | "released" | "nothing" | null;
+}
+
+interface LockedTask {
+  id: string;
+  orgId: string;
+  agentId: string;
+  state: TaskState;
+  statusMessage: string | null;
+  startedAt: Date | null;
+  createdAt: Date;
+  price: number;
+  source: TaskSource;
+  settledAt: Date | null;
+  remoteTaskId: string | null;
+  sentTurn: number;
+  runnerId: string | null;
+}
+
+/** JSON with object keys sorted: Postgres' jsonb does not keep key order, so plain JSON text would differ. */
+function canonical(value: unknown): string {
+  if (Array.isArray(value)) return `[${value.map(canonical).join(",")}]`;
+  if (value && typeof value === "object")
+    return `{${Object.entries(value)
+      .filter(([, v]) => v !== undefined)
+      .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
+      .map(([k, v]) => `${JSON.stringify(k)}:${canonical(v)}`)
+      .join(",")}}`;
+  return JSON.stringify(value) ?? "null";
+}
+
+/** Same content, however it was cut into text parts (stored chunks are joined; the agent's copy may not be). */
+const joined = (list: readonly BureauPart[]) => list.reduce<BureauPart[]>((all, p) => appendParts(all, [p]), []);
+const sameParts = (stored: readonly BureauPart[], parts: readonly BureauPart[]) =>
+  canonical(joined(stored)) === canonical(joined(parts));
+
+/**
+ * Applies one agent response to a task in ONE transaction under the task's
+ * row lock: the agent's ids, artifacts (appends merged), the status change
+ * (conditional on the current state), the acknowledged turn, the log events
+ * with their NOTIFY, and, when the task has just ended, its settlement:
+ * the hold captured (completed) or released (anything else), so a task's
+ * end and its money commit together or not at all. A simple turn is
+ * therefore one transaction, and a replay of any write changes nothing.
+ *
+ * The row lock also orders the task's events: one writer at a time, so
+ * event ids commit in order and live streams never skip one.
+ */
+export async function writeTask(input: TaskWrite): Promise<TaskWriteResult | null> {
+  return db.$transaction(async (tx) => {
+    const rows = await tx.$queryRaw<LockedTask[]>`
+      SELECT id, "orgId", "agentId", state::text AS state, "statusMessage", "startedAt", "createdAt", price,
+             source::text AS source, "settledAt", "remoteTaskId", "sentTurn",
+             "runnerId"
+      FROM "Task" WHERE id = ${input.taskId} FOR UPDATE`;
+    const task = rows[0];
+    if (!task) return null;
+    const now = new Date();
+    const events: NewTaskEvent[] = [];
+    const update: Prisma.TaskUpdateManyMutationInput = {};
+
+    if (input.remote?.taskId && !task.remoteTaskId) {
+      update.remoteTaskId = input.remote.taskId;
+      update.remoteContextId = input.remote.contextId || null;
+    }
+    if (input.artifacts?.length) events.push(...(await writeArtifacts(tx, task.id, input.artifacts)));
+
+    let state = task.state;
+    let statusMessage = task.statusMessage;
+    let transitioned = false;
+    const status = input.status;
+    if (status && status.from.includes(task.state)) {
+      // Polling, or a snapshot after a stream, repeats what is already recorded.
+      const unchanged = task.state === status.to && (task.statusMessage ?? undefined) === status.statusText;
+      if (!unchanged || status.logRepeats) {
+        transitioned = true;
+        state = status.to;
+        statusMessage = status.statusText ?? null;
+        update.state = status.to;
+        update.statusMessage = statusMessage;
+        if (status.to === "WORKING" && !task.startedAt) update.startedAt = now;
+        if (isTerminal(status.to)) {
+          update.finishedAt = now;
+          update.durationMs = now.getTime() - (task.startedAt ?? task.createdAt).getTime();
+        }
+        events.push({
+          kind: "status",
+          data: {
+            state: status.to,
+            ...(status.message ? { message: status.message } : {}),
+            ...(status.statusText ? { text: status.statusText } : {}),
+            timestamp: now.toISOString(),
+          },
+        });
+      }
+    }
+    if (input.sentTurn !== undefined && task.sentTurn < input.sentTurn) update.sentTurn = input.sentTurn;
+    const settling = isTerminal(state) && !task.settledAt;
+    if (settling) update.settledAt = now;
+    // The turn paused or ended: an in-process runner's claim ends with it.
+    const turnOver = input.releaseRunner || isTerminal(state) || state === "INPUT_REQUIRED";
+    if (turnOver && task.runnerId !== null) update.runnerId = null;
+
+    if (Object.keys(update).length > 0) await tx.task.updateMany({ where: { id: task.id }, data: update });
+    await insertTaskEvents(tx, { taskId: task.id, orgId: task.orgId }, events);
+    // Money last: the ledger rows it locks are shared by every task of the
+    // org (and the seller), so they are held only for the end of this one.
+    const settled = settling ? await settleLocked(tx, { ...task, state, statusMessage }) : null;
+    return { state, transitioned, settled };
+  });
+}
+
+async function writeArtifacts(tx: Tx, taskId: string, changes: ArtifactChange[]): Promise<NewTaskEvent[]> {
+  const ids = [...new Set(changes.map((c) => c.artifact.artifactId))];
+  const stored = await tx.artifact.findMany({
+    where: { taskId, artifactId: { in: ids } },
+    select: { artifactId: true, parts: true },
+  });
+  const current = new Map(stored.map((a) => [a.artifactId, a.parts as unknown as BureauPart[]]));
+  const events: NewTaskEvent[] = [];
+  for (const change of changes) {
+    const { artifact } = change;
+    const existing = current.get(artifact.artifactId);
+    if (change.snapshot && existing && sameParts(existing, artifact.parts)) continue;
+    const append = Boolean(change.append) && !change.snapshot;
+    const parts = append && existing ? appendParts(existing, artifact.parts) : artifact.parts;
+    current.set(artifact.artifactId, parts);
+    await tx.artifact.upsert({
+      where: { taskId_artifactId: { taskId, artifactId: artifact.artifactId } },
+      create: {
+        taskId,
+        artifactId: artifact.artifactId,
+        name: artifact.name ?? null,
+        description: artifact.description ?? null,
+        parts: parts as InputJsonValue,
+      },
+      update: {
+        parts: parts as InputJsonValue,
+        ...(artifact.name ? { name: artifact.name } : {}),
+        ...(artifact.description ? { description: artifact.description } : {}),
+      },
+      select: { id: true },
+    });
+    events.push({
+      kind: "artifact",
+      data: { ...artifact, append, lastChunk: change.snapshot ? true : change.lastChunk },
+    });
+  }
+  return events;
+}
+
+/**
+ * Settles an ended task whose row the caller holds locked and whose
+ * settledAt it is setting in the same transaction: capture on completion,
+ * release otherwise, and the agent's task count (not for sandbox runs).
+ */
+async function settleLocked(
+  tx: Tx,
+  task: Pick<LockedTask, "id" | "agentId" | "price" | "source" | "state" | "statusMessage">,
+): Promise<"captured" | "released" | "nothing"> {
+  // A seller's test run of its draft is not a marketplace task; its paid runs of its own listing are.
+  if (task.source !== "SANDBOX")
+    await tx.agent.updateMany({ where: { id: task.agentId }, data: { taskCount: { increment: 1 } } });
+  if (task.price <= 0) return "nothing";
+  if (task.state === "COMPLETED")
+    return (await captureHoldIn(tx, { taskId: task.id })).captured ? "captured" : "nothing";
+  const reason = `${task.state.toLowerCase()}${task.statusMessage ? `: ${task.statusMessage}` : ""}`.slice(0, 300);
+  return (await releaseHoldIn(tx, { taskId: task.id, reason })).released ? "released" : "nothing";
+}
+
+/**
+ * Settles a task that ended without settling (a run interrupted between
+ * the two, before both were written together). Safe to call any number of
+ * times: a settled task is left alone.
+ */
+export async function settleEndedTask(taskId: string): Promise<TaskWriteResult | null> {
+  return writeTask({ taskId });
+}
