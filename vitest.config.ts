@@ -31,6 +31,9 @@ export default defineConfig({
           env: {
             LOG_LEVEL: "silent",
             NODE_ENV: "test",
+            // Postgres paths unless a test opts in (tests/support/redis-test-env.ts); LISTEN on the worker's database.
+            REDIS_URL: "",
+            DATABASE_DIRECT_URL: "",
             JOBS_RETRY_BASE_MS: "50",
             DEMO_AGENT_STEP_MS: "60",
             OUTBOUND_ALLOW_HOSTS: "127.0.0.1,localhost",

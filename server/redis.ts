@@ -36,7 +36,7 @@ function socketOptions() {
 function newCommandClient(url: string) {
   return createClient({
     url,
-    name: "bureau-commands",
+    name: `bureau-commands-${process.pid}`,
     scripts,
     disableOfflineQueue: true,
     commandOptions: { timeout: COMMAND_TIMEOUT_MS },
@@ -47,7 +47,12 @@ function newCommandClient(url: string) {
 
 function newSubscriberClient(url: string) {
   // Pings keep a half-open connection (a silent network drop) from passing for a live subscription.
-  return createClient({ url, name: "bureau-subscriber", pingInterval: 5_000, socket: socketOptions() });
+  return createClient({
+    url,
+    name: `bureau-subscriber-${process.pid}`,
+    pingInterval: 5_000,
+    socket: socketOptions(),
+  });
 }
 
 export type RedisCommands = ReturnType<typeof newCommandClient>;

@@ -38,7 +38,12 @@ export class RedisFanout {
   /** Channels live on the current connection. */
   private readonly live = new Set<string>();
   private readonly requested = new Set<string>();
+  private readonly waiters = new Map<string, { promise: Promise<void>; resolve: () => void }>();
   private up = false;
+  /** The current connection's first attempt ended (ready or error). */
+  private settled = false;
+  /** Settles on the current connection's first error. */
+  private firstError: Promise<void> = Promise.resolve();
 
   constructor(private readonly events: RedisFanoutEvents) {}
 
@@ -49,13 +54,38 @@ export class RedisFanout {
   /**
    * Starts the connection (once) and subscribes to `channel`. Resolves when
    * the subscription is live, or after `waitMs` if Redis does not answer by
-   * then: the subscription keeps trying in the background.
+   * then, or at once if the connection is down after having been tried: the
+   * subscription keeps trying in the background.
    */
   async listen(channel: string, waitMs = 1_000): Promise<void> {
     const client = this.start();
     if (this.isListening(channel)) return;
-    const subscribed = this.subscribe(client, channel);
-    await Promise.race([subscribed, new Promise((resolve) => setTimeout(resolve, waitMs).unref())]);
+    this.subscribe(client, channel);
+    // Only the first connection is waited for: during an outage a caller must not pay a second each time.
+    if (this.settled && !this.up) return;
+    await Promise.race([
+      this.whenLive(channel),
+      this.firstError,
+      new Promise((resolve) => setTimeout(resolve, waitMs).unref()),
+    ]);
+  }
+
+  /** One shared promise per channel, settled when it goes live (markLive). */
+  private whenLive(channel: string): Promise<void> {
+    let waiter = this.waiters.get(channel);
+    if (!waiter) {
+      let resolve!: () => void;
+      const promise = new Promise<void>((r) => (resolve = r));
+      waiter = { promise, resolve };
+      this.waiters.set(channel, waiter);
+    }
+    return waiter.promise;
+  }
+
+  private markLive(channel: string): void {
+    this.live.add(channel);
+    this.waiters.get(channel)?.resolve();
+    this.waiters.delete(channel);
   }
 
   private start(): RedisSubscriber {
@@ -65,6 +95,7 @@ export class RedisFanout {
     const client = redisSubscriber();
     if (!client) throw new Error("REDIS_URL is not set");
     this.client = client;
+    this.firstError = new Promise((resolve) => client.once("error", () => resolve()));
     const drop = () => {
       if (this.client !== client || !this.up) return;
       this.up = false;
@@ -72,26 +103,32 @@ export class RedisFanout {
       this.events.down();
     };
     // An error that left the socket up (a failed command) is not a drop: a drop always clears isReady.
-    client.on("error", () => !client.isReady && drop());
+    client.on("error", () => {
+      if (this.client === client) this.settled = true;
+      if (!client.isReady) drop();
+    });
     client.on("reconnecting", drop).on("end", drop);
     client.on("ready", () => {
       if (this.client !== client || this.up) return;
+      this.settled = true;
       this.up = true;
-      for (const channel of this.acknowledged) this.live.add(channel);
+      for (const channel of this.acknowledged) this.markLive(channel);
       this.events.up();
     });
     this.up = client.isReady; // a client already connected by an earlier user
+    this.settled = this.up;
     return client;
   }
 
-  private subscribe(client: RedisSubscriber, channel: string): Promise<void> {
-    if (this.requested.has(channel)) return this.waitLive(channel);
+  /** Subscribes once per connection; retried until Redis acknowledges it. */
+  private subscribe(client: RedisSubscriber, channel: string): void {
+    if (this.requested.has(channel)) return;
     this.requested.add(channel);
     const attempt = async (): Promise<void> => {
       try {
         await client.subscribe(redisChannel(channel), (payload) => this.events.message(channel, payload));
         this.acknowledged.add(channel);
-        if (this.client === client && this.up) this.live.add(channel);
+        if (this.client === client && this.up && client.isReady) this.markLive(channel);
       } catch (error) {
         // The connection dropped before Redis answered: try again once it is back.
         logger.debug({ err: error, channel }, "redis subscribe failed; retrying");
@@ -99,11 +136,7 @@ export class RedisFanout {
         if (this.client === client && !this.acknowledged.has(channel)) return attempt();
       }
     };
-    return attempt();
-  }
-
-  private async waitLive(channel: string): Promise<void> {
-    while (this.client && !this.isListening(channel)) await new Promise((resolve) => setTimeout(resolve, 20).unref());
+    void attempt();
   }
 
   /** Forgets the connection and every subscription (no `down` report); returns whether it was live. */
@@ -111,6 +144,7 @@ export class RedisFanout {
     const wasUp = this.up;
     this.client = null;
     this.up = false;
+    this.settled = false;
     this.live.clear();
     this.acknowledged.clear();
     this.requested.clear();
