@@ -1,11 +1,15 @@
 /**
  * `npm test`: unit, integration (real Postgres) and end-to-end (Chromium).
  * Uses DATABASE_URL's server when set (must be local), else an embedded
- * PostgreSQL. Prints one closing line: "N passed, N failed".
+ * PostgreSQL. The Redis tests (tests/integration/redis/) run against
+ * BUREAU_TEST_REDIS_URL, else a Redis answering PING at 127.0.0.1:6379; with
+ * neither they are counted as skipped, with a line saying why. Prints one
+ * closing line: "N passed, N failed, N skipped".
  */
 import { spawn } from "node:child_process";
 import { randomBytes } from "node:crypto";
-import { readFileSync, rmSync } from "node:fs";
+import { readdirSync, readFileSync, rmSync } from "node:fs";
+import { connect } from "node:net";
 import os from "node:os";
 import path from "node:path";
 import { ensureTemplate, resolveTestServer, templateName } from "../tests/support/test-database";
@@ -62,11 +66,47 @@ function readCounts(read: (file: string) => Counts, file: string, exitCode: numb
   }
 }
 
+const REDIS_TESTS = "tests/integration/redis";
+const LOCAL_REDIS = "redis://127.0.0.1:6379";
+
+/** True when something at host:port answers a RESP PING with +PONG within a second. */
+function answersPing(url: string): Promise<boolean> {
+  const { hostname, port } = new URL(url);
+  return new Promise((resolve) => {
+    const socket = connect({ host: hostname, port: Number(port || 6379) });
+    const done = (ok: boolean) => {
+      socket.destroy();
+      resolve(ok);
+    };
+    socket.setTimeout(1_000, () => done(false));
+    socket.once("error", () => done(false));
+    socket.once("close", () => done(false));
+    socket.once("connect", () => socket.write("PING\r\n"));
+    socket.once("data", (chunk) => done(chunk.toString().startsWith("+PONG")));
+  });
+}
+
+/** Test cases in the Redis test files, counted from their source (they are not run, so not collected). */
+function countRedisTests(): number {
+  return readdirSync(path.join(root, REDIS_TESTS))
+    .filter((name) => name.endsWith(".test.ts"))
+    .reduce((sum, name) => {
+      const source = readFileSync(path.join(root, REDIS_TESTS, name), "utf8");
+      return sum + (source.match(/^\s*(?:it|test)\(/gm)?.length ?? 0);
+    }, 0);
+}
+
 async function main() {
   const reports = path.join(os.tmpdir(), `bureau-test-${process.pid}`);
   const { url: serverUrl, embedded } = await resolveTestServer();
-  const env = { BUREAU_TEST_PG_URL: serverUrl, NODE_ENV: "test" } as const;
+  const redisUrl = process.env.BUREAU_TEST_REDIS_URL ?? ((await answersPing(LOCAL_REDIS)) ? LOCAL_REDIS : undefined);
+  const env = {
+    BUREAU_TEST_PG_URL: serverUrl,
+    NODE_ENV: "test",
+    ...(redisUrl ? { BUREAU_TEST_REDIS_URL: redisUrl } : {}),
+  } as const;
   const totals: Counts = { passed: 0, failed: 0, skipped: 0 };
+  let redisNote: string | null = null;
   const add = (c: Counts) => {
     totals.passed += c.passed;
     totals.failed += c.failed;
@@ -77,12 +117,20 @@ async function main() {
     // BUREAU_SKIP_VITEST / BUREAU_SKIP_E2E shorten local iterations; CI runs both.
     if (process.env.BUREAU_SKIP_VITEST !== "1") {
       const vitestReport = path.join(reports, "vitest.json");
+      const withoutRedis = redisUrl ? [] : ["--exclude", `${REDIS_TESTS}/**`];
       const vitestCode = await run(
         bin("vitest"),
-        ["run", "--reporter=default", "--reporter=json", `--outputFile.json=${vitestReport}`],
+        ["run", "--reporter=default", "--reporter=json", `--outputFile.json=${vitestReport}`, ...withoutRedis],
         env,
       );
       add(readCounts(vitestCounts, vitestReport, vitestCode));
+      if (!redisUrl) {
+        const skipped = countRedisTests();
+        totals.skipped += skipped;
+        redisNote =
+          `bureau: ${skipped} Redis tests (${REDIS_TESTS}/) skipped: no Redis answered PING at ${LOCAL_REDIS} ` +
+          "and BUREAU_TEST_REDIS_URL is unset";
+      }
     }
 
     if (process.env.BUREAU_SKIP_E2E !== "1") add(await runE2e(serverUrl, path.join(reports, "playwright.json")));
@@ -90,6 +138,7 @@ async function main() {
     await embedded?.stop();
     rmSync(reports, { recursive: true, force: true });
   }
+  if (redisNote) console.log(`\n${redisNote}`);
   console.log(`\nbureau: ${totals.passed} passed, ${totals.failed} failed, ${totals.skipped} skipped`);
   process.exit(totals.failed > 0 || totals.passed === 0 ? 1 : 0);
 }
