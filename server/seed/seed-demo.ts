@@ -85,7 +85,7 @@ export async function seedDemo(
         orgId: acmeId,
         userId: owner.id,
         name: "Demo key",
-        scopes: ["agents:read", "tasks:read", "tasks:write"],
+        scopes: ["agents:read", "tasks:read", "tasks:write", "events:read"],
         expiresInDays: null,
       })
     ).key;
