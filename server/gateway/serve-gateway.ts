@@ -28,6 +28,28 @@ import { rawParamsProblem } from "./raw-params";
 export async function findGatewayAgent(rawSlug: string) {
   const slug = parsePathParam(zSlug, rawSlug);
   if (!slug) return null;
+  const cached = listingCache.get(slug);
+  if (cached && cached.expiresAt > Date.now()) return cached.agent;
+  const agent = await loadGatewayAgent(slug);
+  if (listingCache.size >= LISTING_CACHE_MAX) listingCache.delete(listingCache.keys().next().value!);
+  listingCache.set(slug, { agent, expiresAt: Date.now() + LISTING_CACHE_MS });
+  return agent;
+}
+
+/**
+ * Listings as the gateway serves them, kept for two seconds per process: a
+ * busy listing is then read about once per interval instead of on every
+ * call. What a stale entry can cost is bounded: startTask checks the
+ * listing's status and price itself, so a task on a listing paused a moment
+ * ago is still refused; only the card shown (and "not found" for a listing
+ * published a moment ago) lags by up to two seconds.
+ */
+const LISTING_CACHE_MS = 2_000;
+const LISTING_CACHE_MAX = 1_000;
+type GatewayListing = Awaited<ReturnType<typeof loadGatewayAgent>>;
+const listingCache = new Map<string, { agent: GatewayListing; expiresAt: number }>();
+
+async function loadGatewayAgent(slug: string) {
   const agent = await db.agent.findFirst({
     where: { slug, status: "PUBLISHED" },
     select: {
@@ -47,7 +69,7 @@ export async function findGatewayAgent(rawSlug: string) {
     card: agent.versions[0]?.card,
     priceCredits: agent.pricePerTask,
   });
-  return { id: agent.id, slug: agent.slug, cardJson };
+  return { id: agent.id, slug: agent.slug, cardJson, card: gatewayAgentCard(cardJson) };
 }
 
 /** POST /api/a2a/agents/{slug}: the gateway for one published listing. */
@@ -55,7 +77,7 @@ export function serveGateway(request: Request, slug: string): Promise<Response> 
   return serveGatewayCall(request, async () => {
     const agent = await findGatewayAgent(slug);
     if (!agent) return null;
-    return { card: gatewayAgentCard(agent.cardJson), agentId: agent.id, pickAgent: async () => agent.id };
+    return { card: agent.card, agentId: agent.id, pickAgent: async () => agent.id };
   });
 }
 

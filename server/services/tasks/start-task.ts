@@ -9,6 +9,7 @@ import type { BureauMessage } from "../../a2a/bureau-format";
 import type { BudgetCrossing } from "../budgets/enforce-budgets";
 import { sendBudgetAlerts } from "../budgets/send-budget-alerts";
 import { DomainError, isDomainError } from "../../errors";
+import { groupCommit } from "../../group-commit";
 import { placeHold } from "../ledger/place-hold";
 import { dispatchTaskEvent } from "./dispatch";
 import { assertMessageId } from "./message-id";
@@ -80,20 +81,7 @@ export async function startTask(input: StartTaskInput): Promise<StartedTask> {
   if (input.pushConfig) checkPushUrl(input.pushConfig.url);
   await authorize(input.orgId, input.actor);
   const ref = "slug" in input.agent ? { slug: input.agent.slug } : { id: input.agent.id };
-  const found = await db.agent.findFirst({
-    where: {
-      ...ref,
-      ...(input.sandbox
-        ? { orgId: input.orgId, status: "DRAFT" }
-        : { OR: [{ status: "PUBLISHED" }, { orgId: input.orgId, status: { notIn: ["PAUSED", "SUSPENDED"] } }] }),
-    },
-    select: {
-      id: true,
-      pricePerTask: true,
-      endpointUrl: true,
-      versions: { orderBy: { version: "desc" }, take: 1, select: { card: true } },
-    },
-  });
+  const found = await findRunnableAgent(input.orgId, ref, input.sandbox === true);
   if (!found) throw await unavailableAgent(ref, input.sandbox === true);
   const agent = { ...found, pricePerTask: input.sandbox ? 0 : found.pricePerTask };
 
@@ -110,7 +98,9 @@ export async function startTask(input: StartTaskInput): Promise<StartedTask> {
     // webhook, and last the hold (whose wallet lock is held until commit).
     // A retried messageId collides on the unique index and is answered
     // below with the task it started.
-    task = await db.$transaction(async (tx) => {
+    // Accepts of one org share a commit stream (group commit): holds that
+    // arrive together lock the org's wallet once and flush the WAL once.
+    task = await groupCommit.run(`accept:${input.orgId}`, async (tx) => {
       const created = await tx.task.create({
         data: {
           orgId: input.orgId,
@@ -185,6 +175,27 @@ export async function startTask(input: StartTaskInput): Promise<StartedTask> {
     await dispatchTaskEvent({ name: "task/started", id: task.id, data: { taskId: task.id } });
   }
   return { id: task.id, contextId, price: agent.pricePerTask, created: true };
+}
+
+/**
+ * The agent a task may run on, with what its run needs (endpoint, latest
+ * card), in one statement: a published listing, or one of the caller's own
+ * that is not paused or suspended; for a sandbox run, only the caller's
+ * own drafts.
+ */
+async function findRunnableAgent(orgId: string, ref: { slug: string } | { id: string }, sandbox: boolean) {
+  const bySlug = "slug" in ref ? ref.slug : null;
+  const byId = "id" in ref ? ref.id : null;
+  const rows = await db.$queryRaw<{ id: string; pricePerTask: number; endpointUrl: string; card: unknown }[]>`
+    SELECT a.id, a."pricePerTask", a."endpointUrl",
+           (SELECT v.card FROM "AgentVersion" v WHERE v."agentId" = a.id ORDER BY v.version DESC LIMIT 1) AS card
+    FROM "Agent" a
+    WHERE (a.slug = ${bySlug} OR a.id = ${byId})
+      AND CASE WHEN ${sandbox} THEN a."orgId" = ${orgId} AND a.status = 'DRAFT'
+               ELSE a.status = 'PUBLISHED' OR (a."orgId" = ${orgId} AND a.status NOT IN ('PAUSED', 'SUSPENDED')) END
+    LIMIT 1`;
+  const row = rows[0];
+  return row ? { ...row, versions: row.card === null ? [] : [{ card: row.card }] } : null;
 }
 
 /** Why no agent was found: a listing its seller paused says so; anything else is simply not found. */

@@ -1,6 +1,5 @@
 import "server-only";
 import type { Db, Tx } from "../../db";
-import type { InputJsonValue } from "../../generated/prisma/internal/prismaNamespace";
 
 /** Postgres channel that wakes live streams when a task event is written. */
 export const TASK_EVENTS_CHANNEL = "bureau_task_events";
@@ -26,19 +25,22 @@ export async function insertTaskEvents(
   events: readonly NewTaskEvent[],
 ): Promise<bigint[]> {
   if (events.length === 0) return [];
-  const rows = await tx.taskEvent.createManyAndReturn({
-    data: events.map((e) => ({
-      taskId: target.taskId,
-      orgId: target.orgId,
-      kind: e.kind,
-      data: e.data as InputJsonValue,
-    })),
-    select: { id: true },
-  });
-  const ids = rows.map((r) => r.id).sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
-  const payload = JSON.stringify({ orgId: target.orgId, taskId: target.taskId, id: ids.at(-1)!.toString() });
-  await tx.$executeRaw`SELECT pg_notify(${TASK_EVENTS_CHANNEL}, ${payload})`;
-  return ids;
+  // One statement: the rows (in order) and the NOTIFY naming the newest id.
+  const rows = await tx.$queryRaw<{ ids: bigint[] }[]>`
+    WITH e AS (
+      INSERT INTO "TaskEvent" ("taskId", "orgId", kind, data)
+      SELECT ${target.taskId}, ${target.orgId}, x.kind, x.data::jsonb
+      FROM unnest(${events.map((e) => e.kind)}::text[], ${events.map((e) => JSON.stringify(e.data))}::text[])
+        WITH ORDINALITY AS x(kind, data, n)
+      ORDER BY x.n
+      RETURNING id
+    )
+    SELECT array_agg(id ORDER BY id) AS ids,
+           pg_notify(${TASK_EVENTS_CHANNEL},
+             json_build_object('orgId', ${target.orgId}::text, 'taskId', ${target.taskId}::text,
+                               'id', max(id)::text)::text)::text AS notified
+    FROM e`;
+  return rows[0]!.ids.map((id) => BigInt(id));
 }
 
 /**

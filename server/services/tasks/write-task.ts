@@ -1,5 +1,6 @@
 import "server-only";
-import { db, type Tx } from "../../db";
+import type { Tx } from "../../db";
+import { groupCommit } from "../../group-commit";
 import type { TaskSource, TaskState } from "../../generated/prisma/enums";
 import type { InputJsonValue } from "../../generated/prisma/internal/prismaNamespace";
 import type { Prisma } from "../../generated/prisma/client";
@@ -88,8 +89,8 @@ const sameParts = (stored: readonly BureauPart[], parts: readonly BureauPart[]) 
   canonical(joined(stored)) === canonical(joined(parts));
 
 /**
- * Applies one agent response to a task in ONE transaction under the task's
- * row lock: the agent's ids, artifacts (appends merged), the status change
+ * Applies one agent response to a task in ONE transaction (group-committed
+ * with other tasks' writes, see commitStream) under the task's row lock: the agent's ids, artifacts (appends merged), the status change
  * (conditional on the current state), the acknowledged turn, the log events
  * with their NOTIFY, and, when the task has just ended, its settlement:
  * the hold captured (completed) or released (anything else), so a task's
@@ -100,7 +101,7 @@ const sameParts = (stored: readonly BureauPart[], parts: readonly BureauPart[]) 
  * event ids commit in order and live streams never skip one.
  */
 export async function writeTask(input: TaskWrite): Promise<TaskWriteResult | null> {
-  return db.$transaction(async (tx) => {
+  return groupCommit.run(commitStream(input), async (tx) => {
     const rows = await tx.$queryRaw<LockedTask[]>`
       SELECT id, "orgId", "agentId", state::text AS state, "statusMessage", "startedAt", "createdAt", price,
              source::text AS source, "settledAt", "remoteTaskId", "sentTurn",
@@ -161,6 +162,22 @@ export async function writeTask(input: TaskWrite): Promise<TaskWriteResult | nul
     const settled = settling ? await settleLocked(tx, { ...task, state, statusMessage }) : null;
     return { state, transitioned, settled };
   });
+}
+
+/**
+ * Writes group-commit in a few streams: every write that may settle money
+ * shares one (the ledger's hot accounts are then locked once per batch);
+ * progress writes spread over four by task, so a task's writes, which its
+ * runner awaits one by one, stay in order.
+ */
+function commitStream(input: TaskWrite): string {
+  const mayEnd = input.status
+    ? isTerminal(input.status.to)
+    : !input.artifacts?.length && !input.remote && input.sentTurn === undefined;
+  if (mayEnd) return "task-settle";
+  let hash = 0;
+  for (const char of input.taskId) hash = (hash * 31 + char.charCodeAt(0)) | 0;
+  return `task-write:${Math.abs(hash) % 4}`;
 }
 
 async function writeArtifacts(tx: Tx, taskId: string, changes: ArtifactChange[]): Promise<NewTaskEvent[]> {

@@ -1,0 +1,90 @@
+import { describe, expect, it } from "vitest";
+import { db } from "@/server/db";
+import { DomainError } from "@/server/errors";
+import { GroupCommitter } from "@/server/group-commit";
+
+const key = (name: string) => `group-commit-test:${crypto.randomUUID()}:${name}`;
+
+async function commits(): Promise<number> {
+  const rows = await db.$queryRaw<{ n: bigint }[]>`
+    SELECT xact_commit AS n FROM pg_stat_database WHERE datname = current_database()`;
+  return Number(rows[0]!.n);
+}
+
+describe("group commit", () => {
+  it("commits concurrent units of one stream together, each resolving with its own result", async () => {
+    const committer = new GroupCommitter();
+    const keys = Array.from({ length: 40 }, (_, i) => key(`unit-${i}`));
+    const results = await Promise.all(
+      keys.map((k, i) =>
+        committer.run("one-stream", async (tx) => {
+          await tx.rateLimitBucket.create({ data: { key: k, tokens: i, updatedAt: new Date() } });
+          return i;
+        }),
+      ),
+    );
+    expect(results).toEqual(keys.map((_, i) => i));
+    expect(await db.rateLimitBucket.count({ where: { key: { in: keys } } })).toBe(40);
+  });
+
+  it("uses fewer transactions than units when they arrive together", async () => {
+    const committer = new GroupCommitter();
+    const keys = Array.from({ length: 60 }, (_, i) => key(`batch-${i}`));
+    const before = await commits();
+    await Promise.all(
+      keys.map((k) =>
+        committer.run("stream", (tx) =>
+          tx.rateLimitBucket.create({ data: { key: k, tokens: 1, updatedAt: new Date() } }),
+        ),
+      ),
+    );
+    // The first unit commits alone; the 59 that queued behind it share at most a few commits.
+    // (pg_stat_database also counts this test's own two reads.)
+    expect((await commits()) - before).toBeLessThan(20);
+  });
+
+  it("rolls back a unit that throws, with everything it wrote, and commits the others", async () => {
+    const committer = new GroupCommitter();
+    const good = [key("a"), key("b"), key("c")];
+    const bad = key("bad");
+    const outcomes = await Promise.allSettled([
+      committer.run("s", (tx) =>
+        tx.rateLimitBucket.create({ data: { key: good[0]!, tokens: 1, updatedAt: new Date() } }),
+      ),
+      committer.run("s", async (tx) => {
+        await tx.rateLimitBucket.create({ data: { key: bad, tokens: 1, updatedAt: new Date() } });
+        throw new DomainError("invalid_input", "refused after writing");
+      }),
+      committer.run("s", (tx) =>
+        tx.rateLimitBucket.create({ data: { key: good[1]!, tokens: 1, updatedAt: new Date() } }),
+      ),
+      committer.run("s", async (tx) => {
+        // A failing statement (duplicate key) inside a unit: only that unit fails.
+        await tx.rateLimitBucket.create({ data: { key: good[0]!, tokens: 2, updatedAt: new Date() } });
+      }),
+      committer.run("s", (tx) =>
+        tx.rateLimitBucket.create({ data: { key: good[2]!, tokens: 1, updatedAt: new Date() } }),
+      ),
+    ]);
+    expect(outcomes.map((o) => o.status)).toEqual(["fulfilled", "rejected", "fulfilled", "rejected", "fulfilled"]);
+    expect((outcomes[1] as PromiseRejectedResult).reason).toBeInstanceOf(DomainError);
+    expect(await db.rateLimitBucket.count({ where: { key: bad } })).toBe(0);
+    expect(await db.rateLimitBucket.findMany({ where: { key: { in: good } }, select: { tokens: true } })).toEqual([
+      { tokens: 1 },
+      { tokens: 1 },
+      { tokens: 1 },
+    ]);
+  });
+
+  it("runs a lone unit as a plain transaction whose error reaches its caller and writes nothing", async () => {
+    const committer = new GroupCommitter();
+    const k = key("lone");
+    await expect(
+      committer.run("lone", async (tx) => {
+        await tx.rateLimitBucket.create({ data: { key: k, tokens: 1, updatedAt: new Date() } });
+        throw new Error("boom");
+      }),
+    ).rejects.toThrow("boom");
+    expect(await db.rateLimitBucket.count({ where: { key: k } })).toBe(0);
+  });
+});
