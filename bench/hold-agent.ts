@@ -7,8 +7,8 @@
  *
  * `node … bench/hold-agent.ts <port>`; HOLD_MS (20000) and PROGRESS_MS
  * (5000) from the environment. GET /stats reports what it has seen, so the
- * bench can tell how many tasks were held at once and whether any message
- * arrived twice.
+ * bench can tell how many tasks were held at once and whether a message
+ * arrived twice (a retry with the same messageId, or a resend under a new one).
  */
 import { TaskState, type AgentCard } from "@a2a-js/sdk";
 import {
@@ -20,7 +20,7 @@ import {
   type RequestContext,
 } from "@a2a-js/sdk/server";
 import { jsonRpcEndpoint, serveJsonRpc } from "../server/a2a/json-rpc-endpoint";
-import { artifactEvent, statusEvent, submittedTask } from "../server/demo-agents/events";
+import { artifactEvent, messageText, statusEvent, submittedTask } from "../server/demo-agents/events";
 import { serveFetchHandler } from "../tests/support/serve-fetch-handler";
 
 const port = Number(process.argv[2]);
@@ -28,8 +28,19 @@ const HOLD_MS = Number(process.env.HOLD_MS ?? 20_000);
 const PROGRESS_MS = Number(process.env.PROGRESS_MS ?? 5_000);
 const base = `http://127.0.0.1:${port}`;
 
-const stats = { received: 0, duplicates: 0, active: 0, peakActive: 0, completed: 0, canceled: 0 };
-const seenMessages = new Set<string>();
+const stats = {
+  received: 0,
+  /** Messages that arrived again with a messageId already seen: retries, which the issue allows. */
+  sameIdRepeats: 0,
+  /** Messages (by their text: the bench makes each unique) that arrived again under a new messageId. */
+  resentUnderNewId: 0,
+  active: 0,
+  peakActive: 0,
+  completed: 0,
+  canceled: 0,
+};
+const seenIds = new Set<string>();
+const idsByText = new Map<string, string>();
 const cancels = new Map<string, () => void>();
 
 const card: AgentCard = {
@@ -62,8 +73,12 @@ const executor: AgentExecutor = {
   async execute(context: RequestContext, bus: ExecutionEventBus) {
     const ids = { taskId: context.taskId, contextId: context.contextId };
     stats.received++;
-    if (seenMessages.has(context.userMessage.messageId)) stats.duplicates++;
-    seenMessages.add(context.userMessage.messageId);
+    const { messageId } = context.userMessage;
+    const text = messageText(context.userMessage);
+    if (seenIds.has(messageId)) stats.sameIdRepeats++;
+    else if (idsByText.has(text)) stats.resentUnderNewId++;
+    seenIds.add(messageId);
+    idsByText.set(text, messageId);
     stats.active++;
     stats.peakActive = Math.max(stats.peakActive, stats.active);
     bus.publish(AgentEvent.task(submittedTask(ids, context.userMessage)));

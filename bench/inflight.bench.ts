@@ -43,7 +43,8 @@ const GRANTED = 10_000_000;
 
 interface AgentStats {
   received: number;
-  duplicates: number;
+  sameIdRepeats: number;
+  resentUnderNewId: number;
   active: number;
   peakActive: number;
   completed: number;
@@ -188,9 +189,10 @@ export async function runInflightBench(): Promise<{ output: string; ok: boolean 
       : await checkSettlement({ orgId: buyer.org.id, granted: GRANTED, accepted });
     const agentOnce = finalAgent
       ? [
-          finalAgent.duplicates === 0,
-          `the agent received each message once: ${finalAgent.received} received, ` +
-            `${finalAgent.duplicates} repeated messageIds`,
+          finalAgent.resentUnderNewId === 0,
+          `the agent received each message once or as a retry with the same messageId: ` +
+            `${finalAgent.received} received, ${finalAgent.sameIdRepeats} retried with the same messageId, ` +
+            `${finalAgent.resentUnderNewId} resent under a new messageId`,
         ]
       : [false, "the agent's stats were unreachable"];
     const lines = [...invariants.lines, `- ${agentOnce[0] ? "PASS" : "FAIL"} ${agentOnce[1]}`];
