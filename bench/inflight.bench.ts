@@ -69,7 +69,7 @@ export async function runInflightBench(): Promise<{ output: string; ok: boolean 
   const agentUrl = `http://127.0.0.1:${agentPort}`;
   const database = await benchDatabase("inflight", { APP_URL: appUrl, OUTBOUND_ALLOW_HOSTS: "127.0.0.1" });
   const env = appEnv(database.databaseUrl, appUrl);
-  const before = machineLine("Load before");
+  let before = "";
   let app: AppProcess | undefined;
   let agentProcess: ManagedProcess | undefined;
   const dispatcher = new Agent({ connections: CONNECTIONS, headersTimeout: 0, bodyTimeout: 0 });
@@ -112,6 +112,7 @@ export async function runInflightBench(): Promise<{ output: string; ok: boolean 
       `sending ${TASKS} tasks (${BLOCKING ? "blocking" : "returnImmediately"}) over ${RAMP_MS} ms, ` +
         `each held ${HOLD_MS} ms with progress every ${PROGRESS_MS} ms`,
     );
+    before = machineLine("Load before");
     const rss = sampleRss(app.serverPid);
     const samples: Sample[] = [];
     const errors = new Map<string, number>();
