@@ -159,13 +159,16 @@ export function redisSubscriber(): RedisSubscriber | null {
  * its DATABASE_URL goes through.
  */
 export function redisNamespace(): string {
-  let database = "postgres";
+  return (namespace ??= `bureau:${databaseName()}:`);
+}
+let namespace: string | undefined;
+
+function databaseName(): string {
   try {
-    database = decodeURIComponent(new URL(env.DATABASE_URL).pathname.slice(1)) || database;
+    return decodeURIComponent(new URL(env.DATABASE_URL).pathname.slice(1)) || "postgres";
   } catch {
-    // env.ts validated the URL; keep the default if it still does not parse.
+    return "postgres"; // env.ts validated the URL; keep the default if it still does not parse
   }
-  return `bureau:${database}:`;
 }
 
 /** Closes both connections (tests, shutdown). The next use opens new ones. */
