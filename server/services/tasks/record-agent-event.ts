@@ -55,7 +55,13 @@ export async function recordStatus(
 ): Promise<TaskState | null> {
   const status = statusChange(update, { streamed });
   if (!status && extras.sentTurn === undefined) return null;
-  await writeTask({ taskId: target.taskId, remote: remoteOf(update, update.taskId), status, ...extras });
+  await writeTask({
+    taskId: target.taskId,
+    orgId: target.orgId,
+    remote: remoteOf(update, update.taskId),
+    status,
+    ...extras,
+  });
   return status?.to ?? null;
 }
 
@@ -72,6 +78,7 @@ export async function recordArtifact(
   if (!update.artifact && extras.sentTurn === undefined) return;
   await writeTask({
     taskId: target.taskId,
+    orgId: target.orgId,
     remote: remoteOf(update, update.taskId),
     artifacts: update.artifact
       ? [{ artifact: fromSdkArtifact(update.artifact), append: update.append, lastChunk: update.lastChunk }]
@@ -94,6 +101,7 @@ export async function recordTaskSnapshot(
   const status = statusChange({ status: task.status }, { streamed: false });
   await writeTask({
     taskId: target.taskId,
+    orgId: target.orgId,
     remote: remoteOf(task, task.id),
     artifacts: task.artifacts.map((artifact) => ({
       artifact: fromSdkArtifact(artifact),
@@ -116,6 +124,7 @@ export async function recordDirectMessage(
   const bureau = fromSdkMessage(message);
   await writeTask({
     taskId: target.taskId,
+    orgId: target.orgId,
     artifacts: [
       {
         artifact: fromSdkArtifact({

@@ -15,6 +15,7 @@ import { dispatchTaskEvent } from "./dispatch";
 import { assertMessageId } from "./message-id";
 import { insertTaskEvents } from "./task-events";
 import { taskRunner } from "./task-runner";
+import { orgStream } from "./write-task";
 import { checkPushUrl } from "./task-push-configs";
 
 /** Who is starting the task, as each door authenticated them. */
@@ -100,7 +101,7 @@ export async function startTask(input: StartTaskInput): Promise<StartedTask> {
     // below with the task it started.
     // Accepts of one org share a commit stream (group commit): holds that
     // arrive together lock the org's wallet once and flush the WAL once.
-    task = await groupCommit.run(`accept:${input.orgId}`, async (tx) => {
+    task = await groupCommit.run(orgStream(input.orgId), async (tx) => {
       const created = await tx.task.create({
         data: {
           orgId: input.orgId,

@@ -10,6 +10,9 @@ import { captureHoldIn } from "../ledger/capture-hold";
 import { releaseHoldIn } from "../ledger/release-hold";
 import { insertTaskEvents, type NewTaskEvent } from "./task-events";
 
+/** The commit stream of everything that moves an org's money (see GroupCommitter). */
+export const orgStream = (orgId: string) => `org:${orgId}`;
+
 export interface StatusChange {
   to: TaskState;
   /** The states the task may move from (a late update never overwrites an end). */
@@ -37,6 +40,8 @@ export interface ArtifactChange {
 /** Everything one agent response changes on a task, written together. */
 export interface TaskWrite {
   taskId: string;
+  /** The task's org, when the caller knows it: a settling write then commits in the org's stream. */
+  orgId?: string;
   /** The agent's own ids for the task, learnt from its first reply (kept once set). */
   remote?: { taskId: string; contextId: string };
   artifacts?: ArtifactChange[];
@@ -90,7 +95,8 @@ const sameParts = (stored: readonly BureauPart[], parts: readonly BureauPart[]) 
 
 /**
  * Applies one agent response to a task in ONE transaction (group-committed
- * with other tasks' writes, see commitStream) under the task's row lock: the agent's ids, artifacts (appends merged), the status change
+ * with other tasks' writes, see commitStream) under the task's row lock: the
+ * agent's ids, artifacts (appends merged), the status change
  * (conditional on the current state), the acknowledged turn, the log events
  * with their NOTIFY, and, when the task has just ended, its settlement:
  * the hold captured (completed) or released (anything else), so a task's
@@ -165,16 +171,18 @@ export async function writeTask(input: TaskWrite): Promise<TaskWriteResult | nul
 }
 
 /**
- * Writes group-commit in a few streams: every write that may settle money
- * shares one (the ledger's hot accounts are then locked once per batch);
- * progress writes spread over four by task, so a task's writes, which its
- * runner awaits one by one, stay in order.
+ * Writes group-commit in a few streams. One that may settle money commits in
+ * its org's stream, the one accepts use (orgStream): holds and captures of
+ * an org both lock its holds account, so one stream per org takes that lock
+ * once per batch instead of two streams trading it. Progress writes spread
+ * over four streams by task; a task's writes, which its runner awaits one by
+ * one, stay in order.
  */
 function commitStream(input: TaskWrite): string {
   const mayEnd = input.status
     ? isTerminal(input.status.to)
     : !input.artifacts?.length && !input.remote && input.sentTurn === undefined;
-  if (mayEnd) return "task-settle";
+  if (mayEnd) return input.orgId ? orgStream(input.orgId) : "task-settle";
   let hash = 0;
   for (const char of input.taskId) hash = (hash * 31 + char.charCodeAt(0)) | 0;
   return `task-write:${Math.abs(hash) % 4}`;
