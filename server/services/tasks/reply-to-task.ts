@@ -4,6 +4,7 @@ import { DomainError } from "../../errors";
 import type { BureauMessage } from "../../a2a/bureau-format";
 import { dispatchTaskEvent } from "./dispatch";
 import { assertMessageId } from "./message-id";
+import { publishTaskNotifications } from "../events/task-fanout";
 import { appendTaskEvent } from "./task-events";
 
 /**
@@ -16,7 +17,7 @@ export async function replyToTask(input: {
   message: BureauMessage;
 }): Promise<{ turn: number }> {
   assertMessageId(input.message.messageId);
-  const turn = await db.$transaction(async (tx) => {
+  const written = await db.$transaction(async (tx) => {
     const task = await tx.task.findFirst({
       where: { id: input.taskId, orgId: input.orgId },
       select: { state: true, turn: true },
@@ -37,14 +38,16 @@ export async function replyToTask(input: {
       kind: "message",
       data: { turn: next, message: input.message },
     });
-    await appendTaskEvent(tx, {
+    const lastId = await appendTaskEvent(tx, {
       taskId: input.taskId,
       orgId: input.orgId,
       kind: "status",
       data: { state: "WORKING", timestamp: new Date().toISOString() },
     });
-    return next;
+    return { next, lastId };
   });
+  await publishTaskNotifications([{ orgId: input.orgId, taskId: input.taskId, id: String(written.lastId) }]);
+  const turn = written.next;
   await dispatchTaskEvent({
     name: "task/message.sent",
     id: `${input.taskId}:${turn}`,

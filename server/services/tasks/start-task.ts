@@ -13,6 +13,7 @@ import { groupCommit } from "../../group-commit";
 import { placeHold } from "../ledger/place-hold";
 import { dispatchTaskEvent } from "./dispatch";
 import { assertMessageId } from "./message-id";
+import { publishTaskNotifications } from "../events/task-fanout";
 import { insertTaskEvents } from "./task-events";
 import { taskRunner } from "./task-runner";
 import { orgStream } from "./write-task";
@@ -91,7 +92,7 @@ export async function startTask(input: StartTaskInput): Promise<StartedTask> {
   // as WORKING (dispatched) and stamped with the runner, in the same write.
   const inline = taskRunner.accepts();
   const now = new Date();
-  let task: { id: string; createdAt: Date };
+  let task: { id: string; createdAt: Date; lastEventId: bigint };
   // Filled inside the transaction, sent only once it has committed.
   let crossings: BudgetCrossing[] = [];
   try {
@@ -118,7 +119,7 @@ export async function startTask(input: StartTaskInput): Promise<StartedTask> {
         select: { id: true, createdAt: true },
       });
       const at = now.toISOString();
-      await insertTaskEvents(tx, { taskId: created.id, orgId: input.orgId }, [
+      const eventIds = await insertTaskEvents(tx, { taskId: created.id, orgId: input.orgId }, [
         { kind: "message", data: { turn: 1, message: input.message } },
         { kind: "status", data: { state: "SUBMITTED", timestamp: at } },
         ...(inline ? [{ kind: "status" as const, data: { state: "WORKING", timestamp: at } }] : []),
@@ -144,7 +145,7 @@ export async function startTask(input: StartTaskInput): Promise<StartedTask> {
           newTask: true,
         }));
       }
-      return created;
+      return { ...created, lastEventId: eventIds.at(-1)! };
     });
   } catch (error) {
     if (isDomainError(error)) throw error;
@@ -156,6 +157,7 @@ export async function startTask(input: StartTaskInput): Promise<StartedTask> {
     }
     throw error;
   }
+  await publishTaskNotifications([{ orgId: input.orgId, taskId: task.id, id: String(task.lastEventId) }]);
   if (crossings.length) await sendBudgetAlerts(crossings);
   if (inline) {
     taskRunner.run(task.id, {

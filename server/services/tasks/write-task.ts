@@ -8,6 +8,7 @@ import { isTerminal, type BureauArtifact, type BureauMessage, type BureauPart } 
 import { appendParts } from "../../schemas/task-event-view";
 import { captureHoldIn } from "../ledger/capture-hold";
 import { releaseHoldIn } from "../ledger/release-hold";
+import { publishTaskNotifications, type TaskNotification } from "../events/task-fanout";
 import { insertTaskEvents, type NewTaskEvent } from "./task-events";
 
 /** The commit stream of everything that moves an org's money (see GroupCommitter). */
@@ -107,67 +108,76 @@ const sameParts = (stored: readonly BureauPart[], parts: readonly BureauPart[]) 
  * event ids commit in order and live streams never skip one.
  */
 export async function writeTask(input: TaskWrite): Promise<TaskWriteResult | null> {
-  return groupCommit.run(commitStream(input), async (tx) => {
-    const rows = await tx.$queryRaw<LockedTask[]>`
-      SELECT id, "orgId", "agentId", state::text AS state, "statusMessage", "startedAt", "createdAt", price,
-             source::text AS source, "settledAt", "remoteTaskId", "sentTurn",
-             "runnerId"
-      FROM "Task" WHERE id = ${input.taskId} FOR UPDATE`;
-    const task = rows[0];
-    if (!task) return null;
-    const now = new Date();
-    const events: NewTaskEvent[] = [];
-    const update: Prisma.TaskUpdateManyMutationInput = {};
+  const written = await groupCommit.run(commitStream(input), (tx) => writeLocked(tx, input));
+  if (written?.notification) await publishTaskNotifications([written.notification]);
+  return written && { state: written.state, transitioned: written.transitioned, settled: written.settled };
+}
 
-    if (input.remote?.taskId && !task.remoteTaskId) {
-      update.remoteTaskId = input.remote.taskId;
-      update.remoteContextId = input.remote.contextId || null;
-    }
-    if (input.artifacts?.length) events.push(...(await writeArtifacts(tx, task.id, input.artifacts)));
+async function writeLocked(
+  tx: Tx,
+  input: TaskWrite,
+): Promise<(TaskWriteResult & { notification: TaskNotification | null }) | null> {
+  const rows = await tx.$queryRaw<LockedTask[]>`
+    SELECT id, "orgId", "agentId", state::text AS state, "statusMessage", "startedAt", "createdAt", price,
+           source::text AS source, "settledAt", "remoteTaskId", "sentTurn",
+           "runnerId"
+    FROM "Task" WHERE id = ${input.taskId} FOR UPDATE`;
+  const task = rows[0];
+  if (!task) return null;
+  const now = new Date();
+  const events: NewTaskEvent[] = [];
+  const update: Prisma.TaskUpdateManyMutationInput = {};
 
-    let state = task.state;
-    let statusMessage = task.statusMessage;
-    let transitioned = false;
-    const status = input.status;
-    if (status && status.from.includes(task.state)) {
-      // Polling, or a snapshot after a stream, repeats what is already recorded.
-      const unchanged = task.state === status.to && (task.statusMessage ?? undefined) === status.statusText;
-      if (!unchanged || status.logRepeats) {
-        transitioned = true;
-        state = status.to;
-        statusMessage = status.statusText ?? null;
-        update.state = status.to;
-        update.statusMessage = statusMessage;
-        if (status.to === "WORKING" && !task.startedAt) update.startedAt = now;
-        if (isTerminal(status.to)) {
-          update.finishedAt = now;
-          update.durationMs = now.getTime() - (task.startedAt ?? task.createdAt).getTime();
-        }
-        events.push({
-          kind: "status",
-          data: {
-            state: status.to,
-            ...(status.message ? { message: status.message } : {}),
-            ...(status.statusText ? { text: status.statusText } : {}),
-            timestamp: now.toISOString(),
-          },
-        });
+  if (input.remote?.taskId && !task.remoteTaskId) {
+    update.remoteTaskId = input.remote.taskId;
+    update.remoteContextId = input.remote.contextId || null;
+  }
+  if (input.artifacts?.length) events.push(...(await writeArtifacts(tx, task.id, input.artifacts)));
+
+  let state = task.state;
+  let statusMessage = task.statusMessage;
+  let transitioned = false;
+  const status = input.status;
+  if (status && status.from.includes(task.state)) {
+    // Polling, or a snapshot after a stream, repeats what is already recorded.
+    const unchanged = task.state === status.to && (task.statusMessage ?? undefined) === status.statusText;
+    if (!unchanged || status.logRepeats) {
+      transitioned = true;
+      state = status.to;
+      statusMessage = status.statusText ?? null;
+      update.state = status.to;
+      update.statusMessage = statusMessage;
+      if (status.to === "WORKING" && !task.startedAt) update.startedAt = now;
+      if (isTerminal(status.to)) {
+        update.finishedAt = now;
+        update.durationMs = now.getTime() - (task.startedAt ?? task.createdAt).getTime();
       }
+      events.push({
+        kind: "status",
+        data: {
+          state: status.to,
+          ...(status.message ? { message: status.message } : {}),
+          ...(status.statusText ? { text: status.statusText } : {}),
+          timestamp: now.toISOString(),
+        },
+      });
     }
-    if (input.sentTurn !== undefined && task.sentTurn < input.sentTurn) update.sentTurn = input.sentTurn;
-    const settling = isTerminal(state) && !task.settledAt;
-    if (settling) update.settledAt = now;
-    // The turn paused or ended: an in-process runner's claim ends with it.
-    const turnOver = input.releaseRunner || isTerminal(state) || state === "INPUT_REQUIRED";
-    if (turnOver && task.runnerId !== null) update.runnerId = null;
+  }
+  if (input.sentTurn !== undefined && task.sentTurn < input.sentTurn) update.sentTurn = input.sentTurn;
+  const settling = isTerminal(state) && !task.settledAt;
+  if (settling) update.settledAt = now;
+  // The turn paused or ended: an in-process runner's claim ends with it.
+  const turnOver = input.releaseRunner || isTerminal(state) || state === "INPUT_REQUIRED";
+  if (turnOver && task.runnerId !== null) update.runnerId = null;
 
-    if (Object.keys(update).length > 0) await tx.task.updateMany({ where: { id: task.id }, data: update });
-    await insertTaskEvents(tx, { taskId: task.id, orgId: task.orgId }, events);
-    // Money last: the ledger rows it locks are shared by every task of the
-    // org (and the seller), so they are held only for the end of this one.
-    const settled = settling ? await settleLocked(tx, { ...task, state, statusMessage }) : null;
-    return { state, transitioned, settled };
-  });
+  if (Object.keys(update).length > 0) await tx.task.updateMany({ where: { id: task.id }, data: update });
+  const ids = await insertTaskEvents(tx, { taskId: task.id, orgId: task.orgId }, events);
+  // Money last: the ledger rows it locks are shared by every task of the
+  // org (and the seller), so they are held only for the end of this one.
+  const settled = settling ? await settleLocked(tx, { ...task, state, statusMessage }) : null;
+  const last = ids.at(-1);
+  const notification = last === undefined ? null : { orgId: task.orgId, taskId: task.id, id: String(last) };
+  return { state, transitioned, settled, notification };
 }
 
 /**
