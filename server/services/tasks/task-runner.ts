@@ -65,7 +65,8 @@ class TaskRunner {
   start(): Promise<void> {
     this.started ??= (async () => {
       await this.heartbeat();
-      await this.recover({ ownEarlierLives: true });
+      // A failed first recovery is not fatal: the next round (10 s) retries.
+      await this.recover({ ownEarlierLives: true }).catch((e: unknown) => this.warn(e, "recovery at start"));
       this.timers = [
         setInterval(() => void this.heartbeat().catch((e: unknown) => this.warn(e, "heartbeat")), HEARTBEAT_MS),
         setInterval(() => void this.recover().catch((e: unknown) => this.warn(e, "recovery")), RECOVER_MS),
@@ -154,10 +155,17 @@ class TaskRunner {
 
   private async handOff(taskIds: string[], fromRunners: string[] = [this.id]): Promise<void> {
     await sendEvent(taskIds.map((taskId) => ({ name: "task/started", id: taskId, data: { taskId } })));
-    await db.task.updateMany({
-      where: { id: { in: taskIds }, runnerId: { in: fromRunners } },
-      data: { runnerId: null },
-    });
+    // The runs just sent may already be writing these rows: skip the ones
+    // they hold (rows locked in id order, so two hand-offs cannot deadlock).
+    // A stamp left behind is cleared by the run's own end, or sent again by
+    // the next recovery, which the engine ignores.
+    await db.$executeRaw`
+      UPDATE "Task" SET "runnerId" = NULL
+      WHERE id IN (
+        SELECT id FROM "Task"
+        WHERE id = ANY(${taskIds}::text[]) AND "runnerId" = ANY(${fromRunners}::text[])
+        ORDER BY id FOR UPDATE SKIP LOCKED
+      )`;
   }
 
   private warn(error: unknown, what: string, taskId?: string) {
