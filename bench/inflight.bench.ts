@@ -199,12 +199,21 @@ export async function runInflightBench(): Promise<{ output: string; ok: boolean 
     const lines = [...invariants.lines, `- ${agentOnce[0] ? "PASS" : "FAIL"} ${agentOnce[1]}`];
     const step = Math.max(1, Math.ceil(samples.length / 40));
     const settledIn = Number.isFinite(allSettledMs) ? `${fmt(allSettledMs / 1000, 1)} s` : outcome;
+    // The issue's row: every task accepted, held at once and settled (and, for the goal, under 1 GB).
+    const must = accepted === TASKS && (finalAgent?.peakActive ?? 0) >= TASKS && Number.isFinite(allSettledMs);
+    const verdict = must && memory.peakKb < 1024 * 1024 ? "goal met" : must ? "must met" : "not met";
     const output = [
       before,
       after,
       `Node ${process.version}, app: one next start (production build), agent: bench/hold-agent.ts (own process, ` +
         `streaming); client: @a2a-js/sdk ${BLOCKING ? "blocking" : "returnImmediately"} SendMessage through the ` +
         `gateway, ${CONNECTIONS} client connections. Outcome: ${outcome}.`,
+      "",
+      "| measure | must | goal | measured | |",
+      "| --- | --- | --- | ---: | --- |",
+      `| tasks in flight at once on one app process | ${TASKS.toLocaleString("en-US")}, all settled | ` +
+        `same, RSS < 1 GB | peak ${finalAgent?.peakActive ?? "?"} held at once, ${accepted} accepted, ` +
+        `${settledIn === outcome ? outcome : "all settled"}, peak RSS ${mb(memory.peakKb)} | ${verdict} |`,
       "",
       "| tasks | hold / progress | accepted | failed | time to accept all | peak held at the agent at once " +
         "| time until all settled | peak app RSS | RSS at the end |",
