@@ -17,6 +17,27 @@ export async function createAgentClient(input: {
   endpointUrl: string;
   card: unknown;
 }): Promise<{ client: Client; card: AgentCard }> {
+  // A client holds no per-call state, so tasks on one agent (same endpoint,
+  // same card) share one: thousands of concurrent turns then cost one
+  // normalised card and one transport, not one each.
+  const key = `${input.endpointUrl}\n${JSON.stringify(input.card ?? null)}`;
+  const cached = clients.get(key);
+  if (cached) {
+    clients.delete(key);
+    clients.set(key, cached);
+    return cached;
+  }
+  const created = buildAgentClient(input);
+  clients.set(key, created);
+  if (clients.size > CLIENT_CACHE_MAX) clients.delete(clients.keys().next().value!);
+  created.catch(() => clients.delete(key));
+  return created;
+}
+
+const CLIENT_CACHE_MAX = 500;
+const clients = new Map<string, Promise<{ client: Client; card: AgentCard }>>();
+
+async function buildAgentClient(input: { endpointUrl: string; card: unknown }) {
   const resolver = new DefaultAgentCardResolver({ fetchImpl: agentFetch });
   const card = resolver.normalizeAgentCard(input.card ?? minimalCard(input.endpointUrl));
   const pinned: AgentCard = {

@@ -5,6 +5,7 @@ import type { AgentCard } from "@a2a-js/sdk";
 import { createAgentClient, cardStreams } from "../../a2a/agent-client";
 import { ZBureauMessageSchema, isTerminal, toSdkMessage, type BureauMessage } from "../../a2a/bureau-format";
 import { db } from "../../db";
+import { Prisma } from "../../generated/prisma/client";
 import { env } from "../../env";
 import type { TaskState } from "../../generated/prisma/enums";
 import { logger } from "../../logger";
@@ -16,6 +17,11 @@ import {
   type RunTarget,
 } from "./record-agent-event";
 import { ACTIVE_STATES, transitionTask } from "./transitions";
+
+const isDatabaseError = (error: unknown) =>
+  error instanceof Prisma.PrismaClientKnownRequestError ||
+  error instanceof Prisma.PrismaClientUnknownRequestError ||
+  error instanceof Prisma.PrismaClientInitializationError;
 
 /** The agent could not be reached or answered garbage: worth retrying. */
 export class AgentTransportError extends Error {
@@ -293,6 +299,9 @@ async function handleTurnError(error: unknown, ctx: TurnContext): Promise<{ stat
     });
     return { state: "FAILED" };
   }
+  // Bureau's own faults (the database busy or down) are not the agent's: they
+  // propagate as they are, and the step (or the runner's hand-off) retries.
+  if (isDatabaseError(error)) throw error;
   logger.warn({ err: error, taskId }, "agent call failed in transport; will retry");
   throw new AgentTransportError(error instanceof Error ? error.message : String(error));
 }
