@@ -31,10 +31,11 @@ function isRetryable(error: unknown): boolean {
  * unit's lock. Alone, a unit runs as its own plain transaction, so an idle
  * system pays nothing for it.
  *
- * Each unit runs under its own SAVEPOINT: one that throws is rolled back to
- * it (its writes and the locks it took are undone, its caller gets its
- * error) while the others commit. A unit picked as a deadlock victim is
- * retried in a later batch. Units of one stream commit in arrival order,
+ * A batch runs first without savepoints (units rarely fail). When one
+ * throws, its caller gets its error and the rest run again, each under its
+ * own SAVEPOINT, so a failing unit's writes and locks are undone alone
+ * while the others commit. A unit picked as a deadlock victim is retried
+ * in a later batch. Units of one stream commit in arrival order,
  * and a caller learns its outcome only after the commit.
  *
  * A stream is a key: work that locks the same hot rows should share one
@@ -81,6 +82,40 @@ export class GroupCommitter {
       }
       return [];
     }
+    // Optimistic first: no savepoints, since units rarely fail. The first
+    // failure aborts the attempt; that unit gets its error (run alone it
+    // would have failed the same way: the units before it are what it saw)
+    // and the others run again, each under a savepoint.
+    const values: unknown[] = [];
+    let failed = -1;
+    let failure: unknown;
+    try {
+      await db.$transaction(async (tx) => {
+        for (const [i, item] of batch.entries()) {
+          try {
+            values[i] = await item.body(tx);
+          } catch (error) {
+            failed = i;
+            failure = error;
+            throw error;
+          }
+        }
+      });
+    } catch (error) {
+      if (failed === -1) return this.commitAlone(batch, error);
+      const item = batch[failed]!;
+      const rest = batch.filter((_, i) => i !== failed);
+      if (isRetryable(failure) && ++item.attempts < MAX_ATTEMPTS) rest.push(item);
+      else item.reject(failure);
+      return this.commitWithSavepoints(rest);
+    }
+    for (const [i, item] of batch.entries()) item.resolve(values[i]);
+    return [];
+  }
+
+  /** Each unit under its own savepoint: one that throws is undone alone. */
+  private async commitWithSavepoints(batch: Item[]): Promise<Item[]> {
+    if (batch.length <= 1) return batch;
     const outcomes: ({ ok: true; value: unknown } | { ok: false; error: unknown })[] = [];
     try {
       await db.$transaction(async (tx) => {
@@ -96,15 +131,7 @@ export class GroupCommitter {
         }
       });
     } catch (error) {
-      // The COMMIT itself (or the connection) failed: nothing of the batch
-      // was written. Units run again alone, so one bad unit cannot sink others.
-      logger.warn({ err: error, units: batch.length }, "group commit failed; retrying its units one by one");
-      for (const item of batch) {
-        if (++item.attempts < MAX_ATTEMPTS)
-          void this.run(`retry:${crypto.randomUUID()}`, item.body).then(item.resolve, item.reject);
-        else item.reject(error);
-      }
-      return [];
+      return this.commitAlone(batch, error);
     }
     const retry: Item[] = [];
     for (const [i, item] of batch.entries()) {
@@ -114,6 +141,20 @@ export class GroupCommitter {
       else item.reject(outcome.error);
     }
     return retry;
+  }
+
+  /**
+   * The COMMIT itself (or the connection) failed: nothing of the batch was
+   * written. Its units run again alone, so one bad unit cannot sink others.
+   */
+  private commitAlone(batch: Item[], error: unknown): Item[] {
+    logger.warn({ err: error, units: batch.length }, "group commit failed; retrying its units one by one");
+    for (const item of batch) {
+      if (++item.attempts < MAX_ATTEMPTS)
+        void this.run(`retry:${crypto.randomUUID()}`, item.body).then(item.resolve, item.reject);
+      else item.reject(error);
+    }
+    return [];
   }
 }
 

@@ -8,6 +8,18 @@ import { monthSpend } from "./month-spend";
 
 export const ALERT_PERCENT = 80;
 
+/** What enforcing a budget reads of it. */
+export interface BudgetRow {
+  id: string;
+  scope: string;
+  departmentId: string | null;
+  monthlyCapCredits: number;
+  alertedAt: Date | null;
+}
+
+/** The budget scopes a task's spend counts against: the org's, and its department's if it has one. */
+export const budgetScopes = (departmentId: string | null) => (departmentId ? ["org", departmentId] : ["org"]);
+
 export interface BudgetAlert {
   budgetId: string;
   orgId: string;
@@ -24,10 +36,21 @@ export interface BudgetAlert {
  */
 export async function enforceBudgets(
   tx: Tx,
-  input: { orgId: string; departmentId: string | null; amount: number; now: Date },
+  input: {
+    orgId: string;
+    departmentId: string | null;
+    amount: number;
+    now: Date;
+    /** The budgets in scope, when the caller read them already (budgetScopes), e.g. with its wallet lock. */
+    budgets?: BudgetRow[];
+  },
 ): Promise<BudgetAlert[]> {
-  const scopes = input.departmentId ? ["org", input.departmentId] : ["org"];
-  const budgets = await tx.budget.findMany({ where: { orgId: input.orgId, scope: { in: scopes } } });
+  const budgets =
+    input.budgets ??
+    (await tx.budget.findMany({
+      where: { orgId: input.orgId, scope: { in: budgetScopes(input.departmentId) } },
+      select: { id: true, scope: true, departmentId: true, monthlyCapCredits: true, alertedAt: true },
+    }));
   const alerts: BudgetAlert[] = [];
   for (const budget of budgets) {
     const departmentId = budget.scope === "org" ? null : budget.departmentId;

@@ -1,10 +1,17 @@
 import "server-only";
 import type { Tx } from "../../db";
-import { enforceBudgets, recordBudgetAlerts, type BudgetCrossing } from "../budgets/enforce-budgets";
+import {
+  budgetScopes,
+  enforceBudgets,
+  recordBudgetAlerts,
+  type BudgetCrossing,
+  type BudgetRow,
+} from "../budgets/enforce-budgets";
 import { orgAccountId } from "./accounts";
 import { InsufficientCreditsError } from "./errors";
-import { lockAccounts } from "./lock-balance";
 import { postTransfer } from "./post-transaction";
+
+type BudgetJson = Omit<BudgetRow, "alertedAt"> & { alertedAtMs: number | null };
 
 export interface PlaceHoldInput {
   orgId: string;
@@ -37,9 +44,29 @@ export async function placeHold(tx: Tx, input: PlaceHoldInput): Promise<{ crossi
   }
   const wallet = await orgAccountId(tx, input.orgId, "ORG_WALLET");
   const holds = await orgAccountId(tx, input.orgId, "ORG_HOLDS");
-  // Both accounts the hold moves, in id order (see lockAccounts); from here to
-  // commit every other hold, capture and release of this org waits.
-  const balance = (await lockAccounts(tx, [wallet, holds])).get(wallet)!;
+  // Both accounts the hold moves, in id order (see lockAccounts), and the
+  // budgets in scope, in one statement; from here to commit every other
+  // hold, capture and release of this org waits.
+  const departmentId = input.departmentId ?? null;
+  const locked = await tx.$queryRaw<{ id: string; balance: number; budgets: BudgetJson[] | null }[]>`
+    SELECT a.id, a.balance,
+           CASE WHEN a.id = ${wallet} THEN (
+             SELECT coalesce(json_agg(json_build_object(
+               'id', b.id, 'scope', b.scope, 'departmentId', b."departmentId",
+               'monthlyCapCredits', b."monthlyCapCredits",
+               -- epoch ms: the column is UTC without a zone, which JSON text would leave ambiguous
+               'alertedAtMs', (extract(epoch FROM b."alertedAt") * 1000)::bigint)), '[]'::json)
+             FROM "Budget" b WHERE b."orgId" = ${input.orgId} AND b.scope = ANY(${budgetScopes(departmentId)}::text[])
+           ) END AS budgets
+    FROM "LedgerAccount" a WHERE a.id = ANY(${[wallet, holds].sort()}::text[])
+    ORDER BY a.id FOR UPDATE OF a`;
+  const walletRow = locked.find((row) => row.id === wallet);
+  if (!walletRow || locked.length !== 2) throw new Error(`Ledger accounts of org ${input.orgId} are missing.`);
+  const balance = Number(walletRow.balance);
+  const budgets = (walletRow.budgets ?? []).map(({ alertedAtMs, ...b }) => ({
+    ...b,
+    alertedAt: alertedAtMs === null ? null : new Date(Number(alertedAtMs)),
+  }));
 
   if (!input.newTask) {
     const existing = await tx.creditHold.findUnique({ where: { taskId: input.taskId }, select: { id: true } });
@@ -48,8 +75,7 @@ export async function placeHold(tx: Tx, input: PlaceHoldInput): Promise<{ crossi
   if (balance < input.amount) throw new InsufficientCreditsError(balance, input.amount);
 
   const now = new Date();
-  const departmentId = input.departmentId ?? null;
-  const alerts = await enforceBudgets(tx, { orgId: input.orgId, departmentId, amount: input.amount, now });
+  const alerts = await enforceBudgets(tx, { orgId: input.orgId, departmentId, amount: input.amount, now, budgets });
 
   await postTransfer(
     tx,
