@@ -1,18 +1,15 @@
 import { killOwnConnection } from "../../support/redis-test-env";
-import { spawn, type ChildProcess } from "node:child_process";
+import type { ChildProcess } from "node:child_process";
 import { once } from "node:events";
-import path from "node:path";
-import { createInterface } from "node:readline";
 import { afterAll, afterEach, describe, expect, it, vi } from "vitest";
-import { SERVER_NODE_ARGS } from "@/scripts/lib/server-node-args";
 import { auth } from "@/server/auth/auth";
 import { db } from "@/server/db";
 import { authenticateApiKey } from "@/server/services/api-keys/authenticate-api-key";
 import { API_KEY_REVOKED_CHANNEL, apiKeyCache } from "@/server/services/api-keys/key-cache";
 import { taskListener } from "@/server/services/events/task-listener";
 import { ownerWithOrg } from "../../support/factories";
+import { spawnLineProcess } from "../../support/line-process";
 
-const root = path.resolve(import.meta.dirname, "../../..");
 const children: ChildProcess[] = [];
 afterEach(() => {
   vi.restoreAllMocks();
@@ -45,18 +42,8 @@ describe("the API key cache with REDIS_URL", () => {
   it("a key revoked here is refused by another process within one second, through Redis", async () => {
     const { org, caller, created } = await freshKey();
     expect(taskListener.transport).toBe("redis");
-    const child = spawn(
-      process.execPath,
-      [...SERVER_NODE_ARGS, "tests/support/api-key-verifier-process.ts", created.key],
-      { cwd: root, env: { ...process.env, LOG_LEVEL: "silent" }, stdio: ["ignore", "pipe", "inherit"] },
-    );
+    const { child, next } = spawnLineProcess("tests/support/api-key-verifier-process.ts", [created.key]);
     children.push(child);
-    const lines = createInterface({ input: child.stdout! })[Symbol.asyncIterator]();
-    const next = async () => {
-      const line = await lines.next();
-      if (line.done) throw new Error("the verifier process exited");
-      return JSON.parse(line.value) as Record<string, unknown>;
-    };
     expect(await next()).toMatchObject({ ready: true, verifies: 1 });
     // Neither process holds a LISTEN: the revocation can only arrive by Redis.
     expect(await listeningSessions()).toBe(0);

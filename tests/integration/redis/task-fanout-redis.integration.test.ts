@@ -1,16 +1,13 @@
 import "../../support/redis-test-env";
-import { spawn, type ChildProcess } from "node:child_process";
-import path from "node:path";
-import { createInterface } from "node:readline";
+import type { ChildProcess } from "node:child_process";
 import { afterAll, describe, expect, it } from "vitest";
-import { SERVER_NODE_ARGS } from "@/scripts/lib/server-node-args";
 import { db } from "@/server/db";
 import { publishTaskNotifications } from "@/server/services/events/task-fanout";
 import { taskListener, type TaskNotification } from "@/server/services/events/task-listener";
 import { TASK_EVENTS_CHANNEL } from "@/server/services/tasks/task-events";
 import { buyerWithCredits, publishDemoAgent } from "../../support/task-fixtures";
+import { spawnLineProcess } from "../../support/line-process";
 
-const root = path.resolve(import.meta.dirname, "../../..");
 const children: ChildProcess[] = [];
 afterAll(() => {
   for (const child of children) child.kill("SIGKILL");
@@ -44,18 +41,8 @@ describe("task-event fan-out through Redis", () => {
   it("an event committed here reaches a stream held by another process", async () => {
     const target = await runningTask();
     const first = await writeEvent(target, "before the stream");
-    const child = spawn(
-      process.execPath,
-      [...SERVER_NODE_ARGS, "tests/support/task-stream-process.ts", target.orgId, target.taskId],
-      { cwd: root, env: { ...process.env, LOG_LEVEL: "silent" }, stdio: ["ignore", "pipe", "inherit"] },
-    );
+    const { child, next } = spawnLineProcess("tests/support/task-stream-process.ts", [target.orgId, target.taskId]);
     children.push(child);
-    const lines = createInterface({ input: child.stdout! })[Symbol.asyncIterator]();
-    const next = async () => {
-      const line = await lines.next();
-      if (line.done) throw new Error("the stream process exited");
-      return JSON.parse(line.value) as Record<string, unknown>;
-    };
     expect(await next()).toEqual({ transport: "redis", live: true });
     expect(await next()).toEqual({ event: first.id, kind: "status" }); // the log so far, then it waits
 
