@@ -207,6 +207,7 @@ describe("review", () => {
     );
     const audit = await db.auditLog.findMany({
       where: { orgId: null, target: seller.agentId },
+      orderBy: { id: "asc" },
       select: { action: true },
     });
     expect(audit.map((a) => a.action)).toEqual(["agent.rejected", "agent.approved", "agent.suspended"]);

@@ -15,7 +15,8 @@ const DAY_MS = 86_400_000;
  * available after EARNINGS_HOLD_DAYS (releaseMaturedEarnings).
  */
 export async function captureHold(input: { taskId: string }): Promise<{ captured: boolean }> {
-  return db.$transaction((tx) => captureHoldIn(tx, input));
+  // The caller of this form only needs to know whether it captured.
+  return db.$transaction(async (tx) => ({ captured: (await captureHoldIn(tx, input)).captured }));
 }
 
 /**
@@ -25,14 +26,17 @@ export async function captureHold(input: { taskId: string }): Promise<{ captured
  * org's holds account, the seller's pending account, platform revenue) are
  * locked last, so call it at the end of the transaction.
  */
-export async function captureHoldIn(tx: Tx, input: { taskId: string }): Promise<{ captured: boolean }> {
+export type CaptureResult =
+  { captured: false } | { captured: true; holdId: string; amount: number; sellerAmount: number; feeAmount: number };
+
+export async function captureHoldIn(tx: Tx, input: { taskId: string }): Promise<CaptureResult> {
   const now = new Date();
   const availableAt = new Date(now.getTime() + env.EARNINGS_HOLD_DAYS * DAY_MS);
   const bps = env.PLATFORM_FEE_BPS;
   // One conditional statement claims the hold and records the split, so a
   // replay or a racing release finds nothing to claim. The split is
   // splitCapture's (floor of the fee), checked below.
-  const claimed = await tx.$queryRaw<{ orgId: string; amount: number; sellerOrgId: string; fee: number }[]>`
+  const claimed = await tx.$queryRaw<{ id: string; orgId: string; amount: number; sellerOrgId: string; fee: number }[]>`
     UPDATE "CreditHold" h
     SET status = 'CAPTURED', "settledAt" = ${now}, "sellerOrgId" = a."orgId", "availableAt" = ${availableAt},
         "feeAmount" = (h.amount::bigint * ${bps}::int / 10000)::int,
@@ -40,7 +44,7 @@ export async function captureHoldIn(tx: Tx, input: { taskId: string }): Promise<
         "updatedAt" = ${now}
     FROM "Task" t JOIN "Agent" a ON a.id = t."agentId"
     WHERE h."taskId" = ${input.taskId} AND h.status = 'HELD' AND t.id = h."taskId"
-    RETURNING h."orgId", h.amount, a."orgId" AS "sellerOrgId", h."feeAmount" AS fee`;
+    RETURNING h.id, h."orgId", h.amount, a."orgId" AS "sellerOrgId", h."feeAmount" AS fee`;
   const hold = claimed[0];
   if (!hold) return { captured: false };
   const { fee, seller } = splitCapture(hold.amount, bps);
@@ -58,5 +62,5 @@ export async function captureHoldIn(tx: Tx, input: { taskId: string }): Promise<
       { accountId: revenue, amount: fee },
     ].filter((line) => line.amount !== 0),
   });
-  return { captured: true };
+  return { captured: true, holdId: hold.id, amount: hold.amount, sellerAmount: seller, feeAmount: fee };
 }

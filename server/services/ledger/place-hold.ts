@@ -38,7 +38,10 @@ export interface PlaceHoldInput {
  * with sendBudgetAlerts AFTER its transaction commits (never from inside it,
  * where a rollback would leave an alert about a hold that never existed).
  */
-export async function placeHold(tx: Tx, input: PlaceHoldInput): Promise<{ crossings: BudgetCrossing[] }> {
+export async function placeHold(
+  tx: Tx,
+  input: PlaceHoldInput,
+): Promise<{ crossings: BudgetCrossing[]; holdId: string | null }> {
   if (!Number.isSafeInteger(input.amount) || input.amount <= 0) {
     throw new RangeError("A hold must be a positive whole number of credits.");
   }
@@ -70,7 +73,7 @@ export async function placeHold(tx: Tx, input: PlaceHoldInput): Promise<{ crossi
 
   if (!input.newTask) {
     const existing = await tx.creditHold.findUnique({ where: { taskId: input.taskId }, select: { id: true } });
-    if (existing) return { crossings: [] };
+    if (existing) return { crossings: [], holdId: null };
   }
   if (balance < input.amount) throw new InsufficientCreditsError(balance, input.amount);
 
@@ -82,8 +85,9 @@ export async function placeHold(tx: Tx, input: PlaceHoldInput): Promise<{ crossi
     { key: `hold:${input.taskId}`, kind: "hold", orgId: input.orgId, from: wallet, to: holds, amount: input.amount },
     { accountsLocked: true },
   );
-  await tx.creditHold.create({
+  const hold = await tx.creditHold.create({
     data: { orgId: input.orgId, taskId: input.taskId, amount: input.amount, departmentId },
+    select: { id: true },
   });
-  return { crossings: await recordBudgetAlerts(tx, alerts, now) };
+  return { crossings: await recordBudgetAlerts(tx, alerts, now), holdId: hold.id };
 }

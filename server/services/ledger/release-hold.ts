@@ -9,17 +9,19 @@ import { postTransfer } from "./post-transaction";
  * captureHold change nothing.
  */
 export async function releaseHold(input: { taskId: string; reason: string }): Promise<{ released: boolean }> {
-  return db.$transaction((tx) => releaseHoldIn(tx, input));
+  return db.$transaction(async (tx) => ({ released: (await releaseHoldIn(tx, input)).released }));
 }
 
 /** releaseHold inside the caller's transaction (the one recording the task's end). */
-export async function releaseHoldIn(tx: Tx, input: { taskId: string; reason: string }): Promise<{ released: boolean }> {
+export type ReleaseResult = { released: false } | { released: true; holdId: string; amount: number; reason: string };
+
+export async function releaseHoldIn(tx: Tx, input: { taskId: string; reason: string }): Promise<ReleaseResult> {
   const reason = input.reason.slice(0, 500);
   const now = new Date();
-  const claimed = await tx.$queryRaw<{ orgId: string; amount: number }[]>`
+  const claimed = await tx.$queryRaw<{ id: string; orgId: string; amount: number }[]>`
     UPDATE "CreditHold" SET status = 'RELEASED', "settledAt" = ${now}, "releaseReason" = ${reason}, "updatedAt" = ${now}
     WHERE "taskId" = ${input.taskId} AND status = 'HELD'
-    RETURNING "orgId", amount`;
+    RETURNING id, "orgId", amount`;
   const hold = claimed[0];
   if (!hold) return { released: false };
   const wallet = await orgAccountId(tx, hold.orgId, "ORG_WALLET");
@@ -33,5 +35,5 @@ export async function releaseHoldIn(tx: Tx, input: { taskId: string; reason: str
     to: wallet,
     amount: hold.amount,
   });
-  return { released: true };
+  return { released: true, holdId: hold.id, amount: hold.amount, reason };
 }

@@ -55,6 +55,7 @@ export async function cancelAtAgent({ taskId }: { taskId: string }): Promise<{ c
     to: "CANCELED",
     from: ACTIVE_STATES,
     statusText: "Canceled by the buyer.",
+    actor: { kind: "system", id: "buyer-cancel" },
   });
   return { canceled };
 }

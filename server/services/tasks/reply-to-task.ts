@@ -4,6 +4,7 @@ import { DomainError } from "../../errors";
 import type { BureauMessage } from "../../a2a/bureau-format";
 import { dispatchTaskEvent } from "./dispatch";
 import { assertMessageId } from "./message-id";
+import { recordEvent } from "../events/record-event";
 import { publishTaskNotifications } from "../events/task-fanout";
 import { appendTaskEvent } from "./task-events";
 
@@ -43,6 +44,13 @@ export async function replyToTask(input: {
       orgId: input.orgId,
       kind: "status",
       data: { state: "WORKING", timestamp: new Date().toISOString() },
+    });
+    await recordEvent(tx, {
+      orgId: input.orgId,
+      type: "task.state_changed",
+      subject: { type: "task", id: input.taskId },
+      actor: { kind: "system", id: "buyer-reply" },
+      data: { from: "INPUT_REQUIRED", to: "WORKING", message: null },
     });
     return { next, lastId };
   });

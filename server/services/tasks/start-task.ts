@@ -13,6 +13,8 @@ import { groupCommit } from "../../group-commit";
 import { placeHold } from "../ledger/place-hold";
 import { dispatchTaskEvent } from "./dispatch";
 import { assertMessageId } from "./message-id";
+import type { EventActor } from "../events/catalogue";
+import { recordEvents } from "../events/record-event";
 import { publishTaskNotifications } from "../events/task-fanout";
 import { insertTaskEvents } from "./task-events";
 import { taskRunner } from "./task-runner";
@@ -88,6 +90,7 @@ export async function startTask(input: StartTaskInput): Promise<StartedTask> {
   const agent = { ...found, pricePerTask: input.sandbox ? 0 : found.pricePerTask };
 
   const contextId = input.contextId ?? crypto.randomUUID();
+  const source: TaskSource = input.sandbox ? "SANDBOX" : input.source;
   // Run here when this process's runner takes it: the task is then accepted
   // as WORKING (dispatched) and stamped with the runner, in the same write.
   const inline = taskRunner.accepts();
@@ -107,7 +110,7 @@ export async function startTask(input: StartTaskInput): Promise<StartedTask> {
         data: {
           orgId: input.orgId,
           agentId: agent.id,
-          source: input.sandbox ? "SANDBOX" : input.source,
+          source,
           contextId,
           clientMessageId: input.message.messageId,
           price: agent.pricePerTask,
@@ -136,8 +139,9 @@ export async function startTask(input: StartTaskInput): Promise<StartedTask> {
           select: { id: true },
         });
       }
+      let holdId: string | null = null;
       if (agent.pricePerTask > 0) {
-        ({ crossings } = await placeHold(tx, {
+        ({ crossings, holdId } = await placeHold(tx, {
           orgId: input.orgId,
           taskId: created.id,
           amount: agent.pricePerTask,
@@ -145,6 +149,28 @@ export async function startTask(input: StartTaskInput): Promise<StartedTask> {
           newTask: true,
         }));
       }
+      const subject = { type: "task" as const, id: created.id };
+      const actor = eventActor(input.actor);
+      await recordEvents(tx, [
+        {
+          orgId: input.orgId,
+          type: "task.created",
+          subject,
+          actor,
+          data: { agentId: agent.id, source: source, priceCredits: agent.pricePerTask, parentTaskId: null },
+        },
+        ...(holdId
+          ? [
+              {
+                orgId: input.orgId,
+                type: "credits.held" as const,
+                subject,
+                actor,
+                data: { holdId, amount: agent.pricePerTask },
+              },
+            ]
+          : []),
+      ]);
       return { ...created, lastEventId: eventIds.at(-1)! };
     });
   } catch (error) {
@@ -199,6 +225,13 @@ async function findRunnableAgent(orgId: string, ref: { slug: string } | { id: st
     LIMIT 1`;
   const row = rows[0];
   return row ? { ...row, versions: row.card === null ? [] : [{ card: row.card }] } : null;
+}
+
+/** The org event log's name for who started a task. */
+function eventActor(actor: TaskActor): EventActor {
+  if (actor.kind === "apiKey") return { kind: "apiKey", id: actor.apiKeyId };
+  if (actor.kind === "workflow") return { kind: "workflow", id: actor.runId };
+  return { kind: "user", id: actor.userId };
 }
 
 /** Why no agent was found: a listing its seller paused says so; anything else is simply not found. */

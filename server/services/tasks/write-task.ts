@@ -6,8 +6,10 @@ import type { InputJsonValue } from "../../generated/prisma/internal/prismaNames
 import type { Prisma } from "../../generated/prisma/client";
 import { isTerminal, type BureauArtifact, type BureauMessage, type BureauPart } from "../../a2a/bureau-format";
 import { appendParts } from "../../schemas/task-event-view";
-import { captureHoldIn } from "../ledger/capture-hold";
-import { releaseHoldIn } from "../ledger/release-hold";
+import { captureHoldIn, type CaptureResult } from "../ledger/capture-hold";
+import { releaseHoldIn, type ReleaseResult } from "../ledger/release-hold";
+import type { EventActor } from "../events/catalogue";
+import { recordEvents, type AnyRecordEventInput } from "../events/record-event";
 import { publishTaskNotifications, type TaskNotification } from "../events/task-fanout";
 import { insertTaskEvents, type NewTaskEvent } from "./task-events";
 
@@ -51,6 +53,8 @@ export interface TaskWrite {
   sentTurn?: number;
   /** Ends the in-process run's claim on the task (its turn paused, ended or was handed off). */
   releaseRunner?: boolean;
+  /** Who made the change, for the org's event log: the agent unless said (a cancel, a give-up). */
+  actor?: EventActor;
 }
 
 export interface TaskWriteResult {
@@ -174,7 +178,31 @@ async function writeLocked(
   const ids = await insertTaskEvents(tx, { taskId: task.id, orgId: task.orgId }, events);
   // Money last: the ledger rows it locks are shared by every task of the
   // org (and the seller), so they are held only for the end of this one.
-  const settled = settling ? await settleLocked(tx, { ...task, state, statusMessage }) : null;
+  const settlement = settling ? await settleLocked(tx, { ...task, state, statusMessage }) : null;
+  // The org's event log, last (it takes the org's event-writer lock until commit).
+  const actor = input.actor ?? { kind: "agent" as const, id: task.agentId };
+  const subject = { type: "task" as const, id: task.id };
+  const orgEvent = { orgId: task.orgId, subject, actor };
+  await recordEvents(tx, [
+    ...(transitioned && state !== task.state
+      ? [
+          {
+            ...orgEvent,
+            type: "task.state_changed" as const,
+            data: { from: task.state, to: state, message: statusMessage?.slice(0, 2000) ?? null },
+          },
+        ]
+      : []),
+    ...events
+      .filter((e) => e.kind === "artifact" && e.data.lastChunk !== false)
+      .map((e) => ({
+        ...orgEvent,
+        type: "task.artifact" as const,
+        data: { artifactId: String(e.data.artifactId), name: typeof e.data.name === "string" ? e.data.name : null },
+      })),
+    ...(settlement ? settlementEvents(orgEvent, state, settlement) : []),
+  ]);
+  const settled = settlement?.outcome ?? null;
   const last = ids.at(-1);
   const notification = last === undefined ? null : { orgId: task.orgId, taskId: task.id, id: String(last) };
   return { state, transitioned, settled, notification };
@@ -189,8 +217,9 @@ async function writeLocked(
  * one, stay in order.
  */
 function commitStream(input: TaskWrite): string {
+  // Ends and pauses (which also write the org's event log) go with the money.
   const mayEnd = input.status
-    ? isTerminal(input.status.to)
+    ? input.status.to !== "WORKING"
     : !input.artifacts?.length && !input.remote && input.sentTurn === undefined;
   if (mayEnd) return input.orgId ? orgStream(input.orgId) : "task-settle";
   let hash = 0;
@@ -242,18 +271,64 @@ async function writeArtifacts(tx: Tx, taskId: string, changes: ArtifactChange[])
  * settledAt it is setting in the same transaction: capture on completion,
  * release otherwise, and the agent's task count (not for sandbox runs).
  */
+type Settlement =
+  | { outcome: "nothing" }
+  | { outcome: "captured"; capture: Extract<CaptureResult, { captured: true }> }
+  | { outcome: "released"; release: Extract<ReleaseResult, { released: true }> };
+
 async function settleLocked(
   tx: Tx,
   task: Pick<LockedTask, "id" | "agentId" | "price" | "source" | "state" | "statusMessage">,
-): Promise<"captured" | "released" | "nothing"> {
+): Promise<Settlement> {
   // A seller's test run of its draft is not a marketplace task; its paid runs of its own listing are.
   if (task.source !== "SANDBOX")
     await tx.agent.updateMany({ where: { id: task.agentId }, data: { taskCount: { increment: 1 } } });
-  if (task.price <= 0) return "nothing";
-  if (task.state === "COMPLETED")
-    return (await captureHoldIn(tx, { taskId: task.id })).captured ? "captured" : "nothing";
+  if (task.price <= 0) return { outcome: "nothing" };
+  if (task.state === "COMPLETED") {
+    const capture = await captureHoldIn(tx, { taskId: task.id });
+    return capture.captured ? { outcome: "captured", capture } : { outcome: "nothing" };
+  }
   const reason = `${task.state.toLowerCase()}${task.statusMessage ? `: ${task.statusMessage}` : ""}`.slice(0, 300);
-  return (await releaseHoldIn(tx, { taskId: task.id, reason })).released ? "released" : "nothing";
+  const release = await releaseHoldIn(tx, { taskId: task.id, reason });
+  return release.released ? { outcome: "released", release } : { outcome: "nothing" };
+}
+
+/** The org events of a settlement: the money movement, then the task's settling. */
+function settlementEvents(
+  base: Pick<AnyRecordEventInput, "orgId" | "actor"> & { subject: { type: "task"; id: string } },
+  state: TaskState,
+  settlement: Settlement,
+): AnyRecordEventInput[] {
+  const money: AnyRecordEventInput[] =
+    settlement.outcome === "captured"
+      ? [
+          {
+            ...base,
+            type: "credits.captured",
+            data: {
+              holdId: settlement.capture.holdId,
+              amount: settlement.capture.amount,
+              sellerAmount: settlement.capture.sellerAmount,
+              feeAmount: settlement.capture.feeAmount,
+            },
+          },
+        ]
+      : settlement.outcome === "released"
+        ? [
+            {
+              ...base,
+              type: "credits.released",
+              data: {
+                holdId: settlement.release.holdId,
+                amount: settlement.release.amount,
+                reason: settlement.release.reason,
+              },
+            },
+          ]
+        : [];
+  const outcome = settlement.outcome === "nothing" ? "none" : settlement.outcome;
+  const charged = settlement.outcome === "captured" ? settlement.capture.amount : 0;
+  return [...money, { ...base, type: "task.settled", data: { state, outcome, chargedCredits: charged } }];
 }
 
 /**
