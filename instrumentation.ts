@@ -14,6 +14,9 @@ export async function register() {
     const { allFunctions } = await import("./inngest/functions");
     await startJobEngine(allFunctions);
   }
+  // Wakes on committed org events to start webhook deliveries (a minute sweep catches up without it).
+  const { startWebhookDispatcher } = await import("./server/services/webhooks/webhook-dispatcher");
+  startWebhookDispatcher();
   const { taskRunner } = await import("./server/services/tasks/task-runner");
   await taskRunner.start();
 }

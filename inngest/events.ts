@@ -28,6 +28,8 @@ export const EVENTS = {
     month: z.string().regex(/^\d{4}-\d{2}$/),
     thresholdPercent: z.number().int().min(1).max(100),
   }),
+  // id = webhook-delivery:<deliveryId>:<replays> (server/services/webhooks/dispatch-org-events.ts).
+  "webhook/delivery.requested": z.object({ deliveryId: z.string().min(1) }),
 } as const;
 
 export type EventName = keyof typeof EVENTS;

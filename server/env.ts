@@ -107,6 +107,11 @@ export const env = createEnv({
     EARNINGS_HOLD_DAYS: z.coerce.number().int().min(0).max(365).default(7),
     /** Days an org event stays in the log (and readable over /api/v1/events) before the daily prune. */
     EVENT_RETENTION_DAYS: z.coerce.number().int().min(1).max(3650).default(30),
+    /**
+     * Outbound webhook attempts, in ms after the first: "0,30000,…" (server/services/webhooks/retry-schedule.ts).
+     * Unset: 0, 30 s, 2 min, 10 min, 1 h, 3 h, 6 h, 12 h, 24 h. Tests set a short one.
+     */
+    WEBHOOK_RETRY_SCHEDULE_MS: z.string().regex(/^\s*0\s*(,\s*\d+\s*)*$/, 'Use "0,30000,120000,…"').optional(),
     /** Smallest available balance (credits) the scheduled payout transfers. */
     PAYOUT_MINIMUM_CREDITS: z.coerce.number().int().min(1).default(1000),
     /** Credit packs for sale: "credits:priceCents,…". */

@@ -5,6 +5,7 @@ import checkAgentHealth from "./check-agent-health";
 import closeCheckout from "./close-checkout";
 import continueAgentTask from "./continue-agent-task";
 import deliverTaskPush from "./deliver-task-push";
+import deliverWebhook from "./deliver-webhook";
 import fulfillCheckout from "./fulfill-checkout";
 import notifyBudgetThreshold from "./notify-budget-threshold";
 import payOutSeller from "./pay-out-seller";
@@ -16,6 +17,7 @@ import runAgentTask from "./run-agent-task";
 import sweepBudgetAlerts from "./sweep-budget-alerts";
 import sweepLostTasks from "./sweep-lost-tasks";
 import sweepOpenCheckouts from "./sweep-open-checkouts";
+import sweepWebhooks from "./sweep-webhooks";
 import syncConnectAccount from "./sync-connect-account";
 
 /**
@@ -41,4 +43,6 @@ export const allFunctions = [
   notifyBudgetThreshold,
   sweepBudgetAlerts,
   pruneEvents,
+  deliverWebhook,
+  sweepWebhooks,
 ] as DurableFunction<never>[];

@@ -13,6 +13,7 @@ import { platformRouter } from "./routers/platform/router";
 import { qualityRouter } from "./routers/quality/router";
 import { reviewsRouter } from "./routers/reviews/router";
 import { tasksRouter } from "./routers/tasks/router";
+import { webhooksRouter } from "./routers/webhooks/router";
 
 export const appRouter = createTRPCRouter({
   agents: agentsRouter,
@@ -28,6 +29,7 @@ export const appRouter = createTRPCRouter({
   tasks: tasksRouter,
   reviews: reviewsRouter,
   quality: qualityRouter,
+  webhooks: webhooksRouter,
 });
 
 export type AppRouter = typeof appRouter;
