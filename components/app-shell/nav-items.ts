@@ -9,6 +9,7 @@ import {
   Store,
   Tag,
   Users,
+  Webhook,
   type LucideIcon,
 } from "lucide-react";
 
@@ -32,4 +33,5 @@ export const NAV_ITEMS: NavItem[] = [
   { href: "/admin/revenue", label: "Revenue", icon: HandCoins, platformAdminOnly: true },
   { href: "/settings/members", label: "Members", icon: Users },
   { href: "/settings/api-keys", label: "API keys", icon: KeyRound },
+  { href: "/settings/webhooks", label: "Webhooks", icon: Webhook },
 ];
