@@ -22,6 +22,7 @@ import { replayDelivery, sendTestEvent } from "@/server/services/webhooks/replay
 import { sweepWebhooks } from "@/server/services/webhooks/sweep-webhooks";
 import { startWebhookDispatcher } from "@/server/services/webhooks/webhook-dispatcher";
 import { addMember, createUser, ownerWithOrg, unique } from "../../support/factories";
+import { startLocalServer } from "../../support/local-http";
 import { header } from "../notifications/smtp-sink";
 import { startWebhookReceiver, until } from "./webhook-receiver";
 
@@ -239,6 +240,43 @@ describe("outbound webhooks", () => {
       expect(after.headers["webhook-signature"]!.split(" ")).toHaveLength(1);
       expect(() => new Webhook(newSecret).verify(after.body, after.headers)).not.toThrow();
       expect(() => new Webhook(oldSecret).verify(after.body, after.headers)).toThrow(WebhookVerificationError);
+    } finally {
+      await receiver.close();
+    }
+  });
+
+  it("refuses private addresses at delivery time too, and never follows a redirect", async () => {
+    const receiver = await startWebhookReceiver();
+    try {
+      const { org, endpoint } = await endpointFor(receiver.url);
+      // A URL that is no longer acceptable (stored before a policy change, say) is refused before connecting.
+      await db.webhookEndpoint.update({ where: { id: endpoint.id }, data: { url: "http://10.255.255.1/hook" } });
+      const refused = await handDelivery(org.id, endpoint.id);
+      expect(await attemptDelivery({ deliveryId: refused.id, nextDelayMs: null })).toMatchObject({
+        outcome: "failed",
+        statusCode: null,
+      });
+      expect(await db.webhookDelivery.findUniqueOrThrow({ where: { id: refused.id } })).toMatchObject({
+        status: "failed",
+        lastResponseExcerpt: expect.stringContaining("private or reserved address"),
+      });
+
+      // A receiver answering with a redirect (here to the cloud metadata address) is a failure, not followed.
+      const redirecting = await startLocalServer((_req, res) => {
+        res.writeHead(307, { location: "http://169.254.169.254/latest/meta-data" }).end();
+      });
+      try {
+        await db.webhookEndpoint.update({ where: { id: endpoint.id }, data: { url: `${redirecting.url}/hook` } });
+        const redirected = await handDelivery(org.id, endpoint.id);
+        await attemptDelivery({ deliveryId: redirected.id, nextDelayMs: null });
+        expect(await db.webhookDelivery.findUniqueOrThrow({ where: { id: redirected.id } })).toMatchObject({
+          status: "failed",
+          lastResponseExcerpt: expect.stringContaining("redirected"),
+        });
+      } finally {
+        await redirecting.close();
+      }
+      expect(receiver.received).toHaveLength(0);
     } finally {
       await receiver.close();
     }
