@@ -31,6 +31,7 @@ const CATEGORIES: [string, RegExp][] = [
   ["transaction control (BEGIN, COMMIT, SAVEPOINT)", /^\s*(BEGIN|COMMIT|ROLLBACK|SAVEPOINT|RELEASE)/i],
   ["durable engine (dbos schema)", /"dbos"\./],
   ["rate limit bucket", /RateLimitBucket/],
+  ["org event log", /bureau_record_event|"Event"/],
   ["ledger and holds", /LedgerAccount|LedgerTransaction|LedgerEntry|CreditHold|Budget/],
   ["task events (+ NOTIFY)", /TaskEvent|pg_notify/],
   ["artifacts", /"Artifact"/],
