@@ -111,7 +111,10 @@ export const env = createEnv({
      * Outbound webhook attempts, in ms after the first: "0,30000,…" (server/services/webhooks/retry-schedule.ts).
      * Unset: 0, 30 s, 2 min, 10 min, 1 h, 3 h, 6 h, 12 h, 24 h. Tests set a short one.
      */
-    WEBHOOK_RETRY_SCHEDULE_MS: z.string().regex(/^\s*0\s*(,\s*\d+\s*)*$/, 'Use "0,30000,120000,…"').optional(),
+    WEBHOOK_RETRY_SCHEDULE_MS: z
+      .string()
+      .regex(/^\s*0\s*(,\s*\d+\s*)*$/, 'Use "0,30000,120000,…"')
+      .optional(),
     /** Smallest available balance (credits) the scheduled payout transfers. */
     PAYOUT_MINIMUM_CREDITS: z.coerce.number().int().min(1).default(1000),
     /** Credit packs for sale: "credits:priceCents,…". */
