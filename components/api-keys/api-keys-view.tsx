@@ -6,6 +6,7 @@ import { formatDate, formatRelative } from "@/components/format";
 import { useOrg } from "@/components/providers/org-context";
 import { useTRPC } from "@/components/providers/trpc";
 import { QueryState } from "@/components/query-state";
+import { ViewerGate } from "@/components/viewer-gate";
 import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
 import { Card, CardContent } from "@/components/ui/card";
@@ -42,13 +43,7 @@ export function ApiKeysView() {
         }
         actions={canManage ? <CreateApiKeyDialog orgId={org.id} onCreated={() => void query.refetch()} /> : null}
       />
-      {org.role === "viewer" ? (
-        <EmptyState
-          icon={<KeyRound />}
-          title="Not available to viewers"
-          description="Ask an admin of this organization for access."
-        />
-      ) : (
+      <ViewerGate icon={<KeyRound />}>
         <QueryState isPending={query.isPending} error={query.error} onRetry={() => void query.refetch()}>
           {() =>
             query.data!.length === 0 ? (
@@ -140,7 +135,7 @@ export function ApiKeysView() {
             )
           }
         </QueryState>
-      )}
+      </ViewerGate>
     </div>
   );
 }

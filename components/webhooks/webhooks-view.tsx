@@ -5,6 +5,7 @@ import { Webhook } from "lucide-react";
 import { useOrg } from "@/components/providers/org-context";
 import { useTRPC } from "@/components/providers/trpc";
 import { QueryState } from "@/components/query-state";
+import { ViewerGate } from "@/components/viewer-gate";
 import { EmptyState } from "@/components/ui/empty-state";
 import { PageHeader } from "@/components/ui/page-header";
 import { CreateEndpointDialog } from "./create-endpoint-dialog";
@@ -26,13 +27,7 @@ export function WebhooksView() {
         }
         actions={canManage ? <CreateEndpointDialog orgId={org.id} onCreated={() => void query.refetch()} /> : null}
       />
-      {org.role === "viewer" ? (
-        <EmptyState
-          icon={<Webhook />}
-          title="Not available to viewers"
-          description="Ask an admin of this organization for access."
-        />
-      ) : (
+      <ViewerGate icon={<Webhook />}>
         <QueryState isPending={query.isPending} error={query.error} onRetry={() => void query.refetch()}>
           {() =>
             query.data!.length === 0 ? (
@@ -58,7 +53,7 @@ export function WebhooksView() {
             )
           }
         </QueryState>
-      )}
+      </ViewerGate>
     </div>
   );
 }
