@@ -18,7 +18,22 @@ const agentText = (id: string, text: string): BureauMessage => ({
   parts: [{ kind: "text", text }],
 });
 
-/** The caller-facing A2A Task for a Bureau task (its id is Bureau's task id). */
+interface TaskRow {
+  id: string;
+  contextId: string;
+  state: TaskState;
+  statusMessage: string | null;
+  updatedAt: Date;
+  price: number;
+  artifacts: { artifactId: string; name: string | null; description: string | null; parts: unknown }[] | null;
+  messages: unknown[] | null;
+}
+
+/**
+ * The caller-facing A2A Task for a Bureau task (its id is Bureau's task id):
+ * the task, its artifacts and its conversation in one statement (a blocking
+ * SendMessage answers with it after every turn).
+ */
 export async function loadA2ATask(input: {
   orgId: string;
   taskId: string;
@@ -27,30 +42,25 @@ export async function loadA2ATask(input: {
   client?: Tx;
 }): Promise<A2ATask | null> {
   const client = input.client ?? db;
-  const task = await client.task.findFirst({
-    where: { id: input.taskId, orgId: input.orgId, ...(input.agentId ? { agentId: input.agentId } : {}) },
-    select: {
-      id: true,
-      contextId: true,
-      state: true,
-      statusMessage: true,
-      updatedAt: true,
-      price: true,
-      artifacts: {
-        orderBy: { createdAt: "asc" },
-        select: { artifactId: true, name: true, description: true, parts: true },
-      },
-    },
-  });
+  const withHistory = input.historyLength === undefined || input.historyLength > 0;
+  const rows = await client.$queryRaw<TaskRow[]>`
+    SELECT t.id, t."contextId", t.state::text AS state, t."statusMessage", t."updatedAt", t.price,
+      (SELECT json_agg(json_build_object('artifactId', a."artifactId", 'name', a.name,
+                                         'description', a.description, 'parts', a.parts)
+                       ORDER BY a."createdAt", a.id)
+       FROM "Artifact" a WHERE a."taskId" = t.id) AS artifacts,
+      CASE WHEN ${withHistory} THEN
+        (SELECT json_agg(e.data -> 'message' ORDER BY e.id) FROM "TaskEvent" e
+         WHERE e."taskId" = t.id AND e.kind = 'message')
+      END AS messages
+    FROM "Task" t
+    WHERE t.id = ${input.taskId} AND t."orgId" = ${input.orgId}
+      AND (${input.agentId ?? null}::text IS NULL OR t."agentId" = ${input.agentId ?? null})`;
+  const task = rows[0];
   if (!task) return null;
   const ids = { taskId: task.id, contextId: task.contextId };
-  const messages = await client.taskEvent.findMany({
-    where: { taskId: task.id, kind: "message" },
-    orderBy: { id: "asc" },
-    select: { data: true },
-  });
-  const history = messages
-    .map((m) => ZBureauMessageSchema.safeParse((m.data as { message?: unknown }).message))
+  const history = (task.messages ?? [])
+    .map((m) => ZBureauMessageSchema.safeParse(m))
     .flatMap((r) => (r.success ? [toSdkMessage(r.data, ids)] : []));
   const limit = input.historyLength;
   return {
@@ -59,9 +69,9 @@ export async function loadA2ATask(input: {
     status: {
       state: toSdkState(task.state),
       message: task.statusMessage ? toSdkMessage(agentText(task.id, task.statusMessage), ids) : undefined,
-      timestamp: task.updatedAt.toISOString(),
+      timestamp: new Date(task.updatedAt).toISOString(),
     },
-    artifacts: task.artifacts.map((a) =>
+    artifacts: (task.artifacts ?? []).map((a) =>
       toSdkArtifact({
         artifactId: a.artifactId,
         name: a.name ?? undefined,
