@@ -5,6 +5,7 @@ import { agentsRouter } from "./routers/agents/router";
 import { sellRouter } from "./routers/sell/router";
 import { apiKeysRouter } from "./routers/api-keys/router";
 import { budgetsRouter } from "./routers/budgets/router";
+import { consoleRouter } from "./routers/console/router";
 import { notificationsRouter } from "./routers/notifications/router";
 import { creditsRouter } from "./routers/credits/router";
 import { orgsRouter } from "./routers/orgs/router";
@@ -30,6 +31,7 @@ export const appRouter = createTRPCRouter({
   reviews: reviewsRouter,
   quality: qualityRouter,
   webhooks: webhooksRouter,
+  console: consoleRouter,
 });
 
 export type AppRouter = typeof appRouter;
