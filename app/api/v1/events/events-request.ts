@@ -42,6 +42,19 @@ const ZEventsQuerySchema = z.object({
 });
 export type EventsQuery = z.infer<typeof ZEventsQuerySchema>;
 
+/**
+ * Where a stream resumes: after the request's Last-Event-ID (EventSource
+ * sends it on reconnect), else after `after` (the query's), else undefined.
+ * A Last-Event-ID that is not an event id is a 400 invalid_input (thrown).
+ */
+export function resumeCursor(request: Request, after: bigint | undefined): bigint | undefined {
+  const lastEventId = request.headers.get("last-event-id");
+  if (lastEventId === null || lastEventId === "") return after;
+  const parsed = ZEventCursorSchema.safeParse(lastEventId);
+  if (!parsed.success) throw new DomainError("invalid_input", "Last-Event-ID must be an event id.");
+  return parsed.data;
+}
+
 /** The query string, checked (400 invalid_input naming the parameter otherwise). */
 export function parseEventsQuery(url: URL): EventsQuery {
   const params = Object.fromEntries([...url.searchParams].filter(([, v]) => v !== ""));

@@ -1,10 +1,9 @@
-import { DomainError } from "@/server/errors";
 import { handle } from "@/server/http/handle";
 import { sseResponse, type SseFrame } from "@/server/http/sse";
 import { authenticateApiKey } from "@/server/services/api-keys/authenticate-api-key";
 import { latestOrgEventId } from "@/server/services/events/list-org-events";
 import { streamOrgEvents } from "@/server/services/events/stream-org-events";
-import { eventsPrincipal, parseEventsQuery, ZEventCursorSchema } from "../events-request";
+import { eventsPrincipal, parseEventsQuery, resumeCursor } from "../events-request";
 
 export const dynamic = "force-dynamic";
 
@@ -20,14 +19,7 @@ export const GET = handle(async (request: Request) => {
   const principal = await eventsPrincipal(request);
   if (principal instanceof Response) return principal;
   const query = parseEventsQuery(new URL(request.url));
-  const lastEventId = request.headers.get("last-event-id");
-  let after = query.after;
-  if (lastEventId !== null && lastEventId !== "") {
-    const parsed = ZEventCursorSchema.safeParse(lastEventId);
-    if (!parsed.success) throw new DomainError("invalid_input", "Last-Event-ID must be an event id.");
-    after = parsed.data;
-  }
-  const start = after ?? (await latestOrgEventId(principal.orgId));
+  const start = resumeCursor(request, query.after) ?? (await latestOrgEventId(principal.orgId));
   const authorization = request.headers.get("authorization");
   const stillAllowed = async () => {
     const again = await authenticateApiKey(authorization);
