@@ -85,9 +85,9 @@ export async function placeHold(
     { key: `hold:${input.taskId}`, kind: "hold", orgId: input.orgId, from: wallet, to: holds, amount: input.amount },
     { accountsLocked: true },
   );
-  const hold = await tx.creditHold.create({
-    data: { orgId: input.orgId, taskId: input.taskId, amount: input.amount, departmentId },
-    select: { id: true },
-  });
-  return { crossings: await recordBudgetAlerts(tx, alerts, now), holdId: hold.id };
+  const holdId = crypto.randomUUID();
+  await tx.$executeRaw`
+    INSERT INTO "CreditHold" (id, "orgId", "taskId", amount, "departmentId", "updatedAt")
+    VALUES (${holdId}, ${input.orgId}, ${input.taskId}, ${input.amount}, ${departmentId}, ${now})`;
+  return { crossings: await recordBudgetAlerts(tx, alerts, now), holdId };
 }

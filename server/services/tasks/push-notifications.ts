@@ -19,11 +19,10 @@ export class PushDeliveryError extends Error {
 
 /** Asks for a push of the task's current state, if the caller registered any webhook. */
 export async function requestPush({ taskId }: { taskId: string }): Promise<void> {
-  const task = await db.task.findUnique({
-    where: { id: taskId },
-    select: { state: true, turn: true, _count: { select: { pushConfigs: true } } },
-  });
-  if (!task || task._count.pushConfigs === 0) return;
+  const [task] = await db.$queryRaw<{ state: string; turn: number; configs: boolean }[]>`
+    SELECT t.state::text AS state, t.turn, EXISTS (SELECT 1 FROM "TaskPushConfig" p WHERE p."taskId" = t.id) AS configs
+    FROM "Task" t WHERE t.id = ${taskId}`;
+  if (!task?.configs) return;
   await sendEvent({ name: "task/push.requested", id: `${taskId}:${task.turn}:${task.state}`, data: { taskId } });
 }
 

@@ -3,7 +3,7 @@ import type { Tx } from "../../db";
 import { groupCommit } from "../../group-commit";
 import type { TaskSource, TaskState } from "../../generated/prisma/enums";
 import type { InputJsonValue } from "../../generated/prisma/internal/prismaNamespace";
-import type { Prisma } from "../../generated/prisma/client";
+import { Prisma } from "../../generated/prisma/client";
 import { isTerminal, type BureauArtifact, type BureauMessage, type BureauPart } from "../../a2a/bureau-format";
 import { appendParts } from "../../schemas/task-event-view";
 import { captureHoldIn, type CaptureResult } from "../ledger/capture-hold";
@@ -130,7 +130,7 @@ async function writeLocked(
   if (!task) return null;
   const now = new Date();
   const events: NewTaskEvent[] = [];
-  const update: Prisma.TaskUpdateManyMutationInput = {};
+  const update: TaskRowUpdate = {};
 
   if (input.remote?.taskId && !task.remoteTaskId) {
     update.remoteTaskId = input.remote.taskId;
@@ -174,7 +174,7 @@ async function writeLocked(
   const turnOver = input.releaseRunner || isTerminal(state) || state === "INPUT_REQUIRED";
   if (turnOver && task.runnerId !== null) update.runnerId = null;
 
-  if (Object.keys(update).length > 0) await tx.task.updateMany({ where: { id: task.id }, data: update });
+  await updateTaskRow(tx, task.id, update);
   const ids = await insertTaskEvents(tx, { taskId: task.id, orgId: task.orgId }, events);
   // Money last: the ledger rows it locks are shared by every task of the
   // org (and the seller), so they are held only for the end of this one.
@@ -227,12 +227,39 @@ function commitStream(input: TaskWrite): string {
   return `task-write:${Math.abs(hash) % 4}`;
 }
 
+/** The columns a write may change on the task row. */
+interface TaskRowUpdate {
+  remoteTaskId?: string;
+  remoteContextId?: string | null;
+  state?: TaskState;
+  statusMessage?: string | null;
+  startedAt?: Date;
+  finishedAt?: Date;
+  durationMs?: number;
+  sentTurn?: number;
+  settledAt?: Date;
+  runnerId?: null;
+}
+
+/**
+ * One UPDATE of the columns that changed (hot path: a plain statement, not a
+ * model query). Column names come from TaskRowUpdate's keys, never input.
+ */
+async function updateTaskRow(tx: Tx, taskId: string, update: TaskRowUpdate): Promise<void> {
+  const entries = Object.entries(update) as [keyof TaskRowUpdate, unknown][];
+  if (entries.length === 0) return;
+  const sets = entries.map(([column, value]) =>
+    column === "state"
+      ? Prisma.sql`"state" = ${value}::"TaskState"`
+      : Prisma.sql`${Prisma.raw(`"${column}"`)} = ${value}`,
+  );
+  await tx.$executeRaw`UPDATE "Task" SET ${Prisma.join(sets)}, "updatedAt" = ${new Date()} WHERE id = ${taskId}`;
+}
+
 async function writeArtifacts(tx: Tx, taskId: string, changes: ArtifactChange[]): Promise<NewTaskEvent[]> {
   const ids = [...new Set(changes.map((c) => c.artifact.artifactId))];
-  const stored = await tx.artifact.findMany({
-    where: { taskId, artifactId: { in: ids } },
-    select: { artifactId: true, parts: true },
-  });
+  const stored = await tx.$queryRaw<{ artifactId: string; parts: unknown }[]>`
+    SELECT "artifactId", parts FROM "Artifact" WHERE "taskId" = ${taskId} AND "artifactId" = ANY(${ids}::text[])`;
   const current = new Map(stored.map((a) => [a.artifactId, a.parts as unknown as BureauPart[]]));
   const events: NewTaskEvent[] = [];
   for (const change of changes) {
@@ -282,7 +309,7 @@ async function settleLocked(
 ): Promise<Settlement> {
   // A seller's test run of its draft is not a marketplace task; its paid runs of its own listing are.
   if (task.source !== "SANDBOX")
-    await tx.agent.updateMany({ where: { id: task.agentId }, data: { taskCount: { increment: 1 } } });
+    await tx.$executeRaw`UPDATE "Agent" SET "taskCount" = "taskCount" + 1 WHERE id = ${task.agentId}`;
   if (task.price <= 0) return { outcome: "nothing" };
   if (task.state === "COMPLETED") {
     const capture = await captureHoldIn(tx, { taskId: task.id });
