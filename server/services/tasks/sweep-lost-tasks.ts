@@ -2,6 +2,7 @@ import "server-only";
 import { db } from "../../db";
 import { env } from "../../env";
 import { sendEvent } from "../../jobs/send";
+import { logger } from "../../logger";
 import { failTask } from "./fail-task";
 import { settleTask } from "./settle-task";
 
@@ -25,7 +26,20 @@ export async function sweepLostTasks({ now = new Date() }: { now?: Date } = {}) 
     select: { id: true },
     take: 500,
   });
-  for (const t of undispatched) await sendEvent({ name: "task/started", id: t.id, data: { taskId: t.id } });
+  let errors = 0;
+  // One task that cannot be handled now (engine unreachable, a bad row) must
+  // not stop the sweep from recovering the others: it is logged and retried
+  // on the next sweep.
+  const each = async (taskId: string, action: () => Promise<unknown>) => {
+    try {
+      await action();
+    } catch (error) {
+      errors += 1;
+      logger.warn({ err: error, taskId }, "lost-task sweep could not handle a task; the next sweep retries");
+    }
+  };
+  for (const t of undispatched)
+    await each(t.id, () => sendEvent({ name: "task/started", id: t.id, data: { taskId: t.id } }));
 
   // A reply or a cancel whose event was lost: the row says what is owed.
   const recent = { updatedAt: { lt: at(DISPATCH_GRACE_MS), gt: at(REDISPATCH_LIMIT_MS) } };
@@ -35,7 +49,9 @@ export async function sweepLostTasks({ now = new Date() }: { now?: Date } = {}) 
     take: 500,
   });
   for (const t of unsentTurns.filter((t) => t.sentTurn < t.turn)) {
-    await sendEvent({ name: "task/message.sent", id: `${t.id}:${t.turn}`, data: { taskId: t.id, turn: t.turn } });
+    await each(t.id, () =>
+      sendEvent({ name: "task/message.sent", id: `${t.id}:${t.turn}`, data: { taskId: t.id, turn: t.turn } }),
+    );
   }
   const cancels = await db.task.findMany({
     where: {
@@ -47,7 +63,7 @@ export async function sweepLostTasks({ now = new Date() }: { now?: Date } = {}) 
     take: 500,
   });
   for (const t of cancels)
-    await sendEvent({ name: "task/cancel.requested", id: `cancel:${t.id}`, data: { taskId: t.id } });
+    await each(t.id, () => sendEvent({ name: "task/cancel.requested", id: `cancel:${t.id}`, data: { taskId: t.id } }));
 
   // Overdue by the task timeout plus a margin: its run is gone.
   const stale = await db.task.findMany({
@@ -65,10 +81,12 @@ export async function sweepLostTasks({ now = new Date() }: { now?: Date } = {}) 
     take: 500,
   });
   for (const t of stale) {
-    await failTask({
-      taskId: t.id,
-      reason: t.state === "INPUT_REQUIRED" ? "No reply within 7 days." : "The run was lost; the hold is released.",
-    });
+    await each(t.id, () =>
+      failTask({
+        taskId: t.id,
+        reason: t.state === "INPUT_REQUIRED" ? "No reply within 7 days." : "The run was lost; the hold is released.",
+      }),
+    );
   }
   // Finished but never settled (crash between the last two steps).
   const unsettled = await db.task.findMany({
@@ -80,10 +98,11 @@ export async function sweepLostTasks({ now = new Date() }: { now?: Date } = {}) 
     select: { id: true },
     take: 500,
   });
-  for (const t of unsettled) await settleTask({ taskId: t.id });
+  for (const t of unsettled) await each(t.id, () => settleTask({ taskId: t.id }));
   return {
     redispatched: undispatched.length + unsentTurns.length + cancels.length,
     failed: stale.length,
     settled: unsettled.length,
+    errors,
   };
 }

@@ -118,11 +118,17 @@ describe("Inngest functions (@inngest/test)", () => {
         updatedAt: new Date(Date.now() - 7 * 3_600_000),
       },
     });
+    // A task never dispatched, whose re-send fails here (Inngest is offline):
+    // the sweep goes on with the others and counts the failure.
+    const { task: undispatched } = await startedTask("northwind-data-analyst", 5);
+    await db.task.update({ where: { id: undispatched.id }, data: { createdAt: new Date(Date.now() - 10 * 60_000) } });
     const { result } = await engineFor("sweep-lost-tasks").execute({
       events: [{ name: "inngest/scheduled.timer", data: { cron: "*/5 * * * *" } }],
       steps: [],
     });
-    expect(result).toMatchObject({ failed: expect.any(Number) });
+    expect(result).toMatchObject({ failed: expect.any(Number), errors: expect.any(Number) });
+    expect((result as { errors: number }).errors).toBeGreaterThanOrEqual(1);
+    expect((await db.task.findUniqueOrThrow({ where: { id: undispatched.id } })).state).toBe("SUBMITTED");
     expect((await db.task.findUniqueOrThrow({ where: { id: task.id } })).state).toBe("FAILED");
     expect(await walletOf(buyer.org.id)).toMatchObject({ ORG_WALLET: 200, ORG_HOLDS: 0 });
   });
