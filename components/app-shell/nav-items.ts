@@ -4,6 +4,7 @@ import {
   HandCoins,
   KeyRound,
   LayoutDashboard,
+  MonitorDot,
   ListChecks,
   ShieldCheck,
   Store,
@@ -24,6 +25,7 @@ export interface NavItem {
 /** The signed-in navigation. Add a page here when it exists, never before. */
 export const NAV_ITEMS: NavItem[] = [
   { href: "/dashboard", label: "Dashboard", icon: LayoutDashboard },
+  { href: "/console", label: "Console", icon: MonitorDot },
   { href: "/marketplace", label: "Marketplace", icon: Store },
   { href: "/tasks", label: "Runs", icon: ListChecks },
   { href: "/credits", label: "Credits", icon: Coins },
