@@ -1,5 +1,6 @@
 import "server-only";
 import { redisConfigured } from "../../redis";
+import { ORG_EVENTS_CHANNEL } from "./catalogue";
 import { publishOnRedis, REDIS_TASK_EVENTS_CHANNEL } from "./redis-fanout";
 
 /** What wakes the streams of a task: the event's org, task and id (the id as a decimal string). */
@@ -33,5 +34,19 @@ export async function publishTaskNotifications(payloads: readonly TaskNotificati
   await publishOnRedis(
     REDIS_TASK_EVENTS_CHANNEL,
     payloads.map(({ orgId, taskId, id }) => JSON.stringify({ orgId, taskId, id })),
+  );
+}
+
+/**
+ * The same for the org event log: wakes org event streams and the webhook
+ * dispatcher of other processes through Redis, after the transaction that
+ * recorded the events committed (`id` = the newest event id of the org).
+ * The `pg_notify` of bureau_record_event covers Postgres-only deployments.
+ */
+export async function publishOrgEventNotifications(payloads: readonly { orgId: string; id: bigint }[]): Promise<void> {
+  if (!redisConfigured() || payloads.length === 0) return;
+  await publishOnRedis(
+    ORG_EVENTS_CHANNEL,
+    payloads.map(({ orgId, id }) => `${orgId}:${id}`),
   );
 }

@@ -5,7 +5,7 @@ import type { BureauMessage } from "../../a2a/bureau-format";
 import { dispatchTaskEvent } from "./dispatch";
 import { assertMessageId } from "./message-id";
 import { recordEvent } from "../events/record-event";
-import { publishTaskNotifications } from "../events/task-fanout";
+import { publishOrgEventNotifications, publishTaskNotifications } from "../events/task-fanout";
 import { appendTaskEvent } from "./task-events";
 
 /**
@@ -45,16 +45,17 @@ export async function replyToTask(input: {
       kind: "status",
       data: { state: "WORKING", timestamp: new Date().toISOString() },
     });
-    await recordEvent(tx, {
+    const orgEvent = await recordEvent(tx, {
       orgId: input.orgId,
       type: "task.state_changed",
       subject: { type: "task", id: input.taskId },
       actor: { kind: "system", id: "buyer-reply" },
       data: { from: "INPUT_REQUIRED", to: "WORKING", message: null },
     });
-    return { next, lastId };
+    return { next, lastId, orgEventId: orgEvent.id };
   });
   await publishTaskNotifications([{ orgId: input.orgId, taskId: input.taskId, id: String(written.lastId) }]);
+  await publishOrgEventNotifications([{ orgId: input.orgId, id: written.orgEventId }]);
   const turn = written.next;
   await dispatchTaskEvent({
     name: "task/message.sent",

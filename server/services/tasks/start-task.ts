@@ -15,7 +15,7 @@ import { dispatchTaskEvent } from "./dispatch";
 import { assertMessageId } from "./message-id";
 import type { EventActor } from "../events/catalogue";
 import { recordEvents } from "../events/record-event";
-import { publishTaskNotifications } from "../events/task-fanout";
+import { publishOrgEventNotifications, publishTaskNotifications } from "../events/task-fanout";
 import { insertTaskEvents } from "./task-events";
 import { taskRunner } from "./task-runner";
 import { orgStream } from "./write-task";
@@ -95,7 +95,7 @@ export async function startTask(input: StartTaskInput): Promise<StartedTask> {
   // as WORKING (dispatched) and stamped with the runner, in the same write.
   const inline = taskRunner.accepts();
   const now = new Date();
-  let task: { id: string; createdAt: Date; lastEventId: bigint };
+  let task: { id: string; createdAt: Date; lastEventId: bigint; lastOrgEventId: bigint };
   // Filled inside the transaction, sent only once it has committed.
   let crossings: BudgetCrossing[] = [];
   try {
@@ -151,7 +151,7 @@ export async function startTask(input: StartTaskInput): Promise<StartedTask> {
       }
       const subject = { type: "task" as const, id: created.id };
       const actor = eventActor(input.actor);
-      await recordEvents(tx, [
+      const orgEventIds = await recordEvents(tx, [
         {
           orgId: input.orgId,
           type: "task.created",
@@ -171,7 +171,7 @@ export async function startTask(input: StartTaskInput): Promise<StartedTask> {
             ]
           : []),
       ]);
-      return { ...created, lastEventId: eventIds.at(-1)! };
+      return { ...created, lastEventId: eventIds.at(-1)!, lastOrgEventId: orgEventIds.at(-1)! };
     });
   } catch (error) {
     if (isDomainError(error)) throw error;
@@ -184,6 +184,7 @@ export async function startTask(input: StartTaskInput): Promise<StartedTask> {
     throw error;
   }
   await publishTaskNotifications([{ orgId: input.orgId, taskId: task.id, id: String(task.lastEventId) }]);
+  await publishOrgEventNotifications([{ orgId: input.orgId, id: task.lastOrgEventId }]);
   if (crossings.length) await sendBudgetAlerts(crossings);
   if (inline) {
     taskRunner.run(task.id, {

@@ -10,7 +10,7 @@ import { captureHoldIn, type CaptureResult } from "../ledger/capture-hold";
 import { releaseHoldIn, type ReleaseResult } from "../ledger/release-hold";
 import type { EventActor } from "../events/catalogue";
 import { recordEvents, type AnyRecordEventInput } from "../events/record-event";
-import { publishTaskNotifications, type TaskNotification } from "../events/task-fanout";
+import { publishOrgEventNotifications, publishTaskNotifications, type TaskNotification } from "../events/task-fanout";
 import { insertTaskEvents, type NewTaskEvent } from "./task-events";
 
 /** The commit stream of everything that moves an org's money (see GroupCommitter). */
@@ -114,13 +114,16 @@ const sameParts = (stored: readonly BureauPart[], parts: readonly BureauPart[]) 
 export async function writeTask(input: TaskWrite): Promise<TaskWriteResult | null> {
   const written = await groupCommit.run(commitStream(input), (tx) => writeLocked(tx, input));
   if (written?.notification) await publishTaskNotifications([written.notification]);
+  if (written?.orgEvent) await publishOrgEventNotifications([written.orgEvent]);
   return written && { state: written.state, transitioned: written.transitioned, settled: written.settled };
 }
 
 async function writeLocked(
   tx: Tx,
   input: TaskWrite,
-): Promise<(TaskWriteResult & { notification: TaskNotification | null }) | null> {
+): Promise<
+  (TaskWriteResult & { notification: TaskNotification | null; orgEvent: { orgId: string; id: bigint } | null }) | null
+> {
   const rows = await tx.$queryRaw<LockedTask[]>`
     SELECT id, "orgId", "agentId", state::text AS state, "statusMessage", "startedAt", "createdAt", price,
            source::text AS source, "settledAt", "remoteTaskId", "sentTurn",
@@ -182,12 +185,12 @@ async function writeLocked(
   // The org's event log, last (it takes the org's event-writer lock until commit).
   const actor = input.actor ?? { kind: "agent" as const, id: task.agentId };
   const subject = { type: "task" as const, id: task.id };
-  const orgEvent = { orgId: task.orgId, subject, actor };
-  await recordEvents(tx, [
+  const eventBase = { orgId: task.orgId, subject, actor };
+  const orgEventIds = await recordEvents(tx, [
     ...(transitioned && state !== task.state
       ? [
           {
-            ...orgEvent,
+            ...eventBase,
             type: "task.state_changed" as const,
             data: { from: task.state, to: state, message: statusMessage?.slice(0, 2000) ?? null },
           },
@@ -196,16 +199,18 @@ async function writeLocked(
     ...events
       .filter((e) => e.kind === "artifact" && e.data.lastChunk !== false)
       .map((e) => ({
-        ...orgEvent,
+        ...eventBase,
         type: "task.artifact" as const,
         data: { artifactId: String(e.data.artifactId), name: typeof e.data.name === "string" ? e.data.name : null },
       })),
-    ...(settlement ? settlementEvents(orgEvent, state, settlement) : []),
+    ...(settlement ? settlementEvents(eventBase, state, settlement) : []),
   ]);
   const settled = settlement?.outcome ?? null;
   const last = ids.at(-1);
   const notification = last === undefined ? null : { orgId: task.orgId, taskId: task.id, id: String(last) };
-  return { state, transitioned, settled, notification };
+  const lastOrgEvent = orgEventIds.at(-1);
+  const orgEvent = lastOrgEvent === undefined ? null : { orgId: task.orgId, id: lastOrgEvent };
+  return { state, transitioned, settled, notification, orgEvent };
 }
 
 /**
