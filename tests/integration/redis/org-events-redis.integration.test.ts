@@ -11,7 +11,7 @@ import { buyerWithCredits, publishDemoAgent } from "../../support/task-fixtures"
 useTaskRuntime();
 
 describe("the org event log with REDIS_URL", () => {
-  it("wakes org event subscribers through Redis when a task starts and ends (nothing LISTENs on Postgres)", async () => {
+  it("wakes org event subscribers through Redis when a task starts and ends (no LISTEN on Postgres)", async () => {
     expect(taskListener.transport).toBe("redis");
     const { agent } = await publishDemoAgent("northwind-data-analyst", 5);
     const buyer = await buyerWithCredits(100);
