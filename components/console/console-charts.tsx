@@ -172,7 +172,15 @@ export function LatencyChart({ latency }: { latency: ConsoleSnapshot["latency"] 
           <BarChart layout="vertical" data={measured.map((l) => ({ x: l.agentName, p50: l.p50Ms, p95: l.p95Ms }))}>
             <CartesianGrid horizontal={false} stroke={CHART_COLORS.grid} strokeDasharray="3 3" />
             <XAxis type="number" tick={AXIS_TICK} tickLine={false} tickFormatter={(v: number) => seconds(v)} />
-            <YAxis type="category" dataKey="x" tick={AXIS_TICK} tickLine={false} axisLine={false} width={96} />
+            <YAxis
+              type="category"
+              dataKey="x"
+              tick={AXIS_TICK}
+              tickLine={false}
+              axisLine={false}
+              width={104}
+              tickFormatter={(name: string) => (name.length > 16 ? `${name.slice(0, 15)}…` : name)}
+            />
             {tooltip(seconds)}
             <Legend wrapperStyle={LEGEND_STYLE} />
             <Bar dataKey="p50" name="p50" fill={CHART_COLORS.primary} maxBarSize={14} />
@@ -180,6 +188,15 @@ export function LatencyChart({ latency }: { latency: ConsoleSnapshot["latency"] 
           </BarChart>
         </Frame>
       )}
+      {measured.length ? (
+        <ul className="sr-only" data-testid="latency-list">
+          {measured.map((l) => (
+            <li key={l.agentId}>
+              {l.agentName}: p50 {seconds(l.p50Ms!)}, p95 {seconds(l.p95Ms!)}
+            </li>
+          ))}
+        </ul>
+      ) : null}
     </ChartCard>
   );
 }
