@@ -1,7 +1,7 @@
 "use client";
 
 import { Activity, ChartNoAxesColumn, Timer } from "lucide-react";
-import type { ReactNode } from "react";
+import { memo, type ReactNode } from "react";
 import {
   Bar,
   BarChart,
@@ -62,7 +62,7 @@ const tooltip = (format: (v: number) => string) => (
 );
 
 /** Tasks finished per minute over the last hour: completed and failed stacked. */
-export function ThroughputChart({ minutes }: { minutes: ConsoleSnapshot["throughput"] }) {
+export const ThroughputChart = memo(function ThroughputChart({ minutes }: { minutes: ConsoleSnapshot["throughput"] }) {
   const completed = minutes.reduce((s, m) => s + m.completed, 0);
   const failed = minutes.reduce((s, m) => s + m.failed, 0);
   const finished = minutes.reduce((s, m) => s + m.finished, 0);
@@ -101,10 +101,10 @@ export function ThroughputChart({ minutes }: { minutes: ConsoleSnapshot["through
       )}
     </ChartCard>
   );
-}
+});
 
 /** Credits captured per hour over the last day, with the budget's even hourly pace as a line. */
-export function SpendChart({ spend }: { spend: ConsoleSnapshot["spend"] }) {
+export const SpendChart = memo(function SpendChart({ spend }: { spend: ConsoleSnapshot["spend"] }) {
   const pace = spend.hourlyPaceCredits;
   return (
     <ChartCard
@@ -153,10 +153,10 @@ export function SpendChart({ spend }: { spend: ConsoleSnapshot["spend"] }) {
       )}
     </ChartCard>
   );
-}
+});
 
 /** p50 and p95 duration of each agent's completed tasks over the last day. */
-export function LatencyChart({ latency }: { latency: ConsoleSnapshot["latency"] }) {
+export const LatencyChart = memo(function LatencyChart({ latency }: { latency: ConsoleSnapshot["latency"] }) {
   const measured = latency.filter((l) => l.p50Ms !== null);
   const seconds = (ms: number) => `${(ms / 1000).toFixed(ms < 10_000 ? 2 : 0)} s`;
   return (
@@ -199,4 +199,4 @@ export function LatencyChart({ latency }: { latency: ConsoleSnapshot["latency"] 
       ) : null}
     </ChartCard>
   );
-}
+});

@@ -2,6 +2,7 @@
 
 import { HeartPulse, ListChecks } from "lucide-react";
 import Link from "next/link";
+import { memo } from "react";
 import { formatRelative } from "@/components/format";
 import { Badge } from "@/components/ui/badge";
 import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@/components/ui/card";
@@ -19,7 +20,7 @@ const agentLink = (line: { agentName: string; agentSlug: string | null }) =>
   );
 
 /** Tasks running now, per agent and state; the table scrolls inside its card on a narrow screen. */
-export function InFlightTable({ inFlight }: { inFlight: ConsoleSnapshot["inFlight"] }) {
+export const InFlightTable = memo(function InFlightTable({ inFlight }: { inFlight: ConsoleSnapshot["inFlight"] }) {
   return (
     <Card className="min-w-0" data-testid="in-flight-table">
       <CardHeader>
@@ -56,7 +57,7 @@ export function InFlightTable({ inFlight }: { inFlight: ConsoleSnapshot["inFligh
       </CardContent>
     </Card>
   );
-}
+});
 
 const HEALTH = {
   HEALTHY: { label: "Healthy", variant: "success" },
@@ -65,7 +66,7 @@ const HEALTH = {
 } as const;
 
 /** The last probe of each agent the org used (running now or finished in the last day). */
-export function AgentHealthCard({ agents }: { agents: ConsoleSnapshot["agentHealth"] }) {
+export const AgentHealthCard = memo(function AgentHealthCard({ agents }: { agents: ConsoleSnapshot["agentHealth"] }) {
   return (
     <Card className="min-w-0" data-testid="agent-health">
       <CardHeader>
@@ -95,4 +96,4 @@ export function AgentHealthCard({ agents }: { agents: ConsoleSnapshot["agentHeal
       </CardContent>
     </Card>
   );
-}
+});

@@ -88,7 +88,7 @@ function ConsoleSkeleton() {
  * from the org event stream, whose task and credit events also refetch the
  * snapshot (throttled), so nothing needs a reload.
  */
-export function ConsoleView({ feedbench = false }: { feedbench?: boolean }) {
+export function ConsoleView({ feedbench = null }: { feedbench?: { rate: number } | null }) {
   const { org } = useOrg();
   const trpc = useTRPC();
   const query = useQuery({
@@ -126,7 +126,7 @@ export function ConsoleView({ feedbench = false }: { feedbench?: boolean }) {
   return (
     <div className="space-y-6">
       <PageHeader title="Console" description="Your company's operations, live." />
-      {feedbench ? <FeedBenchPanel store={store} /> : null}
+      {feedbench ? <FeedBenchPanel store={store} rate={feedbench.rate} /> : null}
       <QueryState
         isPending={query.isPending}
         error={query.error}

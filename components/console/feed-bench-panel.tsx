@@ -16,16 +16,16 @@ declare global {
 
 /**
  * Only with ?feedbench=1: generates synthetic events (labelled "synthetic" in
- * the feed, never written to the log) at 1,000 a second for 3 s into the
+ * the feed, never written to the log) at `rate` a second for 3 s into the
  * feed's own pipeline and shows the frame times measured meanwhile.
  */
-export function FeedBenchPanel({ store }: { store: FeedStore }) {
+export function FeedBenchPanel({ store, rate }: { store: FeedStore; rate: number }) {
   const [result, setResult] = useState<FeedBenchResult | null>(null);
   const [running, setRunning] = useState(false);
   const start = async () => {
     setRunning(true);
     setResult(null);
-    const measured = await runFeedBench(store);
+    const measured = await runFeedBench(store, { rate });
     window.__bureauFeedBench = measured;
     setResult(measured);
     setRunning(false);
@@ -35,8 +35,8 @@ export function FeedBenchPanel({ store }: { store: FeedStore }) {
       <AlertTitle>Feed bench: synthetic events</AlertTitle>
       <AlertDescription className="grid gap-2">
         <span>
-          Feeds 1,000 made-up events a second for 3 s through the live feed&apos;s buffer and records frame times.
-          Nothing is written to your event log.
+          {`Feeds ${rate.toLocaleString("en-US")} made-up events a second for 3 s through the live feed's buffer and `}
+          records frame times. Nothing is written to your event log.
         </span>
         <div className="flex flex-wrap items-center gap-3">
           <Button
@@ -46,7 +46,7 @@ export function FeedBenchPanel({ store }: { store: FeedStore }) {
             disabled={running}
             data-testid="feedbench-run"
           >
-            {running ? "Running…" : "Run 1,000 events/s for 3 s"}
+            {running ? "Running…" : `Run ${rate.toLocaleString("en-US")} events/s for 3 s`}
           </Button>
           {result ? (
             <span className="tabular-nums" data-testid="feedbench-result" data-result={JSON.stringify(result)}>
