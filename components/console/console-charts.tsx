@@ -61,7 +61,11 @@ const tooltip = (format: (v: number) => string) => (
   />
 );
 
-/** Tasks finished per minute over the last hour: completed and failed stacked. */
+/**
+ * Tasks finished per minute over the last hour: completed and failed stacked.
+ * Bars never animate here: the snapshot refetches while events arrive, and an
+ * animation per refetch costs frames and shows half-drawn bars.
+ */
 export const ThroughputChart = memo(function ThroughputChart({ minutes }: { minutes: ConsoleSnapshot["throughput"] }) {
   const completed = minutes.reduce((s, m) => s + m.completed, 0);
   const failed = minutes.reduce((s, m) => s + m.failed, 0);
@@ -93,9 +97,15 @@ export const ThroughputChart = memo(function ThroughputChart({ minutes }: { minu
             <YAxis tick={AXIS_TICK} tickLine={false} axisLine={false} width={32} allowDecimals={false} />
             {tooltip((v) => v.toLocaleString("en-US"))}
             <Legend wrapperStyle={LEGEND_STYLE} />
-            <Bar dataKey="completed" name="Completed" stackId="t" fill={CHART_COLORS.success} />
-            <Bar dataKey="failed" name="Failed" stackId="t" fill={CHART_COLORS.destructive} />
-            <Bar dataKey="other" name="Canceled" stackId="t" fill={CHART_COLORS.muted} />
+            <Bar
+              isAnimationActive={false}
+              dataKey="completed"
+              name="Completed"
+              stackId="t"
+              fill={CHART_COLORS.success}
+            />
+            <Bar isAnimationActive={false} dataKey="failed" name="Failed" stackId="t" fill={CHART_COLORS.destructive} />
+            <Bar isAnimationActive={false} dataKey="other" name="Canceled" stackId="t" fill={CHART_COLORS.muted} />
           </BarChart>
         </Frame>
       )}
@@ -133,7 +143,14 @@ export const SpendChart = memo(function SpendChart({ spend }: { spend: ConsoleSn
             <XAxis dataKey="x" tick={AXIS_TICK} tickLine={false} minTickGap={24} />
             <YAxis tick={AXIS_TICK} tickLine={false} axisLine={false} width={40} allowDecimals={false} />
             {tooltip((v) => `${formatCredits(v)} credits`)}
-            <Bar dataKey="credits" name="Charged" fill={CHART_COLORS.primary} radius={[3, 3, 0, 0]} maxBarSize={24} />
+            <Bar
+              isAnimationActive={false}
+              dataKey="credits"
+              name="Charged"
+              fill={CHART_COLORS.primary}
+              radius={[3, 3, 0, 0]}
+              maxBarSize={24}
+            />
             {pace !== null ? (
               <ReferenceLine
                 y={pace}
@@ -183,8 +200,8 @@ export const LatencyChart = memo(function LatencyChart({ latency }: { latency: C
             />
             {tooltip(seconds)}
             <Legend wrapperStyle={LEGEND_STYLE} />
-            <Bar dataKey="p50" name="p50" fill={CHART_COLORS.primary} maxBarSize={14} />
-            <Bar dataKey="p95" name="p95" fill={CHART_COLORS.warning} maxBarSize={14} />
+            <Bar isAnimationActive={false} dataKey="p50" name="p50" fill={CHART_COLORS.primary} maxBarSize={14} />
+            <Bar isAnimationActive={false} dataKey="p95" name="p95" fill={CHART_COLORS.warning} maxBarSize={14} />
           </BarChart>
         </Frame>
       )}

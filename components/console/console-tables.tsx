@@ -25,7 +25,7 @@ export const InFlightTable = memo(function InFlightTable({ inFlight }: { inFligh
     <Card className="min-w-0" data-testid="in-flight-table">
       <CardHeader>
         <CardTitle>In flight by agent</CardTitle>
-        <CardDescription>Submitted, working and waiting for input, right now.</CardDescription>
+        <CardDescription>Queued (submitted), working and waiting for your input, right now.</CardDescription>
       </CardHeader>
       <CardContent>
         {inFlight.byAgent.length === 0 ? (
@@ -35,16 +35,18 @@ export const InFlightTable = memo(function InFlightTable({ inFlight }: { inFligh
             <TableHeader>
               <TableRow>
                 <TableHead>Agent</TableHead>
-                <TableHead className="text-right">Submitted</TableHead>
+                <TableHead className="text-right">Queued</TableHead>
                 <TableHead className="text-right">Working</TableHead>
-                <TableHead className="text-right">Input needed</TableHead>
+                <TableHead className="text-right">Input</TableHead>
                 <TableHead className="text-right">Total</TableHead>
               </TableRow>
             </TableHeader>
             <TableBody>
               {inFlight.byAgent.map((line) => (
                 <TableRow key={line.agentId} data-testid="in-flight-row">
-                  <TableCell className="max-w-48 truncate font-medium whitespace-nowrap">{agentLink(line)}</TableCell>
+                  <TableCell className="max-w-40 truncate font-medium whitespace-nowrap sm:max-w-56">
+                    {agentLink(line)}
+                  </TableCell>
                   <TableCell className="text-right tabular-nums">{line.submitted}</TableCell>
                   <TableCell className="text-right tabular-nums">{line.working}</TableCell>
                   <TableCell className="text-right tabular-nums">{line.inputRequired}</TableCell>

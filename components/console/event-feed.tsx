@@ -13,6 +13,7 @@ import { FEED_CAP, type FeedItem, type FeedStore } from "./feed-store";
 import type { OrgStreamStatus } from "./use-org-event-stream";
 
 const ROW_HEIGHT = 36;
+const FEED_HEIGHT = 420;
 const time = new Intl.DateTimeFormat("en-US", { hour: "2-digit", minute: "2-digit", second: "2-digit", hour12: false });
 
 const STATUS_TEXT: Record<OrgStreamStatus, string> = {
@@ -139,7 +140,9 @@ export function EventFeed({ store, status }: { store: FeedStore; status: OrgStre
         ) : (
           <div
             ref={scroller}
-            className="relative h-[420px] overflow-auto rounded-md border border-border"
+            className="relative overflow-auto rounded-md border border-border"
+            // Up to 420 px: a short feed does not leave a tall empty box.
+            style={{ height: Math.min(FEED_HEIGHT, shown.length * ROW_HEIGHT + 2) }}
             data-testid="feed-scroller"
           >
             <div className="relative w-full" style={{ height: virtualizer.getTotalSize() }}>
