@@ -14,6 +14,21 @@ import { ac, roles } from "./roles";
 
 export const API_KEY_PREFIX = "bureau_";
 
+/**
+ * better-auth logs some refusals of the caller's input at error level (an
+ * invalid API key is "Failed to validate API key" with a 401 APIError). A
+ * refusal answered with a 4xx is the caller's mistake, not a server fault:
+ * it is logged at info, so error logs stay for what needs a look.
+ */
+export function betterAuthLogLevel(level: string, args: unknown[]): "error" | "warn" | "info" | "debug" {
+  const refusal = args.some((arg) => {
+    const status = (arg as { statusCode?: unknown } | null)?.statusCode;
+    return typeof status === "number" && status >= 400 && status < 500;
+  });
+  if (level === "error" || level === "warn") return refusal ? "info" : level;
+  return "debug";
+}
+
 const LOOPBACK_HOSTS = ["localhost", "127.0.0.1", "[::1]"];
 
 /**
@@ -64,8 +79,10 @@ export const auth = betterAuth({
   logger: {
     log: (level, message, ...args) => {
       const context = { source: "better-auth", detail: args.length ? args : undefined };
-      if (level === "error") logger.error(context, message);
-      else if (level === "warn") logger.warn(context, message);
+      const effective = betterAuthLogLevel(level, args);
+      if (effective === "error") logger.error(context, message);
+      else if (effective === "warn") logger.warn(context, message);
+      else if (effective === "info") logger.info(context, message);
       else logger.debug(context, message);
     },
   },
