@@ -13,16 +13,7 @@
  */
 import { existsSync } from "node:fs";
 import { chromium } from "@playwright/test";
-
-interface Result {
-  eventsPerSecond: number;
-  eventsSent: number;
-  eventsAccepted: number;
-  frames: number;
-  p50FrameMs: number;
-  p95FrameMs: number;
-  maxFrameMs: number;
-}
+import type { FeedBenchResult as Result } from "../components/console/feed-bench";
 
 const base = process.env.CONSOLE_BENCH_URL;
 if (!base) {
