@@ -74,6 +74,15 @@ export const ORG_EVENT_CATALOGUE = {
     subject: "wallet",
     data: z.strictObject({ credits: positiveCredits, reference: z.string() }),
   },
+  // A seller's earnings: pending -> available after the hold period, then paid out.
+  "earnings.matured": {
+    subject: "wallet",
+    /** taskId: the buyer's task whose captured price this was. */
+    data: z.strictObject({ credits: positiveCredits, taskId: id }),
+  },
+  "payout.opened": { subject: "payout", data: z.strictObject({ credits: positiveCredits }) },
+  "payout.paid": { subject: "payout", data: z.strictObject({ credits: positiveCredits, transferId: id }) },
+  "payout.failed": { subject: "payout", data: z.strictObject({ error: nullableText }) },
   // Budgets: subject id is the budget's scope ("org" or a department id).
   "budget.set": {
     subject: "budget",

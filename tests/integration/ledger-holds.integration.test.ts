@@ -126,5 +126,7 @@ describe("seller earnings", () => {
     ]);
     expect(await balancesOf(seller.id)).toMatchObject({ pending: 0, available: 80 });
     expect(await db.ledgerTransaction.count({ where: { key: `mature:${taskId}` } })).toBe(1);
+    const matured = await db.event.findMany({ where: { orgId: seller.id, type: "earnings.matured" } });
+    expect(matured.map((e) => e.data)).toEqual([{ credits: 80, taskId }]);
   });
 });

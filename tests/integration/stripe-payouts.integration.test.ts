@@ -200,6 +200,15 @@ describe("paying sellers", () => {
       lastError: null,
       stripeTransferId: expect.stringMatching(/^tr_/),
     });
+    // The seller's event log tells the same story, each step with its change.
+    const log = await db.event.findMany({
+      where: { orgId: org.id, subjectId: payoutId },
+      orderBy: { id: "asc" },
+      select: { type: true, data: true },
+    });
+    expect(log.map((e) => e.type)).toEqual(["payout.opened", "payout.failed", "payout.paid"]);
+    expect(log[0]!.data).toEqual({ credits: 1_500 });
+    expect(log[2]!.data).toMatchObject({ credits: 1_500, transferId: expect.stringMatching(/^tr_/) });
   });
 
   it("after an unknown outcome finds the transfer Stripe already made instead of sending another", async () => {

@@ -1,6 +1,7 @@
 import "server-only";
 import { db } from "../../db";
 import { orgAccount } from "./accounts";
+import { recordEvent } from "../events/record-event";
 import { postTransfer } from "./post-transaction";
 
 /**
@@ -37,6 +38,13 @@ export async function releaseMaturedEarnings(input: {
         from: pending.id,
         to: available.id,
         amount: hold.sellerAmount,
+      });
+      await recordEvent(tx, {
+        orgId: hold.sellerOrgId,
+        type: "earnings.matured",
+        subject: { type: "wallet", id: hold.sellerOrgId },
+        actor: { kind: "system", id: "earnings" },
+        data: { credits: hold.sellerAmount, taskId: hold.taskId },
       });
       return hold.sellerAmount;
     });

@@ -5,7 +5,10 @@ import { CURRENCY, getStripe, isDefinitiveRefusal, stripeErrorMessage } from "..
 import { ZStripeTransfer } from "../../stripe/objects";
 import { orgAccount } from "../ledger/accounts";
 import { lockBalance } from "../ledger/lock-balance";
+import { recordEvent } from "../events/record-event";
 import { debitPayout } from "../ledger/stripe-movements";
+
+const SYSTEM_PAYOUTS = { kind: "system", id: "payouts" } as const;
 
 export type PayoutResult =
   | { status: "paid"; payoutId: string; transferId: string; credits: number }
@@ -64,6 +67,13 @@ async function openPayout(
       select: OPEN_PAYOUT,
     });
     await debitPayout(tx, { sellerOrgId, payoutId: payout.id, credits: balance });
+    await recordEvent(tx, {
+      orgId: sellerOrgId,
+      type: "payout.opened",
+      subject: { type: "payout", id: payout.id },
+      actor: SYSTEM_PAYOUTS,
+      data: { credits: balance },
+    });
     return payout;
   });
 }
@@ -113,22 +123,42 @@ export async function payOutSeller(input: { sellerOrgId: string; minimumCredits?
           { idempotencyKey: `payout:${payout.id}:${payout.attempt}` },
         ),
       );
-    await db.payout.updateMany({
-      where: { id: payout.id, status: { not: "PAID" } },
-      data: { status: "PAID", stripeTransferId: transfer.id, paidAt: now, lastAttemptAt: now, lastError: null },
+    await db.$transaction(async (tx) => {
+      const { count } = await tx.payout.updateMany({
+        where: { id: payout.id, status: { not: "PAID" } },
+        data: { status: "PAID", stripeTransferId: transfer.id, paidAt: now, lastAttemptAt: now, lastError: null },
+      });
+      if (count === 0) return;
+      await recordEvent(tx, {
+        orgId: payout.sellerOrgId,
+        type: "payout.paid",
+        subject: { type: "payout", id: payout.id },
+        actor: SYSTEM_PAYOUTS,
+        data: { credits: payout.credits, transferId: transfer.id },
+      });
     });
     return { status: "paid", payoutId: payout.id, transferId: transfer.id, credits: payout.credits };
   } catch (error) {
     const message = stripeErrorMessage(error);
-    await db.payout.updateMany({
-      where: { id: payout.id, status: { not: "PAID" } },
-      data: {
-        status: "FAILED",
-        lastError: message,
-        lastAttemptAt: now,
-        failureCount: { increment: 1 },
-        ...(isDefinitiveRefusal(error) ? { attempt: { increment: 1 } } : {}),
-      },
+    await db.$transaction(async (tx) => {
+      const { count } = await tx.payout.updateMany({
+        where: { id: payout.id, status: { not: "PAID" } },
+        data: {
+          status: "FAILED",
+          lastError: message,
+          lastAttemptAt: now,
+          failureCount: { increment: 1 },
+          ...(isDefinitiveRefusal(error) ? { attempt: { increment: 1 } } : {}),
+        },
+      });
+      if (count === 0) return;
+      await recordEvent(tx, {
+        orgId: payout.sellerOrgId,
+        type: "payout.failed",
+        subject: { type: "payout", id: payout.id },
+        actor: SYSTEM_PAYOUTS,
+        data: { error: message.slice(0, 2000) },
+      });
     });
     return { status: "failed", payoutId: payout.id, error: message };
   }
