@@ -17,6 +17,10 @@ export interface BucketState {
  * The bucket in Postgres (table RateLimitBucket): one statement refills and
  * takes a token atomically; concurrent requests on a key serialise on its row.
  *
+ * The elapsed time is never negative: "updatedAt" keeps milliseconds, rounded,
+ * so a call within half a millisecond of the last could otherwise see it in
+ * its future and refill a negative amount.
+ *
  * The statement commits asynchronously (synchronous_commit off for its own
  * transaction, set by the `async` CTE): the row lock is then released
  * without waiting for the WAL flush, so a key's calls no longer queue one
@@ -33,7 +37,7 @@ export async function takeFromPostgres({ key, limit, windowSeconds }: BucketInpu
       SELECT COALESCE(
         (SELECT LEAST(
           ${limit}::float8,
-          tokens + EXTRACT(EPOCH FROM (clock_timestamp() - "updatedAt")) * ${rate}::float8
+          tokens + GREATEST(0, EXTRACT(EPOCH FROM (clock_timestamp() - "updatedAt"))) * ${rate}::float8
         ) FROM prev),
         ${limit}::float8
       ) AS tokens
@@ -57,7 +61,7 @@ export async function peekInPostgres({ key, limit, windowSeconds }: BucketInput)
   const rows = await db.$queryRaw<{ tokens: number }[]>`
     SELECT LEAST(
       ${limit}::float8,
-      tokens + EXTRACT(EPOCH FROM (clock_timestamp() - "updatedAt")) * ${rate}::float8
+      tokens + GREATEST(0, EXTRACT(EPOCH FROM (clock_timestamp() - "updatedAt"))) * ${rate}::float8
     )::float8
       AS tokens
     FROM "RateLimitBucket" WHERE key = ${key}`;

@@ -348,9 +348,11 @@ describe("outbound webhooks", () => {
         enabled: false,
         disabledReason: "failing",
       });
-      const mailed = sink.messages.filter((m) => header(m.raw, "Subject") === "Webhook endpoint disabled");
-      const to = mailed.flatMap((m) => m.to);
-      expect(to).toEqual(expect.arrayContaining([owner.email, admin.email]));
+      // The SMTP sink stores a message once it has read all of it, a moment after the sender's send resolved.
+      const mailedTo = () =>
+        sink.messages.filter((m) => header(m.raw, "Subject") === "Webhook endpoint disabled").flatMap((m) => m.to);
+      await expect.poll(mailedTo, { timeout: 5_000 }).toEqual(expect.arrayContaining([owner.email, admin.email]));
+      const to = mailedTo();
       expect(to).not.toContain(member.email);
       // One message was sent and failed; the run stopped there.
       expect(receiver.received).toHaveLength(1);
