@@ -22,5 +22,7 @@ process.env.DATABASE_URL = withDatabase(serverUrl, name);
 // HTTP (gateway, demo agents): cards and links are built from APP_URL.
 // Runs left unfinished by one test file must not be resumed by the next.
 process.env.JOBS_EXECUTOR_ID ??= `test-${process.pid}`;
-const appPort = 42_000 + Number(process.env.VITEST_POOL_ID ?? 0) * 7 + (process.ppid % 997) * 11;
+// Below the kernel's ephemeral range (32768-60999 here), where any outgoing
+// connection of the machine may already hold the port: 10,000-21,100.
+const appPort = 10_000 + Number(process.env.VITEST_POOL_ID ?? 0) * 7 + (process.ppid % 997) * 11;
 process.env.APP_URL = `http://127.0.0.1:${appPort}`;
