@@ -58,12 +58,18 @@ function playwrightCounts(file: string): Counts {
 }
 
 function readCounts(read: (file: string) => Counts, file: string, exitCode: number): Counts {
+  let counts: Counts;
   try {
-    return read(file);
+    counts = read(file);
   } catch {
     // No report means the runner itself failed before testing anything.
-    return { passed: 0, failed: exitCode === 0 ? 0 : 1, skipped: 0 };
+    counts = { passed: 0, failed: 0, skipped: 0 };
   }
+  // A runner that exited non-zero without a failing test failed around them
+  // (its web server's port taken, a setup error): that is a failure too, or
+  // the suite would pass without having run.
+  if (exitCode !== 0 && counts.failed === 0) counts.failed = 1;
+  return counts;
 }
 
 const REDIS_TESTS = "tests/integration/redis";
