@@ -30,6 +30,22 @@ export const EVENTS = {
   }),
   // id = webhook-delivery:<deliveryId>:<replays> (server/services/webhooks/dispatch-org-events.ts).
   "webhook/delivery.requested": z.object({ deliveryId: z.string().min(1) }),
+  // Workflow runs (issue 12). run.started's id is workflow-run:<runId>:<generation>: a retried run
+  // (generation + 1) starts a fresh execution, which resumes from the run's step rows.
+  "workflow/run.started": z.object({ runId: z.string().min(1) }),
+  // Stops the run's function (cancelOn); the cancel service itself cancels the run's in-flight tasks.
+  "workflow/run.cancel-requested": z.object({ runId: z.string().min(1) }),
+  // Sent by the decide service after the decision committed (id = workflow-approval:<approvalId>).
+  "workflow/approval.decided": z.object({ approvalId: z.string().min(1), runId: z.string().min(1) }),
+  // A run ended (sent once by its last step): a sub-workflow's parent and plans learn of it here.
+  "workflow/run.finished": z.object({
+    runId: z.string().min(1),
+    parentRunId: z.string().min(1).nullable(),
+    state: z.enum(["SUCCEEDED", "FAILED", "CANCELED"]),
+  }),
+  // What a waiting run waits for: something it waits on (an approval, a child run) may have
+  // changed, so it re-reads its rows. Waits match on runId, the only field of their trigger.
+  "workflow/run.wake": z.object({ runId: z.string().min(1), reason: z.enum(["approval", "child", "sweep"]) }),
 } as const;
 
 export type EventName = keyof typeof EVENTS;
