@@ -1,5 +1,12 @@
 import { z } from "zod";
-import { TaskSource, TaskState } from "../generated/prisma/enums";
+import {
+  ApprovalState,
+  TaskSource,
+  TaskState,
+  WorkflowRunState,
+  WorkflowRunTrigger,
+  WorkflowStepState,
+} from "../generated/prisma/enums";
 
 /**
  * The catalogue of org events: every type an org's event log may hold, what
@@ -19,6 +26,9 @@ const taskState = z.enum(TaskState);
 const nullableText = z.string().max(2000).nullable();
 
 const listingMove = z.strictObject({ slug: z.string(), reason: nullableText });
+const runState = z.enum(WorkflowRunState);
+const stepState = z.enum(WorkflowStepState);
+const versionNumber = z.number().int().positive();
 
 export const ORG_EVENT_CATALOGUE = {
   // Tasks (written by the task path: start, agent events, settlement).
@@ -140,6 +150,77 @@ export const ORG_EVENT_CATALOGUE = {
       }),
       z.strictObject({ change: z.literal("card"), version: z.number().int().positive() }),
     ]),
+  },
+  // Workflows (issue 12). Step events are about their run, so one run's stream reads by its subject id.
+  "workflow.created": {
+    subject: "workflow",
+    data: z.strictObject({ name: z.string().max(200), templateId: id.nullable() }),
+  },
+  "workflow.published": {
+    subject: "workflow",
+    /** rolledBackFrom: the older version whose graph this publish copied (a rollback). */
+    data: z.strictObject({ version: versionNumber, rolledBackFrom: versionNumber.nullable() }),
+  },
+  "workflow_run.started": {
+    subject: "workflow_run",
+    /** workflowId and version are null for a manager's plan; generation > 1 for a retry of a failed run. */
+    data: z.strictObject({
+      workflowId: id.nullable(),
+      version: versionNumber.nullable(),
+      trigger: z.enum(WorkflowRunTrigger),
+      generation: z.number().int().positive(),
+      budgetCapCredits: positiveCredits.nullable(),
+      parentRunId: id.nullable(),
+    }),
+  },
+  "workflow_run.state_changed": {
+    subject: "workflow_run",
+    data: z.strictObject({
+      workflowId: id.nullable(),
+      from: runState.nullable(),
+      to: runState,
+      spentCredits: credits.nonnegative(),
+      /** Why it failed or was cancelled. */
+      message: nullableText,
+    }),
+  },
+  "workflow_step.state_changed": {
+    subject: "workflow_run",
+    data: z.strictObject({
+      stepRunId: id,
+      nodeId: z.string().max(40),
+      /** The loop element's path; "" outside loops. */
+      iterationKey: z.string().max(200),
+      from: stepState.nullable(),
+      to: stepState,
+      attempt: z.number().int().nonnegative(),
+      taskId: id.nullable(),
+      costCredits: credits.nonnegative(),
+      message: nullableText,
+    }),
+  },
+  "approval.requested": {
+    subject: "approval",
+    data: z.strictObject({
+      runId: id.nullable(),
+      stepRunId: id.nullable(),
+      title: z.string().max(300),
+      approverRoles: z.array(z.string().max(32)),
+      approverUserIds: z.array(id),
+      deadlineAt: z.iso.datetime(),
+      /** The price of what waits on the decision, when it has one. */
+      priceCredits: credits.nonnegative().nullable(),
+    }),
+  },
+  "approval.decided": {
+    subject: "approval",
+    /** state EXPIRED: nobody decided by the deadline and outcome is the approval's onTimeout. */
+    data: z.strictObject({
+      runId: id.nullable(),
+      state: z.enum([ApprovalState.APPROVED, ApprovalState.REJECTED, ApprovalState.EXPIRED]),
+      outcome: z.enum(["approve", "reject"]),
+      comment: nullableText,
+    }),
   },
 } as const satisfies Record<string, { subject: string; data: z.ZodType }>;
 
