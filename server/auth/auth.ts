@@ -8,6 +8,7 @@ import { db } from "../db";
 import { appUrl, env } from "../env";
 import { logger } from "../logger";
 import { clientIpHeader } from "../net/client-address";
+import { announceOrgEvents } from "../services/events/event-transaction";
 import { sendPasswordResetEmail, sendVerificationEmail } from "./account-emails";
 import { sendInvitationEmail } from "./invitation-email";
 import { ac, roles } from "./roles";
@@ -142,6 +143,15 @@ export const auth = betterAuth({
       creatorRole: "owner",
       invitationExpiresIn: 60 * 60 * 24 * 7,
       cancelPendingInvitationsOnReInvite: true,
+      // Invitations and members are written by better-auth, and their org
+      // events by database triggers in the same statements; announcing them
+      // after the write wakes other processes' streams through Redis too.
+      organizationHooks: {
+        afterCreateOrganization: ({ organization }) => announceOrgEvents(organization.id),
+        afterAddMember: ({ organization }) => announceOrgEvents(organization.id),
+        afterCreateInvitation: ({ organization }) => announceOrgEvents(organization.id),
+        afterAcceptInvitation: ({ organization }) => announceOrgEvents(organization.id),
+      },
       sendInvitationEmail: async (data) => {
         await sendInvitationEmail({
           invitationId: data.id,

@@ -1,7 +1,7 @@
 import "server-only";
 import { auth } from "../../auth/auth";
 import { scopesToPermissions, type ApiKeyScope } from "../../auth/api-key-scopes";
-import { db } from "../../db";
+import { eventTransaction } from "../events/event-transaction";
 import { recordAudit } from "../audit/record-audit";
 import { recordEvent } from "../events/record-event";
 
@@ -36,7 +36,7 @@ export async function createApiKey(input: CreateApiKeyInput) {
     },
   });
   const lastFour = created.key.slice(-LAST_CHARACTERS);
-  await db.$transaction(async (tx) => {
+  await eventTransaction(async (tx) => {
     // Written the way better-auth writes metadata (a JSON string), so its own reads keep working.
     await tx.apikey.update({
       where: { id: created.id },

@@ -1,5 +1,5 @@
 import "server-only";
-import { db } from "../../db";
+import { eventTransaction } from "../events/event-transaction";
 import { recordAudit } from "../audit/record-audit";
 import { recordEvent } from "../events/record-event";
 import { API_KEY_REVOKED_CHANNEL, apiKeyCache } from "./key-cache";
@@ -11,7 +11,7 @@ import { API_KEY_REVOKED_CHANNEL, apiKeyCache } from "./key-cache";
  * one's is dropped directly, so the caller's next request is refused).
  */
 export async function revokeApiKey(input: { orgId: string; keyId: string; userId: string }): Promise<boolean> {
-  const found = await db.$transaction(async (tx) => {
+  const found = await eventTransaction(async (tx) => {
     const { count } = await tx.apikey.updateMany({
       where: { id: input.keyId, referenceId: input.orgId, enabled: true },
       data: { enabled: false, updatedAt: new Date() },

@@ -1,5 +1,6 @@
 import "server-only";
 import { db } from "../../db";
+import { eventTransaction } from "../events/event-transaction";
 import { getStripe } from "../../stripe/client";
 import { ZStripeCharge } from "../../stripe/objects";
 import { recordAudit } from "../audit/record-audit";
@@ -31,7 +32,7 @@ export async function applyChargeRefund({ chargeId }: { chargeId: string }): Pro
 
   const target = refundedCredits(purchase.credits, charge.amount, charge.amount_refunded);
   const { id, orgId, credits } = purchase;
-  return db.$transaction(async (tx) => {
+  return eventTransaction(async (tx) => {
     // Lock the purchase so two refund events for one charge apply one after the other.
     await tx.$queryRaw`SELECT id FROM "Purchase" WHERE id = ${id} FOR UPDATE`;
     const current = await tx.purchase.findUniqueOrThrow({ where: { id }, select: { refundedCredits: true } });

@@ -1,5 +1,6 @@
 import "server-only";
 import { db } from "../../db";
+import { eventTransaction } from "../events/event-transaction";
 import { logger } from "../../logger";
 import { getStripe } from "../../stripe/client";
 import { ZStripeCheckoutSession, type StripeCheckoutSession } from "../../stripe/objects";
@@ -48,7 +49,7 @@ export async function syncCheckoutSession({
   }
 
   if (session.payment_status === "paid" || session.payment_status === "no_payment_required") {
-    return db.$transaction(async (tx) => {
+    return eventTransaction(async (tx) => {
       const claimed = await tx.purchase.updateMany({
         where: { id: purchase.id, status: { in: ["OPEN", "EXPIRED", "FAILED"] } },
         data: { status: "PAID", paidAt: new Date(), stripeCheckoutSessionId: session.id, ...chargeOf(session) },

@@ -1,5 +1,5 @@
 import "server-only";
-import { db } from "../../db";
+import { eventTransaction } from "../events/event-transaction";
 import { recordAudit } from "../audit/record-audit";
 import { recordEvent } from "../events/record-event";
 
@@ -19,7 +19,7 @@ export async function setBudget(input: SetBudgetInput): Promise<{ changed: boole
     throw new RangeError("A monthly cap must be a whole number of credits between 1 and 2,000,000,000.");
   }
   const scope = input.departmentId ?? "org";
-  return db.$transaction(async (tx) => {
+  return eventTransaction(async (tx) => {
     const before = await tx.budget.findUnique({
       where: { orgId_scope: { orgId: input.orgId, scope } },
       select: { monthlyCapCredits: true },

@@ -10,6 +10,7 @@ import {
   type OrgEventSubjectType,
   type OrgEventType,
 } from "./catalogue";
+import { noteRecordedEvents } from "./event-transaction";
 
 export interface RecordEventInput<T extends OrgEventType> {
   orgId: string;
@@ -62,5 +63,7 @@ export async function recordEvents(tx: Tx, inputs: readonly AnyRecordEventInput[
   // An array constructor evaluates its elements in order, so ids follow the list.
   const [row] = await tx.$queryRaw<{ ids: bigint[] }[]>`SELECT ARRAY[${Prisma.join(calls)}]::bigint[] AS ids`;
   if (!row || row.ids.length !== inputs.length) throw new Error("bureau_record_event returned no id.");
-  return row.ids.map((id) => BigInt(id));
+  const ids = row.ids.map((id) => BigInt(id));
+  for (const [index, input] of inputs.entries()) noteRecordedEvents(tx, input.orgId, [ids[index]!]);
+  return ids;
 }

@@ -1,5 +1,5 @@
 import "server-only";
-import { db } from "../../db";
+import { eventTransaction } from "../events/event-transaction";
 import { recordAudit } from "../audit/record-audit";
 import { recordEvent } from "../events/record-event";
 import { orgAccount, platformAccount } from "./accounts";
@@ -19,7 +19,7 @@ export async function grantCredits(input: GrantCreditsInput): Promise<{ granted:
   if (!Number.isSafeInteger(input.amount) || input.amount <= 0) {
     throw new RangeError("A grant must be a positive whole number of credits.");
   }
-  return db.$transaction(async (tx) => {
+  return eventTransaction(async (tx) => {
     const wallet = await orgAccount(tx, input.orgId, "ORG_WALLET");
     const grants = await platformAccount(tx, "PLATFORM_GRANTS");
     const granted = await postTransaction(tx, {

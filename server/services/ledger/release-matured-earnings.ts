@@ -1,5 +1,6 @@
 import "server-only";
 import { db } from "../../db";
+import { eventTransaction } from "../events/event-transaction";
 import { orgAccount } from "./accounts";
 import { recordEvent } from "../events/record-event";
 import { postTransfer } from "./post-transaction";
@@ -23,7 +24,7 @@ export async function releaseMaturedEarnings(input: {
   let matured = 0;
   let credits = 0;
   for (const hold of due) {
-    const moved = await db.$transaction(async (tx) => {
+    const moved = await eventTransaction(async (tx) => {
       const claimed = await tx.creditHold.updateMany({
         where: { id: hold.id, maturedAt: null },
         data: { maturedAt: input.now },

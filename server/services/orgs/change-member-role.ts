@@ -1,5 +1,5 @@
 import "server-only";
-import { db } from "../../db";
+import { eventTransaction } from "../events/event-transaction";
 import { DomainError } from "../../errors";
 import { hasRole, type OrgRole } from "../../auth/roles";
 import { recordAudit } from "../audit/record-audit";
@@ -19,7 +19,7 @@ export async function changeMemberRole(input: {
   memberId: string;
   role: OrgRole;
 }): Promise<{ changed: boolean; role: OrgRole }> {
-  return db.$transaction(async (tx) => {
+  return eventTransaction(async (tx) => {
     const actor = await lockOrgMembership(tx, { orgId: input.orgId, userId: input.actorUserId });
     if (!hasRole(actor.role, "admin")) throw new DomainError("forbidden", "Only owners and admins can change roles.");
     const member = await findOrgMember(tx, { orgId: input.orgId, memberId: input.memberId });

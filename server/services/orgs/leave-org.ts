@@ -1,5 +1,5 @@
 import "server-only";
-import { db } from "../../db";
+import { eventTransaction } from "../events/event-transaction";
 import { DomainError } from "../../errors";
 import { recordAudit } from "../audit/record-audit";
 import { recordEvent } from "../events/record-event";
@@ -7,7 +7,7 @@ import { forgetActiveOrg, keepAnOwner, lockOrgMembership } from "./member-lock";
 
 /** The caller leaves the org, unless they are its last owner. */
 export async function leaveOrg(input: { orgId: string; userId: string }): Promise<{ left: true }> {
-  return db.$transaction(async (tx) => {
+  return eventTransaction(async (tx) => {
     const me = await lockOrgMembership(tx, input);
     await keepAnOwner(tx, { orgId: input.orgId, losing: me });
     const deleted = await tx.member.deleteMany({

@@ -1,5 +1,5 @@
 import "server-only";
-import { db } from "../../db";
+import { eventTransaction } from "../events/event-transaction";
 import { DomainError } from "../../errors";
 import { hasRole } from "../../auth/roles";
 import { recordAudit } from "../audit/record-audit";
@@ -15,7 +15,7 @@ export async function removeMember(input: {
   actorUserId: string;
   memberId: string;
 }): Promise<{ removed: true }> {
-  return db.$transaction(async (tx) => {
+  return eventTransaction(async (tx) => {
     const actor = await lockOrgMembership(tx, { orgId: input.orgId, userId: input.actorUserId });
     const member = await findOrgMember(tx, { orgId: input.orgId, memberId: input.memberId });
     if (member.id === actor.id)

@@ -1,5 +1,6 @@
 import "server-only";
 import { db } from "../../db";
+import { eventTransaction } from "../events/event-transaction";
 import { env } from "../../env";
 import { CURRENCY, getStripe, isDefinitiveRefusal, stripeErrorMessage } from "../../stripe/client";
 import { ZStripeTransfer } from "../../stripe/objects";
@@ -46,7 +47,7 @@ async function openPayout(
   stripeAccountId: string,
   minimumCredits: number,
 ): Promise<OpenPayout | null> {
-  return db.$transaction(async (tx) => {
+  return eventTransaction(async (tx) => {
     const available = await orgAccount(tx, sellerOrgId, "SELLER_AVAILABLE");
     const balance = await lockBalance(tx, available.id);
     const unfinished = await tx.payout.findFirst({
@@ -123,7 +124,7 @@ export async function payOutSeller(input: { sellerOrgId: string; minimumCredits?
           { idempotencyKey: `payout:${payout.id}:${payout.attempt}` },
         ),
       );
-    await db.$transaction(async (tx) => {
+    await eventTransaction(async (tx) => {
       const { count } = await tx.payout.updateMany({
         where: { id: payout.id, status: { not: "PAID" } },
         data: { status: "PAID", stripeTransferId: transfer.id, paidAt: now, lastAttemptAt: now, lastError: null },
@@ -140,7 +141,7 @@ export async function payOutSeller(input: { sellerOrgId: string; minimumCredits?
     return { status: "paid", payoutId: payout.id, transferId: transfer.id, credits: payout.credits };
   } catch (error) {
     const message = stripeErrorMessage(error);
-    await db.$transaction(async (tx) => {
+    await eventTransaction(async (tx) => {
       const { count } = await tx.payout.updateMany({
         where: { id: payout.id, status: { not: "PAID" } },
         data: {

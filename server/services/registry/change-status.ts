@@ -1,5 +1,5 @@
 import "server-only";
-import { db } from "../../db";
+import { eventTransaction } from "../events/event-transaction";
 import type { Prisma } from "../../generated/prisma/client";
 import type { AgentStatus } from "../../generated/prisma/enums";
 import { logger } from "../../logger";
@@ -37,7 +37,7 @@ async function transition(input: {
   stamp: "submittedAt" | "reviewedAt" | null;
 }) {
   const now = new Date();
-  const result = await db.$transaction(async (tx) => {
+  const result = await eventTransaction(async (tx) => {
     const { count } = await tx.agent.updateMany({
       where: { ...input.where, OR: input.from },
       data: { status: input.to, statusReason: input.reason, ...(input.stamp ? { [input.stamp]: now } : {}) },

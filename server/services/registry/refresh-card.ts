@@ -1,5 +1,6 @@
 import "server-only";
 import { db } from "../../db";
+import { eventTransaction } from "../events/event-transaction";
 import { recordAudit } from "../audit/record-audit";
 import { recordEvent } from "../events/record-event";
 import { loadCard } from "./create-listing";
@@ -34,7 +35,7 @@ export async function refreshListingCard(input: {
     ? await loadCard({ kind: "json", text: input.text })
     : await loadCard({ kind: "url", url: agent.cardUrl ?? "" }, input.fetchImpl);
   if (!loaded.ok) return loaded;
-  return db.$transaction(async (tx) => {
+  return eventTransaction(async (tx) => {
     const result = await recordCardVersion(tx, {
       agentId: agent.id,
       card: loaded.card,

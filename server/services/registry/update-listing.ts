@@ -1,5 +1,5 @@
 import "server-only";
-import { db } from "../../db";
+import { eventTransaction } from "../events/event-transaction";
 import { recordAudit } from "../audit/record-audit";
 import { recordEvent } from "../events/record-event";
 import { DomainError } from "../../errors";
@@ -17,7 +17,7 @@ export interface ListingTerms {
  * the seller org, so another org's listing is "not found".
  */
 export async function updateListing(input: { orgId: string; agentId: string; userId: string; terms: ListingTerms }) {
-  return db.$transaction(async (tx) => {
+  return eventTransaction(async (tx) => {
     const agent = await tx.agent.findFirst({
       where: { id: input.agentId, orgId: input.orgId },
       select: { id: true, name: true, skills: { select: { name: true, tags: true } } },
