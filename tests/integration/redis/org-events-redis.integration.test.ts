@@ -1,5 +1,6 @@
 import "../../support/redis-test-env";
-import { describe, expect, it } from "vitest";
+import type { ChildProcess } from "node:child_process";
+import { afterAll, describe, expect, it } from "vitest";
 import { gatewayCardUrl } from "@/server/a2a/urls";
 import { db } from "@/server/db";
 import { auth } from "@/server/auth/auth";
@@ -15,6 +16,7 @@ import { taskListener } from "@/server/services/events/task-listener";
 import { useTaskRuntime } from "../../support/app-server";
 import { asTask, gatewayClient, sendRequest } from "../../support/a2a-client";
 import { addMember, createUser, ownerWithOrg, signInHeaders, unique } from "../../support/factories";
+import { spawnLineProcess } from "../../support/line-process";
 import { buyerWithCredits, publishDemoAgent } from "../../support/task-fixtures";
 
 useTaskRuntime();
@@ -135,4 +137,26 @@ describe("org events written outside the task path, with REDIS_URL", () => {
       unsubscribe();
     }
   });
+});
+
+describe("org-event fan-out across processes, with REDIS_URL", () => {
+  const children: ChildProcess[] = [];
+  afterAll(() => {
+    for (const child of children) child.kill("SIGKILL");
+  });
+
+  it("a budget change committed here reaches an org event stream held by another process", async () => {
+    const { user, org } = await ownerWithOrg();
+    const { child, next } = spawnLineProcess("tests/support/org-stream-process.ts", [org.id]);
+    children.push(child);
+    expect(await next()).toEqual({ transport: "redis", live: true });
+    const joined = await next(); // the log so far: the owner joining
+    expect(joined).toMatchObject({ type: "member.joined" });
+
+    await setBudget({ orgId: org.id, userId: user.id, departmentId: null, monthlyCapCredits: 900 });
+    const budget = await db.event.findFirstOrThrow({ where: { orgId: org.id, type: "budget.set" } });
+    // Nothing LISTENs on Postgres here: the note can only have come through Redis.
+    expect(await next()).toEqual({ note: `${org.id}:${budget.id}` });
+    expect(await next()).toEqual({ event: budget.id.toString(), type: "budget.set" });
+  }, 60_000);
 });
