@@ -15,6 +15,8 @@ import { qualityRouter } from "./routers/quality/router";
 import { reviewsRouter } from "./routers/reviews/router";
 import { tasksRouter } from "./routers/tasks/router";
 import { webhooksRouter } from "./routers/webhooks/router";
+import { approvalsRouter } from "./routers/approvals/router";
+import { workflowsRouter } from "./routers/workflows/router";
 
 export const appRouter = createTRPCRouter({
   agents: agentsRouter,
@@ -32,6 +34,8 @@ export const appRouter = createTRPCRouter({
   quality: qualityRouter,
   webhooks: webhooksRouter,
   console: consoleRouter,
+  workflows: workflowsRouter,
+  approvals: approvalsRouter,
 });
 
 export type AppRouter = typeof appRouter;

@@ -1,0 +1,22 @@
+import "server-only";
+import { createTRPCRouter } from "../../init";
+import { createWorkflowProcedure } from "./create-workflow";
+import { getWorkflowProcedure } from "./get-workflow";
+import { listVersionsProcedure } from "./list-versions";
+import { listWorkflowsProcedure } from "./list-workflows";
+import { publishWorkflowProcedure } from "./publish-workflow";
+import { rollbackWorkflowProcedure } from "./rollback-workflow";
+import { workflowRunsRouter } from "./runs/router";
+import { saveDraftProcedure } from "./save-draft";
+
+/** The workflow builder (issue 12): every member reads; members and up edit, publish and run. */
+export const workflowsRouter = createTRPCRouter({
+  list: listWorkflowsProcedure,
+  get: getWorkflowProcedure,
+  create: createWorkflowProcedure,
+  saveDraft: saveDraftProcedure,
+  publish: publishWorkflowProcedure,
+  versions: listVersionsProcedure,
+  rollback: rollbackWorkflowProcedure,
+  runs: workflowRunsRouter,
+});
