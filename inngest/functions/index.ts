@@ -14,11 +14,14 @@ import pruneEvents from "./prune-events";
 import refundCharge from "./refund-charge";
 import releasePendingEarnings from "./release-pending-earnings";
 import runAgentTask from "./run-agent-task";
+import runWorkflow from "./run-workflow";
 import sweepBudgetAlerts from "./sweep-budget-alerts";
 import sweepLostTasks from "./sweep-lost-tasks";
 import sweepOpenCheckouts from "./sweep-open-checkouts";
+import startScheduledWorkflows from "./start-scheduled-workflows";
 import sweepWebhooks from "./sweep-webhooks";
 import syncConnectAccount from "./sync-connect-account";
+import wakeWorkflowOnApproval from "./wake-workflow-on-approval";
 
 /**
  * Every durable function, for both engines. Whoever starts an engine
@@ -45,4 +48,7 @@ export const allFunctions = [
   pruneEvents,
   deliverWebhook,
   sweepWebhooks,
+  startScheduledWorkflows,
+  runWorkflow,
+  wakeWorkflowOnApproval,
 ] as DurableFunction<never>[];
