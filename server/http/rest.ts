@@ -2,7 +2,7 @@ import "server-only";
 import type { z } from "zod";
 import { DomainError } from "../errors";
 import { BODY_TOO_LARGE_MESSAGE, readCappedBody } from "./body-limit";
-import { domainErrorResponse, handle, jsonError } from "./handle";
+import { handle, jsonError } from "./handle";
 
 /** What a REST handler adds to every answer of its request, errors included (X-RateLimit-*). */
 export interface RestAnswer {
@@ -16,25 +16,22 @@ type RestHandler<C> = (request: Request, context: C, answer: RestAnswer) => Prom
  * body is read up front, capped at 1 MB (413 on Content-Length or on the
  * bytes that actually arrive), and handed on buffered; a thrown DomainError
  * is answered `{ "error": { "code", "message" } }` with its kind's status;
- * the headers the handler put in `answer.headers` go on
- * every answer.
+ * the headers the handler put in `answer.headers` go on every answer, a 500
+ * for an unexpected throw included.
  */
 export function restRoute<C>(handler: RestHandler<C>): (request: Request, context: C) => Promise<Response> {
-  return handle<C>(async (request, context) => {
+  const door = handle<{ context: C; answer: RestAnswer }>(async (request, { context, answer }) => {
+    const buffered = await bufferBody(request);
+    return buffered instanceof Response ? buffered : await handler(buffered, context, answer);
+  });
+  return async (request, context) => {
     const answer: RestAnswer = { headers: new Headers() };
-    let response: Response;
-    try {
-      const buffered = await bufferBody(request);
-      response = buffered instanceof Response ? buffered : await handler(buffered, context, answer);
-    } catch (error) {
-      if (!(error instanceof DomainError)) throw error;
-      response = domainErrorResponse(error);
-    }
+    const response = await door(request, { context, answer });
     answer.headers.forEach((value, name) => {
       if (!response.headers.has(name)) response.headers.set(name, value);
     });
     return response;
-  }) as (request: Request, context: C) => Promise<Response>;
+  };
 }
 
 async function bufferBody(request: Request): Promise<Request | Response> {

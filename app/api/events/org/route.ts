@@ -8,7 +8,7 @@ import { ORG_EVENT_TYPES, type OrgEventType } from "@/server/services/events/cat
 import { latestOrgEventId } from "@/server/services/events/list-org-events";
 import { streamOrgEvents } from "@/server/services/events/stream-org-events";
 import { findMembership } from "@/server/services/orgs/find-membership";
-import { ZEventCursorSchema, resumeCursor } from "../../v1/events/events-request";
+import { ZEventCursorSchema, resumeCursor } from "@/server/rest/routes/events/events-query";
 
 export const dynamic = "force-dynamic";
 
