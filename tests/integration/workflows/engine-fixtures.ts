@@ -166,3 +166,82 @@ export async function tasksOf(runId: string) {
     },
   });
 }
+
+/** What one demo agent saw over HTTP: its messages, and how many of its calls were open at once. */
+export interface AgentProbe {
+  messageIds: string[];
+  texts: string[];
+  inFlight: number;
+  maxInFlight: number;
+  /** Holds each message this long before the agent sees it (a slow agent), ended early if the caller goes. */
+  delayMs: number;
+  /** Rewrites a message's JSON-RPC body before the agent reads it (a flaky agent). */
+  rewrite?: (body: string, messageId: string) => string;
+}
+
+/**
+ * The demo agents' route with a probe per demo slug: counts the sends each
+ * agent receives and the calls open at once (a streaming agent's call stays
+ * open until its task ends), and can slow an agent down or change what it
+ * reads. Pass `route` to useWorkflowEngine.
+ */
+export function probedDemoAgents() {
+  const probes = new Map<string, AgentProbe>();
+  const probe = (slug: string) => {
+    let found = probes.get(slug);
+    if (!found) {
+      found = { messageIds: [], texts: [], inFlight: 0, maxInFlight: 0, delayMs: 0 };
+      probes.set(slug, found);
+    }
+    return found;
+  };
+  const route = {
+    pattern: /^\/api\/demo-agents\/([\w-]+)$/,
+    handle: async (request: Request, match: RegExpExecArray) => {
+      const { handleDemoAgentRequest } = await import("@/server/demo-agents/handler");
+      const slug = match[1]!;
+      let body = await request.clone().text();
+      if (!/"method"\s*:\s*"(SendMessage|SendStreamingMessage|message\/send|message\/stream)"/.test(body))
+        return handleDemoAgentRequest(slug, request);
+      const p = probe(slug);
+      const message = (
+        JSON.parse(body) as { params?: { message?: { messageId?: string; parts?: { text?: string }[] } } }
+      ).params?.message;
+      const messageId = String(message?.messageId);
+      p.messageIds.push(messageId);
+      p.texts.push((message?.parts ?? []).map((part) => part.text ?? "").join(""));
+      p.inFlight++;
+      p.maxInFlight = Math.max(p.maxInFlight, p.inFlight);
+      let open = true;
+      const close = () => {
+        if (open) p.inFlight--;
+        open = false;
+      };
+      try {
+        if (p.rewrite) body = p.rewrite(body, messageId);
+        if (p.delayMs) await pause(p.delayMs, request.signal);
+        const response = await handleDemoAgentRequest(
+          slug,
+          new Request(request.url, { method: "POST", headers: request.headers, body, signal: request.signal }),
+        );
+        if (!response.body) {
+          close();
+          return response;
+        }
+        const counted = response.body.pipeThrough(new TransformStream({ flush: close, cancel: close } as Transformer));
+        return new Response(counted, { status: response.status, headers: response.headers });
+      } catch (error) {
+        close();
+        throw error;
+      }
+    },
+  };
+  return { probe, route };
+}
+
+function pause(ms: number, signal: AbortSignal): Promise<void> {
+  return new Promise((resolve) => {
+    const timer = setTimeout(resolve, ms);
+    signal.addEventListener("abort", () => (clearTimeout(timer), resolve()), { once: true });
+  });
+}

@@ -86,6 +86,30 @@ describe("planRun: loops", () => {
     expect(plan.ready).toEqual([]);
   });
 
+  it("names the body step behind a loop that already failed, nested loops followed down", () => {
+    const nested = graph(
+      [
+        n.trigger("start"),
+        n.loop("outer"),
+        n.loop("inner", 1, { parentId: "outer" }),
+        n.agent("work", { parentId: "inner" }),
+      ],
+      [edge("start", "outer")],
+    );
+    const plan = planRun(
+      nested,
+      rows({
+        start: "succeeded",
+        outer: "failed",
+        "inner@0": "succeeded",
+        "inner@1": "failed",
+        "work@1.0": "succeeded",
+        "work@1.1": "failed",
+      }),
+    );
+    expect(plan).toMatchObject({ outcome: "failed", cause: at("work", "1.1") });
+  });
+
   it("applies skips inside an element (a condition in the body); an element with no sink run has no result", () => {
     const g2 = graph(
       [

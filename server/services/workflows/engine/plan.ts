@@ -123,7 +123,8 @@ function planScope(
   if (wave.outcome === "failed") {
     const first = wave.failedNodeIds[0] ?? wave.stuckNodeIds[0]!;
     // A loop's failure has a deeper cause: the body node that failed.
-    return { outcome: "failed", cause: loopCauses.get(first) ?? at(first), started: true };
+    const cause = loopCauses.get(first) ?? failedInside(graph, first, key, rows) ?? at(first);
+    return { outcome: "failed", cause, started: true };
   }
   return { outcome: wave.outcome, cause: null, started };
 }
@@ -208,6 +209,37 @@ function elementResult(graph: WorkflowGraph, loopId: string, key: string, rows: 
   const row = chosen ? rows.get(rowKey(chosen.id, key)) : undefined;
   if (!row) return null;
   return row.data ?? row.output;
+}
+
+/** The first failed body row of a loop that already failed (elements in order, nested loops followed down). */
+function failedInside(
+  graph: WorkflowGraph,
+  loopId: string,
+  key: string,
+  rows: ReadonlyMap<string, RowView>,
+): NodeAt | null {
+  const body = graph.nodes.filter((n) => n.parentId === loopId);
+  if (!body.length) return null;
+  const prefix = key ? `${key}.` : "";
+  const indexes = new Set<number>();
+  for (const rowId of rows.keys()) {
+    const [nodeId, iterationKey = ""] = rowId.split("@");
+    const rest = iterationKey.startsWith(prefix) ? iterationKey.slice(prefix.length) : null;
+    if (rest !== null && /^\d+$/.test(rest) && body.some((n) => n.id === nodeId)) indexes.add(Number(rest));
+  }
+  for (const index of [...indexes].sort((a, b) => a - b)) {
+    const element = childKey(key, index);
+    for (const node of body) {
+      if (rows.get(rowKey(node.id, element))?.state !== "failed") continue;
+      return (
+        (node.type === "loop" ? failedInside(graph, node.id, element, rows) : null) ?? {
+          nodeId: node.id,
+          iterationKey: element,
+        }
+      );
+    }
+  }
+  return null;
 }
 
 function branchOf(data: unknown): "true" | "false" | null {
