@@ -29,6 +29,9 @@ function instrumentPg(seen: Seen[]) {
 
 const CATEGORIES: [string, RegExp][] = [
   ["transaction control (BEGIN, COMMIT, SAVEPOINT)", /^\s*(BEGIN|COMMIT|ROLLBACK|SAVEPOINT|RELEASE)/i],
+  // The hot path's SQL functions (one statement each); older builds never send them.
+  ["accept (bureau_accept_task: agent, task, events, hold, org events)", /bureau_accept_task\(/],
+  ["settling write (bureau_write_task: state, artifacts, events, capture, org events)", /bureau_write_task\(/],
   ["durable engine (dbos schema)", /"dbos"\./],
   ["rate limit bucket", /RateLimitBucket/],
   ["org event log", /bureau_record_event|"Event"/],
@@ -87,6 +90,7 @@ export async function runTaskProfileBench(): Promise<string> {
       counts.set(name, (counts.get(name) ?? 0) + 1);
     }
     const begins = statements.filter((s) => /^\s*BEGIN/i.test(s.text)).length;
+    if (process.env.TASK_PROFILE_SHAPES === "1") printShapes(statements);
     const rows = [...counts.entries()]
       .sort((a, b) => b[1] - a[1])
       .map(([name, n]) => `| ${name} | ${fmt(n / TASKS, 1)} |`);
@@ -106,6 +110,17 @@ export async function runTaskProfileBench(): Promise<string> {
     await db.$disconnect();
     await database.done();
   }
+}
+
+/** TASK_PROFILE_SHAPES=1: the most frequent statements (first 120 characters), to stderr, per task. */
+function printShapes(statements: Seen[]) {
+  const shapes = new Map<string, number>();
+  for (const { text } of statements) {
+    const shape = text.replace(/\s+/g, " ").trim().slice(0, 120);
+    shapes.set(shape, (shapes.get(shape) ?? 0) + 1);
+  }
+  for (const [shape, n] of [...shapes].sort((a, b) => b[1] - a[1]).slice(0, 25))
+    process.stderr.write(`${fmt(n / TASKS, 2).padStart(6)}  ${shape}\n`);
 }
 
 if (import.meta.filename === process.argv[1]) {

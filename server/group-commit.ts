@@ -1,10 +1,11 @@
 import "server-only";
-import { db, type Tx } from "./db";
+import { db, type Db, type Tx } from "./db";
 import { Prisma } from "./generated/prisma/client";
 import { logger } from "./logger";
 
 interface Item {
   body: (tx: Tx) => Promise<unknown>;
+  alone?: (client: Db) => Promise<unknown>;
   resolve: (value: unknown) => void;
   reject: (error: unknown) => void;
   attempts: number;
@@ -22,14 +23,25 @@ function isRetryable(error: unknown): boolean {
   return /deadlock detected|could not serialize access|40P01|40001/.test(text);
 }
 
+export interface GroupCommitOptions<T> {
+  /**
+   * The same unit as ONE statement on the client itself (no transaction
+   * around it), used when it commits alone: a single statement is its own
+   * transaction, so an idle system does not pay BEGIN and COMMIT, two more
+   * round trips, for it. It must be atomic on its own (one statement, or a
+   * transaction it opens itself) and do what `body` does.
+   */
+  alone?: (client: Db) => Promise<T>;
+}
+
 /**
  * Group commit: small units of work that arrive while a transaction of the
  * same stream is committing wait, then commit together in the next one.
  * One COMMIT (one WAL flush) then carries many units, and the rows they
  * share (an org's wallet, the ledger's hot accounts) are locked once per
  * batch instead of once per unit, with the flush no longer inside every
- * unit's lock. Alone, a unit runs as its own plain transaction, so an idle
- * system pays nothing for it.
+ * unit's lock. Alone, a unit runs as its own plain transaction (or as its
+ * one statement, given `alone`), so an idle system pays nothing for it.
  *
  * A batch runs first without savepoints (units rarely fail). When one
  * throws, its caller gets its error and the rest run again, each under its
@@ -44,9 +56,15 @@ function isRetryable(error: unknown): boolean {
 export class GroupCommitter {
   private readonly queues = new Map<string, Item[]>();
 
-  run<T>(stream: string, body: (tx: Tx) => Promise<T>): Promise<T> {
+  run<T>(stream: string, body: (tx: Tx) => Promise<T>, options: GroupCommitOptions<T> = {}): Promise<T> {
     return new Promise<T>((resolve, reject) => {
-      const item: Item = { body, resolve: resolve as (value: unknown) => void, reject, attempts: 0 };
+      const item: Item = {
+        body,
+        alone: options.alone,
+        resolve: resolve as (value: unknown) => void,
+        reject,
+        attempts: 0,
+      };
       const queue = this.queues.get(stream);
       if (queue) {
         queue.push(item);
@@ -75,7 +93,7 @@ export class GroupCommitter {
     if (batch.length === 1) {
       const [item] = batch as [Item];
       try {
-        item.resolve(await db.$transaction((tx) => item.body(tx)));
+        item.resolve(await (item.alone ? item.alone(db) : db.$transaction((tx) => item.body(tx))));
       } catch (error) {
         if (isRetryable(error) && ++item.attempts < MAX_ATTEMPTS) return [item];
         item.reject(error);
@@ -151,7 +169,7 @@ export class GroupCommitter {
     logger.warn({ err: error, units: batch.length }, "group commit failed; retrying its units one by one");
     for (const item of batch) {
       if (++item.attempts < MAX_ATTEMPTS)
-        void this.run(`retry:${crypto.randomUUID()}`, item.body).then(item.resolve, item.reject);
+        void this.run(`retry:${crypto.randomUUID()}`, item.body, { alone: item.alone }).then(item.resolve, item.reject);
       else item.reject(error);
     }
     return [];

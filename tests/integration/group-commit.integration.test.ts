@@ -87,4 +87,32 @@ describe("group commit", () => {
     ).rejects.toThrow("boom");
     expect(await db.rateLimitBucket.count({ where: { key: k } })).toBe(0);
   });
+
+  it("runs a unit that commits alone as its single statement, and one that shares a batch as its body", async () => {
+    const committer = new GroupCommitter();
+    const ran: string[] = [];
+    let open!: () => void;
+    const gate = new Promise<void>((resolve) => (open = resolve));
+    const unit = (name: string, wait = false) =>
+      committer.run(
+        "alone",
+        async (tx) => {
+          ran.push(`${name}: body`);
+          return tx.rateLimitBucket.create({ data: { key: key(name), tokens: 1, updatedAt: new Date() } });
+        },
+        {
+          alone: async (client) => {
+            if (wait) await gate;
+            ran.push(`${name}: alone`);
+            return client.rateLimitBucket.create({ data: { key: key(name), tokens: 1, updatedAt: new Date() } });
+          },
+        },
+      );
+    const first = unit("first", true);
+    // These arrive while the first is committing: they commit together, in one transaction.
+    const queued = [unit("second"), unit("third")];
+    open();
+    await Promise.all([first, ...queued]);
+    expect(ran).toEqual(["first: alone", "second: body", "third: body"]);
+  });
 });

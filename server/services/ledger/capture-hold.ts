@@ -1,9 +1,7 @@
 import "server-only";
 import { db, type Tx } from "../../db";
 import { env } from "../../env";
-import { orgAccountId, platformAccountId } from "./accounts";
 import { splitCapture } from "./math";
-import { postTransaction } from "./post-transaction";
 
 const DAY_MS = 86_400_000;
 
@@ -21,46 +19,41 @@ export async function captureHold(input: { taskId: string }): Promise<{ captured
 
 /**
  * captureHold inside the caller's transaction (the one that records the
- * task's end, so state and money commit together). Three statements: claim
- * the hold, lock the three accounts in id order, post. The hot rows (the
- * org's holds account, the seller's pending account, platform revenue) are
- * locked last, so call it at the end of the transaction.
+ * task's end, so state and money commit together). One statement,
+ * bureau_capture_hold (shared with the task hot path's bureau_write_task):
+ * claim the hold by a conditional update that records the split, lock the
+ * three accounts in id order, post. The hot rows (the org's holds account,
+ * the seller's pending account, platform revenue) are locked last, so call
+ * it at the end of the transaction.
  */
 export type CaptureResult =
   { captured: false } | { captured: true; holdId: string; amount: number; sellerAmount: number; feeAmount: number };
 
+type Captured = Omit<Extract<CaptureResult, { captured: true }>, "captured">;
+
 export async function captureHoldIn(tx: Tx, input: { taskId: string }): Promise<CaptureResult> {
   const now = new Date();
-  const availableAt = new Date(now.getTime() + env.EARNINGS_HOLD_DAYS * DAY_MS);
-  const bps = env.PLATFORM_FEE_BPS;
-  // One conditional statement claims the hold and records the split, so a
-  // replay or a racing release finds nothing to claim. The split is
-  // splitCapture's (floor of the fee), checked below.
-  const claimed = await tx.$queryRaw<{ id: string; orgId: string; amount: number; sellerOrgId: string; fee: number }[]>`
-    UPDATE "CreditHold" h
-    SET status = 'CAPTURED', "settledAt" = ${now}, "sellerOrgId" = a."orgId", "availableAt" = ${availableAt},
-        "feeAmount" = (h.amount::bigint * ${bps}::int / 10000)::int,
-        "sellerAmount" = h.amount - (h.amount::bigint * ${bps}::int / 10000)::int,
-        "updatedAt" = ${now}
-    FROM "Task" t JOIN "Agent" a ON a.id = t."agentId"
-    WHERE h."taskId" = ${input.taskId} AND h.status = 'HELD' AND t.id = h."taskId"
-    RETURNING h.id, h."orgId", h.amount, a."orgId" AS "sellerOrgId", h."feeAmount" AS fee`;
-  const hold = claimed[0];
-  if (!hold) return { captured: false };
-  const { fee, seller } = splitCapture(hold.amount, bps);
-  if (fee !== hold.fee) throw new Error(`Capture split mismatch for task ${input.taskId}.`);
-  const holds = await orgAccountId(tx, hold.orgId, "ORG_HOLDS");
-  const pending = await orgAccountId(tx, hold.sellerOrgId, "SELLER_PENDING");
-  const revenue = await platformAccountId(tx, "PLATFORM_REVENUE");
-  await postTransaction(tx, {
-    key: `capture:${input.taskId}`,
-    kind: "capture",
-    orgId: hold.orgId,
-    lines: [
-      { accountId: holds, amount: -hold.amount },
-      { accountId: pending, amount: seller },
-      { accountId: revenue, amount: fee },
-    ].filter((line) => line.amount !== 0),
-  });
-  return { captured: true, holdId: hold.id, amount: hold.amount, sellerAmount: seller, feeAmount: fee };
+  const terms = captureTerms(now);
+  const [row] = await tx.$queryRaw<{ capture: Captured | null }[]>`
+    SELECT bureau_capture_hold(${input.taskId}, ${now.toISOString()}::timestamp, ${terms.availableAt}::timestamp,
+      ${terms.feeBps}::int) AS capture`;
+  const capture = row?.capture;
+  if (!capture) return { captured: false };
+  checkSplit(input.taskId, capture);
+  return { captured: true, ...capture };
+}
+
+/** When a capture made now matures, as the SQL functions take it (ISO 8601, UTC). */
+export function captureTerms(now: Date): { availableAt: string; feeBps: number } {
+  return {
+    availableAt: new Date(now.getTime() + env.EARNINGS_HOLD_DAYS * DAY_MS).toISOString(),
+    feeBps: env.PLATFORM_FEE_BPS,
+  };
+}
+
+/** The database's split is splitCapture's (the fee rounds down, the seller gets the rest), or the capture fails. */
+export function checkSplit(taskId: string, capture: Captured): void {
+  const { fee, seller } = splitCapture(capture.amount, env.PLATFORM_FEE_BPS);
+  if (fee !== capture.feeAmount || seller !== capture.sellerAmount)
+    throw new Error(`Capture split mismatch for task ${taskId}.`);
 }

@@ -1,17 +1,7 @@
 import "server-only";
 import type { Tx } from "../../db";
-import {
-  budgetScopes,
-  enforceBudgets,
-  recordBudgetAlerts,
-  type BudgetCrossing,
-  type BudgetRow,
-} from "../budgets/enforce-budgets";
-import { orgAccountId } from "./accounts";
-import { InsufficientCreditsError } from "./errors";
-import { postTransfer } from "./post-transaction";
-
-type BudgetJson = Omit<BudgetRow, "alertedAt"> & { alertedAtMs: number | null };
+import { ALERT_PERCENT, recordBudgetAlerts, type BudgetAlert, type BudgetCrossing } from "../budgets/enforce-budgets";
+import { BudgetExceededError, InsufficientCreditsError } from "./errors";
 
 export interface PlaceHoldInput {
   orgId: string;
@@ -25,14 +15,39 @@ export interface PlaceHoldInput {
   newTask?: boolean;
 }
 
+/** What bureau_check_hold says of a hold it refused (the migration task_hot_path_functions). */
+export type HoldRefusal =
+  | { refused: "insufficient_credits"; balance: number; amount: number }
+  | {
+      refused: "budget_exceeded";
+      scope: "org" | "department";
+      capCredits: number;
+      spentCredits: number;
+      amount: number;
+    };
+
+/** The ledger's refusal as the DomainError every door maps. */
+export function holdRefusalError(refusal: HoldRefusal): InsufficientCreditsError | BudgetExceededError {
+  return refusal.refused === "insufficient_credits"
+    ? new InsufficientCreditsError(refusal.balance, refusal.amount)
+    : new BudgetExceededError(refusal.scope, refusal.capCredits, refusal.spentCredits, refusal.amount);
+}
+
+type PlacedHold = HoldRefusal | { replay: true } | { holdId: string; alerts: BudgetAlert[] };
+
 /**
  * Reserves a task's price: wallet -> org holds, key "hold:<taskId>". Runs
  * inside the caller's transaction (the one inserting the Task row); call it
  * last there, since the wallet lock it takes is held until commit. The
  * wallet row lock serialises concurrent holds of one org, so the balance and
- * budget checks below see every earlier hold and a wallet is never
- * overdrawn. Throws InsufficientCreditsError or BudgetExceededError (both
- * DomainErrors); the caller's transaction then writes nothing.
+ * budget checks see every earlier hold and a wallet is never overdrawn.
+ * Throws InsufficientCreditsError or BudgetExceededError (both
+ * DomainErrors) having written nothing; the caller's transaction then
+ * writes nothing either.
+ *
+ * One statement (bureau_place_hold, the same checks and writes the task
+ * accept runs inside bureau_accept_task), plus, only when the hold takes a
+ * monthly budget past its alert line, the claim of that alert.
  *
  * Resolves to the budget crossings this hold claimed. The caller sends them
  * with sendBudgetAlerts AFTER its transaction commits (never from inside it,
@@ -45,49 +60,17 @@ export async function placeHold(
   if (!Number.isSafeInteger(input.amount) || input.amount <= 0) {
     throw new RangeError("A hold must be a positive whole number of credits.");
   }
-  const wallet = await orgAccountId(tx, input.orgId, "ORG_WALLET");
-  const holds = await orgAccountId(tx, input.orgId, "ORG_HOLDS");
-  // Both accounts the hold moves, in id order (see lockAccounts), and the
-  // budgets in scope, in one statement; from here to commit every other
-  // hold, capture and release of this org waits.
-  const departmentId = input.departmentId ?? null;
-  const locked = await tx.$queryRaw<{ id: string; balance: number; budgets: BudgetJson[] | null }[]>`
-    SELECT a.id, a.balance,
-           CASE WHEN a.id = ${wallet} THEN (
-             SELECT coalesce(json_agg(json_build_object(
-               'id', b.id, 'scope', b.scope, 'departmentId', b."departmentId",
-               'monthlyCapCredits', b."monthlyCapCredits",
-               -- epoch ms: the column is UTC without a zone, which JSON text would leave ambiguous
-               'alertedAtMs', (extract(epoch FROM b."alertedAt") * 1000)::bigint)), '[]'::json)
-             FROM "Budget" b WHERE b."orgId" = ${input.orgId} AND b.scope = ANY(${budgetScopes(departmentId)}::text[])
-           ) END AS budgets
-    FROM "LedgerAccount" a WHERE a.id = ANY(${[wallet, holds].sort()}::text[])
-    ORDER BY a.id FOR UPDATE OF a`;
-  const walletRow = locked.find((row) => row.id === wallet);
-  if (!walletRow || locked.length !== 2) throw new Error(`Ledger accounts of org ${input.orgId} are missing.`);
-  const balance = Number(walletRow.balance);
-  const budgets = (walletRow.budgets ?? []).map(({ alertedAtMs, ...b }) => ({
-    ...b,
-    alertedAt: alertedAtMs === null ? null : new Date(Number(alertedAtMs)),
-  }));
-
-  if (!input.newTask) {
-    const existing = await tx.creditHold.findUnique({ where: { taskId: input.taskId }, select: { id: true } });
-    if (existing) return { crossings: [], holdId: null };
-  }
-  if (balance < input.amount) throw new InsufficientCreditsError(balance, input.amount);
-
   const now = new Date();
-  const alerts = await enforceBudgets(tx, { orgId: input.orgId, departmentId, amount: input.amount, now, budgets });
+  const [row] = await tx.$queryRaw<{ hold: PlacedHold }[]>`
+    SELECT bureau_place_hold(${input.orgId}, ${input.taskId}, ${input.amount}::int, ${input.departmentId ?? null},
+      ${now.toISOString()}, ${ALERT_PERCENT}::int, ${input.newTask === true}) AS hold`;
+  const hold = row!.hold;
+  if ("refused" in hold) throw holdRefusalError(hold);
+  if ("replay" in hold) return { crossings: [], holdId: null };
+  return { crossings: await claimBudgetAlerts(tx, hold.alerts, now), holdId: hold.holdId };
+}
 
-  await postTransfer(
-    tx,
-    { key: `hold:${input.taskId}`, kind: "hold", orgId: input.orgId, from: wallet, to: holds, amount: input.amount },
-    { accountsLocked: true },
-  );
-  const holdId = crypto.randomUUID();
-  await tx.$executeRaw`
-    INSERT INTO "CreditHold" (id, "orgId", "taskId", amount, "departmentId", "updatedAt")
-    VALUES (${holdId}, ${input.orgId}, ${input.taskId}, ${input.amount}, ${departmentId}, ${now})`;
-  return { crossings: await recordBudgetAlerts(tx, alerts, now), holdId };
+/** Claims and audits the alerts a hold's checks found, in the hold's transaction (none: no statement). */
+export function claimBudgetAlerts(tx: Tx, alerts: BudgetAlert[], now: Date): Promise<BudgetCrossing[]> {
+  return alerts.length === 0 ? Promise.resolve([]) : recordBudgetAlerts(tx, alerts, now);
 }

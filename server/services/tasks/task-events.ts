@@ -12,12 +12,14 @@ export interface NewTaskEvent {
 }
 
 /**
- * Appends events to a task's log and notifies listeners once: two
- * statements however many events. The caller must hold the task's row (it
- * inserted it, or locked it with lockTaskLog) for the rest of its
- * transaction, so the task's events commit in id order. Inside a
- * transaction the NOTIFY is delivered on commit, so nobody is woken for a
- * rolled-back row. Returns the new ids in order.
+ * Appends events to a task's log and notifies listeners once, in one
+ * statement however many events (bureau_task_events, which the hot path's
+ * SQL functions also use). The caller must hold the task's row (it inserted
+ * it, or locked it with lockTaskLog) for the rest of its transaction, so the
+ * task's events commit in id order. Inside a transaction the NOTIFY is
+ * delivered on commit, so nobody is woken for a rolled-back row. The NOTIFY's
+ * channel is TASK_EVENTS_CHANNEL, its payload {orgId, taskId, id} with the
+ * newest id. Returns the new ids in order.
  */
 export async function insertTaskEvents(
   tx: Tx,
@@ -25,21 +27,9 @@ export async function insertTaskEvents(
   events: readonly NewTaskEvent[],
 ): Promise<bigint[]> {
   if (events.length === 0) return [];
-  // One statement: the rows (in order) and the NOTIFY naming the newest id.
   const rows = await tx.$queryRaw<{ ids: bigint[] }[]>`
-    WITH e AS (
-      INSERT INTO "TaskEvent" ("taskId", "orgId", kind, data)
-      SELECT ${target.taskId}, ${target.orgId}, x.kind, x.data::jsonb
-      FROM unnest(${events.map((e) => e.kind)}::text[], ${events.map((e) => JSON.stringify(e.data))}::text[])
-        WITH ORDINALITY AS x(kind, data, n)
-      ORDER BY x.n
-      RETURNING id
-    )
-    SELECT array_agg(id ORDER BY id) AS ids,
-           pg_notify(${TASK_EVENTS_CHANNEL},
-             json_build_object('orgId', ${target.orgId}::text, 'taskId', ${target.taskId}::text,
-                               'id', max(id)::text)::text)::text AS notified
-    FROM e`;
+    SELECT bureau_task_events(${target.taskId}, ${target.orgId}, ${events.map((e) => e.kind)}::text[],
+      ${events.map((e) => JSON.stringify(e.data))}::text[]::jsonb[]) AS ids`;
   return rows[0]!.ids.map((id) => BigInt(id));
 }
 

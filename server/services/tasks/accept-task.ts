@@ -1,0 +1,100 @@
+import "server-only";
+import type { Db, Tx } from "../../db";
+import type { TaskSource } from "../../generated/prisma/enums";
+import { ALERT_PERCENT, type BudgetAlert, type BudgetCrossing } from "../budgets/enforce-budgets";
+import type { EventActor } from "../events/catalogue";
+import { claimBudgetAlerts, type HoldRefusal } from "../ledger/place-hold";
+import type { NewTaskEvent } from "./task-events";
+
+/** Everything startTask decided before the accept: the values bureau_accept_task writes. */
+export interface AcceptArgs {
+  taskId: string;
+  orgId: string;
+  agent: { slug: string } | { id: string };
+  sandbox: boolean;
+  source: TaskSource;
+  contextId: string;
+  messageId: string;
+  /** The first message, stored as the task's input. */
+  input: unknown;
+  createdById: string | null;
+  apiKeyId: string | null;
+  /** The in-process runner that runs the task at once (accepted as WORKING), or null. */
+  runnerId: string | null;
+  now: Date;
+  events: NewTaskEvent[];
+  push: { id: string; configId: string; url: string; token: string | null } | null;
+  departmentId: string | null;
+  actor: EventActor;
+}
+
+/** The accepted task, with what its first turn needs. */
+export interface Accepted {
+  id: string;
+  agentId: string;
+  price: number;
+  endpointUrl: string;
+  card: unknown;
+  holdId: string | null;
+  lastEventId: string;
+  lastOrgEventId: string;
+  crossings: BudgetCrossing[];
+}
+
+/** What the accept ended in: accepted, or why not (nothing was written then). */
+export type AcceptOutcome =
+  | { accepted: Accepted }
+  | { agentNotFound: true }
+  | { duplicate: { id: string; contextId: string; price: number; agentId: string }; agent: string }
+  | HoldRefusal;
+
+type AcceptRow =
+  | Exclude<AcceptOutcome, { accepted: Accepted }>
+  | { needsTransaction: true }
+  | (Omit<Accepted, "crossings" | "lastOrgEventId"> & { alerts: BudgetAlert[]; lastOrgEventId: string | null });
+
+function callAccept(client: Db | Tx, a: AcceptArgs, alertsOk: boolean): Promise<{ r: AcceptRow }[]> {
+  const bySlug = "slug" in a.agent ? a.agent.slug : null;
+  const byId = "id" in a.agent ? a.agent.id : null;
+  return client.$queryRaw<{ r: AcceptRow }[]>`
+    SELECT bureau_accept_task(${a.taskId}, ${a.orgId}, ${byId}, ${bySlug}, ${a.sandbox}, ${a.source}, ${a.contextId},
+      ${a.messageId}, ${JSON.stringify(a.input)}::jsonb, ${a.createdById}, ${a.apiKeyId}, ${a.runnerId},
+      ${a.now.toISOString()}, ${JSON.stringify(a.events)}::jsonb, ${a.push?.id ?? null}, ${a.push?.configId ?? null},
+      ${a.push?.url ?? null}, ${a.push?.token ?? null}, ${a.departmentId}, ${ALERT_PERCENT}::int, ${a.actor.kind},
+      ${a.actor.id}, ${alertsOk}) AS r`;
+}
+
+/**
+ * The accept inside a transaction: one statement, and, only when the hold
+ * takes a monthly budget past its alert line, the alert's claim and audit,
+ * then the task's org events (in that order: the budget row before the org's
+ * event-writer lock, as every budget writer takes them).
+ */
+export async function acceptInTransaction(tx: Tx, a: AcceptArgs): Promise<AcceptOutcome> {
+  const [row] = await callAccept(tx, a, true);
+  return finish(tx, a, row!.r);
+}
+
+/**
+ * The accept as its own statement, outside any transaction (a unit that
+ * commits alone). A hold that would claim a budget alert needs the
+ * transaction above: the function then wrote nothing, and it runs again in one.
+ */
+export async function acceptAlone(client: Db, a: AcceptArgs): Promise<AcceptOutcome> {
+  const [row] = await callAccept(client, a, false);
+  if ("needsTransaction" in row!.r) return client.$transaction((tx) => acceptInTransaction(tx, a));
+  return finish(client, a, row!.r);
+}
+
+async function finish(client: Tx, a: AcceptArgs, row: AcceptRow): Promise<AcceptOutcome> {
+  if ("needsTransaction" in row) throw new Error("bureau_accept_task asked for a transaction inside one.");
+  if (!("id" in row)) return row;
+  const { alerts, lastOrgEventId, ...accepted } = row;
+  if (lastOrgEventId !== null) return { accepted: { ...accepted, lastOrgEventId, crossings: [] } };
+  // The function left the org events to us, after the alerts' claim.
+  const crossings = await claimBudgetAlerts(client, alerts, a.now);
+  const [events] = await client.$queryRaw<{ last: bigint }[]>`
+    SELECT bureau_task_accepted(${a.orgId}, ${accepted.id}, ${accepted.agentId}, ${a.source}, ${accepted.price}::int,
+      ${accepted.holdId}, ${a.actor.kind}, ${a.actor.id}) AS last`;
+  return { accepted: { ...accepted, lastOrgEventId: String(events!.last), crossings } };
+}
