@@ -1,25 +1,26 @@
 import "server-only";
 import { db } from "../../db";
 import type { WorkflowGraph } from "../../schemas/workflow-graph";
+import { estimateRunPrice, type RunPriceEstimate } from "./graph/estimate-price";
+import type { GraphIssue } from "./graph/graph-issue";
+import { validateGraph, type ListingInfo } from "./graph/validate-graph";
 
-/** One problem of a graph, for the canvas to pin on a node (and, with a position, on a character). */
-export interface GraphIssue {
-  severity: "error" | "warning";
-  nodeId: string | null;
-  /** The node's field at fault ("target", "workflowId", "template", …). */
-  field: string | null;
-  message: string;
-}
+export type { GraphIssue } from "./graph/graph-issue";
+export type { RunPriceEstimate } from "./graph/estimate-price";
 
-/** The listing prices an estimate reads, by slug (published listings only). */
-export type ListingPrices = Map<string, { name: string; pricePerTask: number }>;
-
+/** Everything the builder shows about a graph: its problems (errors block publishing) and what a run may cost. */
 export interface GraphCheck {
   issues: GraphIssue[];
+  estimate: RunPriceEstimate;
 }
 
-/** Prices of the published listings the graph's agent steps name. */
-export async function loadListingPrices(graph: WorkflowGraph): Promise<ListingPrices> {
+/**
+ * The listings the graph's agent steps name, as validation and the estimate
+ * read them: any public listing (published or paused) and the org's own in
+ * any state. Another seller's draft or suspended listing is not shown to
+ * exist, so its name never leaks through a validation message.
+ */
+async function loadListings(orgId: string, graph: WorkflowGraph): Promise<Map<string, ListingInfo>> {
   const slugs = [
     ...new Set(
       graph.nodes.flatMap((n) =>
@@ -29,70 +30,73 @@ export async function loadListingPrices(graph: WorkflowGraph): Promise<ListingPr
   ];
   if (slugs.length === 0) return new Map();
   const agents = await db.agent.findMany({
-    where: { slug: { in: slugs }, status: "PUBLISHED" },
-    select: { slug: true, name: true, pricePerTask: true },
+    where: { slug: { in: slugs }, OR: [{ status: { in: ["PUBLISHED", "PAUSED"] } }, { orgId }] },
+    select: { slug: true, name: true, pricePerTask: true, status: true },
   });
-  return new Map(agents.map((a) => [a.slug, { name: a.name, pricePerTask: a.pricePerTask }]));
+  return new Map(agents.map((a) => [a.slug, { name: a.name, priceCredits: a.pricePerTask, status: a.status }]));
 }
 
 /**
- * The checks that need the database: every listing an agent step names is
- * published, and every sub-workflow is one of the org's own, published, and
- * not this workflow itself.
+ * What validation cannot know from the graph alone about its sub-workflows:
+ * whether each is this workflow itself, archived or never published (whether
+ * it exists in the org at all is validateGraph's, from `workflowIds`).
  */
-export async function checkGraphReferences(input: {
-  orgId: string;
-  graph: WorkflowGraph;
-  workflowId: string | null;
-  prices: ListingPrices;
-}): Promise<GraphIssue[]> {
-  const issues: GraphIssue[] = [];
-  for (const node of input.graph.nodes) {
-    if (node.type === "agent" && node.config.target.kind === "listing" && !input.prices.has(node.config.target.slug))
-      issues.push({
-        severity: "error",
-        nodeId: node.id,
-        field: "target",
-        message: `“${node.name}” calls ${node.config.target.slug}, which is not a published listing.`,
-      });
-  }
-  const subworkflows = input.graph.nodes.filter((n) => n.type === "subworkflow");
-  const ids = [...new Set(subworkflows.map((n) => n.config.workflowId))];
+async function subworkflowIssues(orgId: string, graph: WorkflowGraph, workflowId: string | null) {
+  const nodes = graph.nodes.filter((n) => n.type === "subworkflow");
+  const ids = [...new Set(nodes.map((n) => n.config.workflowId))];
   const found = ids.length
     ? await db.workflow.findMany({
-        where: { orgId: input.orgId, id: { in: ids } },
+        where: { orgId, id: { in: ids } },
         select: { id: true, latestVersion: true, archivedAt: true },
       })
     : [];
   const byId = new Map(found.map((w) => [w.id, w]));
-  for (const node of subworkflows) {
+  const issues: GraphIssue[] = [];
+  for (const node of nodes) {
     const target = byId.get(node.config.workflowId);
     const problem =
-      node.config.workflowId === input.workflowId
-        ? "runs this same workflow, which would never end"
+      node.config.workflowId === workflowId
+        ? (["subworkflow_self", "runs this same workflow, which would never end"] as const)
         : !target
-          ? "runs a workflow that does not exist in this organization"
+          ? null
           : target.archivedAt
-            ? "runs an archived workflow"
+            ? (["subworkflow_archived", "runs an archived workflow"] as const)
             : target.latestVersion === 0
-              ? "runs a workflow that has never been published"
+              ? (["subworkflow_unpublished", "runs a workflow that has never been published"] as const)
               : null;
     if (problem)
-      issues.push({ severity: "error", nodeId: node.id, field: "workflowId", message: `“${node.name}” ${problem}.` });
+      issues.push({
+        code: problem[0],
+        severity: "error",
+        nodeId: node.id,
+        field: "config.workflowId",
+        message: `"${node.name}" ${problem[1]}.`,
+      });
   }
-  return issues;
+  return { issues, workflowIds: new Set(found.map((w) => w.id)) };
 }
 
 /**
- * Everything the builder shows about a graph: the semantic issues and the
- * database checks above.
+ * Validates a graph against the org's data (listings, workflows) and
+ * estimates a run's price from the listed prices of the published listings.
+ * Used by save (to show), publish (to refuse on errors) and the REST door.
  */
 export async function checkWorkflowGraph(input: {
   orgId: string;
   graph: WorkflowGraph;
+  /** The workflow being checked, so a sub-workflow node calling it is caught; null for a plan. */
   workflowId: string | null;
 }): Promise<GraphCheck> {
-  const prices = await loadListingPrices(input.graph);
-  const issues = await checkGraphReferences({ ...input, prices });
-  return { issues };
+  const [listings, subworkflows] = await Promise.all([
+    loadListings(input.orgId, input.graph),
+    subworkflowIssues(input.orgId, input.graph, input.workflowId),
+  ]);
+  const issues = [
+    ...validateGraph(input.graph, { listings, workflowIds: subworkflows.workflowIds }),
+    ...subworkflows.issues,
+  ].sort((a, b) => Number(a.severity === "warning") - Number(b.severity === "warning"));
+  const prices = new Map(
+    [...listings].flatMap(([slug, l]) => (l.status === "PUBLISHED" ? [[slug, l.priceCredits] as const] : [])),
+  );
+  return { issues, estimate: estimateRunPrice(input.graph, prices) };
 }

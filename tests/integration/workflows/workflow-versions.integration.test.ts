@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { db } from "@/server/db";
 import { createWorkflow } from "@/server/services/workflows/create-workflow";
+import { getVersionDiff } from "@/server/services/workflows/get-version-diff";
 import { getWorkflow } from "@/server/services/workflows/get-workflow";
 import { listWorkflowVersions } from "@/server/services/workflows/list-workflow-versions";
 import { listWorkflows } from "@/server/services/workflows/list-workflows";
@@ -35,13 +36,15 @@ describe("workflow drafts and versions", () => {
     const prompts = stored.map((v) => JSON.stringify(v.graph).match(/(first|second) prompt/)?.[0]);
     expect(prompts).toEqual(["first prompt", "second prompt"]);
 
-    // A later draft changes neither version.
-    await saveWorkflowDraft({
+    // A later draft changes neither version; saving answers with the issues and the price estimate.
+    const saved = await saveWorkflowDraft({
       orgId: org.id,
       actor: as(user.id),
       workflowId: created.id,
       graph: agentGraph(agent.slug, "draft only"),
     });
+    expect(saved.check.issues.filter((i) => i.severity === "error")).toEqual([]);
+    expect(saved.check.estimate).toMatchObject({ minCredits: 25, maxCredits: 25, unpricedNodeIds: [] });
     const detail = await getWorkflow({ orgId: org.id, actor: as(user.id), workflowId: created.id });
     expect(detail.latestVersion).toBe(2);
     expect(detail.hasUnpublishedChanges).toBe(true);
@@ -122,7 +125,7 @@ describe("workflow drafts and versions", () => {
       graph: agentGraph("no-such-listing-anywhere"),
     });
     expect(saved.check.issues).toContainEqual(
-      expect.objectContaining({ severity: "error", nodeId: "research", field: "target" }),
+      expect.objectContaining({ severity: "error", nodeId: "research", field: "config.target" }),
     );
     await expect(publishWorkflow({ orgId: org.id, actor: as(user.id), workflowId: wf.id })).rejects.toMatchObject({
       code: "invalid_input",
@@ -156,7 +159,9 @@ describe("workflow drafts and versions", () => {
       edges: [],
     };
     const { check } = await saveWorkflowDraft({ orgId: org.id, actor: as(user.id), workflowId: wf.id, graph });
-    const byNode = Object.fromEntries(check.issues.filter((i) => i.field === "workflowId").map((i) => [i.nodeId, i]));
+    const byNode = Object.fromEntries(
+      check.issues.filter((i) => i.field === "config.workflowId").map((i) => [i.nodeId, i]),
+    );
     expect(byNode.foreign?.message).toMatch(/does not exist in this organization/);
     expect(byNode.unpublished?.message).toMatch(/never been published/);
     expect(byNode.itself?.message).toMatch(/this same workflow/);
@@ -183,6 +188,28 @@ describe("workflow drafts and versions", () => {
       ["workflow.published", { version: 2, rolledBackFrom: null }],
       ["workflow.published", { version: 3, rolledBackFrom: 1 }],
     ]);
+    const diff = await getVersionDiff({ orgId: org.id, actor: as(user.id), workflowId: wf.id, from: 1, to: 2 });
+    expect(diff.diff.nodes.changed).toEqual([
+      {
+        nodeId: "research",
+        name: "Research",
+        changes: [{ path: "config.template", before: "good prompt", after: "bad prompt" }],
+      },
+    ]);
+    expect(diff.diff.nodes.added).toEqual([]);
+    expect([diff.from.version, diff.to.version]).toEqual([1, 2]);
+    const toDraft = await getVersionDiff({
+      orgId: org.id,
+      actor: as(user.id),
+      workflowId: wf.id,
+      from: 3,
+      to: "draft",
+    });
+    expect(toDraft.to.version).toBeNull();
+    expect(toDraft.diff.nodes.changed).toEqual([]);
+    await expect(
+      getVersionDiff({ orgId: org.id, actor: as(user.id), workflowId: wf.id, from: 1, to: 7 }),
+    ).rejects.toMatchObject({ code: "not_found", message: "This workflow has no version 7." });
     await expect(
       rollbackWorkflow({ orgId: org.id, actor: as(user.id), workflowId: wf.id, toVersion: 9 }),
     ).rejects.toMatchObject({ code: "not_found" });
@@ -231,6 +258,7 @@ describe("workflow drafts and versions", () => {
       () => publishWorkflow({ orgId: org.id, actor: as(user.id), workflowId: foreign.id }),
       () => listWorkflowVersions({ orgId: org.id, actor: as(user.id), workflowId: foreign.id, limit: 5 }),
       () => rollbackWorkflow({ orgId: org.id, actor: as(user.id), workflowId: foreign.id, toVersion: 1 }),
+      () => getVersionDiff({ orgId: org.id, actor: as(user.id), workflowId: foreign.id, from: 1, to: "draft" }),
     ])
       await expect(call()).rejects.toMatchObject({ code: "not_found" });
     // Someone outside the org cannot even read it with their own id.

@@ -1,6 +1,7 @@
 import "server-only";
 import { createTRPCRouter } from "../../init";
 import { createWorkflowProcedure } from "./create-workflow";
+import { diffVersionsProcedure } from "./diff-versions";
 import { getWorkflowProcedure } from "./get-workflow";
 import { listVersionsProcedure } from "./list-versions";
 import { listWorkflowsProcedure } from "./list-workflows";
@@ -17,6 +18,7 @@ export const workflowsRouter = createTRPCRouter({
   saveDraft: saveDraftProcedure,
   publish: publishWorkflowProcedure,
   versions: listVersionsProcedure,
+  diff: diffVersionsProcedure,
   rollback: rollbackWorkflowProcedure,
   runs: workflowRunsRouter,
 });

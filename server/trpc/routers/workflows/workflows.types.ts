@@ -36,15 +36,29 @@ export const ZSourcePositionSchema = z.object({
   offset: z.number().int(),
 });
 
+/** One problem of a graph (server/services/workflows/graph/graph-issue.ts): errors block publishing. */
 export const ZGraphIssueSchema = z.object({
+  code: z.string(),
   severity: z.enum(["error", "warning"]),
-  nodeId: z.string().nullable(),
-  field: z.string().nullable(),
   message: z.string(),
+  nodeId: z.string().optional(),
+  edgeId: z.string().optional(),
+  field: z.string().optional(),
+  position: ZSourcePositionSchema.optional(),
+  nodeIds: z.array(z.string()).optional(),
+});
+
+export const ZPriceRangeSchema = z.object({ minCredits: z.number().int(), maxCredits: z.number().int() });
+
+/** What a run may cost, from the listed prices (graph/estimate-price.ts). */
+export const ZRunPriceEstimateSchema = ZPriceRangeSchema.extend({
+  perNode: z.record(z.string(), ZPriceRangeSchema),
+  unpricedNodeIds: z.array(z.string()),
 });
 
 export const ZGraphCheckSchema = z.object({
   issues: z.array(ZGraphIssueSchema),
+  estimate: ZRunPriceEstimateSchema,
 });
 
 export const ZPublishedVersionSchema = z.object({
