@@ -160,3 +160,30 @@ describe("estimateRunPrice", () => {
     expect(estimate.maxCredits).toBe(count * 4 + 10);
   });
 });
+
+describe("estimateRunPrice on a large graph", () => {
+  it("handles 200 nodes with ten conditions and races quickly", () => {
+    const nodes: object[] = [node.trigger()];
+    const edges: string[] = [];
+    let previous = "start";
+    for (let i = 0; i < 10; i++) {
+      nodes.push(node.condition(`c${i}`), node.parallel(`p${i}`), node.join(`j${i}`, "first"));
+      edges.push(`${previous}>c${i}`, `c${i}>true>p${i}`);
+      for (let k = 0; k < 5; k++) {
+        nodes.push(node.agent(`a${i}_${k}`, "x", k % 2 ? "writer" : "editor"));
+        nodes.push(node.agent(`b${i}_${k}`, "x", "legal"));
+        edges.push(`p${i}>a${i}_${k}`, `a${i}_${k}>b${i}_${k}`, `b${i}_${k}>j${i}`);
+      }
+      nodes.push(node.transform(`skip${i}`, "-"), node.transform(`m${i}`, "-"));
+      edges.push(`c${i}>false>skip${i}`, `skip${i}>m${i}`, `j${i}>m${i}`);
+      previous = `m${i}`;
+    }
+    expect(nodes.length).toBeGreaterThan(140);
+    const started = performance.now();
+    const estimate = estimateRunPrice(graph(nodes, edges), prices);
+    expect(performance.now() - started).toBeLessThan(3_000);
+    // Every condition false: nothing paid. Every one true: each race pays its cheapest branch at least, all at most.
+    expect(estimate.minCredits).toBe(0);
+    expect(estimate.maxCredits).toBe(10 * (3 * 4 + 2 * 10 + 5 * 25));
+  });
+});

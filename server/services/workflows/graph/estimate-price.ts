@@ -107,12 +107,16 @@ function feedersOf(index: GraphIndex, joinId: string, nodes: WorkflowNode[]): Se
   return found;
 }
 
+interface Race {
+  joinId: string;
+  feeders: Set<string>;
+}
+
 /** The losers a join "first" may cancel, when the cheapest branch into it wins. */
-function raceLosers(index: GraphIndex, nodes: WorkflowNode[], runs: Set<string>, cost: (id: string) => number) {
+function raceLosers(index: GraphIndex, races: Race[], runs: Set<string>, cost: (id: string) => number) {
   const losers = new Set<string>();
-  for (const join of nodes) {
-    if (join.type !== "join" || join.config.wait !== "first" || !runs.has(join.id)) continue;
-    const feeders = feedersOf(index, join.id, nodes);
+  for (const { joinId, feeders } of races) {
+    if (!runs.has(joinId)) continue;
     const branchOf = (start: string) => {
       const branch = new Set<string>();
       const queue = [start];
@@ -124,9 +128,7 @@ function raceLosers(index: GraphIndex, nodes: WorkflowNode[], runs: Set<string>,
       }
       return branch;
     };
-    const branches = (index.inEdges.get(join.id) ?? [])
-      .filter((e) => runs.has(e.source))
-      .map((e) => branchOf(e.source));
+    const branches = (index.inEdges.get(joinId) ?? []).filter((e) => runs.has(e.source)).map((e) => branchOf(e.source));
     const total = (branch: Set<string>) => [...branch].reduce((sum, id) => sum + cost(id), 0);
     const cheapest = branches.reduce<Set<string> | null>(
       (best, b) => (!best || total(b) < total(best) ? b : best),
@@ -143,28 +145,31 @@ function estimateScope(est: Estimator, parentId: string | undefined, maxMultipli
   const nodes = [...index.nodes.values()].filter((n) => n.parentId === parentId);
   const costs = new Map(nodes.map((n) => [n.id, ownCost(n, est, maxMultiplier)]));
   const order = topologicalOrder(index, nodes);
-  const conditions = order.filter((n) => n.type === "condition").map((n) => n.id);
-  const evaluate = (runs: Set<string>): PriceRange => {
-    const losers = raceLosers(index, nodes, runs, (id) => costs.get(id)!.minCredits);
+  const conditions = new Map(order.filter((n) => n.type === "condition").map((n, bit) => [n.id, bit]));
+  const races: Race[] = nodes
+    .filter((n) => n.type === "join" && n.config.wait === "first")
+    .map((join) => ({ joinId: join.id, feeders: feedersOf(index, join.id, nodes) }));
+  /** A set of nodes that run: what it costs, and who of it is sure to pay. */
+  const evaluate = (runs: Set<string>) => {
+    const losers = raceLosers(index, races, runs, (id) => costs.get(id)!.minCredits);
     let minCredits = 0;
     let maxCredits = 0;
     for (const id of runs) {
       maxCredits += costs.get(id)!.maxCredits;
       if (!losers.has(id)) minCredits += costs.get(id)!.minCredits;
     }
-    return { minCredits, maxCredits };
+    return { minCredits, maxCredits, pays: [...runs].filter((id) => !losers.has(id)) };
   };
   const mayRun = runSet(index, order, () => undefined);
   let alwaysPays: Set<string>;
   let range: PriceRange;
-  if (conditions.length <= MAX_ENUMERATED_CONDITIONS) {
+  if (conditions.size <= MAX_ENUMERATED_CONDITIONS) {
     range = { minCredits: Infinity, maxCredits: 0 };
     alwaysPays = new Set(mayRun);
-    for (let mask = 0; mask < 2 ** conditions.length; mask++) {
-      const runs = runSet(index, order, (id) => ((mask >> conditions.indexOf(id)) & 1 ? "true" : "false"));
-      const losers = raceLosers(index, nodes, runs, (id) => costs.get(id)!.minCredits);
-      for (const id of alwaysPays) if (!runs.has(id) || losers.has(id)) alwaysPays.delete(id);
-      const cost = evaluate(runs);
+    for (let mask = 0; mask < 2 ** conditions.size; mask++) {
+      const cost = evaluate(runSet(index, order, (id) => ((mask >> conditions.get(id)!) & 1 ? "true" : "false")));
+      const pays = new Set(cost.pays);
+      for (const id of alwaysPays) if (!pays.has(id)) alwaysPays.delete(id);
       range = {
         minCredits: Math.min(range.minCredits, cost.minCredits),
         maxCredits: Math.max(range.maxCredits, cost.maxCredits),
@@ -172,11 +177,9 @@ function estimateScope(est: Estimator, parentId: string | undefined, maxMultipli
     }
   } else {
     // Branch edges never taken: what still runs runs whatever the conditions say.
-    const sure = runSet(index, order, () => "neither");
-    alwaysPays = new Set(
-      [...sure].filter((id) => !raceLosers(index, nodes, sure, (n) => costs.get(n)!.minCredits).has(id)),
-    );
-    range = { minCredits: evaluate(sure).minCredits, maxCredits: evaluate(mayRun).maxCredits };
+    const sure = evaluate(runSet(index, order, () => "neither"));
+    alwaysPays = new Set(sure.pays);
+    range = { minCredits: sure.minCredits, maxCredits: evaluate(mayRun).maxCredits };
   }
   for (const node of nodes) {
     const cost = costs.get(node.id)!;
