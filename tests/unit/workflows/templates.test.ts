@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { absoluteRect } from "@/components/workflows/lib/geometry";
 import { DEMO_AGENTS } from "@/server/demo-agents/catalog";
 import { ZWorkflowGraphSchema } from "@/server/schemas/workflow-graph";
 import { estimateRunPrice } from "@/server/services/workflows/graph/estimate-price";
@@ -60,8 +61,15 @@ describe("workflow templates", () => {
       for (const edge of template.graph.edges) {
         expect(byId.get(edge.target)!.position.y, edge.id).toBeGreaterThan(byId.get(edge.source)!.position.y);
       }
-      const spots = template.graph.nodes.map((n) => `${n.parentId ?? ""}:${n.position.x},${n.position.y}`);
-      expect(new Set(spots).size).toBe(spots.length);
+      // No two boxes overlap on the canvas, apart from a loop and the steps inside it.
+      const boxes = template.graph.nodes.map((n) => ({ node: n, ...absoluteRect(template.graph, n) }));
+      for (const a of boxes) {
+        for (const b of boxes) {
+          if (a.node.id >= b.node.id || a.node.parentId === b.node.id || b.node.parentId === a.node.id) continue;
+          const apart = a.x + a.width <= b.x || b.x + b.width <= a.x || a.y + a.height <= b.y || b.y + b.height <= a.y;
+          expect(apart, `${a.node.id} and ${b.node.id} overlap`).toBe(true);
+        }
+      }
     },
   );
 

@@ -30,7 +30,10 @@ export function defineTemplate(
  * the loop, as the canvas (xyflow sub-flows) expects.
  */
 export const at = (column: number, row: number) => ({ x: 400 + column * 300, y: 40 + row * 150 });
-export const inLoop = (row: number) => ({ x: 40, y: 70 + row * 130 });
+export const inLoop = (row: number) => ({ x: 60, y: 70 + row * 130 });
+
+/** A loop's box is wider than a step (components/workflows/lib/geometry.ts); this centres it on the column. */
+export const loopAt = (column: number, row: number) => ({ x: at(column, row).x - 60, y: at(column, row).y });
 
 /** Edges written as [source, target] or [source, target, branch], ids derived from their ends. */
 export function edges(...pairs: ([string, string] | [string, string, "true" | "false"])[]) {

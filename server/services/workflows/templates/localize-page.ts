@@ -1,5 +1,5 @@
 import "server-only";
-import { at, defineTemplate, edges, inLoop } from "./define-template";
+import { at, defineTemplate, edges, inLoop, loopAt } from "./define-template";
 
 /** Segment a page once, then review its localization for every language in `input.languages`, three at a time. */
 export const localizePage = defineTemplate({
@@ -32,7 +32,7 @@ export const localizePage = defineTemplate({
         id: "each_language",
         name: "Each language",
         type: "loop",
-        position: at(0, 2),
+        position: loopAt(0, 2),
         config: { items: "input.languages", concurrency: 3, maxItems: 10 },
       },
       {
