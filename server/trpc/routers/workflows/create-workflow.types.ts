@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { zText } from "../../../schemas/primitives";
+import { zSlug, zText } from "../../../schemas/primitives";
 import { ZWorkflowDetailSchema } from "./workflows.types";
 
 export const WORKFLOW_NAME_MAX_LENGTH = 120;
@@ -13,6 +13,7 @@ export const ZCreateWorkflowRequestSchema = z.object({
   description: ZWorkflowDescriptionSchema.optional(),
   source: z.discriminatedUnion("kind", [
     z.object({ kind: z.literal("blank") }),
+    z.object({ kind: z.literal("template"), templateId: zSlug }),
     /** Checked against the graph schema by the service, which names the field at fault. */
     z.object({ kind: z.literal("graph"), graph: z.unknown() }),
   ]),

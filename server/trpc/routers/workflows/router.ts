@@ -3,6 +3,7 @@ import { createTRPCRouter } from "../../init";
 import { createWorkflowProcedure } from "./create-workflow";
 import { diffVersionsProcedure } from "./diff-versions";
 import { getWorkflowProcedure } from "./get-workflow";
+import { listTemplatesProcedure } from "./list-templates";
 import { listVersionsProcedure } from "./list-versions";
 import { listWorkflowsProcedure } from "./list-workflows";
 import { publishWorkflowProcedure } from "./publish-workflow";
@@ -12,6 +13,7 @@ import { saveDraftProcedure } from "./save-draft";
 
 /** The workflow builder (issue 12): every member reads; members and up edit, publish and run. */
 export const workflowsRouter = createTRPCRouter({
+  templates: listTemplatesProcedure,
   list: listWorkflowsProcedure,
   get: getWorkflowProcedure,
   create: createWorkflowProcedure,
