@@ -108,6 +108,13 @@ describe("evaluateExpression", () => {
     expect(await evaluateCondition("not input.missing", scope)).toBe(true);
   });
 
+  it("stops an expression that would build a huge list", async () => {
+    await expect(evaluateExpression("(1..1000000000)", scope)).rejects.toMatchObject({
+      name: "ExpressionError",
+      kind: "limit",
+    });
+  });
+
   it("refuses an expression that liquidjs alone would evaluate leniently", async () => {
     await expect(evaluateExpression("input.count ==", scope)).rejects.toMatchObject({ offset: 14 });
     await expect(evaluateExpression("input.count input.name", scope)).rejects.toMatchObject({ offset: 12 });
