@@ -177,6 +177,8 @@ export interface AgentProbe {
   delayMs: number;
   /** Rewrites a message's JSON-RPC body before the agent reads it (a flaky agent). */
   rewrite?: (body: string, messageId: string) => string;
+  /** Holds a streamed answer this long after its first chunk (the agent has the task and is working). */
+  holdAfterFirstChunkMs: number;
 }
 
 /**
@@ -190,7 +192,7 @@ export function probedDemoAgents() {
   const probe = (slug: string) => {
     let found = probes.get(slug);
     if (!found) {
-      found = { messageIds: [], texts: [], inFlight: 0, maxInFlight: 0, delayMs: 0 };
+      found = { messageIds: [], texts: [], inFlight: 0, maxInFlight: 0, delayMs: 0, holdAfterFirstChunkMs: 0 };
       probes.set(slug, found);
     }
     return found;
@@ -228,7 +230,18 @@ export function probedDemoAgents() {
           close();
           return response;
         }
-        const counted = response.body.pipeThrough(new TransformStream({ flush: close, cancel: close } as Transformer));
+        let chunks = 0;
+        const hold = p.holdAfterFirstChunkMs;
+        const counted = response.body.pipeThrough(
+          new TransformStream({
+            async transform(chunk, controller) {
+              if (chunks++ === 1 && hold) await pause(hold, request.signal);
+              controller.enqueue(chunk);
+            },
+            flush: close,
+            cancel: close,
+          } as Transformer),
+        );
         return new Response(counted, { status: response.status, headers: response.headers });
       } catch (error) {
         close();

@@ -52,6 +52,8 @@ export const runAgent: NodeExecutor<"agent"> = async (ctx) => {
         to: "RUNNING",
         from: ["PENDING", "WAITING"],
         attempt,
+        // A new attempt starts a new task: the last attempt's task stays in the org's task list.
+        taskId: null,
         costCredits: price,
         error: null,
         data: { firstAttempt } satisfies AttemptState,
