@@ -27,11 +27,16 @@ export interface IpRateLimit {
  */
 export type RouteAccess = { kind: "public"; rateLimit: IpRateLimit } | { kind: "apiKey"; scope: ApiKeyScope | null };
 
-/** A success answer: JSON checked against `schema`, or a stream whose `data:` frames each match it. */
+/**
+ * A success answer: JSON checked against `schema`; or, with `stream`, Server-
+ * Sent Events each of which, as an object of its fields (`id`, `event`,
+ * `data` parsed from JSON), matches `schema`: how OpenAPI 3.1 documents
+ * conventionally describe a stream's events, and how reference viewers
+ * render them. The handler then returns the Response itself (server/http/sse.ts).
+ */
 export interface SuccessSpec<S extends z.ZodType = z.ZodType> {
   description: string;
   schema: S;
-  /** `text/event-stream`: the handler returns the Response itself (server/http/sse.ts). */
   stream?: "text/event-stream";
 }
 

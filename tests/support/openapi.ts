@@ -57,9 +57,10 @@ export class OpenApiContract {
   /**
    * Checks one real answer (status declared, required headers present and
    * valid, content type declared, body valid) and returns its body: the
-   * parsed JSON, or the text of a non-JSON answer (a stream is left unread:
-   * undefined). Pass `text` when the body was already read, `path` when the
-   * response has no URL (one built by hand).
+   * parsed JSON, or the text of a non-JSON answer. A `text/event-stream`
+   * is left unread: it returns a function that checks one event (its
+   * fields, `data` parsed from JSON) against the documented schema. Pass `text` when the body was
+   * already read, `path` when the response has no URL (one built by hand).
    */
   async check(response: Response, opts: { method?: string; text?: string; path?: string } = {}): Promise<unknown> {
     const { method = "get", text } = opts;
@@ -82,16 +83,17 @@ export class OpenApiContract {
     const media = Object.keys((declared.content ?? {}) as Json);
     if (!media.includes(type)) throw new Error(`${method} ${template} ${response.status} sent ${type}, not ${media}`);
     this.checked.add(`${method} ${template} ${response.status}`);
-    // A stream never ends by itself: its caller reads the frames (and checks them with checkComponent).
-    if (type === "text/event-stream") return undefined;
+    const schema = `${pointer}/content/${escape(type)}/schema`;
+    // A stream never ends by itself: the caller reads its frames and checks them with the checker returned.
+    if (type === "text/event-stream")
+      return (event: unknown) => this.assert(schema, event, "event", { $ref: `openapi.json${schema}` });
     const body = text ?? (await response.text());
     const value = type === "application/json" ? (JSON.parse(body) as unknown) : body;
-    const schema = `${pointer}/content/${escape(type)}/schema`;
     this.assert(schema, value, "body", { $ref: `openapi.json${schema}` });
     return value;
   }
 
-  /** Checks a value against a component schema, e.g. `OrgEvent` for each frame of an event stream. */
+  /** Checks a value against a component schema (`OrgEvent`, `Error`, …). */
   checkComponent(name: string, value: unknown): void {
     this.assert(name, value, name, { $ref: `openapi.json#/components/schemas/${escape(name)}` });
   }

@@ -39,8 +39,11 @@ export function buildV1Document(routes: readonly AnyRoute[]) {
           "Programs use Bureau over `/api/v1`: the agent catalog, the org's identity and event log. " +
           "Authenticate with an org API key (Settings → API keys) as `Authorization: Bearer <key>`; each " +
           'operation names the scope it needs. Errors are `{ "error": { "code", "message" } }`; every ' +
-          "answer carries `X-RateLimit-Limit` and `X-RateLimit-Remaining`, and a 429 also `Retry-After`.",
+          "answer carries `X-RateLimit-Limit` and `X-RateLimit-Remaining`, and a 429 also `Retry-After`. " +
+          "A `text/event-stream` answer's schema is that of each event: its fields, `data` parsed from JSON.",
       },
+      // The default; the public operations say `security: []`.
+      security: [{ apiKey: [] }],
       servers: [{ url: appUrl() }],
       tags,
       paths,

@@ -61,12 +61,14 @@ function successes(route: AnyRoute): ZodOpenApiResponsesObject {
   return responses;
 }
 
+const per = (seconds: number) => (seconds === 60 ? "a minute" : `per ${seconds} s`);
+
 /** The OpenAPI operation of a declared route: parameters, body, every answer, and its security. */
 export function openApiOperation(route: AnyRoute): ZodOpenApiOperationObject {
   const { access } = route;
   const scopeLine =
     access.kind === "public"
-      ? `Public: no key needed; ${access.rateLimit.limit} requests per ${access.rateLimit.windowSeconds} s per IP.`
+      ? `Public: no key needed; ${access.rateLimit.limit} requests ${per(access.rateLimit.windowSeconds)} per IP.`
       : `Needs an org API key${access.scope ? ` with the \`${access.scope}\` scope` : ""}.`;
   return {
     operationId: route.operationId,

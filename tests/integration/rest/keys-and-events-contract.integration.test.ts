@@ -110,10 +110,12 @@ describe("GET /api/v1/events/stream", () => {
     const headers = { "last-event-id": first.id.toString() };
     const response = await api.call("/api/v1/events/stream?types=credits.granted", { key, headers });
     expect(response.status).toBe(200);
-    await api.contract.check(response);
+    const checkEvent = (await api.contract.check(response)) as (event: unknown) => void;
     const frames = await readSse(response, (f) => f.id === second.id.toString());
     expect(frames.map((f) => f.id)).toEqual([second.id.toString()]);
-    for (const frame of frames) api.contract.checkComponent("OrgEvent", JSON.parse(frame.data!));
+    const events = frames.map((f) => ({ id: f.id, data: JSON.parse(f.data!) as Record<string, unknown> }));
+    for (const event of events) checkEvent(event);
+    expect(() => checkEvent({ ...events[0], data: { ...events[0]!.data, id: 42 } })).toThrow(/does not match/);
   });
 
   it("refuses like the list, as documented", async () => {

@@ -17,3 +17,9 @@ export const ZOrgEventPageSchema = z.object({
   }),
   hasMore: z.boolean().meta({ description: "True when more events are already waiting after `next`." }),
 });
+
+/** One event of the live stream, field by field (`data:` carries the event as JSON). */
+export const ZOrgEventFrameSchema = z.object({
+  id: z.string().meta({ description: "The event's id: what `Last-Event-ID` resumes after." }),
+  data: ZOrgEventSchema,
+});

@@ -5,14 +5,8 @@ import { authenticateApiKey } from "../../../services/api-keys/authenticate-api-
 import { latestOrgEventId } from "../../../services/events/list-org-events";
 import { streamOrgEvents } from "../../../services/events/stream-org-events";
 import { defineRoute } from "../../route";
+import { ZOrgEventFrameSchema } from "./event-schemas";
 import { ZEventCursorSchema, ZEventsFilterSchema } from "./events-query";
-
-const ZSseSchema = z.string().meta({
-  description:
-    "Server-Sent Events. Each event is `id: <event id>` and `data: <OrgEvent as JSON>`; a comment line " +
-    "(`: …`) every 15 s keeps proxies from closing an idle stream.",
-  example: 'id: 1042\ndata: {"id":"1042","type":"credits.granted",…}\n\n',
-});
 
 export const streamEvents = defineRoute({
   method: "get",
@@ -30,7 +24,15 @@ export const streamEvents = defineRoute({
       description: "Resume after this event (wins over `after`).",
     }),
   }),
-  responses: { 200: { description: "The live stream.", schema: ZSseSchema, stream: "text/event-stream" } },
+  responses: {
+    200: {
+      description:
+        "Server-Sent Events, each with `id` and `data` (an OrgEvent as JSON); a comment line (`: …`) " +
+        "every 15 s keeps proxies from closing an idle stream.",
+      schema: ZOrgEventFrameSchema,
+      stream: "text/event-stream",
+    },
+  },
   handler: async ({ request, principal, query, headers }) => {
     const start = headers["last-event-id"] ?? query.after ?? (await latestOrgEventId(principal.orgId));
     const authorization = request.headers.get("authorization");
