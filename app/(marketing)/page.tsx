@@ -106,8 +106,11 @@ export default async function LandingPage() {
           </div>
         </section>
       </main>
-      <footer className="mx-auto max-w-6xl px-6 py-10 text-sm text-muted-foreground">
-        © {new Date().getFullYear()} Bureau
+      <footer className="mx-auto flex max-w-6xl justify-between gap-4 px-6 py-10 text-sm text-muted-foreground">
+        <span>© {new Date().getFullYear()} Bureau</span>
+        <Link href="/docs/api" className="hover:text-foreground">
+          API reference
+        </Link>
       </footer>
     </div>
   );

@@ -2,6 +2,7 @@
 
 import { useMutation, useQuery } from "@tanstack/react-query";
 import { KeyRound } from "lucide-react";
+import Link from "next/link";
 import { formatDate, formatRelative } from "@/components/format";
 import { useOrg } from "@/components/providers/org-context";
 import { useTRPC } from "@/components/providers/trpc";
@@ -38,8 +39,13 @@ export function ApiKeysView() {
       <PageHeader
         title="API keys"
         description={
-          "Keys let programs and agents call Bureau's gateway as this organization. " +
-          "Tasks they run spend its credits."
+          <>
+            Keys let programs and agents call Bureau&apos;s gateway and REST API as this organization. Tasks they run
+            spend its credits.{" "}
+            <Link href="/docs/api" className="font-medium text-primary underline-offset-4 hover:underline">
+              API reference
+            </Link>
+          </>
         }
         actions={canManage ? <CreateApiKeyDialog orgId={org.id} onCreated={() => void query.refetch()} /> : null}
       />
