@@ -7,6 +7,7 @@ import { createApiKey } from "../services/api-keys/create-api-key";
 import { grantCredits } from "../services/ledger/grant-credits";
 import { appUrl } from "../env";
 import { seedCatalog } from "./seed-catalog";
+import { seedWorkflows } from "./seed-workflows";
 import { DEMO_ORGS, DEMO_PASSWORD, DEMO_USERS } from "./demo-data";
 
 export interface DemoSeedResult {
@@ -73,17 +74,18 @@ export async function seedDemo(
   }
 
   const acmeId = orgIds.get(DEMO_ORGS.acme.slug)!;
+  const acmeOwner = await db.user.findUniqueOrThrow({ where: { email: "owner@acme.test" }, select: { id: true } });
+  await seedWorkflows({ orgId: acmeId, ownerUserId: acmeOwner.id });
   let apiKey = opts.existingApiKey ?? null;
   if (apiKey) {
     const check = await auth.api.verifyApiKey({ body: { key: apiKey } });
     if (!check.valid || check.key?.referenceId !== acmeId) apiKey = null;
   }
   if (!apiKey) {
-    const owner = await db.user.findUniqueOrThrow({ where: { email: "owner@acme.test" }, select: { id: true } });
     apiKey = (
       await createApiKey({
         orgId: acmeId,
-        userId: owner.id,
+        userId: acmeOwner.id,
         name: "Demo key",
         scopes: ["agents:read", "tasks:read", "tasks:write", "events:read"],
         expiresInDays: null,

@@ -4,6 +4,7 @@ import { auth } from "@/server/auth/auth";
 import { db } from "@/server/db";
 import { DEMO_PASSWORD, DEMO_USERS } from "@/server/seed/demo-data";
 import { seedDemo } from "@/server/seed/seed-demo";
+import { WORKFLOW_TEMPLATES } from "@/server/services/workflows/templates";
 
 describe("demo seed", () => {
   it("is idempotent and produces working sign-ins, credits and an API key", async () => {
@@ -14,6 +15,8 @@ describe("demo seed", () => {
       members: await db.member.count(),
       tx: await db.ledgerTransaction.count(),
       keys: await db.apikey.count(),
+      workflows: await db.workflow.count(),
+      versions: await db.workflowVersion.count(),
     });
     const before = await counts();
     const second = await seedDemo({ existingApiKey: first.apiKey });
@@ -27,6 +30,13 @@ describe("demo seed", () => {
     expect(wallet.balance).toBe(25_000);
     const roles = await db.member.findMany({ where: { organizationId: acme.id }, select: { role: true } });
     expect(roles.map((r) => r.role).sort()).toEqual(["admin", "member", "owner", "viewer"]);
+    // Acme's workflows: one per template, published, so the builder and the API have real ones.
+    const workflows = await db.workflow.findMany({
+      where: { orgId: acme.id },
+      select: { templateId: true, latestVersion: true },
+    });
+    expect(workflows.map((w) => w.templateId).sort()).toEqual(WORKFLOW_TEMPLATES.map((t) => t.id).sort());
+    expect(workflows.every((w) => w.latestVersion === 1)).toBe(true);
     const admin = await db.user.findUniqueOrThrow({ where: { email: "admin@bureau.test" } });
     expect(admin.isPlatformAdmin).toBe(true);
     const demoEmails = DEMO_USERS.map((u) => u.email);
