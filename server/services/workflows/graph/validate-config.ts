@@ -1,6 +1,6 @@
 import "server-only";
 import type { WorkflowGraph, WorkflowNode } from "../../../schemas/workflow-graph";
-import { cronProblem, isTimeZone } from "./cron";
+import { scheduleProblem } from "../triggers/schedule";
 import { label, type GraphIssue } from "./graph-issue";
 import type { GraphIndex } from "./graph-index";
 
@@ -154,21 +154,18 @@ function nodeIssues(node: WorkflowNode, index: GraphIndex, context: ValidationCo
         : [];
     case "trigger": {
       if (node.config.kind !== "schedule") return [];
+      // The same parser as the schedule sweep (croner), so what passes here is what fires.
+      const { cron, timeZone } = node.config;
       const issues: GraphIssue[] = [];
-      const problem = cronProblem(node.config.cron);
-      if (problem) issues.push(issue(node, "schedule_invalid_cron", problem, { field: "config.cron" }));
-      if (!isTimeZone(node.config.timeZone)) {
+      if (scheduleProblem("* * * * *", timeZone)) {
         issues.push(
-          issue(
-            node,
-            "schedule_invalid_time_zone",
-            `"${node.config.timeZone}" is not a time zone (try "Europe/Paris").`,
-            {
-              field: "config.timeZone",
-            },
-          ),
+          issue(node, "schedule_invalid_time_zone", `"${timeZone}" is not a time zone (try "Europe/Paris" or "UTC").`, {
+            field: "config.timeZone",
+          }),
         );
       }
+      const problem = scheduleProblem(cron, issues.length ? "UTC" : timeZone);
+      if (problem) issues.push(issue(node, "schedule_invalid_cron", problem, { field: "config.cron" }));
       return issues;
     }
     case "transform":
