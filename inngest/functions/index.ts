@@ -20,6 +20,7 @@ import sweepLostTasks from "./sweep-lost-tasks";
 import sweepOpenCheckouts from "./sweep-open-checkouts";
 import startScheduledWorkflows from "./start-scheduled-workflows";
 import sweepWebhooks from "./sweep-webhooks";
+import sweepWorkflowRuns from "./sweep-workflow-runs";
 import syncConnectAccount from "./sync-connect-account";
 import wakeWorkflowOnApproval from "./wake-workflow-on-approval";
 
@@ -51,4 +52,5 @@ export const allFunctions = [
   startScheduledWorkflows,
   runWorkflow,
   wakeWorkflowOnApproval,
+  sweepWorkflowRuns,
 ] as DurableFunction<never>[];

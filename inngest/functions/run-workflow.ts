@@ -24,6 +24,14 @@ import { planRound } from "@/server/services/workflows/engine/plan-round";
  * cancelOn stops the function when the run is canceled; the cancel service
  * itself cancels the run's tasks and rows, and agent steps re-check the
  * run before and after starting a task, so none is left running.
+ *
+ * Why not @inngest/workflow-kit's Engine: it walks the graph breadth-first,
+ * one action at a time, handing each handler Inngest's own `step` (so it
+ * runs on one engine only, and a handler awaiting several steps inside a
+ * parallel branch is exactly what DBOS cannot replay); it keeps results in
+ * memory rather than in rows a retried run can resume from; and it has no
+ * joins, loops with a concurrency limit, approvals, retries per step or a
+ * budget. Its useful idea, handlers keyed by node kind, is execute-node.ts.
  */
 export default defineFunction<EventData<"workflow/run.started">>(
   {
