@@ -1,7 +1,7 @@
 "use client";
 
 import { Background, BackgroundVariant, Controls, MiniMap, ReactFlow, useReactFlow } from "@xyflow/react";
-import { useMemo, useRef, type CSSProperties } from "react";
+import { useMemo, useRef, useState, type CSSProperties } from "react";
 import { cn } from "@/components/ui/cn";
 import { CanvasHeader } from "./canvas-header";
 import { CanvasEmpty } from "./canvas-empty";
@@ -34,14 +34,20 @@ const FLOW_THEME = {
   "--xy-attribution-background-color": "transparent",
 } as CSSProperties;
 
+/** Fit the whole graph, but never shrink it past legible; a wide graph then starts centred. */
+const FIT_VIEW = { padding: 0.15, maxZoom: 1, minZoom: 0.7 };
 const NO_ISSUES: NonNullable<WorkflowCanvasProps["issues"]> = [];
 
 export function CanvasFlow(props: WorkflowCanvasProps) {
   const { graph, issues = NO_ISSUES, readOnly = false, nodeStates, listings, workflows } = props;
   const root = useRef<HTMLDivElement>(null);
+  // Fit only a graph that has nodes when the canvas opens; fitting the first node dropped on an empty one jumps.
+  const [fitOnMount] = useState(graph.nodes.length > 0);
   const pane = useRef<HTMLDivElement>(null);
   const { fitView } = useReactFlow();
-  const actions = useCanvasActions(props, root, () => window.setTimeout(() => void fitView({ duration: 300 }), 50));
+  const actions = useCanvasActions(props, root, () =>
+    window.setTimeout(() => void fitView({ ...FIT_VIEW, duration: 300 }), 50),
+  );
   const decorations = useMemo(
     () => ({ issues, nodeStates, readOnly, listings, workflows }),
     [issues, nodeStates, readOnly, listings, workflows],
@@ -60,7 +66,10 @@ export function CanvasFlow(props: WorkflowCanvasProps) {
   );
 
   return (
-    <div ref={root} className={cn("flex min-h-0 flex-col overflow-hidden bg-background", props.className)}>
+    <div
+      ref={root}
+      className={cn("@container/canvas flex min-h-0 flex-col overflow-hidden bg-background", props.className)}
+    >
       <CanvasHeader
         readOnly={readOnly}
         history={actions.history}
@@ -104,8 +113,8 @@ export function CanvasFlow(props: WorkflowCanvasProps) {
             nodesConnectable={!readOnly}
             snapToGrid
             snapGrid={[8, 8]}
-            fitView
-            fitViewOptions={{ padding: 0.2, maxZoom: 1 }}
+            fitView={fitOnMount}
+            fitViewOptions={FIT_VIEW}
             minZoom={0.2}
             maxZoom={1.75}
             attributionPosition="top-right"
@@ -117,9 +126,10 @@ export function CanvasFlow(props: WorkflowCanvasProps) {
               pannable
               zoomable
               position="bottom-right"
-              className="overflow-hidden rounded-lg border border-border shadow-xs max-sm:hidden"
+              className="overflow-hidden rounded-lg border border-border shadow-xs @max-xl/canvas:hidden"
               nodeBorderRadius={8}
               ariaLabel="Mini-map of the workflow"
+              style={{ width: 168, height: 112 }}
             />
           </ReactFlow>
           {graph.nodes.length === 0 ? <CanvasEmpty readOnly={readOnly} /> : null}

@@ -67,25 +67,32 @@ export function CanvasHeader(p: CanvasHeaderProps) {
               title="Arrange the steps automatically"
             >
               <LayoutDashboard aria-hidden />
-              <span className="max-sm:sr-only">Tidy up</span>
+              <span className="@max-2xl/canvas:sr-only">Tidy up</span>
             </Button>
           </>
         )}
         <ShortcutsHelp />
       </div>
-      <div className="ml-auto flex flex-wrap items-center justify-end gap-x-3 gap-y-1.5">
+      <div
+        className={cn(
+          "ml-auto flex items-center justify-end gap-x-3 gap-y-1.5",
+          "@max-md/canvas:w-full @max-md/canvas:justify-between",
+        )}
+      >
         {p.issues.errors + p.issues.warnings > 0 ? (
           <span className="flex items-center gap-2 text-xs font-medium" data-testid="canvas-issue-count">
             {p.issues.errors > 0 ? (
               <span className="inline-flex items-center gap-1 text-destructive">
                 <CircleAlert aria-hidden className="size-3.5" />
-                {p.issues.errors} {p.issues.errors === 1 ? "error" : "errors"}
+                {p.issues.errors}
+                <span className="@max-2xl/canvas:sr-only">{p.issues.errors === 1 ? "error" : "errors"}</span>
               </span>
             ) : null}
             {p.issues.warnings > 0 ? (
               <span className="inline-flex items-center gap-1 text-warning-foreground dark:text-warning">
                 <TriangleAlert aria-hidden className="size-3.5" />
-                {p.issues.warnings} {p.issues.warnings === 1 ? "warning" : "warnings"}
+                {p.issues.warnings}
+                <span className="@max-2xl/canvas:sr-only">{p.issues.warnings === 1 ? "warning" : "warnings"}</span>
               </span>
             ) : null}
           </span>
@@ -110,7 +117,8 @@ function Chip({ label, value, testId }: { label: string; value: string; testId: 
       title={label === "Estimate" ? "Price of one run, from the listed prices" : undefined}
     >
       <Coins aria-hidden className="size-3.5" />
-      {label} <span className="font-medium text-foreground tabular-nums">{value}</span>
+      <span className="@max-2xl/canvas:sr-only">{label}</span>
+      <span className="font-medium text-foreground tabular-nums">{value}</span>
     </span>
   );
 }

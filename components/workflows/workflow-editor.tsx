@@ -14,8 +14,9 @@ export type WorkflowEditorProps = Omit<WorkflowCanvasProps, "selectedNodeIds" | 
 };
 
 /**
- * The builder: the canvas with the inspector beside it on wide screens, and
- * as a bottom sheet over it on a phone (opened by tapping a step). The
+ * The builder: the canvas, with the inspector beside it on wide screens while
+ * one step is selected (the canvas keeps the width otherwise), and as a
+ * bottom sheet over it on a phone (opened by tapping a step). The
  * editor keeps the selection so that a node renamed in the inspector stays
  * selected under its new id.
  */
@@ -55,6 +56,9 @@ export function WorkflowEditor({ members, className, ...canvas }: WorkflowEditor
       members={members}
       workflows={canvas.workflows}
       readOnly={canvas.readOnly}
+      onClose={wide ? () => setSelected([]) : undefined}
+      // The sheet's own close button sits at the top right, over the header's delete button.
+      className={wide ? undefined : "[&>header]:pr-10"}
     />
   );
 
@@ -68,9 +72,11 @@ export function WorkflowEditor({ members, className, ...canvas }: WorkflowEditor
         onNodeClick={onClick}
       />
       {wide ? (
-        <aside className="w-80 shrink-0 overflow-y-auto border-l border-border bg-card" aria-label="Step settings">
-          {inspector}
-        </aside>
+        single !== null ? (
+          <aside className="w-80 shrink-0 overflow-y-auto border-l border-border bg-card" aria-label="Step settings">
+            {inspector}
+          </aside>
+        ) : null
       ) : (
         <Sheet open={sheetOpen && single !== null} onOpenChange={setSheetOpen}>
           <SheetContent side="bottom" className="gap-0 p-0" aria-describedby={undefined}>

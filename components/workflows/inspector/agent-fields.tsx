@@ -54,10 +54,21 @@ export function AgentFields({
         validatedText={node.config.template}
         rows={6}
       />
-      <div className="grid grid-cols-2 gap-3">
-        <NumberField form={form} name="config.retry.maxAttempts" label="Attempts" min={1} max={10} />
-        <NumberField form={form} name="config.retry.backoffSeconds" label="First wait" min={1} max={3600} suffix="s" />
-      </div>
+      <fieldset className="grid gap-2">
+        <legend className="mb-2 text-sm font-medium">Retries</legend>
+        <div className="grid grid-cols-2 gap-3">
+          <NumberField form={form} name="config.retry.maxAttempts" label="Attempts in all" min={1} max={10} />
+          <NumberField
+            form={form}
+            name="config.retry.backoffSeconds"
+            label="First wait"
+            min={1}
+            max={3600}
+            suffix="s"
+          />
+        </div>
+        <p className="text-xs text-muted-foreground">The wait doubles before each further attempt.</p>
+      </fieldset>
     </>
   );
 }

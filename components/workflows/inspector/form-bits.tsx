@@ -1,6 +1,7 @@
 "use client";
 
 import type { FieldPath } from "react-hook-form";
+import { cn } from "@/components/ui/cn";
 import { Field } from "@/components/ui/field";
 import { Input } from "@/components/ui/input";
 import { issueField } from "../lib/issues";
@@ -13,6 +14,10 @@ export const issuesFor = (issues: readonly GraphIssue[], field: string) =>
 
 export const errorOf = (form: NodeForm, name: FieldPath<NodeFormValues>) =>
   form.getFieldState(name, form.formState).error?.message;
+
+/** An emptied number field reaches the schema as NaN; zod's wording for that is not for people. */
+const numberError = (message: string | undefined) =>
+  message && /NaN|expected number/i.test(message) ? "Enter a number." : message;
 
 /** A whole-number (or decimal) field kept as a number in the form, so the schema's bounds apply. */
 export function NumberField({
@@ -35,23 +40,31 @@ export function NumberField({
   suffix?: string;
 }) {
   return (
-    <Field label={label} description={description} error={errorOf(form, name)}>
-      <div className="relative">
-        <Input
-          type="number"
-          inputMode={step < 1 ? "decimal" : "numeric"}
-          min={min}
-          max={max}
-          step={step}
-          className={suffix ? "pr-12" : undefined}
-          {...form.register(name, { valueAsNumber: true })}
-        />
-        {suffix ? (
-          <span className="pointer-events-none absolute top-1/2 right-3 -translate-y-1/2 text-xs text-muted-foreground">
-            {suffix}
-          </span>
-        ) : null}
-      </div>
+    <Field label={label} description={description} error={numberError(errorOf(form, name))}>
+      {(control) => (
+        <div className="relative">
+          <Input
+            {...control}
+            type="number"
+            inputMode={step < 1 ? "decimal" : "numeric"}
+            min={min}
+            max={max}
+            step={step}
+            className={suffix ? "pr-12" : undefined}
+            {...form.register(name, { valueAsNumber: true })}
+          />
+          {suffix ? (
+            <span
+              className={cn(
+                "pointer-events-none absolute top-1/2 right-3 -translate-y-1/2 text-xs",
+                "text-muted-foreground",
+              )}
+            >
+              {suffix}
+            </span>
+          ) : null}
+        </div>
+      )}
     </Field>
   );
 }

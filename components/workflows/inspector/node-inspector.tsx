@@ -1,6 +1,6 @@
 "use client";
 
-import { MousePointerClick, Trash2 } from "lucide-react";
+import { MousePointerClick, Trash2, X } from "lucide-react";
 import { useCallback, useMemo } from "react";
 import { Button } from "@/components/ui/button";
 import { cn } from "@/components/ui/cn";
@@ -24,6 +24,8 @@ export type NodeInspectorProps = {
   members?: MemberOption[];
   workflows?: WorkflowOption[];
   readOnly?: boolean;
+  /** Shows a close button (the side panel; the bottom sheet has its own). */
+  onClose?: () => void;
   className?: string;
 };
 
@@ -80,6 +82,11 @@ export function NodeInspector(props: NodeInspectorProps) {
             <Trash2 className="text-muted-foreground" />
           </Button>
         )}
+        {props.onClose ? (
+          <Button variant="ghost" size="icon" aria-label="Close" title="Close" onClick={props.onClose}>
+            <X className="text-muted-foreground" />
+          </Button>
+        ) : null}
       </header>
       <p className="-mt-2 text-xs text-muted-foreground">{NODE_CATALOG[node.type].description}</p>
       <IssueList issues={generalIssues} />

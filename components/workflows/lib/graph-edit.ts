@@ -5,7 +5,7 @@ import {
   type WorkflowNode,
   type WorkflowNodeType,
 } from "@/server/schemas/workflow-graph";
-import { clampIntoLoop, absolutePosition, loopAt, type XY } from "./geometry";
+import { absolutePosition, clampIntoLoop, loopAt, NODE_HEIGHT, NODE_WIDTH, type XY } from "./geometry";
 import { withDescendants } from "./graph-move";
 import { nextEdgeId, nextNodeId } from "./ids";
 import { canJoinLoop, createNode, type NodeDefaultsContext } from "./node-catalog";
@@ -15,7 +15,7 @@ export const nodeIds = (graph: WorkflowGraph) => new Set(graph.nodes.map((n) => 
 
 /**
  * Adds a node of `type` with its top-left corner at `at` (canvas coordinates);
- * dropped inside a loop, it joins the loop's body. Null when the type cannot
+ * when its centre lands inside a loop, it joins the loop's body. Null when the type cannot
  * be created here (no listing to call, no other workflow).
  */
 export function addNode(
@@ -25,7 +25,8 @@ export function addNode(
   ctx: NodeDefaultsContext,
 ): { graph: WorkflowGraph; id: string } | null {
   const id = nextNodeId(type, nodeIds(graph));
-  const loop = canJoinLoop(type) ? loopAt(graph, at) : null;
+  const center = { x: at.x + NODE_WIDTH / 2, y: at.y + NODE_HEIGHT / 2 };
+  const loop = canJoinLoop(type) ? loopAt(graph, center) : null;
   const position = loop ? clampIntoLoop(minus(at, absolutePosition(graph, loop))) : at;
   const node = createNode(type, id, position, ctx);
   if (!node) return null;

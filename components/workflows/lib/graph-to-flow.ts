@@ -1,11 +1,17 @@
 import type { Edge, Node } from "@xyflow/react";
-import type { WorkflowEdge, WorkflowGraph, WorkflowNode, WorkflowNodeType } from "@/server/schemas/workflow-graph";
+import type { WorkflowEdge, WorkflowGraph, WorkflowNode } from "@/server/schemas/workflow-graph";
 import { nodeSize, type XY } from "./geometry";
 import { issuesByNode } from "./issues";
 import { summarizeNode, type SummaryContext } from "./node-summary";
 import type { GraphIssue, NodeStates, StepNodeData } from "./types";
 
-export type FlowNode = Node<StepNodeData, WorkflowNodeType>;
+/**
+ * Two xyflow node types: "loop" (a group) and "step" (every other node type,
+ * told apart by data.node.type). Not the graph's own type names: xyflow's
+ * stylesheet styles its built-in "output" and "group" nodes by class name,
+ * and those rules would land on ours.
+ */
+export type FlowNode = Node<StepNodeData, "step" | "loop">;
 export type FlowEdgeData = {
   branch: WorkflowEdge["branch"] | null;
   issue: GraphIssue["severity"] | null;
@@ -21,6 +27,9 @@ export type FlowDecorations = SummaryContext & {
 };
 
 export type FlowSelection = { nodes: ReadonlySet<string>; edges: ReadonlySet<string> };
+const NODE_FOCUS =
+  "rounded-xl outline-none focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-ring";
+const NODE_FOCUS_LOOP = NODE_FOCUS.replace("rounded-xl", "rounded-2xl");
 const NONE: FlowSelection = { nodes: new Set(), edges: new Set() };
 
 /** How many loops a node is nested in; xyflow wants parents listed before their children. */
@@ -54,11 +63,13 @@ export function graphToFlow(
     const size = nodeSize(graph, node);
     return {
       id: node.id,
-      type: node.type,
+      type: node.type === "loop" ? "loop" : "step",
       position: node.position,
       ...(node.parentId && byId.has(node.parentId) ? { parentId: node.parentId } : {}),
       width: size.width,
       height: size.height,
+      // The wrapper is focusable; the browser's square focus ring would not follow the card's corners.
+      className: node.type === "loop" ? NODE_FOCUS_LOOP : NODE_FOCUS,
       selected: selection.nodes.has(node.id),
       draggable: !deco.readOnly,
       connectable: !deco.readOnly,

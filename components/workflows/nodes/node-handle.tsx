@@ -8,6 +8,8 @@ export function NodeHandle({ className, ...props }: HandleProps & { className?: 
       className={cn(
         "size-3! rounded-full! border-2! border-card! bg-muted-foreground/70! transition-colors",
         "hover:bg-primary! [.connectingfrom]:bg-primary! [.valid]:bg-success!",
+        // A read-only canvas (a run, a published version) connects nothing: no dots to grab.
+        "[&:not(.connectable)]:opacity-0",
         className,
       )}
       {...props}

@@ -1,8 +1,7 @@
 "use client";
 
-import { BaseEdge, EdgeLabelRenderer, getSmoothStepPath, type EdgeProps, type EdgeTypes } from "@xyflow/react";
+import { BaseEdge, getSmoothStepPath, type EdgeProps, type EdgeTypes } from "@xyflow/react";
 import { memo } from "react";
-import { cn } from "@/components/ui/cn";
 import type { FlowEdge } from "../lib/graph-to-flow";
 
 type Tone = "default" | "selected" | "error" | "warning" | "true" | "false";
@@ -22,39 +21,22 @@ function toneOf(edge: Pick<EdgeProps<FlowEdge>, "selected" | "data">): Tone {
   return edge.data?.branch ?? "default";
 }
 
-/** A rounded orthogonal edge, coloured by branch and issues, with a "true"/"false" pill on condition edges. */
+/** A rounded orthogonal edge, coloured by issues and by branch (the condition's handles carry the labels). */
 function WorkflowEdgeView(props: EdgeProps<FlowEdge>) {
-  const [path, labelX, labelY] = getSmoothStepPath({ ...props, borderRadius: 10 });
+  const [path] = getSmoothStepPath({ ...props, borderRadius: 10 });
   const tone = toneOf(props);
-  const branch = props.data?.branch;
   return (
-    <>
-      <BaseEdge
-        id={props.id}
-        path={path}
-        markerEnd={`url(#wf-arrow-${tone})`}
-        interactionWidth={18}
-        style={{
-          stroke: STROKE[tone],
-          strokeWidth: props.selected ? 2.25 : 1.5,
-          opacity: tone === "default" ? 0.6 : 1,
-        }}
-      />
-      {branch ? (
-        <EdgeLabelRenderer>
-          <span
-            className={cn(
-              "nodrag nopan pointer-events-none absolute rounded-full border bg-card px-1.5 text-[10px] leading-4",
-              "font-semibold uppercase",
-              branch === "true" ? "border-success/40 text-success" : "border-destructive/40 text-destructive",
-            )}
-            style={{ transform: `translate(-50%, -50%) translate(${labelX}px, ${labelY}px)` }}
-          >
-            {branch}
-          </span>
-        </EdgeLabelRenderer>
-      ) : null}
-    </>
+    <BaseEdge
+      id={props.id}
+      path={path}
+      markerEnd={`url(#wf-arrow-${tone})`}
+      interactionWidth={18}
+      style={{
+        stroke: STROKE[tone],
+        strokeWidth: props.selected ? 2.25 : 1.5,
+        opacity: tone === "default" ? 0.6 : 1,
+      }}
+    />
   );
 }
 

@@ -35,7 +35,9 @@ describe("graph to xyflow", () => {
     const ids = nodes.map((n) => n.id);
     expect(ids.indexOf("each")).toBeLessThan(ids.indexOf("inner"));
     const inner = nodes.find((n) => n.id === "inner")!;
-    expect(inner).toMatchObject({ parentId: "each", position: { x: 400, y: 150 }, type: "transform" });
+    expect(inner).toMatchObject({ parentId: "each", position: { x: 400, y: 150 }, type: "step" });
+    expect(inner.data.node.type).toBe("transform");
+    expect(nodes.find((n) => n.id === "each")!.type).toBe("loop");
     expect(nodes.find((n) => n.id === "start")!.parentId).toBeUndefined();
   });
 
