@@ -4,6 +4,7 @@ import { db } from "../../db";
 import { sendEvent } from "../../jobs/send";
 import { createSafeFetch } from "../../net/safe-fetch";
 import { loadA2ATask } from "./a2a-task";
+import type { PauseNote } from "./write-task";
 
 // Webhooks are user-given URLs: the SSRF-safe fetcher, a short deadline, and
 // no interest in large replies.
@@ -17,9 +18,15 @@ export class PushDeliveryError extends Error {
   override name = "PushDeliveryError";
 }
 
-/** Asks for a push of the task's current state, if the caller registered any webhook. */
-export async function requestPush({ taskId }: { taskId: string }): Promise<void> {
-  const [task] = await db.$queryRaw<{ state: string; turn: number; configs: boolean }[]>`
+/**
+ * Asks for a push of the task's current state, if the caller registered any
+ * webhook. `paused`: what the write that just paused the task saw (its
+ * state, turn and whether it has webhooks), which saves reading them again.
+ */
+export async function requestPush({ taskId, paused }: { taskId: string; paused?: PauseNote | null }): Promise<void> {
+  const [task] = paused
+    ? [{ state: paused.state, turn: paused.turn, configs: paused.pushConfigs }]
+    : await db.$queryRaw<{ state: string; turn: number; configs: boolean }[]>`
     SELECT t.state::text AS state, t.turn, EXISTS (SELECT 1 FROM "TaskPushConfig" p WHERE p."taskId" = t.id) AS configs
     FROM "Task" t WHERE t.id = ${taskId}`;
   if (!task?.configs) return;

@@ -7,6 +7,7 @@ import { logger } from "../../logger";
 import { followTurn, sendTurn, type PreloadedTurn } from "./agent-turn";
 import { requestPush } from "./push-notifications";
 import { isPause } from "./record-agent-event";
+import { takePause, watchPause } from "./write-task";
 
 /** How often a runner says it is alive, and how long its silence means it died. */
 const HEARTBEAT_MS = 5_000;
@@ -100,6 +101,8 @@ class TaskRunner {
   }
 
   private async execute(taskId: string, preloaded: PreloadedTurn): Promise<TaskState | null> {
+    // The write that pauses the turn notes the task's webhooks for the push request below.
+    watchPause(taskId);
     try {
       const sent = await sendTurn({ taskId, turn: 1, preloaded, blocking: true });
       const outcome = isPause(sent.state) ? sent : await followTurn({ taskId });
@@ -108,12 +111,17 @@ class TaskRunner {
         await this.handOff([taskId]);
         return null;
       }
-      void requestPush({ taskId }).catch((e: unknown) => this.warn(e, "push request", taskId));
+      // A note for another state (paused, then moved on) is not this pause's: read the task instead.
+      const note = takePause(taskId);
+      const paused = note?.state === outcome.state ? note : null;
+      void requestPush({ taskId, paused }).catch((e: unknown) => this.warn(e, "push request", taskId));
       return outcome.state;
     } catch (error) {
       this.warn(error, "in-process turn failed; handing it to the durable engine", taskId);
       await this.handOff([taskId]).catch((e: unknown) => this.warn(e, "hand-off", taskId));
       return null;
+    } finally {
+      takePause(taskId);
     }
   }
 

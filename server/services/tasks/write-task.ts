@@ -84,7 +84,34 @@ export async function writeTask(input: TaskWrite): Promise<TaskWriteResult | nul
     await publishTaskNotifications([{ orgId: written.orgId, taskId: input.taskId, id: written.lastEventId }]);
   if (written.lastOrgEventId !== null)
     await publishOrgEventNotifications([{ orgId: written.orgId, id: BigInt(written.lastOrgEventId) }]);
+  if (written.paused && pauseNotes.has(input.taskId))
+    pauseNotes.set(input.taskId, { ...written.paused, state: written.state });
   return { state: written.state, transitioned: written.transitioned, settled: written.settled };
+}
+
+/** What a write that paused a task (it ended, or asks for input) knew of it: enough to request its push. */
+export interface PauseNote {
+  state: TaskState;
+  turn: number;
+  pushConfigs: boolean;
+}
+
+/**
+ * Pause notes of the tasks whose turn this process runs (watchPause), so the
+ * runner requests the push without reading the task again. Only watched
+ * tasks get one, and the runner takes it when its turn ends.
+ */
+const pauseNotes = new Map<string, PauseNote | null>();
+
+export function watchPause(taskId: string): void {
+  pauseNotes.set(taskId, null);
+}
+
+/** The note of the last write that paused the task since watchPause (null if none), and stops watching. */
+export function takePause(taskId: string): PauseNote | null {
+  const note = pauseNotes.get(taskId) ?? null;
+  pauseNotes.delete(taskId);
+  return note;
 }
 
 /** What bureau_write_task answers (null: no such task). */
@@ -93,6 +120,8 @@ interface Written extends TaskWriteResult {
   capture: { holdId: string; amount: number; sellerAmount: number; feeAmount: number } | null;
   lastEventId: string | null;
   lastOrgEventId: string | null;
+  /** Set when this write paused the task: its turn, and whether it has push webhooks. */
+  paused: { turn: number; pushConfigs: boolean } | null;
 }
 
 /**
