@@ -6,7 +6,7 @@ import { Button } from "@/components/ui/button";
 import { cn } from "@/components/ui/cn";
 import type { WorkflowGraph, WorkflowNode } from "@/server/schemas/workflow-graph";
 import { removeElements, renameNodeId, replaceNode } from "../lib/graph-edit";
-import { issueField } from "../lib/issues";
+import { issueField, issueNodeIds } from "../lib/issues";
 import { NODE_CATALOG } from "../lib/node-catalog";
 import type { GraphIssue, ListingOption, MemberOption, WorkflowOption } from "../lib/types";
 import { NODE_LOOK } from "../nodes/node-look";
@@ -37,7 +37,7 @@ const FIELD_SHOWN = new Set(["template", "expression", "items"]);
 export function NodeInspector(props: NodeInspectorProps) {
   const { graph, nodeId, onChange, issues = NONE, readOnly = false } = props;
   const node = graph.nodes.find((n) => n.id === nodeId) ?? null;
-  const nodeIssues = useMemo(() => issues.filter((i) => i.nodeId === nodeId), [issues, nodeId]);
+  const nodeIssues = useMemo(() => (nodeId ? issues.filter((i) => issueNodeIds(i).has(nodeId)) : []), [issues, nodeId]);
   const generalIssues = useMemo(() => nodeIssues.filter((i) => !FIELD_SHOWN.has(issueField(i) ?? "")), [nodeIssues]);
   const otherIds = useMemo(() => graph.nodes.map((n) => n.id).filter((id) => id !== nodeId), [graph.nodes, nodeId]);
   const options = useMemo(

@@ -1,10 +1,13 @@
 import type { GraphIssue } from "./types";
 
+/** The nodes an issue is about: its node, and every node of a cycle. */
+export const issueNodeIds = (issue: GraphIssue): Set<string> =>
+  new Set([...(issue.nodeId ? [issue.nodeId] : []), ...(issue.nodeIds ?? [])]);
+
 export function issuesByNode(issues: readonly GraphIssue[]): Map<string, GraphIssue[]> {
   const out = new Map<string, GraphIssue[]>();
   for (const issue of issues) {
-    if (!issue.nodeId) continue;
-    out.set(issue.nodeId, [...(out.get(issue.nodeId) ?? []), issue]);
+    for (const id of issueNodeIds(issue)) out.set(id, [...(out.get(id) ?? []), issue]);
   }
   return out;
 }
@@ -25,7 +28,9 @@ export function countBySeverity(issues: readonly GraphIssue[]) {
 /** The issue's position as an offset into `text`, clamped to it; null without a position. */
 export function issueOffset(text: string, position: GraphIssue["position"]): number | null {
   if (position === undefined) return null;
-  if (typeof position === "number") return Math.max(0, Math.min(text.length, Math.floor(position)));
+  const given = typeof position === "number" ? position : position.offset;
+  if (given !== undefined) return Math.max(0, Math.min(text.length, Math.floor(given)));
+  // Only line and column: count the lines.
   const lines = text.split("\n");
   const line = Math.max(1, Math.min(lines.length, position.line));
   let offset = 0;

@@ -12,13 +12,15 @@ export type GraphIssue = {
   message: string;
   nodeId?: string;
   edgeId?: string;
+  /** Every node involved, when there are several (the steps of a cycle); each gets the badge. */
+  nodeIds?: string[];
   /** The config field the issue is about: "template", "expression", "items" (a "config." prefix is accepted). */
   field?: string;
   /**
-   * Where in that field's text: a 0-based UTF-16 offset, or a 1-based line and
-   * column as Liquid's errors give them.
+   * Where in that field's text: the validator's { line, column, offset }
+   * (line and column from 1, offset from 0, in UTF-16 units), or a bare offset.
    */
-  position?: number | { line: number; column: number };
+  position?: number | { line: number; column: number; offset?: number };
 };
 
 /** A node's state in a run, and what it cost so far. */

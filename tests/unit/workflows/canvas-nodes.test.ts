@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { LOOP_HEADER, LOOP_PADDING } from "@/components/workflows/lib/geometry";
 import { addNode, removeElements } from "@/components/workflows/lib/graph-edit";
-import { caretAt, issueOffset } from "@/components/workflows/lib/issues";
+import { caretAt, issueOffset, issuesByNode } from "@/components/workflows/lib/issues";
 import { createNode, NODE_TYPES, nodeUnavailable } from "@/components/workflows/lib/node-catalog";
 import { formatDuration, summarizeNode } from "@/components/workflows/lib/node-summary";
 import { rewriteStepRefs } from "@/components/workflows/lib/references";
@@ -69,6 +69,7 @@ describe("issue positions", () => {
   const text = "Hello\n{{ steps.reserch.output }}\nbye";
   it("read offsets and 1-based line/column alike, clamped to the text", () => {
     expect(issueOffset(text, 9)).toBe(9);
+    expect(issueOffset(text, { line: 2, column: 4, offset: 9 })).toBe(9);
     expect(issueOffset(text, { line: 2, column: 4 })).toBe(9);
     expect(issueOffset(text, { line: 9, column: 1 })).toBe(text.lastIndexOf("\n") + 1);
     expect(issueOffset(text, { line: 1, column: 99 })).toBe(5);
@@ -79,6 +80,19 @@ describe("issue positions", () => {
   it("find the line and column to draw the caret under", () => {
     expect(caretAt(text, 9)).toEqual({ line: 2, column: 4, lineText: "{{ steps.reserch.output }}" });
     expect(caretAt(text, 0)).toEqual({ line: 1, column: 1, lineText: "Hello" });
+  });
+});
+
+describe("issues by node", () => {
+  it("badge every node of a cycle, and the one node of other issues", () => {
+    const byNode = issuesByNode([
+      { code: "cycle", severity: "error", message: "A cycle", nodeIds: ["a", "b", "c"] },
+      { code: "missing", severity: "warning", message: "Empty", nodeId: "a" },
+      { code: "edge", severity: "error", message: "Edge", edgeId: "e1" },
+    ]);
+    expect([...byNode.keys()].sort()).toEqual(["a", "b", "c"]);
+    expect(byNode.get("a")!.map((i) => i.code)).toEqual(["cycle", "missing"]);
+    expect(byNode.get("c")!.map((i) => i.code)).toEqual(["cycle"]);
   });
 });
 
