@@ -4,7 +4,16 @@ import { z } from "zod";
  * What an org API key may do. Stored in better-auth's `permissions` column as
  * { resource: [action] }; shown to users as "resource:action".
  */
-export const API_KEY_SCOPES = ["agents:read", "tasks:read", "tasks:write", "events:read"] as const;
+export const API_KEY_SCOPES = [
+  "agents:read",
+  "tasks:read",
+  "tasks:write",
+  "events:read",
+  "workflows:read",
+  "workflows:write",
+  "workflows:run",
+  "approvals:write",
+] as const;
 export type ApiKeyScope = (typeof API_KEY_SCOPES)[number];
 export const ZApiKeyScopeSchema = z.enum(API_KEY_SCOPES);
 
@@ -14,6 +23,10 @@ export const API_KEY_SCOPE_DESCRIPTIONS: Record<ApiKeyScope, string> = {
   "tasks:read": "Read tasks",
   "tasks:write": "Start and cancel tasks (spends credits)",
   "events:read": "Read the org's event log and live event stream",
+  "workflows:read": "Read workflows, templates and runs (with the approvals they wait on)",
+  "workflows:write": "Create workflows",
+  "workflows:run": "Start and cancel workflow runs (spends credits)",
+  "approvals:write": "List and decide approvals",
 };
 
 export function scopesToPermissions(scopes: readonly ApiKeyScope[]): Record<string, string[]> {

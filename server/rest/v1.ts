@@ -8,6 +8,15 @@ import { listAgents } from "./routes/catalog/list-agents";
 import { listEvents } from "./routes/events/list-events";
 import { streamEvents } from "./routes/events/stream-events";
 import { whoami } from "./routes/keys/whoami";
+import { cancelWorkflowRun } from "./routes/workflows/cancel-workflow-run";
+import { createWorkflow } from "./routes/workflows/create-workflow";
+import { decideApproval } from "./routes/workflows/decide-approval";
+import { getWorkflow } from "./routes/workflows/get-workflow";
+import { getWorkflowRun } from "./routes/workflows/get-workflow-run";
+import { listApprovals } from "./routes/workflows/list-approvals";
+import { listWorkflowTemplates } from "./routes/workflows/list-workflow-templates";
+import { listWorkflows } from "./routes/workflows/list-workflows";
+import { startWorkflowRun } from "./routes/workflows/start-workflow-run";
 
 /**
  * GET /api/v1/openapi.json: the document of every route below, itself
@@ -36,7 +45,23 @@ export const openApiJson = defineRoute({
  * app/api/v1/…/route.ts with nextRoute(); tests/integration/rest checks that
  * the route files and this list name the same operations.
  */
-export const V1_ROUTES: readonly AnyRoute[] = [listAgents, getAgent, whoami, listEvents, streamEvents, openApiJson];
+export const V1_ROUTES: readonly AnyRoute[] = [
+  listAgents,
+  getAgent,
+  whoami,
+  listEvents,
+  streamEvents,
+  listWorkflowTemplates,
+  listWorkflows,
+  createWorkflow,
+  getWorkflow,
+  startWorkflowRun,
+  getWorkflowRun,
+  cancelWorkflowRun,
+  listApprovals,
+  decideApproval,
+  openApiJson,
+];
 
 let document: ReturnType<typeof buildV1Document> | undefined;
 
