@@ -1,5 +1,6 @@
 import "server-only";
 import { createTRPCRouter } from "../../init";
+import { checkDraftProcedure } from "./check-draft";
 import { createWorkflowProcedure } from "./create-workflow";
 import { diffVersionsProcedure } from "./diff-versions";
 import { getWorkflowProcedure } from "./get-workflow";
@@ -8,6 +9,7 @@ import { listVersionsProcedure } from "./list-versions";
 import { listWorkflowsProcedure } from "./list-workflows";
 import { publishWorkflowProcedure } from "./publish-workflow";
 import { rollbackWorkflowProcedure } from "./rollback-workflow";
+import { rotateWebhookProcedure } from "./rotate-webhook";
 import { workflowRunsRouter } from "./runs/router";
 import { saveDraftProcedure } from "./save-draft";
 
@@ -18,9 +20,11 @@ export const workflowsRouter = createTRPCRouter({
   get: getWorkflowProcedure,
   create: createWorkflowProcedure,
   saveDraft: saveDraftProcedure,
+  check: checkDraftProcedure,
   publish: publishWorkflowProcedure,
   versions: listVersionsProcedure,
   diff: diffVersionsProcedure,
   rollback: rollbackWorkflowProcedure,
   runs: workflowRunsRouter,
+  rotateWebhook: rotateWebhookProcedure,
 });
