@@ -1,0 +1,5 @@
+import { BuilderSkeleton } from "@/components/workflow-builder/builder-skeleton";
+
+export default function WorkflowBuilderLoading() {
+  return <BuilderSkeleton />;
+}
