@@ -1,5 +1,6 @@
 import "server-only";
 import { withoutVerificationEmail } from "../auth/account-emails";
+import { API_KEY_SCOPES, permissionsToScopes } from "../auth/api-key-scopes";
 import { auth } from "../auth/auth";
 import { db } from "../db";
 import { logger } from "../logger";
@@ -79,7 +80,10 @@ export async function seedDemo(
   let apiKey = opts.existingApiKey ?? null;
   if (apiKey) {
     const check = await auth.api.verifyApiKey({ body: { key: apiKey } });
-    if (!check.valid || check.key?.referenceId !== acmeId) apiKey = null;
+    // A key from before a scope existed is replaced, so the demo key can call every route.
+    const scopes = permissionsToScopes(check.key?.permissions);
+    if (!check.valid || check.key?.referenceId !== acmeId || API_KEY_SCOPES.some((s) => !scopes.includes(s)))
+      apiKey = null;
   }
   if (!apiKey) {
     apiKey = (
@@ -87,7 +91,7 @@ export async function seedDemo(
         orgId: acmeId,
         userId: acmeOwner.id,
         name: "Demo key",
-        scopes: ["agents:read", "tasks:read", "tasks:write", "events:read"],
+        scopes: [...API_KEY_SCOPES],
         expiresInDays: null,
       })
     ).key;
