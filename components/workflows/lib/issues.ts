@@ -28,8 +28,9 @@ export function countBySeverity(issues: readonly GraphIssue[]) {
 /** The issue's position as an offset into `text`, clamped to it; null without a position. */
 export function issueOffset(text: string, position: GraphIssue["position"]): number | null {
   if (position === undefined) return null;
-  const given = typeof position === "number" ? position : position.offset;
-  if (given !== undefined) return Math.max(0, Math.min(text.length, Math.floor(given)));
+  const clamp = (n: number) => Math.max(0, Math.min(text.length, Math.floor(n)));
+  if (typeof position === "number") return clamp(position);
+  if (position.offset !== undefined) return clamp(position.offset);
   // Only line and column: count the lines.
   const lines = text.split("\n");
   const line = Math.max(1, Math.min(lines.length, position.line));
