@@ -55,6 +55,7 @@ describe("workflow engine: cancel", () => {
     expect(steps.each!.state).toBe("CANCELED");
     expect(await checkLedger(db)).toMatchObject({ ok: true });
     probe.delayMs = 0;
+    agents.release();
   }, 60_000);
 });
 

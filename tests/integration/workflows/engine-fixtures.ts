@@ -189,6 +189,22 @@ export interface AgentProbe {
  */
 export function probedDemoAgents() {
   const probes = new Map<string, AgentProbe>();
+  const held = new Set<() => void>();
+  const pause = (ms: number, signal: AbortSignal) =>
+    new Promise<void>((resolve) => {
+      const done = () => {
+        clearTimeout(timer);
+        held.delete(done);
+        resolve();
+      };
+      const timer = setTimeout(done, ms);
+      held.add(done);
+      signal.addEventListener("abort", done, { once: true });
+    });
+  /** Lets every held message and answer through now (so a test's slow agent does not outlive it). */
+  const release = () => {
+    for (const done of [...held]) done();
+  };
   const probe = (slug: string) => {
     let found = probes.get(slug);
     if (!found) {
@@ -249,12 +265,5 @@ export function probedDemoAgents() {
       }
     },
   };
-  return { probe, route };
-}
-
-function pause(ms: number, signal: AbortSignal): Promise<void> {
-  return new Promise((resolve) => {
-    const timer = setTimeout(resolve, ms);
-    signal.addEventListener("abort", () => (clearTimeout(timer), resolve()), { once: true });
-  });
+  return { probe, route, release };
 }

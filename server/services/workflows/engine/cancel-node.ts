@@ -6,8 +6,7 @@ import { cancelWorkflowRun } from "../cancel-workflow-run";
 import { cancelStepTask } from "./cancel-work";
 import type { NodeAt } from "./plan";
 import type { RunContext } from "./run-context";
-import { OPEN } from "./node-context";
-import { writeStep, type StepRow } from "./step-rows";
+import { writeStep, type StepRow, OPEN } from "./step-rows";
 
 /**
  * Ends a node whose work no longer matters (a join's losing branch, the rest

@@ -2,9 +2,8 @@ import "server-only";
 import { logger } from "../../../logger";
 import { cancelNode } from "./cancel-node";
 import { finishRun } from "./finish-run";
-import { OPEN } from "./node-context";
 import { isFinalRun, loadRun } from "./run-context";
-import { loadSteps } from "./step-rows";
+import { loadSteps, OPEN } from "./step-rows";
 
 /**
  * The run function's compensation after its steps kept throwing (a bug or a

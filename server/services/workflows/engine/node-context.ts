@@ -5,7 +5,8 @@ import { ExpressionError, type WorkflowScope } from "../graph/expressions";
 import type { NodeAt } from "./plan";
 import type { RunContext } from "./run-context";
 import { buildScope } from "./scope";
-import { writeStep, type StepError, type StepRow } from "./step-rows";
+import { cancelRaceLosers } from "./race";
+import { OPEN, writeStep, type StepError, type StepRow } from "./step-rows";
 
 /** What a node's executor gets: the run, the node, where it is (its loop element), and the rows as its step began. */
 export interface NodeContext<N extends WorkflowNode = WorkflowNode> {
@@ -19,18 +20,23 @@ export interface NodeContext<N extends WorkflowNode = WorkflowNode> {
 
 export type NodeExecutor<T extends WorkflowNodeType> = (ctx: NodeContext<NodeOf<T>>) => Promise<void>;
 
-/** States a node that has not ended may be in when its executor runs. */
-export const OPEN: readonly WorkflowStepState[] = ["PENDING", "RUNNING", "WAITING"];
-
 export const scopeOf = (ctx: NodeContext): Promise<WorkflowScope> =>
   buildScope(ctx.run, ctx.rows, ctx.at.nodeId, ctx.at.iterationKey);
 
-export function succeed(
+/**
+ * Records a node's success. If that decides a join "first", its losing
+ * branches are canceled at once: a loser still inside this wave (an agent
+ * waiting for its task) must stop now, not when the wave would end.
+ */
+export async function succeed(
   ctx: NodeContext,
   result: { output?: string | null; data?: unknown; costCredits?: number },
   from: readonly WorkflowStepState[] = OPEN,
 ) {
-  return writeStep(ctx.run, ctx.at, { to: "SUCCEEDED", from, error: null, ...result });
+  const row = await writeStep(ctx.run, ctx.at, { to: "SUCCEEDED", from, error: null, ...result });
+  if (row && ctx.run.graph.nodes.some((n) => n.type === "join" && n.config.wait === "first"))
+    await cancelRaceLosers(ctx.run.id);
+  return row;
 }
 
 export function fail(ctx: NodeContext, error: Omit<StepError, "nodeId">, from: readonly WorkflowStepState[] = OPEN) {

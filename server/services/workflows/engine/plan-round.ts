@@ -2,7 +2,6 @@ import "server-only";
 import type { WorkflowRunState } from "../../../generated/prisma/enums";
 import { cancelNode } from "./cancel-node";
 import { finishRun } from "./finish-run";
-import { OPEN } from "./node-context";
 import { retryDueAt } from "./nodes/agent-attempt";
 import { resolveApproval, type WaitOutcome } from "./nodes/approval-outcome";
 import { delayUntil } from "./nodes/delay";
@@ -10,7 +9,7 @@ import { resolveChild } from "./nodes/subworkflow";
 import { planRun, rowKey, type NodeAt, type RunPlan } from "./plan";
 import { isFinalRun, loadRun, nodeOf, type RunContext } from "./run-context";
 import { setRunState } from "./run-state";
-import { loadSteps, rowViews, writeStep, type StepRow } from "./step-rows";
+import { loadSteps, rowViews, writeStep, type StepRow, OPEN } from "./step-rows";
 
 /** What the run function does next. */
 export type RoundPlan =

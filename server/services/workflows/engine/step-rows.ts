@@ -42,6 +42,8 @@ const SELECT = {
 
 export const toNodeState = (state: WorkflowStepState) => state.toLowerCase() as NodeRunState;
 export const ENDED_STEP_STATES: readonly WorkflowStepState[] = ["SUCCEEDED", "FAILED", "SKIPPED", "CANCELED"];
+/** States a node that has not ended may be in. */
+export const OPEN: readonly WorkflowStepState[] = ["PENDING", "RUNNING", "WAITING"];
 
 export async function loadSteps(runId: string): Promise<StepRow[]> {
   return db.workflowStepRun.findMany({ where: { runId }, select: SELECT, orderBy: { createdAt: "asc" } });

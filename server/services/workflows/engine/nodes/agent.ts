@@ -5,7 +5,6 @@ import { startTask } from "../../../tasks/start-task";
 import { renderTemplate } from "../../graph/expressions";
 import { overBudgetMessage, reserveBudget, settleStepCost } from "../budget";
 import { cancelStepTask } from "../cancel-work";
-import { cancelRaceLosers } from "../race";
 import { fail, scopeOf, succeed, withExpressions, type NodeExecutor } from "../node-context";
 import { linkStepTask, writeStep } from "../step-rows";
 import { taskResult, waitForTaskEnd } from "../task-outcome";
@@ -123,8 +122,7 @@ export const runAgent: NodeExecutor<"agent"> = async (ctx) => {
   await settleStepCost(stepRunId!, run.id, ended);
   if (ended.state === "COMPLETED") {
     const result = await taskResult(taskId);
-    const done = await succeed(ctx, { ...result, costCredits: ended.price }, ["RUNNING"]);
-    if (done) await cancelRaceLosers(run.id);
+    await succeed(ctx, result, ["RUNNING"]);
     return;
   }
   const row = await db.workflowStepRun.findUnique({ where: { id: stepRunId! }, select: { state: true } });
