@@ -11,7 +11,7 @@ describe("workflow engine: loops", () => {
     const { agent } = await publishDemoAgent("northwind-research-analyst", 5);
     const probe = agents.probe("northwind-research-analyst");
     // Long enough per call that the elements overlap whenever the engine lets them.
-    probe.delayMs = 400;
+    probe.delayMs = 1_200;
     const buyer = await buyerWithCredits(100);
     const graph = flow(
       [
