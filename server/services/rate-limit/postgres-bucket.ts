@@ -1,5 +1,6 @@
 import "server-only";
 import { db } from "../../db";
+import { queryRows } from "../tasks/sql-pool";
 
 export interface BucketInput {
   key: string;
@@ -12,6 +13,26 @@ export interface BucketState {
   allowed: boolean;
   tokens: number;
 }
+
+const TAKE_SQL = `
+  WITH async AS (SELECT set_config('synchronous_commit', 'off', true)),
+  prev AS (SELECT tokens, "updatedAt" FROM "RateLimitBucket" WHERE key = $1::text FOR UPDATE),
+  filled AS (
+    SELECT COALESCE(
+      (SELECT LEAST(
+        $2::float8,
+        tokens + GREATEST(0, EXTRACT(EPOCH FROM (clock_timestamp() - "updatedAt"))) * $3::float8
+      ) FROM prev),
+      $2::float8
+    ) AS tokens
+  ),
+  up AS (
+    INSERT INTO "RateLimitBucket" (key, tokens, "updatedAt")
+    SELECT $1::text, CASE WHEN f.tokens >= 1 THEN f.tokens - 1 ELSE f.tokens END, clock_timestamp() FROM filled f
+    ON CONFLICT (key) DO UPDATE SET tokens = EXCLUDED.tokens, "updatedAt" = EXCLUDED."updatedAt"
+    RETURNING tokens
+  )
+  SELECT up.tokens::float8 AS tokens, (SELECT f.tokens >= 1 FROM filled f) AS allowed FROM up, async`;
 
 /**
  * The bucket in Postgres (table RateLimitBucket): one statement refills and
@@ -30,25 +51,8 @@ export interface BucketState {
  */
 export async function takeFromPostgres({ key, limit, windowSeconds }: BucketInput): Promise<BucketState> {
   const rate = limit / windowSeconds; // tokens per second
-  const rows = await db.$queryRaw<{ tokens: number; allowed: boolean }[]>`
-    WITH async AS (SELECT set_config('synchronous_commit', 'off', true)),
-    prev AS (SELECT tokens, "updatedAt" FROM "RateLimitBucket" WHERE key = ${key} FOR UPDATE),
-    filled AS (
-      SELECT COALESCE(
-        (SELECT LEAST(
-          ${limit}::float8,
-          tokens + GREATEST(0, EXTRACT(EPOCH FROM (clock_timestamp() - "updatedAt"))) * ${rate}::float8
-        ) FROM prev),
-        ${limit}::float8
-      ) AS tokens
-    ),
-    up AS (
-      INSERT INTO "RateLimitBucket" (key, tokens, "updatedAt")
-      SELECT ${key}, CASE WHEN f.tokens >= 1 THEN f.tokens - 1 ELSE f.tokens END, clock_timestamp() FROM filled f
-      ON CONFLICT (key) DO UPDATE SET tokens = EXCLUDED.tokens, "updatedAt" = EXCLUDED."updatedAt"
-      RETURNING tokens
-    )
-    SELECT up.tokens::float8 AS tokens, (SELECT f.tokens >= 1 FROM filled f) AS allowed FROM up, async`;
+  // Every gateway call takes a token: node-postgres straight (the hot pool), not Prisma's raw-query path.
+  const rows = await queryRows<{ tokens: number; allowed: boolean }>({ text: TAKE_SQL, values: [key, limit, rate] });
   const row = rows[0];
   if (!row) throw new Error("rate limit: bucket update returned nothing");
   if (Math.random() < 0.001) void pruneIdleBuckets();

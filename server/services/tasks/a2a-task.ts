@@ -11,6 +11,7 @@ import {
   type BureauMessage,
 } from "../../a2a/bureau-format";
 import type { StoredTaskEvent } from "../events/stream-task-events";
+import { queryRows } from "./sql-pool";
 
 const agentText = (id: string, text: string): BureauMessage => ({
   messageId: `status-${id}`,
@@ -29,6 +30,19 @@ interface TaskRow {
   messages: unknown[] | null;
 }
 
+const LOAD_TASK_SQL = `
+  SELECT t.id, t."contextId", t.state::text AS state, t."statusMessage", t."updatedAt", t.price,
+    (SELECT json_agg(json_build_object('artifactId', a."artifactId", 'name', a.name,
+                                       'description', a.description, 'parts', a.parts)
+                     ORDER BY a."createdAt", a.id)
+     FROM "Artifact" a WHERE a."taskId" = t.id) AS artifacts,
+    CASE WHEN $1::boolean THEN
+      (SELECT json_agg(e.data -> 'message' ORDER BY e.id) FROM "TaskEvent" e
+       WHERE e."taskId" = t.id AND e.kind = 'message')
+    END AS messages
+  FROM "Task" t
+  WHERE t.id = $2 AND t."orgId" = $3 AND ($4::text IS NULL OR t."agentId" = $4::text)`;
+
 /**
  * The caller-facing A2A Task for a Bureau task (its id is Bureau's task id):
  * the task, its artifacts and its conversation in one statement (a blocking
@@ -41,21 +55,12 @@ export async function loadA2ATask(input: {
   historyLength?: number;
   client?: Tx;
 }): Promise<A2ATask | null> {
-  const client = input.client ?? db;
   const withHistory = input.historyLength === undefined || input.historyLength > 0;
-  const rows = await client.$queryRaw<TaskRow[]>`
-    SELECT t.id, t."contextId", t.state::text AS state, t."statusMessage", t."updatedAt", t.price,
-      (SELECT json_agg(json_build_object('artifactId', a."artifactId", 'name', a.name,
-                                         'description', a.description, 'parts', a.parts)
-                       ORDER BY a."createdAt", a.id)
-       FROM "Artifact" a WHERE a."taskId" = t.id) AS artifacts,
-      CASE WHEN ${withHistory} THEN
-        (SELECT json_agg(e.data -> 'message' ORDER BY e.id) FROM "TaskEvent" e
-         WHERE e."taskId" = t.id AND e.kind = 'message')
-      END AS messages
-    FROM "Task" t
-    WHERE t.id = ${input.taskId} AND t."orgId" = ${input.orgId}
-      AND (${input.agentId ?? null}::text IS NULL OR t."agentId" = ${input.agentId ?? null})`;
+  // Outside a transaction on the hot pool: every blocking SendMessage answers with this read.
+  const rows = await queryRows<TaskRow>(
+    { text: LOAD_TASK_SQL, values: [withHistory, input.taskId, input.orgId, input.agentId ?? null] },
+    input.client,
+  );
   const task = rows[0];
   if (!task) return null;
   const ids = { taskId: task.id, contextId: task.contextId };

@@ -4,6 +4,7 @@ import type { TaskSource } from "../../generated/prisma/enums";
 import { ALERT_PERCENT, type BudgetAlert, type BudgetCrossing } from "../budgets/enforce-budgets";
 import type { EventActor } from "../events/catalogue";
 import { claimBudgetAlerts, type HoldRefusal } from "../ledger/place-hold";
+import { queryRows } from "./sql-pool";
 import type { NewTaskEvent } from "./task-events";
 
 /** Everything startTask decided before the accept: the values bureau_accept_task writes. */
@@ -53,15 +54,40 @@ type AcceptRow =
   | { needsTransaction: true }
   | (Omit<Accepted, "crossings" | "lastOrgEventId"> & { alerts: BudgetAlert[]; lastOrgEventId: string | null });
 
-function callAccept(client: Db | Tx, a: AcceptArgs, alertsOk: boolean): Promise<{ r: AcceptRow }[]> {
+/** bureau_accept_task's call: one statement, its parameters in the function's order. */
+const ACCEPT_SQL = `SELECT bureau_accept_task($1, $2, $3, $4, $5::boolean, $6, $7, $8, $9::jsonb, $10, $11, $12, $13,
+  $14::jsonb, $15, $16, $17, $18, $19, $20::int, $21, $22, $23::boolean) AS r`;
+
+async function callAccept(a: AcceptArgs, alertsOk: boolean, tx?: Tx): Promise<AcceptRow> {
   const bySlug = "slug" in a.agent ? a.agent.slug : null;
   const byId = "id" in a.agent ? a.agent.id : null;
-  return client.$queryRaw<{ r: AcceptRow }[]>`
-    SELECT bureau_accept_task(${a.taskId}, ${a.orgId}, ${byId}, ${bySlug}, ${a.sandbox}, ${a.source}, ${a.contextId},
-      ${a.messageId}, ${JSON.stringify(a.input)}::jsonb, ${a.createdById}, ${a.apiKeyId}, ${a.runnerId},
-      ${a.now.toISOString()}, ${JSON.stringify(a.events)}::jsonb, ${a.push?.id ?? null}, ${a.push?.configId ?? null},
-      ${a.push?.url ?? null}, ${a.push?.token ?? null}, ${a.departmentId}, ${ALERT_PERCENT}::int, ${a.actor.kind},
-      ${a.actor.id}, ${alertsOk}) AS r`;
+  const values = [
+    a.taskId,
+    a.orgId,
+    byId,
+    bySlug,
+    a.sandbox,
+    a.source,
+    a.contextId,
+    a.messageId,
+    JSON.stringify(a.input),
+    a.createdById,
+    a.apiKeyId,
+    a.runnerId,
+    a.now.toISOString(),
+    JSON.stringify(a.events),
+    a.push?.id ?? null,
+    a.push?.configId ?? null,
+    a.push?.url ?? null,
+    a.push?.token ?? null,
+    a.departmentId,
+    ALERT_PERCENT,
+    a.actor.kind,
+    a.actor.id,
+    alertsOk,
+  ];
+  const [row] = await queryRows<{ r: AcceptRow }>({ text: ACCEPT_SQL, values }, tx);
+  return row!.r;
 }
 
 /**
@@ -71,19 +97,18 @@ function callAccept(client: Db | Tx, a: AcceptArgs, alertsOk: boolean): Promise<
  * event-writer lock, as every budget writer takes them).
  */
 export async function acceptInTransaction(tx: Tx, a: AcceptArgs): Promise<AcceptOutcome> {
-  const [row] = await callAccept(tx, a, true);
-  return finish(tx, a, row!.r);
+  return finish(tx, a, await callAccept(a, true, tx));
 }
 
 /**
  * The accept as its own statement, outside any transaction (a unit that
- * commits alone). A hold that would claim a budget alert needs the
+ * commits alone), on the hot pool. A hold that would claim a budget alert needs the
  * transaction above: the function then wrote nothing, and it runs again in one.
  */
 export async function acceptAlone(client: Db, a: AcceptArgs): Promise<AcceptOutcome> {
-  const [row] = await callAccept(client, a, false);
-  if ("needsTransaction" in row!.r) return client.$transaction((tx) => acceptInTransaction(tx, a));
-  return finish(client, a, row!.r);
+  const row = await callAccept(a, false);
+  if ("needsTransaction" in row) return client.$transaction((tx) => acceptInTransaction(tx, a));
+  return finish(client, a, row);
 }
 
 async function finish(client: Tx, a: AcceptArgs, row: AcceptRow): Promise<AcceptOutcome> {

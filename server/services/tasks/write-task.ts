@@ -1,11 +1,12 @@
 import "server-only";
-import type { Db, Tx } from "../../db";
+import type { Tx } from "../../db";
 import { groupCommit } from "../../group-commit";
 import type { TaskState } from "../../generated/prisma/enums";
 import type { BureauArtifact, BureauMessage } from "../../a2a/bureau-format";
 import { captureTerms, checkSplit } from "../ledger/capture-hold";
 import { parseOrgEventData, ZEventActorSchema, type EventActor } from "../events/catalogue";
 import { publishOrgEventNotifications, publishTaskNotifications } from "../events/task-fanout";
+import { queryRows } from "./sql-pool";
 import { uuidV7 } from "./uuid-v7";
 
 /** The commit stream of everything that moves an org's money (see GroupCommitter). */
@@ -75,8 +76,8 @@ export interface TaskWriteResult {
  */
 export async function writeTask(input: TaskWrite): Promise<TaskWriteResult | null> {
   const args = writeArgs(input);
-  const written = await groupCommit.run(commitStream(input), (tx) => callWrite(tx, args), {
-    alone: (client) => callWrite(client, args),
+  const written = await groupCommit.run(commitStream(input), (tx) => callWrite(args, tx), {
+    alone: () => callWrite(args),
   });
   if (!written) return null;
   if (written.capture) checkSplit(input.taskId, written.capture);
@@ -175,12 +176,31 @@ function writeArgs(input: TaskWrite) {
   };
 }
 
-async function callWrite(client: Db | Tx, a: ReturnType<typeof writeArgs>): Promise<Written | null> {
-  const [row] = await client.$queryRaw<{ w: Written | null }[]>`
-    SELECT bureau_write_task(${a.taskId}, ${a.now}, ${a.remoteTaskId}, ${a.remoteContextId}, ${a.artifacts}::jsonb,
-      ${a.statusTo}, ${a.statusFrom}::text[], ${a.statusMessage}::jsonb, ${a.statusText}, ${a.logRepeats},
-      ${a.sentTurn}::int, ${a.releaseRunner}, ${a.actor?.kind ?? null}, ${a.actor?.id ?? null}, ${a.feeBps}::int,
-      ${a.availableAt}) AS w`;
+/** bureau_write_task's call: one statement, its parameters in the function's order. */
+const WRITE_SQL = `SELECT bureau_write_task($1, $2, $3, $4, $5::jsonb, $6, $7::text[], $8::jsonb, $9, $10::boolean,
+  $11::int, $12::boolean, $13, $14, $15::int, $16) AS w`;
+
+/** In a group-commit batch on its transaction; alone, as its own statement on the hot pool. */
+async function callWrite(a: ReturnType<typeof writeArgs>, tx?: Tx): Promise<Written | null> {
+  const values = [
+    a.taskId,
+    a.now,
+    a.remoteTaskId,
+    a.remoteContextId,
+    a.artifacts,
+    a.statusTo,
+    a.statusFrom,
+    a.statusMessage,
+    a.statusText,
+    a.logRepeats,
+    a.sentTurn,
+    a.releaseRunner,
+    a.actor?.kind ?? null,
+    a.actor?.id ?? null,
+    a.feeBps,
+    a.availableAt,
+  ];
+  const [row] = await queryRows<{ w: Written | null }>({ text: WRITE_SQL, values }, tx);
   return row?.w ?? null;
 }
 

@@ -1,0 +1,61 @@
+import "server-only";
+import pg from "pg";
+import type { Tx } from "../../db";
+import { env } from "../../env";
+
+/** node-postgres' type id of `timestamp without time zone`. */
+const TIMESTAMP_OID = 1114;
+
+/**
+ * node-postgres straight, for the task hot path's few fixed statements
+ * outside a transaction (an accept or a settling write that commits alone,
+ * the task a blocking SendMessage answers with). Through Prisma's raw-query
+ * path one of them costs about three times the CPU in Node (measured:
+ * ~500 µs against ~150 µs per statement on this machine), and a gateway task
+ * is bound by its process's CPU. Statements inside a group-commit batch
+ * still run on Prisma's transaction. Half the size of Prisma's pool: these
+ * statements are short, and the connection budget of a process stays
+ * bounded (docs/performance.md, scale-out).
+ *
+ * Timestamps without time zone are UTC (Prisma's convention), whatever the
+ * process's zone.
+ */
+function createPool(): pg.Pool {
+  const pool = new pg.Pool({
+    connectionString: env.DATABASE_URL,
+    max: Math.max(2, Math.ceil(env.DATABASE_POOL_SIZE / 2)),
+    // Idle connections never keep a script, a test or a bench from exiting.
+    allowExitOnIdle: true,
+    types: {
+      getTypeParser: ((oid: number, format?: "text" | "binary") =>
+        oid === TIMESTAMP_OID && format !== "binary"
+          ? (value: string) => new Date(`${value.replace(" ", "T")}Z`)
+          : pg.types.getTypeParser(oid, format)) as typeof pg.types.getTypeParser,
+    },
+  });
+  // A connection the server dropped while idle is replaced on the next query; it is no request's error.
+  pool.on("error", () => undefined);
+  return pool;
+}
+
+const globalForPool = globalThis as unknown as { bureauHotPool?: pg.Pool };
+const pool = (): pg.Pool => (globalForPool.bureauHotPool ??= createPool());
+
+/** One fixed statement: its text with $1…$n placeholders (every parameter cast where types matter) and values. */
+export interface Statement {
+  text: string;
+  values: unknown[];
+}
+
+/** Runs a statement inside the caller's transaction (Prisma's), or on its own on the hot pool. */
+export async function queryRows<T>(statement: Statement, tx?: Tx): Promise<T[]> {
+  if (tx) return tx.$queryRawUnsafe<T[]>(statement.text, ...statement.values);
+  return (await pool().query(statement.text, statement.values)).rows as T[];
+}
+
+/** Closes the hot pool (benches and scripts that end the process's database use). */
+export async function closeSqlPool(): Promise<void> {
+  const open = globalForPool.bureauHotPool;
+  globalForPool.bureauHotPool = undefined;
+  await open?.end();
+}
