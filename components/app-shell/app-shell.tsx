@@ -46,6 +46,7 @@ export function AppShell({ children }: { children: ReactNode }) {
               >
                 <item.icon className="size-4" aria-hidden />
                 {item.label}
+                {item.badge ? <item.badge /> : null}
               </Link>
             );
           })}
@@ -65,8 +66,13 @@ export function AppShell({ children }: { children: ReactNode }) {
         </header>
         <nav aria-label="Sections" className="flex gap-1 overflow-x-auto border-b border-border px-3 py-2 md:hidden">
           {navItems.map((item) => (
-            <Link key={item.href} href={item.href} className="rounded-md px-2.5 py-1 text-sm hover:bg-accent">
+            <Link
+              key={item.href}
+              href={item.href}
+              className="flex shrink-0 items-center gap-1.5 rounded-md px-2.5 py-1 text-sm hover:bg-accent"
+            >
               {item.label}
+              {item.badge ? <item.badge /> : null}
             </Link>
           ))}
         </nav>

@@ -1,3 +1,4 @@
+import type { ComponentType } from "react";
 import {
   Banknote,
   Coins,
@@ -9,10 +10,13 @@ import {
   ShieldCheck,
   Store,
   Tag,
+  Stamp,
   Users,
   Webhook,
+  Workflow,
   type LucideIcon,
 } from "lucide-react";
+import { PendingApprovalsBadge } from "@/components/approvals/pending-approvals-badge";
 
 export interface NavItem {
   href: string;
@@ -20,6 +24,8 @@ export interface NavItem {
   icon: LucideIcon;
   /** Shown only to platform administrators (user.isPlatformAdmin). */
   platformAdminOnly?: boolean;
+  /** A small count after the label (what waits for the member). */
+  badge?: ComponentType;
 }
 
 /** The signed-in navigation. Add a page here when it exists, never before. */
@@ -28,6 +34,8 @@ export const NAV_ITEMS: NavItem[] = [
   { href: "/console", label: "Console", icon: MonitorDot },
   { href: "/marketplace", label: "Marketplace", icon: Store },
   { href: "/tasks", label: "Runs", icon: ListChecks },
+  { href: "/workflows", label: "Workflows", icon: Workflow },
+  { href: "/approvals", label: "Approvals", icon: Stamp, badge: PendingApprovalsBadge },
   { href: "/credits", label: "Credits", icon: Coins },
   { href: "/sell", label: "Sell", icon: Tag },
   { href: "/sell/payouts", label: "Payouts", icon: Banknote },
