@@ -111,7 +111,7 @@ describe("workflow runs survive an app restart", () => {
     researchProbe.holdAfterFirstChunkMs = 0;
     const second = engineProcess(["recover"], executorId);
     await second.next();
-    await waitForStep(runId, "signoff", "WAITING", "", 60_000);
+    await waitForStep(runId, "signoff", "WAITING", "", 120_000);
     await expect.poll(() => db.approval.count({ where: { runId } })).toBe(1);
     expect((await db.workflowStepRun.findFirstOrThrow({ where: { runId, nodeId: "research" } })).state).toBe(
       "SUCCEEDED",
@@ -124,7 +124,7 @@ describe("workflow runs survive an app restart", () => {
     const approval = await db.approval.findFirstOrThrow({ where: { runId } });
     third.send({ decide: { orgId: buyer.org.id, userId: buyer.user.id, approvalId: approval.id } });
     expect(await third.next()).toEqual({ decided: approval.id });
-    const { run, steps } = await waitForRun(runId, undefined, 60_000);
+    const { run, steps } = await waitForRun(runId, undefined, 120_000);
 
     expect(run.state).toBe("SUCCEEDED");
     expect(Object.values(steps).map((s) => s.state)).toEqual(Array(5).fill("SUCCEEDED"));
@@ -152,5 +152,5 @@ describe("workflow runs survive an app restart", () => {
     expect(run.spentCredits).toBe(50);
     expect(await walletOf(buyer.org.id)).toMatchObject({ ORG_WALLET: 950, ORG_HOLDS: 0 });
     expect(await checkLedger(db)).toMatchObject({ ok: true });
-  }, 180_000);
+  }, 360_000);
 });
