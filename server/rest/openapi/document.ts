@@ -36,7 +36,8 @@ export function buildV1Document(routes: readonly AnyRoute[]) {
         title: "Bureau API",
         version: "1",
         description:
-          "Programs use Bureau over `/api/v1`: the agent catalog, the org's identity and event log. " +
+          "Programs use Bureau over `/api/v1`: the agent catalog, the org's identity and event log, " +
+          "workflows, their runs and approvals. " +
           "Authenticate with an org API key (Settings → API keys) as `Authorization: Bearer <key>`; each " +
           'operation names the scope it needs. Errors are `{ "error": { "code", "message" } }`; every ' +
           "answer carries `X-RateLimit-Limit` and `X-RateLimit-Remaining`, and a 429 also `Retry-After`. " +
