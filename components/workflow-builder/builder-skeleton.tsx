@@ -11,7 +11,7 @@ export function BuilderSkeleton() {
         </div>
         <Skeleton className="hidden h-8 w-64 sm:block" />
       </div>
-      <Skeleton className="h-[calc(100dvh-14rem)] min-h-[26rem] w-full rounded-xl" />
+      <Skeleton className="h-[calc(100dvh-12rem)] min-h-[26rem] w-full rounded-xl" />
     </div>
   );
 }

@@ -78,52 +78,35 @@ export function Builder(props: { workflow: WorkflowDetail; initialCheck: GraphCh
 
   return (
     <div className="flex flex-col gap-4" data-testid="workflow-builder" data-workflow-id={meta.id}>
-      <div className="flex flex-col gap-3 md:flex-row md:items-start md:justify-between">
-        <div className="flex min-w-0 flex-1 items-start gap-2">
-          <Link
-            href="/workflows"
-            aria-label="All workflows"
-            title="All workflows"
-            className="mt-1.5 rounded-md p-1 text-muted-foreground hover:bg-accent hover:text-foreground"
-          >
-            <ArrowLeft className="size-4" />
-          </Link>
-          <div className="grid min-w-0 flex-1 gap-1">
-            <BuilderTitle
-              name={props.workflow.name}
-              description={props.workflow.description}
-              readOnly={!canEdit}
-              onChange={(fields) => autosave.change(fields)}
-            />
-            <div className="flex flex-wrap items-center gap-2 text-xs text-muted-foreground">
-              {meta.latestVersion > 0 ? (
-                <Badge variant="outline" data-testid="latest-version">
-                  v{meta.latestVersion} live
-                </Badge>
-              ) : (
-                <Badge variant="outline">Not published</Badge>
-              )}
-              {meta.latestVersion > 0 && meta.hasUnpublishedChanges ? (
-                <Badge variant="warning">Draft changes</Badge>
-              ) : null}
-              {canEdit ? null : (
-                <Badge variant="secondary" data-testid="read-only">
-                  <Eye aria-hidden />
-                  Read-only
-                </Badge>
-              )}
-            </div>
-          </div>
+      <div className="flex items-start gap-2">
+        <Link
+          href="/workflows"
+          aria-label="All workflows"
+          title="All workflows"
+          className="mt-1.5 rounded-md p-1 text-muted-foreground hover:bg-accent hover:text-foreground"
+        >
+          <ArrowLeft className="size-4" />
+        </Link>
+        <div className="min-w-0 flex-1">
+          <BuilderTitle
+            name={props.workflow.name}
+            description={props.workflow.description}
+            readOnly={!canEdit}
+            onChange={(fields) => autosave.change(fields)}
+            aside={
+              <BuilderActions
+                canEdit={canEdit}
+                publishBlocked={publishBlocked}
+                runBlocked={runBlocked}
+                onPublish={() => setDialog("publish")}
+                onRun={() => setDialog("run")}
+                onHistory={() => setDialog("history")}
+                onWebhook={() => setDialog("webhook")}
+              />
+            }
+            below={<VersionBadges meta={meta} canEdit={canEdit} />}
+          />
         </div>
-        <BuilderActions
-          canEdit={canEdit}
-          publishBlocked={publishBlocked}
-          runBlocked={runBlocked}
-          onPublish={() => setDialog("publish")}
-          onRun={() => setDialog("run")}
-          onHistory={() => setDialog("history")}
-          onWebhook={() => setDialog("webhook")}
-        />
       </div>
       <WorkflowEditor
         graph={graph}
@@ -145,7 +128,7 @@ export function Builder(props: { workflow: WorkflowDetail; initialCheck: GraphCh
             />
           ) : null
         }
-        className="h-[calc(100dvh-14rem)] min-h-[26rem]"
+        className="h-[calc(100dvh-12rem)] min-h-[26rem]"
       />
       <BuilderDialogs
         open={dialog}
@@ -161,6 +144,27 @@ export function Builder(props: { workflow: WorkflowDetail; initialCheck: GraphCh
         onRolledBack={props.onReload}
         onRotated={() => void refreshMeta()}
       />
+    </div>
+  );
+}
+
+function VersionBadges({ meta, canEdit }: { meta: WorkflowDetail; canEdit: boolean }) {
+  return (
+    <div className="flex flex-wrap items-center gap-2 text-xs text-muted-foreground">
+      {meta.latestVersion > 0 ? (
+        <Badge variant="outline" data-testid="latest-version">
+          v{meta.latestVersion} live
+        </Badge>
+      ) : (
+        <Badge variant="outline">Not published</Badge>
+      )}
+      {meta.latestVersion > 0 && meta.hasUnpublishedChanges ? <Badge variant="warning">Draft changes</Badge> : null}
+      {canEdit ? null : (
+        <Badge variant="secondary" data-testid="read-only">
+          <Eye aria-hidden />
+          Read-only
+        </Badge>
+      )}
     </div>
   );
 }
