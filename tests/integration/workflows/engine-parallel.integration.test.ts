@@ -76,4 +76,32 @@ describe("workflow engine: parallel and join", () => {
     agents.probe("northwind-research-analyst").delayMs = 0;
     agents.release();
   });
+  it("a losing branch's undecided approval leaves the inbox with its step", async () => {
+    const { agent } = await publishDemoAgent("northwind-data-analyst", 10);
+    const buyer = await buyerWithCredits(100);
+    const graph = flow(
+      [
+        node.trigger(),
+        node.parallel("fan"),
+        node.agent("quick", agent.slug, "Figures: 1, 2, 3"),
+        node.approval("sign_off", "Sign off the figures by hand instead?"),
+        node.join("first", "first"),
+        node.output("result", "winner: {{ steps.first.data.succeeded | join: ',' }}"),
+      ],
+      [
+        to("start", "fan"),
+        to("fan", "quick"),
+        to("fan", "sign_off"),
+        to("quick", "first"),
+        to("sign_off", "first"),
+        to("first", "result"),
+      ],
+    );
+    const { runId } = await runFlow(buyer, graph);
+    const { run, steps } = await waitForRun(runId);
+    expect(run.state).toBe("SUCCEEDED");
+    expect(steps.sign_off!.state).toBe("CANCELED");
+    const approvals = await db.approval.findMany({ where: { runId }, select: { state: true } });
+    expect(approvals).toEqual([{ state: "EXPIRED" }]);
+  });
 });

@@ -37,6 +37,11 @@ export async function cancelNode(
         : { note: end.message }),
     });
     if (!row) continue;
+    // An approval nobody decided yet leaves the inbox with its step: there is nothing left to decide.
+    await db.approval.updateMany({
+      where: { stepRunId: row.id, state: "PENDING" },
+      data: { state: "EXPIRED", decidedAt: new Date(), comment: "The step was canceled before anyone decided." },
+    });
     if (row.taskId) await cancelStepTask(run.orgId, row.taskId);
     const childRunId = (row.data as { childRunId?: unknown } | null)?.childRunId;
     if (typeof childRunId === "string") await cancelChild(run, childRunId);
