@@ -8,6 +8,7 @@ import { eventTransaction } from "../../events/event-transaction";
 import { recordEvent } from "../../events/record-event";
 import type { RowView } from "./plan";
 import { rowKey } from "./plan";
+import { STEP_SELECT } from "../run-views";
 
 /** One node's row in one run (per loop element: iterationKey). */
 export interface StepRow {
@@ -25,20 +26,8 @@ export interface StepRow {
   finishedAt: Date | null;
 }
 
-const SELECT = {
-  id: true,
-  nodeId: true,
-  iterationKey: true,
-  state: true,
-  attempt: true,
-  taskId: true,
-  output: true,
-  data: true,
-  costCredits: true,
-  error: true,
-  startedAt: true,
-  finishedAt: true,
-} as const;
+/** The same columns the run views read, so a row the engine writes is a row the pages show. */
+const SELECT = STEP_SELECT;
 
 export const toNodeState = (state: WorkflowStepState) => state.toLowerCase() as NodeRunState;
 export const ENDED_STEP_STATES: readonly WorkflowStepState[] = ["SUCCEEDED", "FAILED", "SKIPPED", "CANCELED"];
