@@ -11,7 +11,7 @@ export const dynamic = "force-dynamic";
 
 export const metadata: Metadata = {
   title: "API reference",
-  description: "Bureau's REST API for programs: the agent catalog, API key identity and the org event log.",
+  description: "Bureau's REST API for programs: the agent catalog, workflows and runs, approvals and the event log.",
 };
 
 /** The generated OpenAPI document (server/rest/v1.ts), also offered as a download. */
@@ -36,7 +36,8 @@ export default async function ApiReferencePage() {
             <span className="text-border" aria-hidden>
               /
             </span>
-            <h1 className="truncate text-sm font-medium">API reference</h1>
+            {/* The reference's own title is the page's h1. */}
+            <span className="truncate text-sm font-medium">API reference</span>
           </div>
           <nav aria-label="Developer" className="flex shrink-0 items-center gap-1">
             <Button asChild variant="ghost" size="sm">
