@@ -3,25 +3,14 @@ import { db, type Db, type Tx } from "./db";
 import { Prisma } from "./generated/prisma/client";
 import { logger } from "./logger";
 
-interface Item {
-  body: (tx: Tx) => Promise<unknown>;
-  alone?: (client: Db) => Promise<unknown>;
-  resolve: (value: unknown) => void;
-  reject: (error: unknown) => void;
-  attempts: number;
+/** A node-postgres connection (pg's PoolClient), as much of it as a batch needs. */
+export interface SqlClient {
+  query(text: string, values?: unknown[]): Promise<{ rows: unknown[] }>;
+  release(destroy?: boolean | Error): void;
 }
 
-/** Most units of work one transaction carries; more wait for the next one. */
-const MAX_BATCH = 64;
-/** A unit chosen as a deadlock victim is retried in a later batch this many times. */
-const MAX_ATTEMPTS = 4;
-
-/** Lock conflicts that only this attempt lost: the same work succeeds when run again. */
-function isRetryable(error: unknown): boolean {
-  if (error instanceof Prisma.PrismaClientKnownRequestError && error.code === "P2034") return true;
-  const text = error instanceof Error ? `${error.message} ${String((error as { cause?: unknown }).cause ?? "")}` : "";
-  return /deadlock detected|could not serialize access|40P01|40001/.test(text);
-}
+/** What a unit's `sql` form answers when it must run as its Prisma `body` instead; it wrote nothing. */
+export const NEEDS_PRISMA: unique symbol = Symbol("group-commit: run as body");
 
 export interface GroupCommitOptions<T> {
   /**
@@ -32,6 +21,45 @@ export interface GroupCommitOptions<T> {
    * transaction it opens itself) and do what `body` does.
    */
   alone?: (client: Db) => Promise<T>;
+  /**
+   * The same unit on a node-postgres connection, inside the batch's
+   * transaction. A batch whose units all have it runs on node-postgres (see
+   * the committer's `connect`), which costs a fraction of Prisma's CPU per
+   * statement. It may answer NEEDS_PRISMA, having written nothing: the unit
+   * then runs as its `body` in a later batch.
+   */
+  sql?: (client: SqlClient) => Promise<T | typeof NEEDS_PRISMA>;
+}
+
+interface Item {
+  body: (tx: Tx) => Promise<unknown>;
+  alone?: (client: Db) => Promise<unknown>;
+  sql?: (client: SqlClient) => Promise<unknown>;
+  /** Its sql form asked for its body. */
+  prismaOnly: boolean;
+  resolve: (value: unknown) => void;
+  reject: (error: unknown) => void;
+  attempts: number;
+}
+
+/** One open batch transaction: runs a unit in it, or a statement of the committer's own (SAVEPOINT …). */
+interface Session {
+  unit(item: Item): Promise<unknown>;
+  exec(statement: string): Promise<unknown>;
+}
+
+/** Most units of work one transaction carries; more wait for the next one. */
+const MAX_BATCH = 64;
+/** A unit chosen as a deadlock victim is retried in a later batch this many times. */
+const MAX_ATTEMPTS = 4;
+
+/** Lock conflicts that only this attempt lost: the same work succeeds when run again. */
+function isRetryable(error: unknown): boolean {
+  if (error instanceof Prisma.PrismaClientKnownRequestError && error.code === "P2034") return true;
+  const code = (error as { code?: unknown } | null)?.code;
+  if (code === "40P01" || code === "40001") return true;
+  const text = error instanceof Error ? `${error.message} ${String((error as { cause?: unknown }).cause ?? "")}` : "";
+  return /deadlock detected|could not serialize access|40P01|40001/.test(text);
 }
 
 /**
@@ -47,20 +75,28 @@ export interface GroupCommitOptions<T> {
  * throws, its caller gets its error and the rest run again, each under its
  * own SAVEPOINT, so a failing unit's writes and locks are undone alone
  * while the others commit. A unit picked as a deadlock victim is retried
- * in a later batch. Units of one stream commit in arrival order,
- * and a caller learns its outcome only after the commit.
+ * in a later batch. Units of one stream commit in arrival order (a unit
+ * sent back to run as its body commits after the batch it was in), and a
+ * caller learns its outcome only after the commit.
  *
  * A stream is a key: work that locks the same hot rows should share one
  * (e.g. one per org for credit holds), so a batch takes each hot lock once.
+ *
+ * `connect`: where batches of units that all have a `sql` form get their
+ * node-postgres connection; without it every batch runs on Prisma.
  */
 export class GroupCommitter {
   private readonly queues = new Map<string, Item[]>();
+
+  constructor(private readonly connect?: () => Promise<SqlClient>) {}
 
   run<T>(stream: string, body: (tx: Tx) => Promise<T>, options: GroupCommitOptions<T> = {}): Promise<T> {
     return new Promise<T>((resolve, reject) => {
       const item: Item = {
         body,
         alone: options.alone,
+        sql: options.sql,
+        prismaOnly: false,
         resolve: resolve as (value: unknown) => void,
         reject,
         attempts: 0,
@@ -88,12 +124,12 @@ export class GroupCommitter {
     }
   }
 
-  /** Runs one batch; returns the units to run again (deadlock victims). */
+  /** Runs one batch; returns the units to run again (deadlock victims, units sent back to their body). */
   private async commit(batch: Item[]): Promise<Item[]> {
-    if (batch.length === 1) {
+    if (batch.length === 1 && batch[0]!.alone && !batch[0]!.prismaOnly) {
       const [item] = batch as [Item];
       try {
-        item.resolve(await (item.alone ? item.alone(db) : db.$transaction((tx) => item.body(tx))));
+        item.resolve(await item.alone!(db));
       } catch (error) {
         if (isRetryable(error) && ++item.attempts < MAX_ATTEMPTS) return [item];
         item.reject(error);
@@ -108,10 +144,10 @@ export class GroupCommitter {
     let failed = -1;
     let failure: unknown;
     try {
-      await db.$transaction(async (tx) => {
+      await this.transaction(batch, async (session) => {
         for (const [i, item] of batch.entries()) {
           try {
-            values[i] = await item.body(tx);
+            values[i] = await session.unit(item);
           } catch (error) {
             failed = i;
             failure = error;
@@ -127,8 +163,10 @@ export class GroupCommitter {
       else item.reject(failure);
       return this.commitWithSavepoints(rest);
     }
-    for (const [i, item] of batch.entries()) item.resolve(values[i]);
-    return [];
+    return this.settle(
+      batch,
+      values.map((value) => ({ ok: true, value })),
+    );
   }
 
   /** Each unit under its own savepoint: one that throws is undone alone. */
@@ -136,14 +174,14 @@ export class GroupCommitter {
     if (batch.length <= 1) return batch;
     const outcomes: ({ ok: true; value: unknown } | { ok: false; error: unknown })[] = [];
     try {
-      await db.$transaction(async (tx) => {
+      await this.transaction(batch, async (session) => {
         for (const [i, item] of batch.entries()) {
-          await tx.$executeRawUnsafe(`SAVEPOINT unit_${i}`);
+          await session.exec(`SAVEPOINT unit_${i}`);
           try {
-            outcomes[i] = { ok: true, value: await item.body(tx) };
-            await tx.$executeRawUnsafe(`RELEASE SAVEPOINT unit_${i}`);
+            outcomes[i] = { ok: true, value: await session.unit(item) };
+            await session.exec(`RELEASE SAVEPOINT unit_${i}`);
           } catch (error) {
-            await tx.$executeRawUnsafe(`ROLLBACK TO SAVEPOINT unit_${i}`);
+            await session.exec(`ROLLBACK TO SAVEPOINT unit_${i}`);
             outcomes[i] = { ok: false, error };
           }
         }
@@ -151,14 +189,50 @@ export class GroupCommitter {
     } catch (error) {
       return this.commitAlone(batch, error);
     }
+    return this.settle(batch, outcomes);
+  }
+
+  /** After the commit: each caller gets its outcome; returns the units to run again. */
+  private settle(batch: Item[], outcomes: ({ ok: true; value: unknown } | { ok: false; error: unknown })[]): Item[] {
     const retry: Item[] = [];
     for (const [i, item] of batch.entries()) {
       const outcome = outcomes[i]!;
-      if (outcome.ok) item.resolve(outcome.value);
+      if (outcome.ok && outcome.value === NEEDS_PRISMA) {
+        item.prismaOnly = true;
+        retry.push(item);
+      } else if (outcome.ok) item.resolve(outcome.value);
       else if (isRetryable(outcome.error) && ++item.attempts < MAX_ATTEMPTS) retry.push(item);
       else item.reject(outcome.error);
     }
     return retry;
+  }
+
+  /**
+   * One transaction for the batch: on node-postgres when every unit has a
+   * `sql` form (and the committer a connection to run it on), else Prisma's.
+   */
+  private async transaction(batch: Item[], fn: (session: Session) => Promise<void>): Promise<void> {
+    if (!this.connect || batch.some((item) => !item.sql || item.prismaOnly)) {
+      await db.$transaction((tx) =>
+        fn({ unit: (item) => item.body(tx), exec: (statement) => tx.$executeRawUnsafe(statement) }),
+      );
+      return;
+    }
+    const client = await this.connect();
+    let broken: Error | undefined;
+    try {
+      await client.query("BEGIN");
+      try {
+        await fn({ unit: (item) => item.sql!(client), exec: (statement) => client.query(statement) });
+        await client.query("COMMIT");
+      } catch (error) {
+        // A connection that cannot even roll back is not given back to the pool.
+        await client.query("ROLLBACK").catch((e: unknown) => (broken = e instanceof Error ? e : new Error(String(e))));
+        throw error;
+      }
+    } finally {
+      client.release(broken);
+    }
   }
 
   /**
@@ -169,13 +243,12 @@ export class GroupCommitter {
     logger.warn({ err: error, units: batch.length }, "group commit failed; retrying its units one by one");
     for (const item of batch) {
       if (++item.attempts < MAX_ATTEMPTS)
-        void this.run(`retry:${crypto.randomUUID()}`, item.body, { alone: item.alone }).then(item.resolve, item.reject);
+        void this.run(`retry:${crypto.randomUUID()}`, item.body, {
+          alone: item.prismaOnly ? undefined : item.alone,
+          sql: item.prismaOnly ? undefined : item.sql,
+        }).then(item.resolve, item.reject);
       else item.reject(error);
     }
     return [];
   }
 }
-
-const globalForCommit = globalThis as unknown as { bureauGroupCommitter?: GroupCommitter };
-/** The process's group committer (shared across Next.js module instances). */
-export const groupCommit = (globalForCommit.bureauGroupCommitter ??= new GroupCommitter());

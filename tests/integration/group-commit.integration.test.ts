@@ -1,7 +1,8 @@
-import { describe, expect, it } from "vitest";
+import { afterAll, describe, expect, it } from "vitest";
 import { db } from "@/server/db";
 import { DomainError } from "@/server/errors";
-import { GroupCommitter } from "@/server/group-commit";
+import pg from "pg";
+import { GroupCommitter, NEEDS_PRISMA, type SqlClient } from "@/server/group-commit";
 
 const key = (name: string) => `group-commit-test:${crypto.randomUUID()}:${name}`;
 
@@ -114,5 +115,96 @@ describe("group commit", () => {
     open();
     await Promise.all([first, ...queued]);
     expect(ran).toEqual(["first: alone", "second: body", "third: body"]);
+  });
+});
+
+describe("group commit on node-postgres", () => {
+  const pool = new pg.Pool({ connectionString: process.env.DATABASE_URL, max: 4, allowExitOnIdle: true });
+  afterAll(() => pool.end());
+  const insert = (client: SqlClient, k: string) =>
+    client.query(
+      `INSERT INTO "RateLimitBucket" (key, tokens, "updatedAt") VALUES ($1, 1, now())
+       RETURNING txid_current()::text AS tx`,
+      [k],
+    );
+
+  /** Units that arrive while a first one (held at a gate) commits, so they share the next batch. */
+  async function behindAGate<T>(committer: GroupCommitter, units: (() => Promise<T>)[]) {
+    let open!: () => void;
+    const gate = new Promise<void>((resolve) => (open = resolve));
+    const first = committer.run("gated", async () => gate, { alone: async () => gate });
+    const queued = units.map((unit) => unit());
+    open();
+    await first;
+    return Promise.allSettled(queued);
+  }
+
+  it("runs a batch whose units all have a sql form on node-postgres, as one transaction", async () => {
+    const committer = new GroupCommitter(() => pool.connect());
+    const keys = Array.from({ length: 5 }, (_, i) => key(`raw-${i}`));
+    const outcomes = await behindAGate(
+      committer,
+      keys.map(
+        (k) => () =>
+          committer.run("gated", () => Promise.resolve("body"), {
+            sql: async (client) => ((await insert(client, k)).rows[0] as { tx: string }).tx,
+          }),
+      ),
+    );
+    const txs = outcomes.map((o) => (o.status === "fulfilled" ? o.value : "rejected"));
+    expect(new Set(txs).size).toBe(1);
+    expect(txs[0]).toMatch(/^\d+$/);
+    expect(await db.rateLimitBucket.count({ where: { key: { in: keys } } })).toBe(5);
+  });
+
+  it("runs a unit whose sql form answers NEEDS_PRISMA as its body, after its batch", async () => {
+    const committer = new GroupCommitter(() => pool.connect());
+    const ran: string[] = [];
+    const [a, b, c] = [key("a"), key("b"), key("c")];
+    const raw = (k: string) => () =>
+      committer.run("gated", () => Promise.resolve("body"), {
+        sql: async (client) => {
+          await insert(client, k);
+          ran.push(k);
+          return "sql";
+        },
+      });
+    const outcomes = await behindAGate(committer, [
+      raw(a),
+      () =>
+        committer.run(
+          "gated",
+          async (tx) => {
+            await tx.rateLimitBucket.create({ data: { key: b, tokens: 1, updatedAt: new Date() } });
+            ran.push(b);
+            return "body";
+          },
+          { sql: async () => NEEDS_PRISMA },
+        ),
+      raw(c),
+    ]);
+    expect(outcomes.map((o) => (o.status === "fulfilled" ? o.value : o.reason))).toEqual(["sql", "body", "sql"]);
+    expect(ran).toEqual([a, c, b]);
+    expect(await db.rateLimitBucket.count({ where: { key: { in: [a, b, c] } } })).toBe(3);
+  });
+
+  it("undoes a failing sql unit alone and commits the rest of its batch", async () => {
+    const committer = new GroupCommitter(() => pool.connect());
+    const [good1, bad, good2] = [key("g1"), key("bad"), key("g2")];
+    const unit =
+      (k: string, fail = false) =>
+      () =>
+        committer.run("gated", () => Promise.resolve("body"), {
+          sql: async (client) => {
+            await insert(client, k);
+            if (fail) throw new DomainError("invalid_input", "refused after writing");
+            return k;
+          },
+        });
+    const outcomes = await behindAGate(committer, [unit(good1), unit(bad, true), unit(good2)]);
+    expect(outcomes.map((o) => o.status)).toEqual(["fulfilled", "rejected", "fulfilled"]);
+    expect((outcomes[1] as PromiseRejectedResult).reason).toBeInstanceOf(DomainError);
+    const written = await db.rateLimitBucket.findMany({ where: { key: { in: [good1, bad, good2] } } });
+    expect(written.map((r) => r.key).sort()).toEqual([good1, good2].sort());
   });
 });

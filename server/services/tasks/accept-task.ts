@@ -4,6 +4,7 @@ import type { TaskSource } from "../../generated/prisma/enums";
 import { ALERT_PERCENT, type BudgetAlert, type BudgetCrossing } from "../budgets/enforce-budgets";
 import type { EventActor } from "../events/catalogue";
 import { claimBudgetAlerts, type HoldRefusal } from "../ledger/place-hold";
+import { NEEDS_PRISMA, type SqlClient } from "../../group-commit";
 import { queryRows } from "./sql-pool";
 import type { NewTaskEvent } from "./task-events";
 
@@ -58,7 +59,7 @@ type AcceptRow =
 const ACCEPT_SQL = `SELECT bureau_accept_task($1, $2, $3, $4, $5::boolean, $6, $7, $8, $9::jsonb, $10, $11, $12, $13,
   $14::jsonb, $15, $16, $17, $18, $19, $20::int, $21, $22, $23::boolean) AS r`;
 
-async function callAccept(a: AcceptArgs, alertsOk: boolean, tx?: Tx): Promise<AcceptRow> {
+async function callAccept(a: AcceptArgs, alertsOk: boolean, tx?: Tx | SqlClient): Promise<AcceptRow> {
   const bySlug = "slug" in a.agent ? a.agent.slug : null;
   const byId = "id" in a.agent ? a.agent.id : null;
   const values = [
@@ -101,6 +102,18 @@ export async function acceptInTransaction(tx: Tx, a: AcceptArgs): Promise<Accept
 }
 
 /**
+ * The accept in a group-commit batch on node-postgres: its one statement.
+ * A hold that would claim a budget alert needs Prisma's transaction
+ * (acceptInTransaction): the function then wrote nothing, and the unit runs
+ * again as that.
+ */
+export async function acceptInBatch(client: SqlClient, a: AcceptArgs): Promise<AcceptOutcome | typeof NEEDS_PRISMA> {
+  const row = await callAccept(a, false, client);
+  if ("needsTransaction" in row) return NEEDS_PRISMA;
+  return finish(client, a, row);
+}
+
+/**
  * The accept as its own statement, outside any transaction (a unit that
  * commits alone), on the hot pool. A hold that would claim a budget alert needs the
  * transaction above: the function then wrote nothing, and it runs again in one.
@@ -111,11 +124,13 @@ export async function acceptAlone(client: Db, a: AcceptArgs): Promise<AcceptOutc
   return finish(client, a, row);
 }
 
-async function finish(client: Tx, a: AcceptArgs, row: AcceptRow): Promise<AcceptOutcome> {
+async function finish(client: Tx | SqlClient, a: AcceptArgs, row: AcceptRow): Promise<AcceptOutcome> {
   if ("needsTransaction" in row) throw new Error("bureau_accept_task asked for a transaction inside one.");
   if (!("id" in row)) return row;
   const { alerts, lastOrgEventId, ...accepted } = row;
   if (lastOrgEventId !== null) return { accepted: { ...accepted, lastOrgEventId, crossings: [] } };
+  // Only Prisma's transaction gets here: the others ran with alertsOk false.
+  if (!("$queryRaw" in client)) throw new Error("Budget alerts are claimed in Prisma's transaction.");
   // The function left the org events to us, after the alerts' claim.
   const crossings = await claimBudgetAlerts(client, alerts, a.now);
   const [events] = await client.$queryRaw<{ last: bigint }[]>`

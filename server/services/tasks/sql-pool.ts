@@ -2,20 +2,22 @@ import "server-only";
 import pg from "pg";
 import type { Tx } from "../../db";
 import { env } from "../../env";
+import { GroupCommitter, type SqlClient } from "../../group-commit";
 
 /** node-postgres' type id of `timestamp without time zone`. */
 const TIMESTAMP_OID = 1114;
 
 /**
- * node-postgres straight, for the task hot path's few fixed statements
- * outside a transaction (an accept or a settling write that commits alone,
- * the task a blocking SendMessage answers with). Through Prisma's raw-query
- * path one of them costs about three times the CPU in Node (measured:
- * ~500 µs against ~150 µs per statement on this machine), and a gateway task
- * is bound by its process's CPU. Statements inside a group-commit batch
- * still run on Prisma's transaction. Half the size of Prisma's pool: these
- * statements are short, and the connection budget of a process stays
- * bounded (docs/performance.md, scale-out).
+ * node-postgres straight, for the task hot path's few fixed statements: an
+ * accept or a settling write (alone, or in a group-commit batch's
+ * transaction), the task a blocking SendMessage answers with, the
+ * rate-limit bucket. Through Prisma's raw-query path one of them costs about
+ * three times the CPU in Node (measured: ~500 µs against ~150 µs per
+ * statement on this machine, and ~700 µs more for an interactive
+ * transaction's BEGIN and COMMIT), and a gateway task is bound by its
+ * process's CPU. Half the size of Prisma's pool: these statements are short,
+ * and the connection budget of a process stays bounded (docs/performance.md,
+ * scale-out). Statements run at most 20 s, like Prisma's transactions.
  *
  * Timestamps without time zone are UTC (Prisma's convention), whatever the
  * process's zone.
@@ -26,6 +28,7 @@ function createPool(): pg.Pool {
     max: Math.max(2, Math.ceil(env.DATABASE_POOL_SIZE / 2)),
     // Idle connections never keep a script, a test or a bench from exiting.
     allowExitOnIdle: true,
+    options: "-c statement_timeout=20000",
     types: {
       getTypeParser: ((oid: number, format?: "text" | "binary") =>
         oid === TIMESTAMP_OID && format !== "binary"
@@ -47,11 +50,23 @@ export interface Statement {
   values: unknown[];
 }
 
-/** Runs a statement inside the caller's transaction (Prisma's), or on its own on the hot pool. */
-export async function queryRows<T>(statement: Statement, tx?: Tx): Promise<T[]> {
-  if (tx) return tx.$queryRawUnsafe<T[]>(statement.text, ...statement.values);
-  return (await pool().query(statement.text, statement.values)).rows as T[];
+/**
+ * Runs a statement inside the caller's transaction (Prisma's, or a
+ * group-commit batch's node-postgres connection), or on its own on the hot
+ * pool.
+ */
+export async function queryRows<T>(statement: Statement, client?: Tx | SqlClient): Promise<T[]> {
+  if (!client) return (await pool().query(statement.text, statement.values)).rows as T[];
+  if ("$queryRawUnsafe" in client) return client.$queryRawUnsafe<T[]>(statement.text, ...statement.values);
+  return (await client.query(statement.text, statement.values)).rows as T[];
 }
+
+const globalForCommits = globalThis as unknown as { bureauTaskCommits?: GroupCommitter };
+/**
+ * The process's group committer for the task hot path (accepts and writes),
+ * shared across Next.js module instances: its batches run on the hot pool.
+ */
+export const taskCommits = (globalForCommits.bureauTaskCommits ??= new GroupCommitter(() => pool().connect()));
 
 /** Closes the hot pool (benches and scripts that end the process's database use). */
 export async function closeSqlPool(): Promise<void> {

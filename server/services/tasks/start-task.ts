@@ -6,13 +6,13 @@ import type { TaskSource } from "../../generated/prisma/enums";
 import type { BureauMessage } from "../../a2a/bureau-format";
 import { sendBudgetAlerts } from "../budgets/send-budget-alerts";
 import { DomainError } from "../../errors";
-import { groupCommit } from "../../group-commit";
 import { holdRefusalError } from "../ledger/place-hold";
-import { acceptAlone, acceptInTransaction, type AcceptArgs } from "./accept-task";
+import { acceptAlone, acceptInBatch, acceptInTransaction, type AcceptArgs } from "./accept-task";
 import { dispatchTaskEvent } from "./dispatch";
 import { assertMessageId } from "./message-id";
 import { ZEventActorSchema, type EventActor } from "../events/catalogue";
 import { publishOrgEventNotifications, publishTaskNotifications } from "../events/task-fanout";
+import { taskCommits } from "./sql-pool";
 import { taskRunner } from "./task-runner";
 import { uuidV7 } from "./uuid-v7";
 import { orgStream } from "./write-task";
@@ -95,8 +95,9 @@ export async function startTask(input: StartTaskInput): Promise<StartedTask> {
   // Accepts of one org share a commit stream (group commit): holds that
   // arrive together lock the org's wallet once and flush the WAL once; one
   // arriving alone is its single statement, with no transaction around it.
-  const outcome = await groupCommit.run(orgStream(input.orgId), (tx) => acceptInTransaction(tx, args), {
+  const outcome = await taskCommits.run(orgStream(input.orgId), (tx) => acceptInTransaction(tx, args), {
     alone: (client) => acceptAlone(client, args),
+    sql: (client) => acceptInBatch(client, args),
   });
   if ("agentNotFound" in outcome) throw await unavailableAgent(args.agent, sandbox);
   if ("refused" in outcome) throw holdRefusalError(outcome);

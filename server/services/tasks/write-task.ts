@@ -1,12 +1,12 @@
 import "server-only";
 import type { Tx } from "../../db";
-import { groupCommit } from "../../group-commit";
+import type { SqlClient } from "../../group-commit";
 import type { TaskState } from "../../generated/prisma/enums";
 import type { BureauArtifact, BureauMessage } from "../../a2a/bureau-format";
 import { captureTerms, checkSplit } from "../ledger/capture-hold";
 import { parseOrgEventData, ZEventActorSchema, type EventActor } from "../events/catalogue";
 import { publishOrgEventNotifications, publishTaskNotifications } from "../events/task-fanout";
-import { queryRows } from "./sql-pool";
+import { queryRows, taskCommits } from "./sql-pool";
 import { uuidV7 } from "./uuid-v7";
 
 /** The commit stream of everything that moves an org's money (see GroupCommitter). */
@@ -76,8 +76,9 @@ export interface TaskWriteResult {
  */
 export async function writeTask(input: TaskWrite): Promise<TaskWriteResult | null> {
   const args = writeArgs(input);
-  const written = await groupCommit.run(commitStream(input), (tx) => callWrite(args, tx), {
+  const written = await taskCommits.run(commitStream(input), (tx) => callWrite(args, tx), {
     alone: () => callWrite(args),
+    sql: (client) => callWrite(args, client),
   });
   if (!written) return null;
   if (written.capture) checkSplit(input.taskId, written.capture);
@@ -181,7 +182,7 @@ const WRITE_SQL = `SELECT bureau_write_task($1, $2, $3, $4, $5::jsonb, $6, $7::t
   $11::int, $12::boolean, $13, $14, $15::int, $16) AS w`;
 
 /** In a group-commit batch on its transaction; alone, as its own statement on the hot pool. */
-async function callWrite(a: ReturnType<typeof writeArgs>, tx?: Tx): Promise<Written | null> {
+async function callWrite(a: ReturnType<typeof writeArgs>, tx?: Tx | SqlClient): Promise<Written | null> {
   const values = [
     a.taskId,
     a.now,
