@@ -8,18 +8,28 @@ function list(words: string[]): string {
   return `${words.slice(0, -1).join(", ")} or ${words.at(-1)}`;
 }
 
-/** "Owners or Ada Lovelace decide": the roles and the named members (by name when the page knows them). */
-export function approversSentence(
-  approval: Pick<ApprovalView, "approverRoles" | "approverUserIds">,
-  members: ReadonlyMap<string, string>,
-): string {
-  const who = [
+type Approvers = Pick<ApprovalView, "approverRoles" | "approverUserIds">;
+
+const capitalized = (text: string) => text.charAt(0).toUpperCase() + text.slice(1);
+
+function approverWords(approval: Approvers, members: ReadonlyMap<string, string>): string[] {
+  return [
     ...approval.approverRoles.map((r) => ROLE_PLURAL[r] ?? r),
     ...approval.approverUserIds.map((id) => members.get(id) ?? "a named member"),
   ];
+}
+
+/** "Owners or Ada Lovelace": the roles and the named members (by name when the page knows them). */
+export function approversList(approval: Approvers, members: ReadonlyMap<string, string>): string {
+  const who = approverWords(approval, members);
+  return who.length ? capitalized(list(who)) : "Nobody";
+}
+
+/** "Owners or Ada Lovelace decide", "Ada Lovelace decides". */
+export function approversSentence(approval: Approvers, members: ReadonlyMap<string, string>): string {
+  const who = approverWords(approval, members);
   if (who.length === 0) return "Nobody may decide";
-  const sentence = `${list(who)} decide${who.length === 1 && approval.approverRoles.length === 0 ? "s" : ""}`;
-  return sentence.charAt(0).toUpperCase() + sentence.slice(1);
+  return capitalized(`${list(who)} decide${who.length === 1 && approval.approverRoles.length === 0 ? "s" : ""}`);
 }
 
 const outcomeWord = (approval: Pick<ApprovalView, "onTimeout">) =>

@@ -11,13 +11,7 @@ import type { ListedApproval } from "@/components/workflow-runs/run-types";
 import { Badge, type BadgeProps } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
 import { cn } from "@/components/ui/cn";
-import {
-  approversSentence,
-  deadlineSentence,
-  decisionSentence,
-  priceSentence,
-  undecidableReason,
-} from "./approval-format";
+import { approversList, deadlineSentence, decisionSentence, priceSentence, undecidableReason } from "./approval-format";
 import { DecideDialog, type Decision } from "./decide-dialog";
 
 const STATE: Record<ListedApproval["state"], { label: string; variant: NonNullable<BadgeProps["variant"]> }> = {
@@ -32,12 +26,14 @@ const isLong = (text: string) => text.length > 360 || text.split("\n").length > 
 
 function Fact({ icon, label, children }: { icon: ReactNode; label: string; children: ReactNode }) {
   return (
-    <div className="grid min-w-0 grid-cols-[auto_1fr] gap-x-2 gap-y-0.5 text-sm">
-      <span aria-hidden className="row-span-2 mt-0.5 text-muted-foreground [&_svg]:size-4">
+    <div className="flex min-w-0 gap-2 text-sm">
+      <span aria-hidden className="mt-px text-muted-foreground [&_svg]:size-4">
         {icon}
       </span>
-      <dt className="text-xs font-medium text-muted-foreground">{label}</dt>
-      <dd className="min-w-0 break-words">{children}</dd>
+      <div className="grid min-w-0 content-start gap-0.5">
+        <p className="text-xs font-medium text-muted-foreground">{label}</p>
+        <div className="min-w-0 break-words">{children}</div>
+      </div>
     </div>
   );
 }
@@ -73,21 +69,19 @@ export function ApprovalItem(props: { approval: ListedApproval; members: Map<str
       <header className="flex flex-wrap items-start justify-between gap-x-4 gap-y-2">
         <div className="grid min-w-0 gap-1">
           <h2 id={`approval-${approval.id}`} className="text-base font-semibold break-words">
-            {approval.title}
-          </h2>
-          <p className="text-sm text-muted-foreground">
-            Step{" "}
             {stepHref ? (
-              <Link href={stepHref} className="font-medium text-foreground hover:underline">
-                {subject.nodeName}
+              <Link href={stepHref} className="hover:underline" title="Open this step in its run">
+                {approval.title}
               </Link>
             ) : (
-              <span className="font-medium text-foreground">{subject.nodeName}</span>
-            )}{" "}
-            of{" "}
+              approval.title
+            )}
+          </h2>
+          <p className="text-sm text-muted-foreground">
             <span className="font-medium text-foreground" data-testid="approval-workflow">
-              {subject.workflowName ?? approval.run?.workflowName ?? "a manager's plan"}
+              {subject.workflowName ?? approval.run?.workflowName ?? "A manager's plan"}
             </span>
+            {subject.nodeName !== approval.title ? ` · step ${subject.nodeName}` : ""}
             {approval.runId ? (
               <>
                 {" "}
@@ -129,7 +123,7 @@ export function ApprovalItem(props: { approval: ListedApproval; members: Map<str
         ) : null}
       </section>
 
-      <dl className="grid gap-3 sm:grid-cols-3">
+      <div className="grid gap-3 sm:grid-cols-3">
         <Fact icon={<Coins />} label="Price">
           {priceSentence(approval)}
           {subject.positions.length ? (
@@ -138,13 +132,13 @@ export function ApprovalItem(props: { approval: ListedApproval; members: Map<str
             </span>
           ) : null}
         </Fact>
-        <Fact icon={<Clock />} label="Deadline">
+        <Fact icon={<Clock />} label={approval.state === "PENDING" ? "Deadline" : "Decision"}>
           {approval.state === "PENDING" ? deadlineSentence(approval) : decisionSentence(approval, members)}
         </Fact>
         <Fact icon={<Users />} label="Who decides">
-          {approversSentence(approval, members)}.
+          {approversList(approval, members)}
         </Fact>
-      </dl>
+      </div>
 
       {approval.state !== "PENDING" && approval.comment ? (
         <blockquote className="border-l-2 border-border pl-3 text-sm text-foreground/80" data-testid="approval-comment">

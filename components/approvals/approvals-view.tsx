@@ -12,7 +12,7 @@ import { useOrgEvents, useThrottled } from "@/components/workflow-runs/use-org-e
 import { EmptyState } from "@/components/ui/empty-state";
 import { PageHeader } from "@/components/ui/page-header";
 import { NativeSelect } from "@/components/ui/select";
-import { Tabs, TabsList, TabsTrigger } from "@/components/ui/tabs";
+import { Tabs, TabsContent, TabsList, TabsTrigger } from "@/components/ui/tabs";
 import { ApprovalItem } from "./approval-item";
 import { useMemberNames } from "./use-member-names";
 
@@ -86,68 +86,71 @@ export function ApprovalsView({ initialTab }: { initialTab: ApprovalsTab }) {
           </span>
         }
       />
-      <div className="flex flex-wrap items-center justify-between gap-3">
-        <Tabs
-          value={tab}
-          onValueChange={(value) => {
-            const next = value === "decided" ? "decided" : "pending";
-            setTab(next);
-            writeTabToUrl(next);
-            pages.reset();
-          }}
-        >
+      <Tabs
+        value={tab}
+        onValueChange={(value) => {
+          const next = value === "decided" ? "decided" : "pending";
+          setTab(next);
+          writeTabToUrl(next);
+          pages.reset();
+        }}
+      >
+        <div className="flex flex-wrap items-center justify-between gap-3">
           <TabsList>
             <TabsTrigger value="pending">Pending</TabsTrigger>
             <TabsTrigger value="decided">Decided</TabsTrigger>
           </TabsList>
-        </Tabs>
-        {canWiden ? (
-          <NativeSelect
-            aria-label="Whose approvals"
-            containerClassName="w-44"
-            value={scope}
-            onChange={(e) => {
-              setScope(e.target.value === "all" ? "all" : "mine");
-              pages.reset();
-            }}
+          {canWiden ? (
+            <NativeSelect
+              aria-label="Whose approvals"
+              containerClassName="w-44"
+              value={scope}
+              onChange={(e) => {
+                setScope(e.target.value === "all" ? "all" : "mine");
+                pages.reset();
+              }}
+            >
+              <option value="mine">Mine to decide</option>
+              <option value="all">Everyone&apos;s</option>
+            </NativeSelect>
+          ) : null}
+        </div>
+        {/* One list serves both tabs; only the active one is mounted. */}
+        <TabsContent value={tab}>
+          <PagedList
+            query={{ ...query, data: view }}
+            pages={pages}
+            rowHeight="h-40"
+            empty={
+              tab === "pending" ? (
+                <EmptyState
+                  icon={<Inbox />}
+                  title="Nothing waits for you"
+                  description="When a workflow reaches an approval step you may decide, it appears here at once."
+                />
+              ) : (
+                <EmptyState
+                  icon={<Stamp />}
+                  title="No decisions yet"
+                  description="Approvals you decided, and those that timed out, are kept here."
+                />
+              )
+            }
           >
-            <option value="mine">Mine to decide</option>
-            <option value="all">Everyone&apos;s</option>
-          </NativeSelect>
-        ) : null}
-      </div>
-      <PagedList
-        query={{ ...query, data: view }}
-        pages={pages}
-        rowHeight="h-40"
-        empty={
-          tab === "pending" ? (
-            <EmptyState
-              icon={<Inbox />}
-              title="Nothing waits for you"
-              description="When a workflow reaches an approval step you may decide, it appears here at once."
-            />
-          ) : (
-            <EmptyState
-              icon={<Stamp />}
-              title="No decisions yet"
-              description="Approvals you decided, and those that timed out, are kept here."
-            />
-          )
-        }
-      >
-        {(items) =>
-          items.length ? (
-            <div className="divide-y divide-border" data-testid="approvals-list">
-              {items.map((approval) => (
-                <ApprovalItem key={approval.id} approval={approval} members={members} onDecided={refreshAll} />
-              ))}
-            </div>
-          ) : (
-            <p className="py-6 text-center text-sm text-muted-foreground">Nothing decided on this page.</p>
-          )
-        }
-      </PagedList>
+            {(items) =>
+              items.length ? (
+                <div className="divide-y divide-border" data-testid="approvals-list">
+                  {items.map((approval) => (
+                    <ApprovalItem key={approval.id} approval={approval} members={members} onDecided={refreshAll} />
+                  ))}
+                </div>
+              ) : (
+                <p className="py-6 text-center text-sm text-muted-foreground">Nothing decided on this page.</p>
+              )
+            }
+          </PagedList>
+        </TabsContent>
+      </Tabs>
     </div>
   );
 }

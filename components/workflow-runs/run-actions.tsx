@@ -80,7 +80,7 @@ export function CancelRunButton(props: { orgId: string; run: RunDetail; onDone: 
 }
 
 /** Retry runs the failed steps again (same version, same input); finished steps are not repeated. */
-export function RetryRunButton(props: { orgId: string; run: RunDetail; onDone: () => void }) {
+export function RetryRunButton(props: { orgId: string; run: RunDetail; onDone: () => void; size?: "sm" }) {
   const trpc = useTRPC();
   const retry = useMutation(
     trpc.workflows.runs.retry.mutationOptions({
@@ -96,6 +96,7 @@ export function RetryRunButton(props: { orgId: string; run: RunDetail; onDone: (
   );
   return (
     <Button
+      size={props.size}
       data-testid="retry-run"
       loading={retry.isPending}
       onClick={() => retry.mutate({ orgId: props.orgId, runId: props.run.id })}

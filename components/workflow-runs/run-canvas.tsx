@@ -27,12 +27,13 @@ export function RunCanvas(props: {
   selectedId: string | null;
   onSelect: (nodeId: string | null) => void;
   now: number;
+  refetch: () => void;
 }) {
   const { run, selectedId } = props;
   const wide = useMediaQuery("(min-width: 1024px)");
   const node = selectedId ? (run.graph.nodes.find((n) => n.id === selectedId) ?? null) : null;
   const details = node ? (
-    <StepDetails key={node.id} run={run} node={node} members={props.members} now={props.now} />
+    <StepDetails key={node.id} run={run} node={node} members={props.members} now={props.now} refetch={props.refetch} />
   ) : null;
 
   return (

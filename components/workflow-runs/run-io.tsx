@@ -1,21 +1,23 @@
+import { MarkdownText } from "@/components/tasks/markdown-text";
 import { cn } from "@/components/ui/cn";
 import { Card, CardContent, CardHeader, CardTitle } from "@/components/ui/card";
 import { isActiveRun } from "./run-format";
 import type { RunDetail } from "./run-types";
 
-/** Text outputs read as text; anything else as indented JSON. */
+const BOX = "max-h-80 min-w-0 overflow-auto rounded-lg border border-border bg-muted/30 p-3";
+
+/** A text output (an agent's markdown, as a rule) reads as formatted text; anything else as indented JSON. */
 function Value({ value, empty }: { value: unknown; empty: string }) {
   if (value === null || value === undefined || (typeof value === "object" && !Object.keys(value).length))
     return <p className="text-sm text-muted-foreground">{empty}</p>;
+  if (typeof value === "string")
+    return (
+      <div className={BOX}>
+        <MarkdownText text={value} />
+      </div>
+    );
   return (
-    <pre
-      className={cn(
-        "max-h-80 min-w-0 overflow-auto rounded-lg border border-border bg-muted/30 p-3",
-        "font-mono text-xs break-words whitespace-pre-wrap",
-      )}
-    >
-      {typeof value === "string" ? value : JSON.stringify(value, null, 2)}
-    </pre>
+    <pre className={cn(BOX, "font-mono text-xs break-words whitespace-pre-wrap")}>{JSON.stringify(value, null, 2)}</pre>
   );
 }
 

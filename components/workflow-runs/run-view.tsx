@@ -103,6 +103,7 @@ function RunPage(props: { run: RunDetail; status: OrgEventsStatus; refetch: () =
         selectedId={selected}
         onSelect={select}
         now={now}
+        refetch={props.refetch}
       />
       <Card className="min-w-0">
         <CardHeader>

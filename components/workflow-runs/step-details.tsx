@@ -11,6 +11,7 @@ import { RUN_STATE_LABEL } from "@/components/workflows/nodes/run-status";
 import { cn } from "@/components/ui/cn";
 import type { WorkflowNode } from "@/server/schemas/workflow-graph";
 import { LoopElements } from "./loop-elements";
+import { RetryRunButton } from "./run-actions";
 import { toNodeState } from "./node-states";
 import { elapsedMs, errorLocation } from "./run-format";
 import { StepStateBadge } from "./run-state-badge";
@@ -54,7 +55,14 @@ export function StepTitle({ node, nodeStates }: { node: WorkflowNode; nodeStates
  * the result, the task timeline of an agent step and the approval of an
  * approval step.
  */
-export function StepDetails(props: { run: RunDetail; node: WorkflowNode; members: Map<string, string>; now: number }) {
+export function StepDetails(props: {
+  run: RunDetail;
+  node: WorkflowNode;
+  members: Map<string, string>;
+  now: number;
+  /** After a retry from the step's error: re-read the run. */
+  refetch: () => void;
+}) {
   const { run, node } = props;
   const { org } = useOrg();
   const rows = run.steps.filter((s) => s.nodeId === node.id);
@@ -102,6 +110,11 @@ export function StepDetails(props: { run: RunDetail; node: WorkflowNode; members
                 Failed{errorLocation(row.error, nodeName) ? ` ${errorLocation(row.error, nodeName)}` : ""}
               </p>
               <p className="mt-1 break-words whitespace-pre-line text-foreground/80">{row.error.message}</p>
+              {row.state === "FAILED" && run.state === "FAILED" && org.role !== "viewer" ? (
+                <div className="mt-3">
+                  <RetryRunButton orgId={org.id} run={run} onDone={props.refetch} size="sm" />
+                </div>
+              ) : null}
             </div>
           ) : null}
           <StepResult run={run} node={node} row={row} members={props.members} />
@@ -128,10 +141,15 @@ export function StepDetails(props: { run: RunDetail; node: WorkflowNode; members
 function StepFacts({ row, node, now }: { row: StepView; node: WorkflowNode; now: number }) {
   const duration = elapsedMs(row.startedAt, row.finishedAt, now);
   const maxAttempts = node.type === "agent" ? node.config.retry.maxAttempts : null;
-  const facts: [string, string][] = [
-    ["Started", row.startedAt ? formatDateTime(row.startedAt) : "Not yet"],
-    ["Took", duration === null ? "—" : formatDuration(duration)],
-  ];
+  // Approvals, delays and sub-workflows wait rather than run: they have an end but no start of their own.
+  const facts: [string, string][] = row.startedAt
+    ? [
+        ["Started", formatDateTime(row.startedAt)],
+        ["Took", duration === null ? "—" : formatDuration(duration)],
+      ]
+    : row.finishedAt
+      ? [["Ended", formatDateTime(row.finishedAt)]]
+      : [["Started", row.state === "PENDING" ? "Not yet" : "Waiting"]];
   if (node.type === "agent" || node.type === "subworkflow")
     facts.push(["Cost", `${formatCredits(row.costCredits)} cr${row.state === "RUNNING" ? " (held)" : ""}`]);
   if (maxAttempts !== null && row.attempt > 0) facts.push(["Attempt", `${row.attempt} of ${maxAttempts}`]);

@@ -1,6 +1,6 @@
 import { mkdirSync } from "node:fs";
 import path from "node:path";
-import { expect, test, type APIRequestContext, type Locator, type Page } from "@playwright/test";
+import { expect, test, type APIRequestContext, type Page } from "@playwright/test";
 import { OWNER_STATE } from "../support";
 
 test.use({ storageState: OWNER_STATE });
@@ -134,9 +134,10 @@ async function noSidewaysScroll(page: Page) {
   expect(overflow, "no horizontal overflow").toBeLessThanOrEqual(0);
 }
 
-async function shot(target: Page | Locator, name: string) {
+/** A screenshot to look at (test-results/workflow-runs/); whole pages unless a sheet is over the page. */
+async function shot(page: Page, name: string, fullPage = true) {
   mkdirSync(SHOTS, { recursive: true });
-  await target.screenshot({ path: path.join(SHOTS, `${name}.png`), ...("goto" in target ? { fullPage: true } : {}) });
+  await page.screenshot({ path: path.join(SHOTS, `${name}.png`), fullPage });
 }
 
 test("a run's nodes change state live, and approving in the inbox finishes it without a reload", async ({
@@ -201,7 +202,7 @@ test("a run's nodes change state live, and approving in the inbox finishes it wi
   await expect(item).toContainText("The rest of the run costs nothing (120 credits spent so far).");
   await expect(item.getByTestId("approval-subject")).toContainText("Publish this brief on heat pumps in Nordic homes?");
   await expect(item).toContainText("If nobody decides by then, it is rejected and the run fails.");
-  await expect(item).toContainText("Owners decide");
+  await expect(item.getByText("Owners", { exact: true })).toBeVisible();
   await shot(inbox, "inbox-pending-1280");
   await item.getByRole("button", { name: "Approve" }).click();
   const dialog = inbox.getByTestId("decide-dialog");
@@ -219,7 +220,8 @@ test("a run's nodes change state live, and approving in the inbox finishes it wi
   expect(await sameDocument(page), "the run page never reloaded").toBe(true);
   expect(await statesSeen(page, "signoff")).toEqual(["pending", "waiting", "succeeded"]);
   expect(await statesSeen(page, "brief")).toEqual(["pending", "succeeded"]);
-  await page.locator('[data-testid="workflow-node"][data-node-id="signoff"]').click();
+  // The step list opens a step too (the narrowed canvas may have it out of view).
+  await listRow(page, "signoff").click();
   await expect(panel.getByTestId("step-approval")).toContainText("Ship it: the figures check out.");
   await shot(page, "run-page-succeeded-1280");
 
@@ -259,7 +261,7 @@ test("at 390 px the run page, the runs list and the inbox fit the screen; a step
   await expect(sheet.getByTestId("step-details")).toBeVisible();
   await expect(sheet.getByTestId("step-task")).toBeVisible();
   await noSidewaysScroll(page);
-  await shot(page, "run-step-sheet-390");
+  await shot(page, "run-step-sheet-390", false);
   await page.keyboard.press("Escape");
 
   await page.goto("/workflows/runs");
@@ -281,4 +283,81 @@ test("at 390 px the run page, the runs list and the inbox fit the screen; a step
   );
   const mine = approvals.items.find((a) => a.runId === run.id)!;
   await trpc(page.request, "approvals.decide", { orgId, approvalId: mine.id, decision: "reject", comment: "E2E" });
+});
+
+/** A loop over `input.topics` with a transform per element: no agent, so it runs in a moment. */
+function loopGraph() {
+  return {
+    budgetCapCredits: null,
+    nodes: [
+      { id: "start", type: "trigger", name: "Topics", position: at(0), config: { kind: "manual" } },
+      {
+        id: "each",
+        type: "loop",
+        name: "Each topic",
+        position: at(300, 60),
+        config: { items: "input.topics", concurrency: 2, maxItems: 10 },
+      },
+      {
+        id: "shout",
+        type: "transform",
+        name: "Shout it",
+        parentId: "each",
+        position: { x: 60, y: 70 },
+        config: { template: "{{ item | upcase }}", format: "text" },
+      },
+      {
+        id: "all",
+        type: "output",
+        name: "All topics",
+        position: at(900),
+        config: { template: "{{ steps.each.data | join: ', ' }}", format: "text" },
+      },
+    ],
+    edges: [
+      { id: "e1", source: "start", target: "each" },
+      { id: "e2", source: "each", target: "all" },
+    ],
+  };
+}
+
+test("a failed run names the step and the place of its expression error; a loop shows each element", async ({
+  page,
+}) => {
+  const orgId = await acmeOrgId(page.request);
+  const workflow = await trpc<{ id: string }>(page.request, "workflows.create", {
+    orgId,
+    name: `Topics ${Date.now().toString(36)}`,
+    source: { kind: "graph", graph: loopGraph() },
+  });
+  await trpc(page.request, "workflows.publish", { orgId, workflowId: workflow.id });
+  const start = (input: unknown) =>
+    trpc<{ id: string }>(page.request, "workflows.runs.start", { orgId, workflowId: workflow.id, input });
+
+  // Items that are not a list: the loop fails, and the page says where.
+  const failed = await start({ topics: "solar" });
+  await page.goto(`/workflows/runs/${failed.id}`);
+  await expect(page.getByTestId("run-state")).toHaveAttribute("data-state", "FAILED", { timeout: 30_000 });
+  const error = page.getByTestId("run-error");
+  await expect(error).toContainText("The run failed in the list of items of Each topic, line 1, column 1");
+  await expect(error).toContainText("Items must give a list");
+  await expect(
+    page.locator('[data-testid="workflow-node"][data-node-id="each"] [data-testid="node-issues"]'),
+  ).toBeVisible();
+  await expectNode(page, "each", "failed");
+  await expect(page.getByTestId("retry-run")).toBeVisible();
+  await error.getByRole("button", { name: "Show the step" }).click();
+  await expect(page.getByTestId("step-panel").getByTestId("step-error")).toContainText("Items must give a list");
+  await expect(page).toHaveURL(/[?&]node=each/);
+
+  // A list: every element runs, and the loop's panel shows each one's state.
+  const done = await start({ topics: ["solar", "wind", "tidal"] });
+  await page.goto(`/workflows/runs/${done.id}?node=each`);
+  await expect(page.getByTestId("run-state")).toHaveAttribute("data-state", "SUCCEEDED", { timeout: 30_000 });
+  const elements = page.getByTestId("step-panel").getByTestId("loop-element");
+  await expect(elements).toHaveCount(3);
+  for (const element of await elements.all()) await expect(element).toHaveAttribute("data-state", "succeeded");
+  await expect(page.getByTestId("run-output")).toContainText("SOLAR, WIND, TIDAL");
+  await listRow(page, "shout").click();
+  await expect(page.getByTestId("step-panel")).toContainText("Runs once per element of its loop: 3 so far");
 });
