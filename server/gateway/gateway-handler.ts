@@ -14,7 +14,7 @@ import type { z } from "zod";
 import type { ApiKeyScope } from "../auth/api-key-scopes";
 import { DomainError } from "../errors";
 import type { ApiKeyPrincipal } from "../services/api-keys/authenticate-api-key";
-import { loadA2ATask, loadA2ATaskSnapshot } from "../services/tasks/a2a-task";
+import { loadA2ATask, loadA2ATaskSnapshot, toA2ATask } from "../services/tasks/a2a-task";
 import { requestCancel } from "../services/tasks/cancel-task";
 import { listA2ATasks } from "../services/tasks/list-a2a-tasks";
 import { fromSdkState, isTerminal } from "../a2a/bureau-format";
@@ -101,8 +101,12 @@ export class GatewayHandler implements A2ARequestHandler {
   sendMessage(params: unknown): Promise<Message | A2ATask> {
     return this.run("SendMessage", "tasks:write", S.ZSendMessageSchema, params, async (p) => {
       const { taskId, afterId } = await submitMessage(this.agent, this.principal, p);
-      if (!p.configuration?.returnImmediately) await waitForPause(this.orgId, taskId, afterId);
-      return this.taskOrThrow(taskId, p.configuration?.historyLength);
+      const historyLength = p.configuration?.historyLength;
+      if (p.configuration?.returnImmediately) return this.taskOrThrow(taskId, historyLength);
+      // The turn ran here: the write that paused it brought the task's view, so no second read.
+      const paused = await waitForPause(this.orgId, taskId, afterId);
+      const own = paused && (!this.agent.agentId || paused.agentId === this.agent.agentId);
+      return own ? toA2ATask(paused, historyLength) : this.taskOrThrow(taskId, historyLength);
     });
   }
 

@@ -3,7 +3,7 @@ import type { AgentCard, StreamResponse, Task as A2ATask } from "@a2a-js/sdk";
 import type { z } from "zod";
 import type { ApiKeyPrincipal } from "../services/api-keys/authenticate-api-key";
 import { streamTaskEvents } from "../services/events/stream-task-events";
-import { lastTaskEventId, loadA2ATask, toStreamEvent } from "../services/tasks/a2a-task";
+import { lastTaskEventId, loadA2ATask, toStreamEvent, type TaskView } from "../services/tasks/a2a-task";
 import { replyToTask } from "../services/tasks/reply-to-task";
 import { startTask } from "../services/tasks/start-task";
 import { taskRunner } from "../services/tasks/task-runner";
@@ -61,17 +61,22 @@ export async function submitMessage(
   return { taskId: started.id, afterId: -1n };
 }
 
-/** Blocks until the task ends or (unless `throughInput`) asks for input, or the signal fires. */
+/**
+ * Blocks until the task ends or (unless `throughInput`) asks for input, or
+ * the signal fires. Resolves with the task as the write that paused it saw
+ * it, when this process ran that turn (null otherwise: read it).
+ */
 export async function waitForPause(
   orgId: string,
   taskId: string,
   afterId?: bigint,
   opts: { signal?: AbortSignal; throughInput?: boolean } = {},
-): Promise<void> {
+): Promise<TaskView | null> {
   // A turn this process runs says itself when it paused: no log reads. (A
   // caller with a deadline follows the log, which honours its signal.)
   const local = opts.signal ? null : await taskRunner.whenPaused(taskId);
-  if (local && (isTerminal(local) || (local === "INPUT_REQUIRED" && !opts.throughInput))) return;
+  if (local && (isTerminal(local.state) || (local.state === "INPUT_REQUIRED" && !opts.throughInput)))
+    return local.view?.orgId === orgId ? local.view : null;
   const events = streamTaskEvents({
     orgId,
     taskId,
@@ -80,6 +85,7 @@ export async function waitForPause(
     stopAtInputRequired: !opts.throughInput,
   });
   for await (const _event of events) void _event;
+  return null;
 }
 
 /**

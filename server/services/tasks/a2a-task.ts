@@ -19,34 +19,31 @@ const agentText = (id: string, text: string): BureauMessage => ({
   parts: [{ kind: "text", text }],
 });
 
-interface TaskRow {
+/** A task as bureau_task_view gives it (migration task_view_from_write): what its caller sees. */
+export interface TaskView {
   id: string;
+  orgId: string;
+  agentId: string;
   contextId: string;
   state: TaskState;
   statusMessage: string | null;
-  updatedAt: Date;
+  /** ISO 8601, UTC. */
+  updatedAt: string;
   price: number;
   artifacts: { artifactId: string; name: string | null; description: string | null; parts: unknown }[] | null;
+  /** The conversation's messages in order; null when read without history. */
   messages: unknown[] | null;
 }
 
 const LOAD_TASK_SQL = `
-  SELECT t.id, t."contextId", t.state::text AS state, t."statusMessage", t."updatedAt", t.price,
-    (SELECT json_agg(json_build_object('artifactId', a."artifactId", 'name', a.name,
-                                       'description', a.description, 'parts', a.parts)
-                     ORDER BY a."createdAt", a.id)
-     FROM "Artifact" a WHERE a."taskId" = t.id) AS artifacts,
-    CASE WHEN $1::boolean THEN
-      (SELECT json_agg(e.data -> 'message' ORDER BY e.id) FROM "TaskEvent" e
-       WHERE e."taskId" = t.id AND e.kind = 'message')
-    END AS messages
-  FROM "Task" t
+  SELECT bureau_task_view(t.id, $1::boolean) AS view FROM "Task" t
   WHERE t.id = $2 AND t."orgId" = $3 AND ($4::text IS NULL OR t."agentId" = $4::text)`;
 
 /**
  * The caller-facing A2A Task for a Bureau task (its id is Bureau's task id):
- * the task, its artifacts and its conversation in one statement (a blocking
- * SendMessage answers with it after every turn).
+ * the task, its artifacts and its conversation in one statement. A blocking
+ * SendMessage whose turn this process ran gets the same view from the write
+ * that paused the task instead (toA2ATask).
  */
 export async function loadA2ATask(input: {
   orgId: string;
@@ -56,18 +53,20 @@ export async function loadA2ATask(input: {
   client?: Tx;
 }): Promise<A2ATask | null> {
   const withHistory = input.historyLength === undefined || input.historyLength > 0;
-  // Outside a transaction on the hot pool: every blocking SendMessage answers with this read.
-  const rows = await queryRows<TaskRow>(
+  // Outside a transaction on the hot pool.
+  const rows = await queryRows<{ view: TaskView }>(
     { text: LOAD_TASK_SQL, values: [withHistory, input.taskId, input.orgId, input.agentId ?? null] },
     input.client,
   );
-  const task = rows[0];
-  if (!task) return null;
+  return rows[0] ? toA2ATask(rows[0].view, input.historyLength) : null;
+}
+
+/** A task view as the A2A Task its caller gets, with at most `historyLength` messages of history. */
+export function toA2ATask(task: TaskView, historyLength?: number): A2ATask {
   const ids = { taskId: task.id, contextId: task.contextId };
   const history = (task.messages ?? [])
     .map((m) => ZBureauMessageSchema.safeParse(m))
     .flatMap((r) => (r.success ? [toSdkMessage(r.data, ids)] : []));
-  const limit = input.historyLength;
   return {
     id: task.id,
     contextId: task.contextId,
@@ -84,7 +83,7 @@ export async function loadA2ATask(input: {
         parts: a.parts as BureauArtifact["parts"],
       }),
     ),
-    history: limit === undefined ? history : limit <= 0 ? [] : history.slice(-limit),
+    history: historyLength === undefined ? history : historyLength <= 0 ? [] : history.slice(-historyLength),
     metadata: { bureau: { priceCredits: task.price } },
   };
 }

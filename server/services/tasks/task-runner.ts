@@ -8,6 +8,7 @@ import { followTurn, sendTurn, type PreloadedTurn } from "./agent-turn";
 import { requestPush } from "./push-notifications";
 import { isPause } from "./record-agent-event";
 import { takePause, watchPause } from "./write-task";
+import type { TaskView } from "./a2a-task";
 
 /** How often a runner says it is alive, and how long its silence means it died. */
 const HEARTBEAT_MS = 5_000;
@@ -16,9 +17,15 @@ const STALE_MS = 30_000;
 const RECOVER_MS = 10_000;
 const RECOVER_BATCH = 500;
 
+/** How a turn run here paused: its state (ended, or waiting for input) and, when the write said, the task's view. */
+export interface Paused {
+  state: TaskState;
+  view: TaskView | null;
+}
+
 interface Running {
-  /** Resolves with the state the turn paused in (ended, or waiting for input), or null if handed off. */
-  paused: Promise<TaskState | null>;
+  /** Resolves with how the turn paused, or null if handed off. */
+  paused: Promise<Paused | null>;
 }
 
 /**
@@ -96,12 +103,13 @@ class TaskRunner {
   }
 
   /** The local turn's pause (null when handed off), or null when this process is not running the task. */
-  whenPaused(taskId: string): Promise<TaskState | null> | null {
+  whenPaused(taskId: string): Promise<Paused | null> | null {
     return this.running.get(taskId)?.paused ?? null;
   }
 
-  private async execute(taskId: string, preloaded: PreloadedTurn): Promise<TaskState | null> {
-    // The write that pauses the turn notes the task's webhooks for the push request below.
+  private async execute(taskId: string, preloaded: PreloadedTurn): Promise<Paused | null> {
+    // The write that pauses the turn notes the task's webhooks (for the push
+    // request below) and its view (for a blocking SendMessage waiting on it).
     watchPause(taskId);
     try {
       const sent = await sendTurn({ taskId, turn: 1, preloaded, blocking: true });
@@ -115,7 +123,7 @@ class TaskRunner {
       const note = takePause(taskId);
       const paused = note?.state === outcome.state ? note : null;
       void requestPush({ taskId, paused }).catch((e: unknown) => this.warn(e, "push request", taskId));
-      return outcome.state;
+      return { state: outcome.state, view: paused?.view ?? null };
     } catch (error) {
       this.warn(error, "in-process turn failed; handing it to the durable engine", taskId);
       await this.handOff([taskId]).catch((e: unknown) => this.warn(e, "hand-off", taskId));

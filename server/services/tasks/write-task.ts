@@ -6,6 +6,7 @@ import type { BureauArtifact, BureauMessage } from "../../a2a/bureau-format";
 import { captureTerms, checkSplit } from "../ledger/capture-hold";
 import { parseOrgEventData, ZEventActorSchema, type EventActor } from "../events/catalogue";
 import { publishOrgEventNotifications, publishTaskNotifications } from "../events/task-fanout";
+import type { TaskView } from "./a2a-task";
 import { queryRows, taskCommits } from "./sql-pool";
 import { uuidV7 } from "./uuid-v7";
 
@@ -91,16 +92,21 @@ export async function writeTask(input: TaskWrite): Promise<TaskWriteResult | nul
   return { state: written.state, transitioned: written.transitioned, settled: written.settled };
 }
 
-/** What a write that paused a task (it ended, or asks for input) knew of it: enough to request its push. */
+/**
+ * What a write that paused a task (it ended, or asks for input) knew of it:
+ * enough to request its push, and the task as its caller sees it.
+ */
 export interface PauseNote {
   state: TaskState;
   turn: number;
   pushConfigs: boolean;
+  view: TaskView | null;
 }
 
 /**
  * Pause notes of the tasks whose turn this process runs (watchPause), so the
- * runner requests the push without reading the task again. Only watched
+ * runner requests the push, and a blocking SendMessage answers, without
+ * reading the task again. Only watched
  * tasks get one, and the runner takes it when its turn ends.
  */
 const pauseNotes = new Map<string, PauseNote | null>();
@@ -122,8 +128,8 @@ interface Written extends TaskWriteResult {
   capture: { holdId: string; amount: number; sellerAmount: number; feeAmount: number } | null;
   lastEventId: string | null;
   lastOrgEventId: string | null;
-  /** Set when this write paused the task: its turn, and whether it has push webhooks. */
-  paused: { turn: number; pushConfigs: boolean } | null;
+  /** Set when this write paused the task: its turn, whether it has push webhooks, and (when asked) its view. */
+  paused: { turn: number; pushConfigs: boolean; view: TaskView | null } | null;
 }
 
 /**
@@ -174,12 +180,14 @@ function writeArgs(input: TaskWrite) {
     actor: input.actor ?? null,
     feeBps,
     availableAt,
+    // A runner in this process waits for this task's pause: the pausing write brings it the task's view.
+    view: pauseNotes.has(input.taskId),
   };
 }
 
 /** bureau_write_task's call: one statement, its parameters in the function's order. */
 const WRITE_SQL = `SELECT bureau_write_task($1, $2, $3, $4, $5::jsonb, $6, $7::text[], $8::jsonb, $9, $10::boolean,
-  $11::int, $12::boolean, $13, $14, $15::int, $16) AS w`;
+  $11::int, $12::boolean, $13, $14, $15::int, $16, $17::boolean) AS w`;
 
 /** In a group-commit batch on its transaction; alone, as its own statement on the hot pool. */
 async function callWrite(a: ReturnType<typeof writeArgs>, tx?: Tx | SqlClient): Promise<Written | null> {
@@ -200,6 +208,7 @@ async function callWrite(a: ReturnType<typeof writeArgs>, tx?: Tx | SqlClient): 
     a.actor?.id ?? null,
     a.feeBps,
     a.availableAt,
+    a.view,
   ];
   const [row] = await queryRows<{ w: Written | null }>({ text: WRITE_SQL, values }, tx);
   return row?.w ?? null;
