@@ -1,51 +1,37 @@
 import "server-only";
-import { db, type Db, type Tx } from "./db";
+import { db, type Tx } from "./db";
 import { Prisma } from "./generated/prisma/client";
 import { logger } from "./logger";
 
-/** A node-postgres connection (pg's PoolClient), as much of it as a batch needs. */
-export interface SqlClient {
-  query(text: string, values?: unknown[]): Promise<{ rows: unknown[] }>;
-  release(destroy?: boolean | Error): void;
+/** One call of a database function, its arguments positional (JSON values). */
+export interface UnitCall {
+  fn: string;
+  args: unknown[];
 }
 
-/** What a unit's `sql` form answers when it must run as its Prisma `body` instead; it wrote nothing. */
+/** What a unit's `call` answers when it must run as its Prisma `body` instead; it wrote nothing. */
 export const NEEDS_PRISMA: unique symbol = Symbol("group-commit: run as body");
 
 export interface GroupCommitOptions<T> {
   /**
-   * The same unit as ONE statement on the client itself (no transaction
-   * around it), used when it commits alone: a single statement is its own
-   * transaction, so an idle system does not pay BEGIN and COMMIT, two more
-   * round trips, for it. It must be atomic on its own (one statement, or a
-   * transaction it opens itself) and do what `body` does.
+   * The same unit as one call of a database function, which a batch carries
+   * with the other units' calls in ONE statement (the committer's
+   * `runCalls`): one round trip and one commit per batch, with no
+   * transaction around it. `read` turns the function's answer into the
+   * unit's result, or answers NEEDS_PRISMA (the function wrote nothing): the
+   * unit then runs as its `body` after the batch.
    */
-  alone?: (client: Db) => Promise<T>;
-  /**
-   * The same unit on a node-postgres connection, inside the batch's
-   * transaction. A batch whose units all have it runs on node-postgres (see
-   * the committer's `connect`), which costs a fraction of Prisma's CPU per
-   * statement. It may answer NEEDS_PRISMA, having written nothing: the unit
-   * then runs as its `body` in a later batch.
-   */
-  sql?: (client: SqlClient) => Promise<T | typeof NEEDS_PRISMA>;
+  call?: UnitCall & { read: (answer: unknown) => T | typeof NEEDS_PRISMA };
 }
 
 interface Item {
   body: (tx: Tx) => Promise<unknown>;
-  alone?: (client: Db) => Promise<unknown>;
-  sql?: (client: SqlClient) => Promise<unknown>;
-  /** Its sql form asked for its body. */
+  call?: UnitCall & { read: (answer: unknown) => unknown };
+  /** Runs as its body: its call asked for it, or a batch statement carrying it failed. */
   prismaOnly: boolean;
   resolve: (value: unknown) => void;
   reject: (error: unknown) => void;
   attempts: number;
-}
-
-/** One open batch transaction: runs a unit in it, or a statement of the committer's own (SAVEPOINT …). */
-interface Session {
-  unit(item: Item): Promise<unknown>;
-  exec(statement: string): Promise<unknown>;
 }
 
 /** Most units of work one transaction carries; more wait for the next one. */
@@ -68,34 +54,35 @@ function isRetryable(error: unknown): boolean {
  * One COMMIT (one WAL flush) then carries many units, and the rows they
  * share (an org's wallet, the ledger's hot accounts) are locked once per
  * batch instead of once per unit, with the flush no longer inside every
- * unit's lock. Alone, a unit runs as its own plain transaction (or as its
- * one statement, given `alone`), so an idle system pays nothing for it.
+ * unit's lock. Alone, a unit runs as its own plain transaction (or its one
+ * call), so an idle system pays nothing for it.
  *
- * A batch runs first without savepoints (units rarely fail). When one
- * throws, its caller gets its error and the rest run again, each under its
- * own SAVEPOINT, so a failing unit's writes and locks are undone alone
- * while the others commit. A unit picked as a deadlock victim is retried
- * in a later batch. Units of one stream commit in arrival order (a unit
- * sent back to run as its body commits after the batch it was in), and a
+ * A batch whose units all have a `call` (and a committer with `runCalls`)
+ * is one statement; any other batch is a Prisma transaction running the
+ * bodies one after another. Either runs optimistically, without savepoints
+ * (units rarely fail). When it fails, nothing of it was written: a body
+ * that threw gets its error (run alone it would have failed the same way:
+ * the units before it are what it saw), and the units run again, each
+ * under its own SAVEPOINT, so a failing unit's writes and locks are undone
+ * alone while the others commit. A unit picked as a deadlock victim is
+ * retried in a later batch. Units of one stream commit in arrival order (a
+ * unit sent back to its body commits after the batch it was in), and a
  * caller learns its outcome only after the commit.
  *
  * A stream is a key: work that locks the same hot rows should share one
  * (e.g. one per org for credit holds), so a batch takes each hot lock once.
- *
- * `connect`: where batches of units that all have a `sql` form get their
- * node-postgres connection; without it every batch runs on Prisma.
  */
 export class GroupCommitter {
   private readonly queues = new Map<string, Item[]>();
 
-  constructor(private readonly connect?: () => Promise<SqlClient>) {}
+  /** runCalls: runs a batch's calls, in order, as one statement, resolving with their answers in that order. */
+  constructor(private readonly runCalls?: (calls: UnitCall[]) => Promise<unknown[]>) {}
 
   run<T>(stream: string, body: (tx: Tx) => Promise<T>, options: GroupCommitOptions<T> = {}): Promise<T> {
     return new Promise<T>((resolve, reject) => {
       const item: Item = {
         body,
-        alone: options.alone,
-        sql: options.sql,
+        call: options.call,
         prismaOnly: false,
         resolve: resolve as (value: unknown) => void,
         reject,
@@ -126,28 +113,25 @@ export class GroupCommitter {
 
   /** Runs one batch; returns the units to run again (deadlock victims, units sent back to their body). */
   private async commit(batch: Item[]): Promise<Item[]> {
-    if (batch.length === 1 && batch[0]!.alone && !batch[0]!.prismaOnly) {
+    if (this.runCalls && batch.every((item) => item.call && !item.prismaOnly)) return this.commitCalls(batch);
+    if (batch.length === 1) {
       const [item] = batch as [Item];
       try {
-        item.resolve(await item.alone!(db));
+        item.resolve(await db.$transaction((tx) => item.body(tx)));
       } catch (error) {
         if (isRetryable(error) && ++item.attempts < MAX_ATTEMPTS) return [item];
         item.reject(error);
       }
       return [];
     }
-    // Optimistic first: no savepoints, since units rarely fail. The first
-    // failure aborts the attempt; that unit gets its error (run alone it
-    // would have failed the same way: the units before it are what it saw)
-    // and the others run again, each under a savepoint.
     const values: unknown[] = [];
     let failed = -1;
     let failure: unknown;
     try {
-      await this.transaction(batch, async (session) => {
+      await db.$transaction(async (tx) => {
         for (const [i, item] of batch.entries()) {
           try {
-            values[i] = await session.unit(item);
+            values[i] = await item.body(tx);
           } catch (error) {
             failed = i;
             failure = error;
@@ -163,10 +147,43 @@ export class GroupCommitter {
       else item.reject(failure);
       return this.commitWithSavepoints(rest);
     }
-    return this.settle(
-      batch,
-      values.map((value) => ({ ok: true, value })),
-    );
+    for (const [i, item] of batch.entries()) item.resolve(values[i]);
+    return [];
+  }
+
+  /** The batch as one statement of calls. */
+  private async commitCalls(batch: Item[]): Promise<Item[]> {
+    let answers: unknown[];
+    try {
+      answers = await this.runCalls!(batch.map(({ call }) => ({ fn: call!.fn, args: call!.args })));
+      if (answers.length !== batch.length) throw new Error("group commit: a batch statement lost answers");
+    } catch (error) {
+      // Nothing of the batch was written. Alone, the unit's own error (a
+      // lost deadlock runs again); together, each runs again as its body
+      // under a savepoint, so only a failing unit gets an error.
+      if (batch.length === 1) {
+        const [item] = batch as [Item];
+        if (isRetryable(error) && ++item.attempts < MAX_ATTEMPTS) return [item];
+        item.reject(error);
+        return [];
+      }
+      for (const item of batch) item.prismaOnly = true;
+      return this.commitWithSavepoints(batch);
+    }
+    const retry: Item[] = [];
+    for (const [i, item] of batch.entries()) {
+      try {
+        const value = item.call!.read(answers[i]);
+        if (value !== NEEDS_PRISMA) item.resolve(value);
+        else {
+          item.prismaOnly = true;
+          retry.push(item);
+        }
+      } catch (error) {
+        item.reject(error);
+      }
+    }
+    return retry;
   }
 
   /** Each unit under its own savepoint: one that throws is undone alone. */
@@ -174,14 +191,14 @@ export class GroupCommitter {
     if (batch.length <= 1) return batch;
     const outcomes: ({ ok: true; value: unknown } | { ok: false; error: unknown })[] = [];
     try {
-      await this.transaction(batch, async (session) => {
+      await db.$transaction(async (tx) => {
         for (const [i, item] of batch.entries()) {
-          await session.exec(`SAVEPOINT unit_${i}`);
+          await tx.$executeRawUnsafe(`SAVEPOINT unit_${i}`);
           try {
-            outcomes[i] = { ok: true, value: await session.unit(item) };
-            await session.exec(`RELEASE SAVEPOINT unit_${i}`);
+            outcomes[i] = { ok: true, value: await item.body(tx) };
+            await tx.$executeRawUnsafe(`RELEASE SAVEPOINT unit_${i}`);
           } catch (error) {
-            await session.exec(`ROLLBACK TO SAVEPOINT unit_${i}`);
+            await tx.$executeRawUnsafe(`ROLLBACK TO SAVEPOINT unit_${i}`);
             outcomes[i] = { ok: false, error };
           }
         }
@@ -189,50 +206,14 @@ export class GroupCommitter {
     } catch (error) {
       return this.commitAlone(batch, error);
     }
-    return this.settle(batch, outcomes);
-  }
-
-  /** After the commit: each caller gets its outcome; returns the units to run again. */
-  private settle(batch: Item[], outcomes: ({ ok: true; value: unknown } | { ok: false; error: unknown })[]): Item[] {
     const retry: Item[] = [];
     for (const [i, item] of batch.entries()) {
       const outcome = outcomes[i]!;
-      if (outcome.ok && outcome.value === NEEDS_PRISMA) {
-        item.prismaOnly = true;
-        retry.push(item);
-      } else if (outcome.ok) item.resolve(outcome.value);
+      if (outcome.ok) item.resolve(outcome.value);
       else if (isRetryable(outcome.error) && ++item.attempts < MAX_ATTEMPTS) retry.push(item);
       else item.reject(outcome.error);
     }
     return retry;
-  }
-
-  /**
-   * One transaction for the batch: on node-postgres when every unit has a
-   * `sql` form (and the committer a connection to run it on), else Prisma's.
-   */
-  private async transaction(batch: Item[], fn: (session: Session) => Promise<void>): Promise<void> {
-    if (!this.connect || batch.some((item) => !item.sql || item.prismaOnly)) {
-      await db.$transaction((tx) =>
-        fn({ unit: (item) => item.body(tx), exec: (statement) => tx.$executeRawUnsafe(statement) }),
-      );
-      return;
-    }
-    const client = await this.connect();
-    let broken: Error | undefined;
-    try {
-      await client.query("BEGIN");
-      try {
-        await fn({ unit: (item) => item.sql!(client), exec: (statement) => client.query(statement) });
-        await client.query("COMMIT");
-      } catch (error) {
-        // A connection that cannot even roll back is not given back to the pool.
-        await client.query("ROLLBACK").catch((e: unknown) => (broken = e instanceof Error ? e : new Error(String(e))));
-        throw error;
-      }
-    } finally {
-      client.release(broken);
-    }
   }
 
   /**
@@ -243,10 +224,10 @@ export class GroupCommitter {
     logger.warn({ err: error, units: batch.length }, "group commit failed; retrying its units one by one");
     for (const item of batch) {
       if (++item.attempts < MAX_ATTEMPTS)
-        void this.run(`retry:${crypto.randomUUID()}`, item.body, {
-          alone: item.prismaOnly ? undefined : item.alone,
-          sql: item.prismaOnly ? undefined : item.sql,
-        }).then(item.resolve, item.reject);
+        void this.run(`retry:${crypto.randomUUID()}`, item.body, item.prismaOnly ? {} : { call: item.call }).then(
+          item.resolve,
+          item.reject,
+        );
       else item.reject(error);
     }
     return [];

@@ -1,8 +1,7 @@
-import { afterAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { db } from "@/server/db";
 import { DomainError } from "@/server/errors";
-import pg from "pg";
-import { GroupCommitter, NEEDS_PRISMA, type SqlClient } from "@/server/group-commit";
+import { GroupCommitter, NEEDS_PRISMA, type UnitCall } from "@/server/group-commit";
 
 const key = (name: string) => `group-commit-test:${crypto.randomUUID()}:${name}`;
 
@@ -88,123 +87,100 @@ describe("group commit", () => {
     ).rejects.toThrow("boom");
     expect(await db.rateLimitBucket.count({ where: { key: k } })).toBe(0);
   });
-
-  it("runs a unit that commits alone as its single statement, and one that shares a batch as its body", async () => {
-    const committer = new GroupCommitter();
-    const ran: string[] = [];
-    let open!: () => void;
-    const gate = new Promise<void>((resolve) => (open = resolve));
-    const unit = (name: string, wait = false) =>
-      committer.run(
-        "alone",
-        async (tx) => {
-          ran.push(`${name}: body`);
-          return tx.rateLimitBucket.create({ data: { key: key(name), tokens: 1, updatedAt: new Date() } });
-        },
-        {
-          alone: async (client) => {
-            if (wait) await gate;
-            ran.push(`${name}: alone`);
-            return client.rateLimitBucket.create({ data: { key: key(name), tokens: 1, updatedAt: new Date() } });
-          },
-        },
-      );
-    const first = unit("first", true);
-    // These arrive while the first is committing: they commit together, in one transaction.
-    const queued = [unit("second"), unit("third")];
-    open();
-    await Promise.all([first, ...queued]);
-    expect(ran).toEqual(["first: alone", "second: body", "third: body"]);
-  });
 });
 
-describe("group commit on node-postgres", () => {
-  const pool = new pg.Pool({ connectionString: process.env.DATABASE_URL, max: 4, allowExitOnIdle: true });
-  afterAll(() => pool.end());
-  const insert = (client: SqlClient, k: string) =>
-    client.query(
-      `INSERT INTO "RateLimitBucket" (key, tokens, "updatedAt") VALUES ($1, 1, now())
-       RETURNING txid_current()::text AS tx`,
-      [k],
-    );
-
-  /** Units that arrive while a first one (held at a gate) commits, so they share the next batch. */
-  async function behindAGate<T>(committer: GroupCommitter, units: (() => Promise<T>)[]) {
+describe("group commit of calls (one statement per batch)", () => {
+  /**
+   * A committer whose batch statement inserts one RateLimitBucket row per
+   * call (args: [key]) and answers each with the statement's transaction id;
+   * a call named "fail" makes the whole statement fail after inserting. The
+   * first statement waits at a gate, so the units sent meanwhile share the
+   * next one.
+   */
+  function committerWithGate() {
     let open!: () => void;
     const gate = new Promise<void>((resolve) => (open = resolve));
-    const first = committer.run("gated", async () => gate, { alone: async () => gate });
-    const queued = units.map((unit) => unit());
-    open();
-    await first;
-    return Promise.allSettled(queued);
+    const statements: UnitCall[][] = [];
+    const committer = new GroupCommitter(async (calls) => {
+      statements.push(calls);
+      if (statements.length === 1) await gate;
+      const rows = await db.$queryRawUnsafe<{ tx: string }[]>(
+        `WITH ins AS (
+           INSERT INTO "RateLimitBucket" (key, tokens, "updatedAt")
+           SELECT k, 1, now() FROM unnest($1::text[]) AS k RETURNING key
+         )
+         SELECT txid_current()::text || CASE WHEN $2::boolean THEN (1 / 0)::text ELSE '' END AS tx FROM ins`,
+        calls.filter((c) => c.fn !== "skip").map((c) => String(c.args[0])),
+        calls.some((c) => c.fn === "fail"),
+      );
+      return calls.map(() => rows[0]?.tx ?? null);
+    });
+    const insertBody =
+      (k: string, result: string) => async (tx: Parameters<Parameters<typeof db.$transaction>[0]>[0]) => {
+        await tx.rateLimitBucket.create({ data: { key: k, tokens: 1, updatedAt: new Date() } });
+        return result;
+      };
+    return { committer, statements, open, insertBody };
   }
 
-  it("runs a batch whose units all have a sql form on node-postgres, as one transaction", async () => {
-    const committer = new GroupCommitter(() => pool.connect());
-    const keys = Array.from({ length: 5 }, (_, i) => key(`raw-${i}`));
-    const outcomes = await behindAGate(
-      committer,
-      keys.map(
-        (k) => () =>
-          committer.run("gated", () => Promise.resolve("body"), {
-            sql: async (client) => ((await insert(client, k)).rows[0] as { tx: string }).tx,
-          }),
-      ),
+  it("runs a batch whose units all have a call as one statement, each unit resolving with its answer", async () => {
+    const { committer, statements, open, insertBody } = committerWithGate();
+    const keys = Array.from({ length: 6 }, (_, i) => key(`call-${i}`));
+    const units = keys.map((k) =>
+      committer.run("calls", insertBody(k, "body"), { call: { fn: "insert", args: [k], read: (tx) => tx } }),
     );
-    const txs = outcomes.map((o) => (o.status === "fulfilled" ? o.value : "rejected"));
-    expect(new Set(txs).size).toBe(1);
-    expect(txs[0]).toMatch(/^\d+$/);
-    expect(await db.rateLimitBucket.count({ where: { key: { in: keys } } })).toBe(5);
+    open();
+    const answers = await Promise.all(units);
+    // The first alone, the five sent while it committed in one statement (one transaction).
+    expect(statements.map((calls) => calls.length)).toEqual([1, 5]);
+    expect(new Set(answers.slice(1)).size).toBe(1);
+    expect(answers[0]).not.toBe(answers[1]);
+    expect(await db.rateLimitBucket.count({ where: { key: { in: keys } } })).toBe(6);
   });
 
-  it("runs a unit whose sql form answers NEEDS_PRISMA as its body, after its batch", async () => {
-    const committer = new GroupCommitter(() => pool.connect());
-    const ran: string[] = [];
-    const [a, b, c] = [key("a"), key("b"), key("c")];
-    const raw = (k: string) => () =>
-      committer.run("gated", () => Promise.resolve("body"), {
-        sql: async (client) => {
-          await insert(client, k);
-          ran.push(k);
-          return "sql";
-        },
-      });
-    const outcomes = await behindAGate(committer, [
-      raw(a),
-      () =>
-        committer.run(
-          "gated",
-          async (tx) => {
-            await tx.rateLimitBucket.create({ data: { key: b, tokens: 1, updatedAt: new Date() } });
-            ran.push(b);
-            return "body";
-          },
-          { sql: async () => NEEDS_PRISMA },
-        ),
-      raw(c),
+  it("runs a unit whose call answers NEEDS_PRISMA as its body, after its batch", async () => {
+    const { committer, statements, open, insertBody } = committerWithGate();
+    const [first, a, b, c] = [key("first"), key("a"), key("b"), key("c")];
+    const asCall = (k: string) =>
+      committer.run("calls", insertBody(k, "body"), { call: { fn: "insert", args: [k], read: () => "call" } });
+    const units = [
+      asCall(first),
+      asCall(a),
+      committer.run("calls", insertBody(b, "body"), {
+        call: { fn: "skip", args: [], read: () => NEEDS_PRISMA },
+      }),
+      asCall(c),
+    ];
+    open();
+    expect(await Promise.all(units)).toEqual(["call", "call", "body", "call"]);
+    expect(statements.map((calls) => calls.map((call) => call.args[0] ?? "-"))).toEqual([[first], [a, "-", c]]);
+    expect(await db.rateLimitBucket.count({ where: { key: { in: [first, a, b, c] } } })).toBe(4);
+  });
+
+  it("on a failed batch statement, writes nothing of it and runs each unit as its body under a savepoint", async () => {
+    const { committer, open, insertBody } = committerWithGate();
+    const [first, good1, bad, good2] = [key("first"), key("g1"), key("bad"), key("g2")];
+    const unit = (k: string, fn = "insert", body = insertBody(k, `body ${k}`)) =>
+      committer.run("calls", body, { call: { fn, args: [k], read: () => `call ${k}` } });
+    const units = [
+      unit(first),
+      unit(good1),
+      unit(bad, "fail", async (tx) => {
+        await tx.rateLimitBucket.create({ data: { key: bad, tokens: 1, updatedAt: new Date() } });
+        throw new DomainError("invalid_input", "refused after writing");
+      }),
+      unit(good2),
+    ];
+    open();
+    const outcomes = await Promise.allSettled(units);
+    expect(outcomes.map((o) => (o.status === "fulfilled" ? o.value : "rejected"))).toEqual([
+      `call ${first}`,
+      `body ${good1}`,
+      "rejected",
+      `body ${good2}`,
     ]);
-    expect(outcomes.map((o) => (o.status === "fulfilled" ? o.value : o.reason))).toEqual(["sql", "body", "sql"]);
-    expect(ran).toEqual([a, c, b]);
-    expect(await db.rateLimitBucket.count({ where: { key: { in: [a, b, c] } } })).toBe(3);
-  });
-
-  it("undoes a failing sql unit alone and commits the rest of its batch", async () => {
-    const committer = new GroupCommitter(() => pool.connect());
-    const [good1, bad, good2] = [key("g1"), key("bad"), key("g2")];
-    const unit =
-      (k: string, fail = false) =>
-      () =>
-        committer.run("gated", () => Promise.resolve("body"), {
-          sql: async (client) => {
-            await insert(client, k);
-            if (fail) throw new DomainError("invalid_input", "refused after writing");
-            return k;
-          },
-        });
-    const outcomes = await behindAGate(committer, [unit(good1), unit(bad, true), unit(good2)]);
-    expect(outcomes.map((o) => o.status)).toEqual(["fulfilled", "rejected", "fulfilled"]);
-    expect((outcomes[1] as PromiseRejectedResult).reason).toBeInstanceOf(DomainError);
-    const written = await db.rateLimitBucket.findMany({ where: { key: { in: [good1, bad, good2] } } });
-    expect(written.map((r) => r.key).sort()).toEqual([good1, good2].sort());
+    expect((outcomes[2] as PromiseRejectedResult).reason).toBeInstanceOf(DomainError);
+    const written = await db.rateLimitBucket.findMany({ where: { key: { in: [first, good1, bad, good2] } } });
+    expect(written.map((r) => r.key).sort()).toEqual([first, good1, good2].sort());
   });
 });

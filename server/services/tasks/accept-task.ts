@@ -1,10 +1,10 @@
 import "server-only";
-import type { Db, Tx } from "../../db";
+import type { Tx } from "../../db";
 import type { TaskSource } from "../../generated/prisma/enums";
 import { ALERT_PERCENT, type BudgetAlert, type BudgetCrossing } from "../budgets/enforce-budgets";
 import type { EventActor } from "../events/catalogue";
 import { claimBudgetAlerts, type HoldRefusal } from "../ledger/place-hold";
-import { NEEDS_PRISMA, type SqlClient } from "../../group-commit";
+import { NEEDS_PRISMA } from "../../group-commit";
 import { queryRows } from "./sql-pool";
 import type { NewTaskEvent } from "./task-events";
 
@@ -55,28 +55,23 @@ type AcceptRow =
   | { needsTransaction: true }
   | (Omit<Accepted, "crossings" | "lastOrgEventId"> & { alerts: BudgetAlert[]; lastOrgEventId: string | null });
 
-/** bureau_accept_task's call: one statement, its parameters in the function's order. */
-const ACCEPT_SQL = `SELECT bureau_accept_task($1, $2, $3, $4, $5::boolean, $6, $7, $8, $9::jsonb, $10, $11, $12, $13,
-  $14::jsonb, $15, $16, $17, $18, $19, $20::int, $21, $22, $23::boolean) AS r`;
-
-async function callAccept(a: AcceptArgs, alertsOk: boolean, tx?: Tx | SqlClient): Promise<AcceptRow> {
-  const bySlug = "slug" in a.agent ? a.agent.slug : null;
-  const byId = "id" in a.agent ? a.agent.id : null;
-  const values = [
+/** bureau_accept_task's arguments in its order; jsonb ones (8, 13) as JSON values. */
+function acceptArguments(a: AcceptArgs, alertsOk: boolean): unknown[] {
+  return [
     a.taskId,
     a.orgId,
-    byId,
-    bySlug,
+    "id" in a.agent ? a.agent.id : null,
+    "slug" in a.agent ? a.agent.slug : null,
     a.sandbox,
     a.source,
     a.contextId,
     a.messageId,
-    JSON.stringify(a.input),
+    a.input,
     a.createdById,
     a.apiKeyId,
     a.runnerId,
     a.now.toISOString(),
-    JSON.stringify(a.events),
+    a.events,
     a.push?.id ?? null,
     a.push?.configId ?? null,
     a.push?.url ?? null,
@@ -87,54 +82,51 @@ async function callAccept(a: AcceptArgs, alertsOk: boolean, tx?: Tx | SqlClient)
     a.actor.id,
     alertsOk,
   ];
-  const [row] = await queryRows<{ r: AcceptRow }>({ text: ACCEPT_SQL, values }, tx);
-  return row!.r;
 }
 
+/** bureau_accept_task as a statement of its own, in Prisma's transaction. */
+const ACCEPT_SQL = `SELECT bureau_accept_task($1, $2, $3, $4, $5::boolean, $6, $7, $8, $9::jsonb, $10, $11, $12, $13,
+  $14::jsonb, $15, $16, $17, $18, $19, $20::int, $21, $22, $23::boolean) AS r`;
+const JSONB_ARGS = new Set([8, 13]);
+
 /**
- * The accept inside a transaction: one statement, and, only when the hold
- * takes a monthly budget past its alert line, the alert's claim and audit,
- * then the task's org events (in that order: the budget row before the org's
- * event-writer lock, as every budget writer takes them).
+ * The accept inside Prisma's transaction: one statement, and, only when the
+ * hold takes a monthly budget past its alert line, the alert's claim and
+ * audit, then the task's org events (in that order: the budget row before
+ * the org's event-writer lock, as every budget writer takes them).
  */
 export async function acceptInTransaction(tx: Tx, a: AcceptArgs): Promise<AcceptOutcome> {
-  return finish(tx, a, await callAccept(a, true, tx));
-}
-
-/**
- * The accept in a group-commit batch on node-postgres: its one statement.
- * A hold that would claim a budget alert needs Prisma's transaction
- * (acceptInTransaction): the function then wrote nothing, and the unit runs
- * again as that.
- */
-export async function acceptInBatch(client: SqlClient, a: AcceptArgs): Promise<AcceptOutcome | typeof NEEDS_PRISMA> {
-  const row = await callAccept(a, false, client);
-  if ("needsTransaction" in row) return NEEDS_PRISMA;
-  return finish(client, a, row);
-}
-
-/**
- * The accept as its own statement, outside any transaction (a unit that
- * commits alone), on the hot pool. A hold that would claim a budget alert needs the
- * transaction above: the function then wrote nothing, and it runs again in one.
- */
-export async function acceptAlone(client: Db, a: AcceptArgs): Promise<AcceptOutcome> {
-  const row = await callAccept(a, false);
-  if ("needsTransaction" in row) return client.$transaction((tx) => acceptInTransaction(tx, a));
-  return finish(client, a, row);
-}
-
-async function finish(client: Tx | SqlClient, a: AcceptArgs, row: AcceptRow): Promise<AcceptOutcome> {
-  if ("needsTransaction" in row) throw new Error("bureau_accept_task asked for a transaction inside one.");
-  if (!("id" in row)) return row;
-  const { alerts, lastOrgEventId, ...accepted } = row;
+  const values = acceptArguments(a, true).map((v, i) => (JSONB_ARGS.has(i) ? JSON.stringify(v) : v));
+  const [row] = await queryRows<{ r: AcceptRow }>({ text: ACCEPT_SQL, values }, tx);
+  const answer = row!.r;
+  if ("needsTransaction" in answer) throw new Error("bureau_accept_task asked for a transaction inside one.");
+  if (!("id" in answer)) return answer;
+  const { alerts, lastOrgEventId, ...accepted } = answer;
   if (lastOrgEventId !== null) return { accepted: { ...accepted, lastOrgEventId, crossings: [] } };
-  // Only Prisma's transaction gets here: the others ran with alertsOk false.
-  if (!("$queryRaw" in client)) throw new Error("Budget alerts are claimed in Prisma's transaction.");
   // The function left the org events to us, after the alerts' claim.
-  const crossings = await claimBudgetAlerts(client, alerts, a.now);
-  const [events] = await client.$queryRaw<{ last: bigint }[]>`
+  const crossings = await claimBudgetAlerts(tx, alerts, a.now);
+  const [events] = await tx.$queryRaw<{ last: bigint }[]>`
     SELECT bureau_task_accepted(${a.orgId}, ${accepted.id}, ${accepted.agentId}, ${a.source}, ${accepted.price}::int,
       ${accepted.holdId}, ${a.actor.kind}, ${a.actor.id}) AS last`;
   return { accepted: { ...accepted, lastOrgEventId: String(events!.last), crossings } };
+}
+
+/**
+ * The accept as a call a group-commit batch carries in its one statement
+ * (outside any transaction). A hold that would claim a budget alert needs
+ * Prisma's transaction (acceptInTransaction): the function then wrote
+ * nothing, and the unit runs again as that.
+ */
+export function acceptCall(a: AcceptArgs) {
+  return {
+    fn: "bureau_accept_task",
+    args: acceptArguments(a, false),
+    read: (answer: unknown): AcceptOutcome | typeof NEEDS_PRISMA => {
+      const row = answer as AcceptRow;
+      if ("needsTransaction" in row) return NEEDS_PRISMA;
+      if (!("id" in row)) return row;
+      const { alerts: _none, lastOrgEventId, ...accepted } = row;
+      return { accepted: { ...accepted, lastOrgEventId: lastOrgEventId!, crossings: [] } };
+    },
+  };
 }

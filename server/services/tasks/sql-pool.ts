@@ -2,16 +2,15 @@ import "server-only";
 import pg from "pg";
 import type { Tx } from "../../db";
 import { env } from "../../env";
-import { GroupCommitter, type SqlClient } from "../../group-commit";
+import { GroupCommitter, type UnitCall } from "../../group-commit";
 
 /** node-postgres' type id of `timestamp without time zone`. */
 const TIMESTAMP_OID = 1114;
 
 /**
- * node-postgres straight, for the task hot path's few fixed statements: an
- * accept or a settling write (alone, or in a group-commit batch's
- * transaction), the task a blocking SendMessage answers with, the
- * rate-limit bucket. Through Prisma's raw-query path one of them costs about
+ * node-postgres straight, for the task hot path's few fixed statements: a
+ * group-commit batch of accepts and writes (one statement), the task a
+ * blocking SendMessage answers with, the rate-limit bucket. Through Prisma's raw-query path one of them costs about
  * three times the CPU in Node (measured: ~500 µs against ~150 µs per
  * statement on this machine, and ~700 µs more for an interactive
  * transaction's BEGIN and COMMIT), and a gateway task is bound by its
@@ -50,27 +49,25 @@ export interface Statement {
   values: unknown[];
 }
 
-/**
- * Runs a statement inside the caller's transaction (Prisma's, or a
- * group-commit batch's node-postgres connection), or on its own on the hot
- * pool.
- */
-export async function queryRows<T>(statement: Statement, client?: Tx | SqlClient): Promise<T[]> {
-  if (!client) return (await pool().query(statement.text, statement.values)).rows as T[];
-  if ("$queryRawUnsafe" in client) return client.$queryRawUnsafe<T[]>(statement.text, ...statement.values);
-  return (await client.query(statement.text, statement.values)).rows as T[];
+/** Runs a statement inside the caller's transaction (Prisma's), or on its own on the hot pool. */
+export async function queryRows<T>(statement: Statement, tx?: Tx): Promise<T[]> {
+  if (tx) return tx.$queryRawUnsafe<T[]>(statement.text, ...statement.values);
+  return (await pool().query(statement.text, statement.values)).rows as T[];
+}
+
+/** A group-commit batch's calls as one statement on the hot pool (bureau_run_units, migration task_unit_batches). */
+async function runUnits(calls: UnitCall[]): Promise<unknown[]> {
+  const [row] = await queryRows<{ answers: unknown[] }>({
+    text: "SELECT bureau_run_units($1::jsonb) AS answers",
+    values: [JSON.stringify(calls)],
+  });
+  return row!.answers;
 }
 
 const globalForCommits = globalThis as unknown as { bureauTaskCommits?: GroupCommitter };
 /**
  * The process's group committer for the task hot path (accepts and writes),
- * shared across Next.js module instances: its batches run on the hot pool.
+ * shared across Next.js module instances: a batch of calls is one statement
+ * on the hot pool.
  */
-export const taskCommits = (globalForCommits.bureauTaskCommits ??= new GroupCommitter(() => pool().connect()));
-
-/** Closes the hot pool (benches and scripts that end the process's database use). */
-export async function closeSqlPool(): Promise<void> {
-  const open = globalForPool.bureauHotPool;
-  globalForPool.bureauHotPool = undefined;
-  await open?.end();
-}
+export const taskCommits = (globalForCommits.bureauTaskCommits ??= new GroupCommitter(runUnits));

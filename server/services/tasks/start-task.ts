@@ -7,7 +7,7 @@ import type { BureauMessage } from "../../a2a/bureau-format";
 import { sendBudgetAlerts } from "../budgets/send-budget-alerts";
 import { DomainError } from "../../errors";
 import { holdRefusalError } from "../ledger/place-hold";
-import { acceptAlone, acceptInBatch, acceptInTransaction, type AcceptArgs } from "./accept-task";
+import { acceptCall, acceptInTransaction, type AcceptArgs } from "./accept-task";
 import { dispatchTaskEvent } from "./dispatch";
 import { assertMessageId } from "./message-id";
 import { ZEventActorSchema, type EventActor } from "../events/catalogue";
@@ -93,11 +93,10 @@ export async function startTask(input: StartTaskInput): Promise<StartedTask> {
   const now = new Date();
   const args = acceptArgs(input, { sandbox, contextId, inline, now });
   // Accepts of one org share a commit stream (group commit): holds that
-  // arrive together lock the org's wallet once and flush the WAL once; one
-  // arriving alone is its single statement, with no transaction around it.
+  // arrive together lock the org's wallet once and flush the WAL once, in
+  // one statement carrying all of them (one arriving alone: its own call).
   const outcome = await taskCommits.run(orgStream(input.orgId), (tx) => acceptInTransaction(tx, args), {
-    alone: (client) => acceptAlone(client, args),
-    sql: (client) => acceptInBatch(client, args),
+    call: acceptCall(args),
   });
   if ("agentNotFound" in outcome) throw await unavailableAgent(args.agent, sandbox);
   if ("refused" in outcome) throw holdRefusalError(outcome);

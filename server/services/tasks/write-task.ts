@@ -1,6 +1,5 @@
 import "server-only";
 import type { Tx } from "../../db";
-import type { SqlClient } from "../../group-commit";
 import type { TaskState } from "../../generated/prisma/enums";
 import type { BureauArtifact, BureauMessage } from "../../a2a/bureau-format";
 import { captureTerms, checkSplit } from "../ledger/capture-hold";
@@ -76,10 +75,9 @@ export interface TaskWriteResult {
  * event ids commit in order and live streams never skip one.
  */
 export async function writeTask(input: TaskWrite): Promise<TaskWriteResult | null> {
-  const args = writeArgs(input);
-  const written = await taskCommits.run(commitStream(input), (tx) => callWrite(args, tx), {
-    alone: () => callWrite(args),
-    sql: (client) => callWrite(args, client),
+  const args = writeArguments(input);
+  const written = await taskCommits.run(commitStream(input), (tx) => writeInTransaction(tx, args), {
+    call: { fn: "bureau_write_task", args, read: (answer) => answer as Written | null },
   });
   if (!written) return null;
   if (written.capture) checkSplit(input.taskId, written.capture);
@@ -148,68 +146,53 @@ function checkEventInputs(input: TaskWrite): void {
   }
 }
 
-/** The write's parameters, computed once (a unit may run twice: optimistically, then under a savepoint). */
-function writeArgs(input: TaskWrite) {
+/**
+ * bureau_write_task's arguments in its order (jsonb ones, 4 and 7, as JSON
+ * values), computed once: a unit may run twice (in a batch statement, then
+ * as its body under a savepoint).
+ */
+function writeArguments(input: TaskWrite): unknown[] {
   checkEventInputs(input);
   const now = new Date();
   const { availableAt, feeBps } = captureTerms(now);
   const status = input.status;
-  return {
-    taskId: input.taskId,
-    now: now.toISOString(),
-    remoteTaskId: input.remote?.taskId || null,
-    remoteContextId: input.remote?.contextId ?? null,
-    artifacts: input.artifacts?.length
-      ? JSON.stringify(
-          input.artifacts.map((change) => ({
-            rowId: uuidV7(),
-            artifact: change.artifact,
-            append: change.append === true,
-            lastChunk: change.lastChunk,
-            snapshot: change.snapshot === true,
-          })),
-        )
+  return [
+    input.taskId,
+    now.toISOString(),
+    input.remote?.taskId || null,
+    input.remote?.contextId ?? null,
+    input.artifacts?.length
+      ? input.artifacts.map((change) => ({
+          rowId: uuidV7(),
+          artifact: change.artifact,
+          append: change.append === true,
+          lastChunk: change.lastChunk,
+          snapshot: change.snapshot === true,
+        }))
       : null,
-    statusTo: status?.to ?? null,
-    statusFrom: status ? [...status.from] : [],
-    statusMessage: status?.message ? JSON.stringify(status.message) : null,
-    statusText: status?.statusText ?? null,
-    logRepeats: status?.logRepeats === true,
-    sentTurn: input.sentTurn ?? null,
-    releaseRunner: input.releaseRunner === true,
-    actor: input.actor ?? null,
+    status?.to ?? null,
+    status ? [...status.from] : [],
+    status?.message ?? null,
+    status?.statusText ?? null,
+    status?.logRepeats === true,
+    input.sentTurn ?? null,
+    input.releaseRunner === true,
+    input.actor?.kind ?? null,
+    input.actor?.id ?? null,
     feeBps,
     availableAt,
     // A runner in this process waits for this task's pause: the pausing write brings it the task's view.
-    view: pauseNotes.has(input.taskId),
-  };
+    pauseNotes.has(input.taskId),
+  ];
 }
 
-/** bureau_write_task's call: one statement, its parameters in the function's order. */
+/** bureau_write_task as a statement of its own, in Prisma's transaction. */
 const WRITE_SQL = `SELECT bureau_write_task($1, $2, $3, $4, $5::jsonb, $6, $7::text[], $8::jsonb, $9, $10::boolean,
   $11::int, $12::boolean, $13, $14, $15::int, $16, $17::boolean) AS w`;
+const JSONB_ARGS = new Set([4, 7]);
 
-/** In a group-commit batch on its transaction; alone, as its own statement on the hot pool. */
-async function callWrite(a: ReturnType<typeof writeArgs>, tx?: Tx | SqlClient): Promise<Written | null> {
-  const values = [
-    a.taskId,
-    a.now,
-    a.remoteTaskId,
-    a.remoteContextId,
-    a.artifacts,
-    a.statusTo,
-    a.statusFrom,
-    a.statusMessage,
-    a.statusText,
-    a.logRepeats,
-    a.sentTurn,
-    a.releaseRunner,
-    a.actor?.kind ?? null,
-    a.actor?.id ?? null,
-    a.feeBps,
-    a.availableAt,
-    a.view,
-  ];
+async function writeInTransaction(tx: Tx, args: unknown[]): Promise<Written | null> {
+  const values = args.map((v, i) => (JSONB_ARGS.has(i) && v !== null ? JSON.stringify(v) : v));
   const [row] = await queryRows<{ w: Written | null }>({ text: WRITE_SQL, values }, tx);
   return row?.w ?? null;
 }

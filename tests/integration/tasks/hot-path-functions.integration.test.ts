@@ -130,6 +130,24 @@ describe("the accept (bureau_accept_task)", () => {
     expect((await checkLedger(db)).ok).toBe(true);
   });
 
+  it("claims a budget's 80% alert once when concurrent accepts cross it, and logs every accepted task", async () => {
+    const { agent } = await sellerAgent(10);
+    const { org, owner, start } = await buyer(1_000);
+    await setBudget({ orgId: org.id, userId: owner.id, departmentId: null, monthlyCapCredits: 100 });
+    await Promise.all(Array.from({ length: 7 }, () => start(agent.id))); // 70 of 100
+    // These cross 80% together: whichever claims the alert runs in Prisma's transaction, the rest in batches.
+    const crossing = await Promise.all(Array.from({ length: 3 }, () => start(agent.id)));
+    const budget = await db.budget.findFirstOrThrow({ where: { orgId: org.id } });
+    expect(budget.alertedAt).not.toBeNull();
+    expect(await db.event.count({ where: { orgId: org.id, type: "budget.threshold_crossed" } })).toBe(1);
+    expect(await db.auditLog.count({ where: { orgId: org.id, action: "budget.threshold_crossed" } })).toBe(1);
+    for (const task of crossing)
+      expect((await orgEventsOf(task.id)).map((e) => e.type)).toEqual(["task.created", "credits.held"]);
+    expect(await footprint(org.id)).toMatchObject({ tasks: 10, holds: 10, balances: { wallet: 900, holds: 100 } });
+    const alerts = sent.filter((e) => e.name === "budget/threshold.crossed");
+    expect(alerts.filter((e) => (e.data as { orgId: string }).orgId === org.id)).toHaveLength(1);
+  });
+
   it("answers a retried messageId with the task it started, and refuses it for another agent", async () => {
     const { agent } = await sellerAgent(10);
     const { agent: other } = await sellerAgent(10);
