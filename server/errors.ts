@@ -39,6 +39,13 @@ export const DOMAIN_ERRORS = {
   insufficient_credits: "payment_required",
   budget_exceeded: "payment_required",
   rate_limited: "rate_limited",
+  position_ceiling: "precondition_failed",
+  position_unavailable: "unavailable",
+  department_not_found: "not_found",
+  delegation_budget_exceeded: "payment_required",
+  delegation_depth_exceeded: "precondition_failed",
+  delegation_cycle: "precondition_failed",
+  grant_invalid: "unauthenticated",
   agent_unavailable: "unavailable",
   payments_unavailable: "unavailable",
 } as const satisfies Record<string, DomainErrorKind>;

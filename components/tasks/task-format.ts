@@ -5,6 +5,7 @@ export const TASK_STATES: TaskState[] = [
   "SUBMITTED",
   "WORKING",
   "INPUT_REQUIRED",
+  "AUTH_REQUIRED",
   "COMPLETED",
   "FAILED",
   "CANCELED",
@@ -15,6 +16,7 @@ export const STATE_LABEL: Record<TaskState, string> = {
   SUBMITTED: "Submitted",
   WORKING: "Working",
   INPUT_REQUIRED: "Needs your input",
+  AUTH_REQUIRED: "Awaiting approval",
   COMPLETED: "Completed",
   FAILED: "Failed",
   CANCELED: "Canceled",
@@ -22,7 +24,7 @@ export const STATE_LABEL: Record<TaskState, string> = {
 };
 
 export const isActiveState = (state: TaskState) =>
-  state === "SUBMITTED" || state === "WORKING" || state === "INPUT_REQUIRED";
+  state === "SUBMITTED" || state === "WORKING" || state === "INPUT_REQUIRED" || state === "AUTH_REQUIRED";
 
 /** "850 ms", "12.3 s", "4 min 5 s", "1 h 3 min". */
 export function formatDuration(ms: number): string {

@@ -1,4 +1,4 @@
-import { CircleCheck, CircleDashed, CircleSlash, CircleX, Loader2, MessageCircleQuestion } from "lucide-react";
+import { CircleCheck, CircleDashed, CircleSlash, CircleX, Loader2, MessageCircleQuestion, ShieldQuestion } from "lucide-react";
 import { Badge, type BadgeProps } from "@/components/ui/badge";
 import type { TaskState } from "@/server/schemas/enums";
 import { STATE_LABEL } from "./task-format";
@@ -7,6 +7,7 @@ const VARIANT: Record<TaskState, NonNullable<BadgeProps["variant"]>> = {
   SUBMITTED: "outline",
   WORKING: "secondary",
   INPUT_REQUIRED: "warning",
+  AUTH_REQUIRED: "warning",
   COMPLETED: "success",
   FAILED: "destructive",
   CANCELED: "outline",
@@ -17,6 +18,7 @@ const ICON = {
   SUBMITTED: CircleDashed,
   WORKING: Loader2,
   INPUT_REQUIRED: MessageCircleQuestion,
+  AUTH_REQUIRED: ShieldQuestion,
   COMPLETED: CircleCheck,
   FAILED: CircleX,
   CANCELED: CircleSlash,

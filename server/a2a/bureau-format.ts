@@ -113,6 +113,8 @@ export const fromSdkState = (state: A2ATaskState | undefined): TaskState | null 
   state === undefined ? null : (FROM_SDK[state] ?? null);
 
 export function toSdkState(state: TaskState): A2ATaskState {
+  // Bureau's own wait for a person's approval (a department's policy, a plan to accept).
+  if (state === "AUTH_REQUIRED") return A2ATaskState.TASK_STATE_AUTH_REQUIRED;
   const entry = Object.entries(FROM_SDK).find(([, v]) => v === state);
   return entry ? (Number(entry[0]) as A2ATaskState) : A2ATaskState.TASK_STATE_UNSPECIFIED;
 }

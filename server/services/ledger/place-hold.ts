@@ -1,6 +1,7 @@
 import "server-only";
 import type { Tx } from "../../db";
 import { ALERT_PERCENT, recordBudgetAlerts, type BudgetAlert, type BudgetCrossing } from "../budgets/enforce-budgets";
+import { DomainError } from "../../errors";
 import { BudgetExceededError, InsufficientCreditsError } from "./errors";
 
 export interface PlaceHoldInput {
@@ -24,13 +25,36 @@ export type HoldRefusal =
       capCredits: number;
       spentCredits: number;
       amount: number;
-    };
+    }
+  /** The hired position's per-task ceiling is below the agent's price. */
+  | { refused: "position_ceiling"; capCredits: number; amount: number }
+  /** The task tree's delegated budget (a delegation grant's) has too little left. */
+  | { refused: "delegation_budget_exceeded"; capCredits: number; spentCredits: number; amount: number };
 
 /** The ledger's refusal as the DomainError every door maps. */
-export function holdRefusalError(refusal: HoldRefusal): InsufficientCreditsError | BudgetExceededError {
-  return refusal.refused === "insufficient_credits"
-    ? new InsufficientCreditsError(refusal.balance, refusal.amount)
-    : new BudgetExceededError(refusal.scope, refusal.capCredits, refusal.spentCredits, refusal.amount);
+export function holdRefusalError(refusal: HoldRefusal): DomainError {
+  switch (refusal.refused) {
+    case "insufficient_credits":
+      return new InsufficientCreditsError(refusal.balance, refusal.amount);
+    case "budget_exceeded":
+      return new BudgetExceededError(refusal.scope, refusal.capCredits, refusal.spentCredits, refusal.amount);
+    case "position_ceiling":
+      return new DomainError(
+        "position_ceiling",
+        `This agent's price (${refusal.amount} credits) is above the position's per-task ceiling of ` +
+          `${refusal.capCredits} credits. An admin can raise the ceiling on the position.`,
+        { capCredits: refusal.capCredits, amount: refusal.amount },
+      );
+    case "delegation_budget_exceeded": {
+      const left = Math.max(0, refusal.capCredits - refusal.spentCredits);
+      return new DomainError(
+        "delegation_budget_exceeded",
+        `This delegated task (${refusal.amount} credits) would exceed the delegation grant's budget: ` +
+          `${refusal.spentCredits} of ${refusal.capCredits} credits already spent or on hold below the root task, ${left} left.`,
+        { capCredits: refusal.capCredits, spentCredits: refusal.spentCredits, amount: refusal.amount, leftCredits: left },
+      );
+    }
+  }
 }
 
 type PlacedHold = HoldRefusal | { replay: true } | { holdId: string; alerts: BudgetAlert[] };

@@ -28,6 +28,20 @@ export interface AcceptArgs {
   push: { id: string; configId: string; url: string; token: string | null } | null;
   departmentId: string | null;
   actor: EventActor;
+  /** Its place in the task tree, its position, and the limits checked under the wallet's lock. */
+  tree: AcceptTree | null;
+}
+
+/** bureau_accept_task's p_tree. */
+export interface AcceptTree {
+  parentTaskId?: string;
+  rootTaskId?: string;
+  depth?: number;
+  positionId?: string;
+  /** The root's delegated budget: every hold below the root, plus this one, must fit. */
+  treeCapCredits?: number;
+  /** The position's per-task ceiling. */
+  ceilingCredits?: number;
 }
 
 /** The accepted task, with what its first turn needs. */
@@ -55,7 +69,7 @@ type AcceptRow =
   | { needsTransaction: true }
   | (Omit<Accepted, "crossings" | "lastOrgEventId"> & { alerts: BudgetAlert[]; lastOrgEventId: string | null });
 
-/** bureau_accept_task's arguments in its order; jsonb ones (8, 13) as JSON values. */
+/** bureau_accept_task's arguments in its order; jsonb ones (8, 13, 23) as JSON values. */
 function acceptArguments(a: AcceptArgs, alertsOk: boolean): unknown[] {
   return [
     a.taskId,
@@ -81,13 +95,14 @@ function acceptArguments(a: AcceptArgs, alertsOk: boolean): unknown[] {
     a.actor.kind,
     a.actor.id,
     alertsOk,
+    a.tree,
   ];
 }
 
 /** bureau_accept_task as a statement of its own, in Prisma's transaction. */
 const ACCEPT_SQL = `SELECT bureau_accept_task($1, $2, $3, $4, $5::boolean, $6, $7, $8, $9::jsonb, $10, $11, $12, $13,
-  $14::jsonb, $15, $16, $17, $18, $19, $20::int, $21, $22, $23::boolean) AS r`;
-const JSONB_ARGS = new Set([8, 13]);
+  $14::jsonb, $15, $16, $17, $18, $19, $20::int, $21, $22, $23::boolean, $24::jsonb) AS r`;
+const JSONB_ARGS = new Set([8, 13, 23]);
 
 /**
  * The accept inside Prisma's transaction: one statement, and, only when the
@@ -96,7 +111,7 @@ const JSONB_ARGS = new Set([8, 13]);
  * the org's event-writer lock, as every budget writer takes them).
  */
 export async function acceptInTransaction(tx: Tx, a: AcceptArgs): Promise<AcceptOutcome> {
-  const values = acceptArguments(a, true).map((v, i) => (JSONB_ARGS.has(i) ? JSON.stringify(v) : v));
+  const values = acceptArguments(a, true).map((v, i) => (JSONB_ARGS.has(i) && v !== null ? JSON.stringify(v) : v));
   const [row] = await queryRows<{ r: AcceptRow }>({ text: ACCEPT_SQL, values }, tx);
   const answer = row!.r;
   if ("needsTransaction" in answer) throw new Error("bureau_accept_task asked for a transaction inside one.");
@@ -107,7 +122,7 @@ export async function acceptInTransaction(tx: Tx, a: AcceptArgs): Promise<Accept
   const crossings = await claimBudgetAlerts(tx, alerts, a.now);
   const [events] = await tx.$queryRaw<{ last: bigint }[]>`
     SELECT bureau_task_accepted(${a.orgId}, ${accepted.id}, ${accepted.agentId}, ${a.source}, ${accepted.price}::int,
-      ${accepted.holdId}, ${a.actor.kind}, ${a.actor.id}) AS last`;
+      ${accepted.holdId}, ${a.actor.kind}, ${a.actor.id}, ${a.tree?.parentTaskId ?? null}) AS last`;
   return { accepted: { ...accepted, lastOrgEventId: String(events!.last), crossings } };
 }
 

@@ -7,7 +7,8 @@ import type { BureauMessage } from "../../a2a/bureau-format";
 import { sendBudgetAlerts } from "../budgets/send-budget-alerts";
 import { DomainError } from "../../errors";
 import { holdRefusalError } from "../ledger/place-hold";
-import { acceptCall, acceptInTransaction, type AcceptArgs } from "./accept-task";
+import { acceptCall, acceptInTransaction, type AcceptArgs, type AcceptTree } from "./accept-task";
+import { positionTerms, withStandingInstructions, type PositionTerms } from "../company/positions/position-terms";
 import { dispatchTaskEvent } from "./dispatch";
 import { assertMessageId } from "./message-id";
 import { ZEventActorSchema, type EventActor } from "../events/catalogue";
@@ -33,6 +34,18 @@ export interface StartTaskInput {
   source: Exclude<TaskSource, "SANDBOX">;
   contextId?: string;
   departmentId?: string | null;
+  /**
+   * The hired position it runs as (instead of `agent`'s listing alone): its
+   * agent, its department (budget roll-up), its standing instructions ahead
+   * of the message, and its per-task ceiling.
+   */
+  positionId?: string;
+  /**
+   * The task it is a child of: a manager task's route or plan step, or a
+   * seller's task delegating onward with its grant (treeCapCredits: the
+   * root's delegated budget, which every hold below the root must fit).
+   */
+  parent?: { taskId: string; rootTaskId: string; depth: number; treeCapCredits: number | null };
   /**
    * A seller's free test run of its own draft listing: found only among the
    * caller org's drafts (anyone else's is "not found"), recorded at price 0,
@@ -85,6 +98,7 @@ export async function startTask(input: StartTaskInput): Promise<StartedTask> {
   if (input.message.parts.length === 0) throw new DomainError("invalid_input", "The message has no content.");
   if (input.pushConfig) checkPushUrl(input.pushConfig.url);
   await authorize(input.orgId, input.actor);
+  if (input.positionId) input = await asPosition(input, await positionTerms(input.orgId, input.positionId));
   const sandbox = input.sandbox === true;
   const contextId = input.contextId ?? crypto.randomUUID();
   // Run here when this process's runner takes it: the task is then accepted
@@ -165,7 +179,32 @@ function acceptArgs(
       : null,
     departmentId: input.departmentId ?? null,
     actor: eventActor(input.actor),
+    tree: acceptTree(input),
   };
+}
+
+/** The task run as a position: its agent and department, and its instructions ahead of the message. */
+async function asPosition(input: StartTaskInput, terms: PositionTerms): Promise<StartTaskInput & { ceiling: number | null }> {
+  return {
+    ...input,
+    agent: { id: terms.agentId },
+    departmentId: terms.departmentId,
+    message: withStandingInstructions(input.message, terms),
+    ceiling: terms.ceilingCredits,
+  };
+}
+
+function acceptTree(input: StartTaskInput & { ceiling?: number | null }): AcceptTree | null {
+  const tree: AcceptTree = {};
+  if (input.parent) {
+    tree.parentTaskId = input.parent.taskId;
+    tree.rootTaskId = input.parent.rootTaskId;
+    tree.depth = input.parent.depth + 1;
+    if (input.parent.treeCapCredits !== null) tree.treeCapCredits = input.parent.treeCapCredits;
+  }
+  if (input.positionId) tree.positionId = input.positionId;
+  if (input.ceiling != null) tree.ceilingCredits = input.ceiling;
+  return Object.keys(tree).length ? tree : null;
 }
 
 /** The org event log's name for who started a task (checked against the catalogue, as recordEvents does). */

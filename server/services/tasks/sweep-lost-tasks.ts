@@ -22,7 +22,7 @@ const INPUT_WAIT_MS = 7 * 24 * 60 * MINUTE;
 export async function sweepLostTasks({ now = new Date() }: { now?: Date } = {}) {
   const at = (ms: number) => new Date(now.getTime() - ms);
   const undispatched = await db.task.findMany({
-    where: { state: "SUBMITTED", createdAt: { lt: at(DISPATCH_GRACE_MS), gt: at(REDISPATCH_LIMIT_MS) } },
+    where: { kind: "AGENT", state: "SUBMITTED", createdAt: { lt: at(DISPATCH_GRACE_MS), gt: at(REDISPATCH_LIMIT_MS) } },
     select: { id: true },
     take: 500,
   });
@@ -44,7 +44,7 @@ export async function sweepLostTasks({ now = new Date() }: { now?: Date } = {}) 
   // A reply or a cancel whose event was lost: the row says what is owed.
   const recent = { updatedAt: { lt: at(DISPATCH_GRACE_MS), gt: at(REDISPATCH_LIMIT_MS) } };
   const unsentTurns = await db.task.findMany({
-    where: { state: "WORKING", cancelRequestedAt: null, turn: { gt: 1 }, ...recent },
+    where: { kind: "AGENT", state: "WORKING", cancelRequestedAt: null, turn: { gt: 1 }, ...recent },
     select: { id: true, turn: true, sentTurn: true },
     take: 500,
   });
@@ -55,6 +55,7 @@ export async function sweepLostTasks({ now = new Date() }: { now?: Date } = {}) 
   }
   const cancels = await db.task.findMany({
     where: {
+      kind: "AGENT",
       state: { in: ["SUBMITTED", "WORKING", "INPUT_REQUIRED"] },
       cancelRequestedAt: { lt: at(DISPATCH_GRACE_MS) },
       ...recent,
@@ -68,6 +69,8 @@ export async function sweepLostTasks({ now = new Date() }: { now?: Date } = {}) 
   // Overdue by the task timeout plus a margin: its run is gone.
   const stale = await db.task.findMany({
     where: {
+      // A manager task has no agent run of its own: its plan's run and children are swept as theirs.
+      kind: "AGENT",
       OR: [
         {
           state: { in: ["SUBMITTED", "WORKING"] },

@@ -20,4 +20,4 @@ export async function transitionTask({ taskId, actor, ...status }: TransitionInp
   return (await writeTask({ taskId, status, actor }))?.transitioned ?? false;
 }
 
-export const ACTIVE_STATES: TaskState[] = ["SUBMITTED", "WORKING", "INPUT_REQUIRED"];
+export const ACTIVE_STATES: TaskState[] = ["SUBMITTED", "WORKING", "INPUT_REQUIRED", "AUTH_REQUIRED"];

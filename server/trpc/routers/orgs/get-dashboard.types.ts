@@ -4,6 +4,7 @@ const ZTaskStateSchema = z.enum([
   "SUBMITTED",
   "WORKING",
   "INPUT_REQUIRED",
+  "AUTH_REQUIRED",
   "COMPLETED",
   "FAILED",
   "CANCELED",
