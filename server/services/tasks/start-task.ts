@@ -65,7 +65,8 @@ export interface StartedTask {
   created: boolean;
 }
 
-async function authorize(orgId: string, actor: TaskActor): Promise<void> {
+/** May this actor start tasks in the org (tasks:write for a key; member role or above for a person)? */
+export async function authorizeTaskActor(orgId: string, actor: TaskActor): Promise<void> {
   if (actor.kind === "apiKey") {
     if (!actor.scopes.includes("tasks:write"))
       throw new DomainError("missing_scope", "This API key lacks the tasks:write scope.");
@@ -97,7 +98,7 @@ export async function startTask(input: StartTaskInput): Promise<StartedTask> {
   assertMessageId(input.message.messageId);
   if (input.message.parts.length === 0) throw new DomainError("invalid_input", "The message has no content.");
   if (input.pushConfig) checkPushUrl(input.pushConfig.url);
-  await authorize(input.orgId, input.actor);
+  await authorizeTaskActor(input.orgId, input.actor);
   if (input.positionId) input = await asPosition(input, await positionTerms(input.orgId, input.positionId));
   const sandbox = input.sandbox === true;
   const contextId = input.contextId ?? crypto.randomUUID();
@@ -208,7 +209,7 @@ function acceptTree(input: StartTaskInput & { ceiling?: number | null }): Accept
 }
 
 /** The org event log's name for who started a task (checked against the catalogue, as recordEvents does). */
-function eventActor(actor: TaskActor): EventActor {
+export function eventActor(actor: TaskActor): EventActor {
   if (actor.kind === "apiKey") return ZEventActorSchema.parse({ kind: "apiKey", id: actor.apiKeyId });
   if (actor.kind === "workflow") return ZEventActorSchema.parse({ kind: "workflow", id: actor.runId });
   return ZEventActorSchema.parse({ kind: "user", id: actor.userId });

@@ -1,7 +1,7 @@
 import "server-only";
 import { db } from "../../db";
 import type { WorkflowGraph } from "../../schemas/workflow-graph";
-import { estimateRunPrice, type RunPriceEstimate } from "./graph/estimate-price";
+import { estimateRunPrice, positionPriceKey, type RunPriceEstimate } from "./graph/estimate-price";
 import type { GraphIssue } from "./graph/graph-issue";
 import { validateGraph, type ListingInfo } from "./graph/validate-graph";
 
@@ -34,6 +34,23 @@ async function loadListings(orgId: string, graph: WorkflowGraph): Promise<Map<st
     select: { slug: true, name: true, pricePerTask: true, status: true },
   });
   return new Map(agents.map((a) => [a.slug, { name: a.name, priceCredits: a.pricePerTask, status: a.status }]));
+}
+
+/** The prices of the org's hired positions the graph's steps run as (their agents' listed prices). */
+async function loadPositionPrices(orgId: string, graph: WorkflowGraph): Promise<[string, number][]> {
+  const ids = [
+    ...new Set(
+      graph.nodes.flatMap((n) =>
+        n.type === "agent" && n.config.target.kind === "position" ? [n.config.target.positionId] : [],
+      ),
+    ),
+  ];
+  if (ids.length === 0) return [];
+  const positions = await db.position.findMany({
+    where: { id: { in: ids }, orgId },
+    select: { id: true, agent: { select: { pricePerTask: true } } },
+  });
+  return positions.map((p) => [positionPriceKey(p.id), p.agent.pricePerTask]);
 }
 
 /**
@@ -87,16 +104,18 @@ export async function checkWorkflowGraph(input: {
   /** The workflow being checked, so a sub-workflow node calling it is caught; null for a plan. */
   workflowId: string | null;
 }): Promise<GraphCheck> {
-  const [listings, subworkflows] = await Promise.all([
+  const [listings, subworkflows, positions] = await Promise.all([
     loadListings(input.orgId, input.graph),
     subworkflowIssues(input.orgId, input.graph, input.workflowId),
+    loadPositionPrices(input.orgId, input.graph),
   ]);
   const issues = [
     ...validateGraph(input.graph, { listings, workflowIds: subworkflows.workflowIds }),
     ...subworkflows.issues,
   ].sort((a, b) => Number(a.severity === "warning") - Number(b.severity === "warning"));
-  const prices = new Map(
-    [...listings].flatMap(([slug, l]) => (l.status === "PUBLISHED" ? [[slug, l.priceCredits] as const] : [])),
-  );
+  const prices = new Map([
+    ...[...listings].flatMap(([slug, l]) => (l.status === "PUBLISHED" ? [[slug, l.priceCredits] as const] : [])),
+    ...positions,
+  ]);
   return { issues, estimate: estimateRunPrice(input.graph, prices) };
 }

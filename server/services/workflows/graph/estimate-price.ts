@@ -16,10 +16,14 @@ import { indexGraph, type GraphIndex } from "./graph-index";
  * - A join "first" cancels the losers (a canceled task releases its hold), so
  *   the minimum pays only the cheapest branch into it; but losers may finish
  *   first, so the maximum pays them all.
- * - Positions, departments (issue 13) and subworkflows have no price here:
- *   they count 0 and are listed in `unpricedNodeIds`, as are listings missing
- *   from `prices`.
+ * - A position costs its agent's price, found in `prices` under
+ *   positionPriceKey(id). Departments (their manager decides what runs) and
+ *   subworkflows have no price here: they count 0 and are listed in
+ *   `unpricedNodeIds`, as are listings and positions missing from `prices`.
  */
+
+/** Where `prices` holds a hired position's price (listings are under their slug). */
+export const positionPriceKey = (positionId: string) => `position:${positionId}`;
 
 export interface PriceRange {
   minCredits: number;
@@ -50,7 +54,12 @@ function ownCost(node: WorkflowNode, est: Estimator, maxMultiplier: number): Pri
   if (node.type === "subworkflow") est.unpriced.add(node.id);
   if (node.type !== "agent") return { minCredits: 0, maxCredits: 0 };
   const target = node.config.target;
-  const price = target.kind === "listing" ? est.prices.get(target.slug) : undefined;
+  const price =
+    target.kind === "listing"
+      ? est.prices.get(target.slug)
+      : target.kind === "position"
+        ? est.prices.get(positionPriceKey(target.positionId))
+        : undefined;
   if (price === undefined) {
     est.unpriced.add(node.id);
     return { minCredits: 0, maxCredits: 0 };
