@@ -14,6 +14,8 @@ import pruneEvents from "./prune-events";
 import refundCharge from "./refund-charge";
 import releasePendingEarnings from "./release-pending-earnings";
 import runAgentTask from "./run-agent-task";
+import runCompanyRequest from "./run-company-request";
+import finishCompanyRequest from "./finish-company-request";
 import runWorkflow from "./run-workflow";
 import sweepBudgetAlerts from "./sweep-budget-alerts";
 import sweepLostTasks from "./sweep-lost-tasks";
@@ -52,5 +54,7 @@ export const allFunctions = [
   startScheduledWorkflows,
   runWorkflow,
   wakeWorkflowOnApproval,
+  runCompanyRequest,
+  finishCompanyRequest,
   sweepWorkflowRuns,
 ] as DurableFunction<never>[];

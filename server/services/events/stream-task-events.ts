@@ -85,7 +85,9 @@ export async function* streamTaskEvents(input: {
         yield event;
       }
       if (events.length === PAGE) continue;
-      const paused = isTerminal(task.state) || (input.stopAtInputRequired !== false && task.state === "INPUT_REQUIRED");
+      const paused =
+        isTerminal(task.state) ||
+        (input.stopAtInputRequired !== false && (task.state === "INPUT_REQUIRED" || task.state === "AUTH_REQUIRED"));
       if (paused) return;
       if (dirty) continue;
       if (input.signal?.aborted) return;

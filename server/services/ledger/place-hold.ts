@@ -25,6 +25,9 @@ export type HoldRefusal =
       capCredits: number;
       spentCredits: number;
       amount: number;
+      /** The department whose cap it is (the task's own or an ancestor's); null for the org's cap. */
+      departmentId?: string | null;
+      departmentName?: string | null;
     }
   /** The hired position's per-task ceiling is below the agent's price. */
   | { refused: "position_ceiling"; capCredits: number; amount: number }
@@ -37,7 +40,10 @@ export function holdRefusalError(refusal: HoldRefusal): DomainError {
     case "insufficient_credits":
       return new InsufficientCreditsError(refusal.balance, refusal.amount);
     case "budget_exceeded":
-      return new BudgetExceededError(refusal.scope, refusal.capCredits, refusal.spentCredits, refusal.amount);
+      return new BudgetExceededError(refusal.scope, refusal.capCredits, refusal.spentCredits, refusal.amount, {
+        id: refusal.departmentId ?? null,
+        name: refusal.departmentName ?? null,
+      });
     case "position_ceiling":
       return new DomainError(
         "position_ceiling",

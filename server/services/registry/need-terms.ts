@@ -1,26 +1,7 @@
 import "server-only";
 import { db } from "../../db";
+import { FILLER_WORDS, rarityWeight } from "./need-words";
 import { queryWords } from "./search-terms";
-
-/** Words people use to ask, not to say what they need. */
-const FILLER = new Set([
-  "need",
-  "want",
-  "help",
-  "someone",
-  "somebody",
-  "something",
-  "agent",
-  "please",
-  "would",
-  "like",
-  "could",
-  "can",
-  "get",
-  "make",
-  "looking",
-  "find",
-]);
 
 /**
  * The need's stemmed lexemes that some listing actually uses (a word no
@@ -28,7 +9,7 @@ const FILLER = new Set([
  * own word so reasons quote what they typed.
  */
 export async function needLexemes(need: string): Promise<{ all: string[]; known: Map<string, string> }> {
-  const words = queryWords(need, 60).filter((w) => !FILLER.has(w));
+  const words = queryWords(need, 60).filter((w) => !FILLER_WORDS.has(w));
   if (words.length === 0) return { all: [], known: new Map() };
   const rows = await db.$queryRaw<{ word: string; lexeme: string; known: boolean }[]>`
     SELECT w.word, l.lexeme,
@@ -63,7 +44,7 @@ export async function lexemeWeights(lexemes: string[]): Promise<Map<string, numb
   return new Map(
     lexemes.map((l) => {
       const f = freq.get(l) ?? floor / 2;
-      return [l, f > 0 ? Math.log(1 + 1 / f) : 1];
+      return [l, rarityWeight(f)];
     }),
   );
 }

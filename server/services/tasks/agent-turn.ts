@@ -17,6 +17,7 @@ import {
   type RunTarget,
 } from "./record-agent-event";
 import { ACTIVE_STATES, transitionTask } from "./transitions";
+import { delegationGrantFor, withDelegationGrant } from "../delegation/issue-grant";
 
 const isDatabaseError = (error: unknown) =>
   error instanceof Prisma.PrismaClientKnownRequestError ||
@@ -141,9 +142,14 @@ export async function sendTurn({
     return { state: (await db.task.findUnique({ where: { id: taskId }, select: { state: true } }))?.state ?? "FAILED" };
   if (ctx.task.sentTurn >= turn) return { state: ctx.task.state };
   if (ctx.task.state === "SUBMITTED") await transitionTask({ taskId, to: "WORKING", from: ["SUBMITTED"] });
-  const message = toSdkMessage(
-    preloaded?.message ?? (await turnMessage(taskId, turn)),
-    turn > 1 ? { taskId: ctx.task.remoteTaskId ?? undefined, contextId: ctx.task.remoteContextId ?? undefined } : {},
+  // Every message carries a fresh delegation grant (bureau/delegation): the agent may call other listed agents with it.
+  const [turnMessageBody, grant] = await Promise.all([preloaded?.message ?? turnMessage(taskId, turn), delegationGrantFor(taskId)]);
+  const message = withDelegationGrant(
+    toSdkMessage(
+      turnMessageBody,
+      turn > 1 ? { taskId: ctx.task.remoteTaskId ?? undefined, contextId: ctx.task.remoteContextId ?? undefined } : {},
+    ),
+    grant,
   );
   const streams = cardStreams(ctx.card);
   const request = {

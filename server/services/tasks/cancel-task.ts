@@ -2,7 +2,8 @@ import "server-only";
 import { createAgentClient } from "../../a2a/agent-client";
 import { isTerminal } from "../../a2a/bureau-format";
 import { db } from "../../db";
-import { DomainError } from "../../errors";
+import { DomainError, isDomainError } from "../../errors";
+import { cancelWorkflowRun } from "../workflows/cancel-workflow-run";
 import { logger } from "../../logger";
 import { dispatchTaskEvent } from "./dispatch";
 import { ACTIVE_STATES, transitionTask } from "./transitions";
@@ -28,6 +29,9 @@ export async function cancelAtAgent({ taskId }: { taskId: string }): Promise<{ c
   const task = await db.task.findUnique({
     where: { id: taskId },
     select: {
+      kind: true,
+      orgId: true,
+      workflowRunId: true,
       remoteTaskId: true,
       agent: {
         select: { endpointUrl: true, versions: { orderBy: { version: "desc" }, take: 1, select: { card: true } } },
@@ -35,6 +39,8 @@ export async function cancelAtAgent({ taskId }: { taskId: string }): Promise<{ c
     },
   });
   if (!task) return { canceled: false };
+  // A department request: its plan's run stops, and the run's cancel cancels every child task (releasing its hold).
+  if (task.kind === "MANAGER" && task.workflowRunId) await cancelPlanRun(task.orgId, task.workflowRunId);
   if (task.remoteTaskId) {
     try {
       const { client } = await createAgentClient({
@@ -58,4 +64,13 @@ export async function cancelAtAgent({ taskId }: { taskId: string }): Promise<{ c
     actor: { kind: "system", id: "buyer-cancel" },
   });
   return { canceled };
+}
+
+async function cancelPlanRun(orgId: string, runId: string): Promise<void> {
+  try {
+    await cancelWorkflowRun({ orgId, runId, actor: { kind: "system", id: "request-cancel" }, reason: "The request was canceled." });
+  } catch (error) {
+    // A run that already ended has nothing left to stop.
+    if (!isDomainError(error) || error.code !== "already_finished") throw error;
+  }
 }

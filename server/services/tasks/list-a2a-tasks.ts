@@ -20,6 +20,10 @@ export interface ListA2ATasksInput {
   pageToken?: string;
   historyLength?: number;
   includeArtifacts?: boolean;
+  /** Only the children of this task (a delegation grant lists what its task started). */
+  parentTaskId?: string;
+  /** Only the requests to one department (its id) or, with null, to the whole company (MANAGER tasks). */
+  requestsTo?: string | null;
 }
 
 /** ListTasks: the org's tasks (on one agent, for an agent's endpoint), newest first, cursor-paged. */
@@ -31,6 +35,8 @@ export async function listA2ATasks(input: ListA2ATasksInput): Promise<ListTasksR
     ...(input.contextId ? { contextId: input.contextId } : {}),
     ...(input.state ? { state: input.state } : {}),
     ...(input.updatedAfter ? { updatedAt: { gt: input.updatedAfter } } : {}),
+    ...(input.parentTaskId ? { parentTaskId: input.parentTaskId } : {}),
+    ...(input.requestsTo !== undefined ? { kind: "MANAGER" as const, departmentId: input.requestsTo } : {}),
   };
   const [rows, totalSize] = await Promise.all([
     db.task.findMany({

@@ -172,4 +172,5 @@ export async function recordStreamResponse(
 }
 
 /** The run stops listening once the agent finished or waits for the buyer. */
-export const isPause = (state: TaskState | null) => state !== null && (isTerminal(state) || state === "INPUT_REQUIRED");
+export const isPause = (state: TaskState | null) =>
+  state !== null && (isTerminal(state) || state === "INPUT_REQUIRED" || state === "AUTH_REQUIRED");

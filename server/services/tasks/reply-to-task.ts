@@ -3,6 +3,7 @@ import { db } from "../../db";
 import { DomainError } from "../../errors";
 import type { BureauMessage } from "../../a2a/bureau-format";
 import { dispatchTaskEvent } from "./dispatch";
+import { dispatchRequest } from "../company/requests/ask-department";
 import { assertMessageId } from "./message-id";
 import { recordEvent } from "../events/record-event";
 import { publishOrgEventNotifications, publishTaskNotifications } from "../events/task-fanout";
@@ -21,7 +22,7 @@ export async function replyToTask(input: {
   const written = await db.$transaction(async (tx) => {
     const task = await tx.task.findFirst({
       where: { id: input.taskId, orgId: input.orgId },
-      select: { state: true, turn: true },
+      select: { state: true, turn: true, kind: true },
     });
     if (!task) throw new DomainError("task_not_found", "Task not found.");
     if (task.state !== "INPUT_REQUIRED")
@@ -52,11 +53,16 @@ export async function replyToTask(input: {
       actor: { kind: "system", id: "buyer-reply" },
       data: { from: "INPUT_REQUIRED", to: "WORKING", message: null },
     });
-    return { next, lastId, orgEventId: orgEvent.id };
+    return { next, lastId, orgEventId: orgEvent.id, kind: task.kind };
   });
   await publishTaskNotifications([{ orgId: input.orgId, taskId: input.taskId, id: String(written.lastId) }]);
   await publishOrgEventNotifications([{ orgId: input.orgId, id: written.orgEventId }]);
   const turn = written.next;
+  // A department request's answer to its manager's question: the manager decides again, with it.
+  if (written.kind === "MANAGER") {
+    await dispatchRequest(input.taskId, turn);
+    return { turn };
+  }
   await dispatchTaskEvent({
     name: "task/message.sent",
     id: `${input.taskId}:${turn}`,

@@ -23,7 +23,13 @@ import { checkPushUrl } from "./task-push-configs";
 export type TaskActor =
   | { kind: "user"; userId: string }
   | { kind: "apiKey"; apiKeyId: string; scopes: readonly ApiKeyScope[] }
-  | { kind: "workflow"; userId: string | null; runId: string };
+  | { kind: "workflow"; userId: string | null; runId: string }
+  /**
+   * A seller's agent delegating onward with the grant Bureau gave its task
+   * (verified by the gateway, server/services/delegation): the child's parent
+   * is that task, billed to its root's org inside the root's delegated budget.
+   */
+  | { kind: "delegation"; taskId: string; agentId: string };
 
 export interface StartTaskInput {
   orgId: string;
@@ -67,6 +73,8 @@ export interface StartedTask {
 
 /** May this actor start tasks in the org (tasks:write for a key; member role or above for a person)? */
 export async function authorizeTaskActor(orgId: string, actor: TaskActor): Promise<void> {
+  // The grant was verified by the door (signature, expiry, its task still running); the tree limits are the accept's.
+  if (actor.kind === "delegation") return;
   if (actor.kind === "apiKey") {
     if (!actor.scopes.includes("tasks:write"))
       throw new DomainError("missing_scope", "This API key lacks the tasks:write scope.");
@@ -99,6 +107,8 @@ export async function startTask(input: StartTaskInput): Promise<StartedTask> {
   if (input.message.parts.length === 0) throw new DomainError("invalid_input", "The message has no content.");
   if (input.pushConfig) checkPushUrl(input.pushConfig.url);
   await authorizeTaskActor(input.orgId, input.actor);
+  if (input.actor.kind === "delegation" && input.parent?.taskId !== input.actor.taskId)
+    throw new DomainError("grant_invalid", "A delegated task must be started as a child of its grant's task.");
   if (input.positionId) input = await asPosition(input, await positionTerms(input.orgId, input.positionId));
   const sandbox = input.sandbox === true;
   const contextId = input.contextId ?? crypto.randomUUID();
@@ -166,7 +176,7 @@ function acceptArgs(
     contextId,
     messageId: input.message.messageId,
     input: input.message,
-    createdById: input.actor.kind === "apiKey" ? null : input.actor.userId,
+    createdById: "userId" in input.actor ? input.actor.userId : null,
     apiKeyId: input.actor.kind === "apiKey" ? input.actor.apiKeyId : null,
     runnerId: inline ? taskRunner.id : null,
     now,
@@ -212,6 +222,7 @@ function acceptTree(input: StartTaskInput & { ceiling?: number | null }): Accept
 export function eventActor(actor: TaskActor): EventActor {
   if (actor.kind === "apiKey") return ZEventActorSchema.parse({ kind: "apiKey", id: actor.apiKeyId });
   if (actor.kind === "workflow") return ZEventActorSchema.parse({ kind: "workflow", id: actor.runId });
+  if (actor.kind === "delegation") return ZEventActorSchema.parse({ kind: "agent", id: actor.agentId });
   return ZEventActorSchema.parse({ kind: "user", id: actor.userId });
 }
 

@@ -1,4 +1,5 @@
 import "server-only";
+import { finishRequestOfRun } from "../company/requests/finish-request";
 import { db, type Tx } from "../../db";
 import { DomainError, isDomainError } from "../../errors";
 import { sendEvent } from "../../jobs/send";
@@ -52,6 +53,8 @@ export async function cancelWorkflowRun(input: {
   }
   await cancelChildRuns(input.orgId, input.runId);
   await sendEvent(runCancelRequestedEvent(input.runId));
+  // A manager's plan: its department request ends with it.
+  await finishRequestOfRun(input.runId);
   return { canceled: true, tasksCanceled };
 }
 

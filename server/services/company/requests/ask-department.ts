@@ -72,7 +72,7 @@ export async function askDepartment(input: AskInput): Promise<StartedTask> {
           state: "WORKING",
           startedAt: at,
           departmentId,
-          createdById: input.actor.kind === "apiKey" ? null : input.actor.userId,
+          createdById: "userId" in input.actor ? input.actor.userId : null,
           apiKeyId: input.actor.kind === "apiKey" ? input.actor.apiKeyId : null,
           ...(input.parent
             ? {

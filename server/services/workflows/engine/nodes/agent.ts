@@ -2,6 +2,9 @@ import "server-only";
 import { db } from "../../../../db";
 import { isDomainError } from "../../../../errors";
 import { startTask } from "../../../tasks/start-task";
+import type { NodeOf } from "../../../../schemas/workflow-graph";
+import { askDepartment } from "../../../company/requests/ask-department";
+import { noteRequestProgress, parentOfRunTasks } from "../../../company/requests/request-progress";
 import { renderTemplate } from "../../graph/expressions";
 import { overBudgetMessage, reserveBudget, settleStepCost } from "../budget";
 import { cancelStepTask } from "../cancel-work";
@@ -21,12 +24,6 @@ import { attemptFailed, attemptState, type AttemptState } from "./agent-attempt"
 export const runAgent: NodeExecutor<"agent"> = async (ctx) => {
   const { run, node, at } = ctx;
   const target = node.config.target;
-  if (target.kind !== "listing") {
-    await fail(ctx, {
-      message: `Agent steps that call a ${target.kind} arrive with departments; choose a marketplace listing for now.`,
-    });
-    return;
-  }
   const resumed = ctx.row?.state === "RUNNING" ? ctx.row : null;
   const attempt = resumed ? resumed.attempt : (ctx.row?.attempt ?? 0) + 1;
   const firstAttempt = attemptState(ctx.row?.data)?.firstAttempt ?? attempt;
@@ -40,8 +37,8 @@ export const runAgent: NodeExecutor<"agent"> = async (ctx) => {
   if (!rendered.ok) return;
 
   let stepRunId = resumed?.id ?? null;
+  const listing = await findTarget(run.orgId, target);
   if (!resumed) {
-    const listing = await findListing(run.orgId, target.slug);
     const price = listing?.pricePerTask ?? 0;
     let overBudget = false;
     const started = await writeStep(
@@ -72,7 +69,7 @@ export const runAgent: NodeExecutor<"agent"> = async (ctx) => {
             price,
             spent: spent ?? run.spentCredits,
             cap: run.budgetCapCredits ?? 0,
-            listing: listing?.name ?? target.slug,
+            listing: listing?.name ?? targetLabel(target),
           }),
         },
         ["PENDING", "WAITING"],
@@ -86,18 +83,28 @@ export const runAgent: NodeExecutor<"agent"> = async (ctx) => {
   let taskId = resumed?.taskId ?? null;
   if (!taskId) {
     try {
-      const task = await startTask({
-        orgId: run.orgId,
-        agent: { slug: target.slug },
-        message: {
-          messageId: messageIdOf(run, at, attempt),
-          role: "user",
-          parts: [{ kind: "text", text: rendered.value }],
-        },
-        actor: { kind: "workflow", userId: run.createdById, runId: run.id },
-        source: "WORKFLOW",
-      });
+      const message = {
+        messageId: messageIdOf(run, at, attempt),
+        role: "user" as const,
+        parts: [{ kind: "text" as const, text: rendered.value }],
+      };
+      const actor = { kind: "workflow" as const, userId: run.createdById, runId: run.id };
+      // A plan's steps are children of its request's task.
+      const parent = await parentOfRunTasks(run.id);
+      const task =
+        target.kind === "department"
+          ? await askDepartment({ orgId: run.orgId, departmentSlug: target.slug, message, actor, source: "WORKFLOW", parent })
+          : await startTask({
+              orgId: run.orgId,
+              agent: target.kind === "listing" ? { slug: target.slug } : { id: listing?.agentId ?? "" },
+              ...(target.kind === "position" ? { positionId: target.positionId } : {}),
+              message,
+              actor,
+              source: "WORKFLOW",
+              parent,
+            });
       taskId = task.id;
+      await noteRequestProgress(run.id, `Started “${node.name}” with ${listing?.name ?? targetLabel(target)}.`);
     } catch (error) {
       // A refusal (no credits, over a monthly budget, agent paused) is this attempt's outcome.
       if (!isDomainError(error)) throw error;
@@ -123,6 +130,7 @@ export const runAgent: NodeExecutor<"agent"> = async (ctx) => {
   if (ended.state === "COMPLETED") {
     const result = await taskResult(taskId);
     await succeed(ctx, result, ["RUNNING"]);
+    await noteRequestProgress(run.id, `“${node.name}” is done.`);
     return;
   }
   const row = await db.workflowStepRun.findUnique({ where: { id: stepRunId! }, select: { state: true } });
@@ -154,10 +162,44 @@ async function cancelRequested(runId: string): Promise<boolean> {
   return !run || run.cancelRequestedAt !== null || run.state === "CANCELED";
 }
 
-/** The listing startTask will find (published, or the org's own and not paused), for its price and name. */
-function findListing(orgId: string, slug: string) {
-  return db.agent.findFirst({
-    where: { slug, OR: [{ status: "PUBLISHED" }, { orgId, status: { notIn: ["PAUSED", "SUSPENDED"] } }] },
-    select: { pricePerTask: true, name: true },
+type Target = NodeOf<"agent">["config"]["target"];
+
+const targetLabel = (target: Target) =>
+  target.kind === "listing" ? target.slug : target.kind === "position" ? `position ${target.positionId}` : `${target.slug} department`;
+
+/**
+ * What the step calls, for its price and name: the listing startTask will
+ * find (published, or the org's own and not paused), the org's active
+ * position (its agent's price), or the org's department (price 0: its
+ * manager's children hold their own).
+ */
+async function findTarget(
+  orgId: string,
+  target: Target,
+): Promise<{ pricePerTask: number; name: string; agentId: string | null } | null> {
+  if (target.kind === "listing") {
+    const agent = await db.agent.findFirst({
+      where: { slug: target.slug, OR: [{ status: "PUBLISHED" }, { orgId, status: { notIn: ["PAUSED", "SUSPENDED"] } }] },
+      select: { pricePerTask: true, name: true, id: true },
+    });
+    return agent && { pricePerTask: agent.pricePerTask, name: agent.name, agentId: agent.id };
+  }
+  if (target.kind === "position") {
+    const position = await db.position.findFirst({
+      where: { id: target.positionId, orgId, status: "ACTIVE" },
+      select: { title: true, agent: { select: { id: true, pricePerTask: true } }, department: { select: { name: true } } },
+    });
+    return (
+      position && {
+        pricePerTask: position.agent.pricePerTask,
+        name: `${position.title} (${position.department.name})`,
+        agentId: position.agent.id,
+      }
+    );
+  }
+  const department = await db.department.findFirst({
+    where: { orgId, slug: target.slug, archivedAt: null },
+    select: { name: true },
   });
+  return department && { pricePerTask: 0, name: department.name, agentId: null };
 }

@@ -4,6 +4,7 @@ import { eventTransaction } from "../../../events/event-transaction";
 import { recordEvent } from "../../../events/record-event";
 import type { RunContext } from "../run-context";
 import { writeStep, type StepRow } from "../step-rows";
+import { noteRequestProgress } from "../../../company/requests/request-progress";
 
 export type WaitOutcome = { kind: "waiting"; until: Date | null } | { kind: "ended" } | { kind: "rerun" };
 
@@ -39,6 +40,7 @@ export async function resolveApproval(run: RunContext, row: StepRow, now = new D
         timedOut: approval.state === "EXPIRED",
       },
     });
+    await noteRequestProgress(run.id, `Approved${await byWhom(approval.decidedById)}; the plan goes on.`);
     return { kind: "ended" };
   }
   const message =

@@ -5,6 +5,7 @@ import { createApproval } from "../../create-approval";
 import { scopeOf, withExpressions, type NodeExecutor } from "../node-context";
 import { remainingWork } from "../remaining-work";
 import { writeStep } from "../step-rows";
+import { noteRequestProgress } from "../../../company/requests/request-progress";
 
 const HOUR_MS = 3_600_000;
 
@@ -50,9 +51,20 @@ export const runApproval: NodeExecutor<"approval"> = async (ctx) => {
       onTimeout: node.config.onTimeout === "approve" ? "APPROVE" : "REJECT",
     });
   const { approval, created } = await open();
+  if (fresh) await noteRequestProgress(run.id, `Waiting for ${await approversText(approval.approverUserIds, approval.approverRoles)} to approve “${node.name}”.`, { waiting: true });
   // A retried run asks again: the step's earlier, decided approval stays as history without the link.
   if (fresh && !created && approval.state !== "PENDING") {
     await db.approval.updateMany({ where: { id: approval.id, stepRunId: row.id }, data: { stepRunId: null } });
     await open();
   }
 };
+
+/** Who may decide, in words: the named members, then the roles ("Dana Lee or an owner or admin"). */
+async function approversText(userIds: string[], roles: string[]): Promise<string> {
+  const users = userIds.length
+    ? await db.user.findMany({ where: { id: { in: userIds } }, select: { name: true, email: true } })
+    : [];
+  const people = users.map((u) => u.name || u.email);
+  const who = [...people, ...(roles.length ? [`an ${roles.join(" or ")}`.replace("an member", "a member")] : [])];
+  return who.join(" or ") || "an owner or admin";
+}
