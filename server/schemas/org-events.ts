@@ -29,6 +29,18 @@ const listingMove = z.strictObject({ slug: z.string(), reason: nullableText });
 const runState = z.enum(WorkflowRunState);
 const stepState = z.enum(WorkflowStepState);
 const versionNumber = z.number().int().positive();
+const departmentName = z.string().min(1).max(200);
+const positionTitle = z.string().min(1).max(200);
+/** What a department.updated event may name as changed. */
+const DEPARTMENT_FIELDS = [
+  "name",
+  "mission",
+  "approvalPolicy",
+  "approvalOverCredits",
+  "planAutoRunCredits",
+  "managerPositionId",
+] as const;
+const POSITION_FIELDS = ["title", "instructions", "perTaskCeilingCredits", "delegationBudgetCredits"] as const;
 
 export const ORG_EVENT_CATALOGUE = {
   // Tasks (written by the task path: start, agent events, settlement).
@@ -221,6 +233,51 @@ export const ORG_EVENT_CATALOGUE = {
       outcome: z.enum(["approve", "reject"]),
       comment: nullableText,
     }),
+  },
+  // Departments and positions (issue 13): subject ids are the department's or the position's id.
+  "department.created": {
+    subject: "department",
+    data: z.strictObject({ name: departmentName, slug: z.string().max(100), parentId: id.nullable() }),
+  },
+  "department.updated": {
+    subject: "department",
+    /** changed: the fields this change set (a manager cleared because its position stopped also counts). */
+    data: z.strictObject({ name: departmentName, changed: z.array(z.enum(DEPARTMENT_FIELDS)).min(1) }),
+  },
+  "department.moved": {
+    subject: "department",
+    data: z.strictObject({ name: departmentName, fromParentId: id.nullable(), toParentId: id.nullable() }),
+  },
+  "department.archived": { subject: "department", data: z.strictObject({ name: departmentName }) },
+  "department.unarchived": { subject: "department", data: z.strictObject({ name: departmentName }) },
+  "department.leads_changed": {
+    subject: "department",
+    /** userIds: the leads after the change. */
+    data: z.strictObject({
+      name: departmentName,
+      userIds: z.array(id).max(50),
+      added: z.array(id).max(50),
+      removed: z.array(id).max(50),
+    }),
+  },
+  "position.hired": {
+    subject: "position",
+    data: z.strictObject({ departmentId: id, agentId: id, title: positionTitle }),
+  },
+  "position.updated": {
+    subject: "position",
+    data: z.strictObject({
+      departmentId: id,
+      title: positionTitle,
+      changed: z.array(z.enum(POSITION_FIELDS)).min(1),
+    }),
+  },
+  "position.paused": { subject: "position", data: z.strictObject({ departmentId: id, title: positionTitle }) },
+  "position.resumed": { subject: "position", data: z.strictObject({ departmentId: id, title: positionTitle }) },
+  "position.ended": { subject: "position", data: z.strictObject({ departmentId: id, title: positionTitle }) },
+  "position.moved": {
+    subject: "position",
+    data: z.strictObject({ title: positionTitle, fromDepartmentId: id, toDepartmentId: id }),
   },
 } as const satisfies Record<string, { subject: string; data: z.ZodType }>;
 

@@ -5,6 +5,7 @@ import { agentsRouter } from "./routers/agents/router";
 import { sellRouter } from "./routers/sell/router";
 import { apiKeysRouter } from "./routers/api-keys/router";
 import { budgetsRouter } from "./routers/budgets/router";
+import { companyRouter } from "./routers/company/router";
 import { consoleRouter } from "./routers/console/router";
 import { notificationsRouter } from "./routers/notifications/router";
 import { creditsRouter } from "./routers/credits/router";
@@ -36,6 +37,7 @@ export const appRouter = createTRPCRouter({
   console: consoleRouter,
   workflows: workflowsRouter,
   approvals: approvalsRouter,
+  company: companyRouter,
 });
 
 export type AppRouter = typeof appRouter;
