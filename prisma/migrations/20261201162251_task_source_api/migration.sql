@@ -1,0 +1,2 @@
+-- AlterEnum
+ALTER TYPE "TaskSource" ADD VALUE 'API';
