@@ -14,6 +14,7 @@ import { setDepartmentBudgetProcedure } from "./set-department-budget";
 import { setLeadsProcedure } from "./set-leads";
 import { updateDepartmentProcedure } from "./update-department";
 import { updatePositionProcedure } from "./update-position";
+import { askProcedure, requestProcedure, savePlanProcedure } from "../requests/requests";
 
 /**
  * The company (issue 13): departments, their leads and budgets, and hiring.
@@ -38,4 +39,8 @@ export const companyRouter = createTRPCRouter({
   resumePosition: resumePositionProcedure,
   movePosition: movePositionProcedure,
   endPosition: endPositionProcedure,
+  /** Requests to a department or the whole company (the lead's: server/trpc/routers/requests). */
+  ask: askProcedure,
+  request: requestProcedure,
+  savePlan: savePlanProcedure,
 });
