@@ -13,6 +13,7 @@ export const API_KEY_SCOPES = [
   "workflows:write",
   "workflows:run",
   "approvals:write",
+  "company:read",
 ] as const;
 export type ApiKeyScope = (typeof API_KEY_SCOPES)[number];
 export const ZApiKeyScopeSchema = z.enum(API_KEY_SCOPES);
@@ -27,6 +28,7 @@ export const API_KEY_SCOPE_DESCRIPTIONS: Record<ApiKeyScope, string> = {
   "workflows:write": "Create workflows",
   "workflows:run": "Start and cancel workflow runs (spends credits)",
   "approvals:write": "List and decide approvals",
+  "company:read": "Read departments (leads, budgets, this month's spend) and positions",
 };
 
 export function scopesToPermissions(scopes: readonly ApiKeyScope[]): Record<string, string[]> {

@@ -7,6 +7,9 @@ import { getAgent } from "./routes/catalog/get-agent";
 import { listAgents } from "./routes/catalog/list-agents";
 import { listEvents } from "./routes/events/list-events";
 import { streamEvents } from "./routes/events/stream-events";
+import { getDepartment } from "./routes/company/get-department";
+import { listDepartments } from "./routes/company/list-departments";
+import { listPositions } from "./routes/company/list-positions";
 import { whoami } from "./routes/keys/whoami";
 import { cancelWorkflowRun } from "./routes/workflows/cancel-workflow-run";
 import { createWorkflow } from "./routes/workflows/create-workflow";
@@ -60,6 +63,9 @@ export const V1_ROUTES: readonly AnyRoute[] = [
   cancelWorkflowRun,
   listApprovals,
   decideApproval,
+  listDepartments,
+  getDepartment,
+  listPositions,
   openApiJson,
 ];
 

@@ -3,7 +3,7 @@ import { DomainError } from "../../../errors";
 import { CURSOR_MESSAGE } from "../../../schemas/primitives";
 
 /**
- * Lists ordered by (createdAt desc, id desc) page with the last row's pair,
+ * Lists ordered by (createdAt, id) page with the last row's pair,
  * base64url-encoded so it passes zCursor. A cursor that does not decode is
  * the caller's mistake, never a query.
  */
@@ -18,6 +18,10 @@ export function decodeCreatedCursor(cursor: string): { createdAt: Date; id: stri
   return { createdAt, id };
 }
 
-/** The where of the rows after the cursor's. */
-export const afterCreated = (after: { createdAt: Date; id: string } | null) =>
-  after ? { OR: [{ createdAt: { lt: after.createdAt } }, { createdAt: after.createdAt, id: { lt: after.id } }] } : {};
+/** The where of the rows after the cursor's, newest first (or oldest first: "asc"). */
+export function afterCreated(after: { createdAt: Date; id: string } | null, order: "asc" | "desc" = "desc") {
+  if (!after) return {};
+  const beyond = order === "desc" ? { lt: after.createdAt } : { gt: after.createdAt };
+  const id = order === "desc" ? { lt: after.id } : { gt: after.id };
+  return { OR: [{ createdAt: beyond }, { createdAt: after.createdAt, id }] };
+}
