@@ -90,6 +90,14 @@ export const env = createEnv({
     /** Optional: demo agents write their text with OpenAI (or else Anthropic) instead of templates. */
     OPENAI_API_KEY: z.string().optional(),
     ANTHROPIC_API_KEY: z.string().optional(),
+    /**
+     * The departments' manager plans with OpenAI (or else Anthropic) when a key above is set. Base URLs
+     * end in /v1 (an OpenAI-compatible proxy, a local fake in tests); the vendors' own when unset.
+     */
+    OPENAI_BASE_URL: z.string().url().optional(),
+    ANTHROPIC_BASE_URL: z.string().url().optional(),
+    MANAGER_OPENAI_MODEL: z.string().default("gpt-4.1-mini"),
+    MANAGER_ANTHROPIC_MODEL: z.string().default("claude-haiku-4-5"),
     /** Enables purchases and payouts; without it purchases are off and demo orgs live on grants. */
     STRIPE_SECRET_KEY: z
       .string()

@@ -29,7 +29,7 @@ export function scopeDepartment(input: ManagerInput): ManagerDepartment | null {
 /** The department and its teams, at any depth (its own staff, from its manager's point of view). */
 export function subtreeSlugs(departments: ManagerDepartment[], slug: string): Set<string> {
   const slugs = new Set([slug]);
-  for (let grew = true; grew; ) {
+  for (let grew = true; grew;) {
     grew = false;
     for (const d of departments) {
       if (d.parentSlug && slugs.has(d.parentSlug) && !slugs.has(d.slug)) {
@@ -44,7 +44,7 @@ export function subtreeSlugs(departments: ManagerDepartment[], slug: string): Se
 /** The department's name after its ancestors': "Marketing/Content" for the Content team. */
 export function departmentLabel(department: ManagerDepartment, departments: ManagerDepartment[]): string {
   const names = [department.name];
-  for (let slug = department.parentSlug; slug && names.length <= departments.length; ) {
+  for (let slug = department.parentSlug; slug && names.length <= departments.length;) {
     const parent = departments.find((d) => d.slug === slug);
     if (!parent) break;
     names.unshift(parent.name);

@@ -48,7 +48,7 @@ function prerequisites(clause: Clause, assignment: Assignment, scope: AssignScop
       text: `Pull together ${ref.phrase} and summarise what they show, for this task: ${clause.text}`,
       positionId: owner.entry.position.positionId,
       dependsOn: [],
-      reason: `"${short(clause.text)}" needs ${ref.phrase}, which ${keeper} keeps, so that comes first. ${owner.reason}`,
+      reason: `"${short(clause.text)}" needs ${ref.phrase}, which ${keeper} keeps: this comes first. ${owner.reason}`,
     });
   }
   return found;

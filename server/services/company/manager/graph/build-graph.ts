@@ -5,10 +5,10 @@ import {
   type WorkflowGraph,
   type WorkflowNode,
 } from "../../../../schemas/workflow-graph";
-import { estimateRunPrice } from "../../../workflows/graph/estimate-price";
+import { estimateRunPrice, positionPriceKey } from "../../../workflows/graph/estimate-price";
 import { approversOf, departmentLabel, describePolicy, type Staffed } from "../org-tree";
 import type { ManagerDepartment, ManagerEstimate, PlanPart } from "../types";
-import { liquidLiteral } from "./liquid-literal";
+import { liquidLiteral, liquidLiteralWithin } from "./liquid-literal";
 
 /**
  * The one builder of a manager's workflow graph, for a route (one part) and
@@ -38,8 +38,10 @@ function who(part: PlanPart, ctx: GraphContext) {
 }
 
 function agentTemplate(part: PlanPart, parts: PlanPart[], ctx: GraphContext): string {
-  const sections = [liquidLiteral(part.text)];
-  if (parts.length > 1) sections.push(`This is one part of a larger request:\n> ${liquidLiteral(ctx.request)}`);
+  const sections = [liquidLiteralWithin(part.text, 14_000)];
+  if (parts.length > 1) {
+    sections.push(`This is one part of a larger request:\n\n${liquidLiteralWithin(ctx.request, 3_000)}`);
+  }
   for (const id of part.dependsOn) {
     const dep = parts.find((p) => p.id === id)!;
     const { title, label } = who(dep, ctx);
@@ -53,7 +55,7 @@ function approvalTemplate(part: PlanPart, parts: PlanPart[], ctx: GraphContext):
   const lines = [
     `${department.name} ${describePolicy(department.approvalPolicy)}. Approve this step before it starts?`,
     `**Step:** ${title} (${label})`,
-    `**Task:** ${liquidLiteral(part.text)}`,
+    `**Task:** ${liquidLiteralWithin(part.text, 6_000)}`,
     `**Price:** ${part.priceCredits} credits`,
   ];
   for (const id of part.dependsOn) {
@@ -143,24 +145,9 @@ export function buildDecisionGraph(parts: PlanPart[], ctx: GraphContext): Workfl
   return ZWorkflowGraphSchema.parse({ nodes, edges, budgetCapCredits: total > 0 ? total : null });
 }
 
-/**
- * The workflow estimate (estimate-price.ts) of the graph, with each position
- * step priced at its agent's price: the estimate prices listings by slug, so
- * each position step is read as a listing keyed by its position id.
- */
+/** The workflow estimate (estimate-price.ts) of the graph, each position step at its agent's price. */
 export function estimateDecisionGraph(graph: WorkflowGraph, parts: PlanPart[]): ManagerEstimate {
-  const prices = new Map(parts.map((p) => [`position:${p.positionId}`, p.priceCredits]));
-  const asListings: WorkflowGraph = {
-    ...graph,
-    nodes: graph.nodes.map((node) =>
-      node.type === "agent" && node.config.target.kind === "position"
-        ? {
-            ...node,
-            config: { ...node.config, target: { kind: "listing", slug: `position:${node.config.target.positionId}` } },
-          }
-        : node,
-    ),
-  };
-  const { minCredits, maxCredits } = estimateRunPrice(asListings, prices);
+  const prices = new Map(parts.map((p) => [positionPriceKey(p.positionId), p.priceCredits]));
+  const { minCredits, maxCredits } = estimateRunPrice(graph, prices);
   return { minCredits, maxCredits };
 }

@@ -1,6 +1,6 @@
 import "server-only";
 import { departmentLabel } from "../org-tree";
-import { isMeaningful, lexemeOf, requestTerms, wordsOf } from "../text/lexemes";
+import { isMeaningful, lexemeOf, requestTerms } from "../text/lexemes";
 import type { FieldKind, StaffEntry, StaffIndex } from "./staff-index";
 
 /**
@@ -76,7 +76,13 @@ function places(entry: StaffEntry, lexemes: Set<string>): string {
   return unique.join(" and ") || "its skills";
 }
 
-function explain(text: string, entry: StaffEntry, matched: Set<string>, weights: Map<string, number>, index: StaffIndex) {
+function explain(
+  text: string,
+  entry: StaffEntry,
+  matched: Set<string>,
+  weights: Map<string, number>,
+  index: StaffIndex,
+) {
   const who = `${entry.position.title} (${departmentLabel(entry.department, index.departments)})`;
   const weightOf = (lexemes: Iterable<string>) => [...lexemes].reduce((sum, l) => sum + (weights.get(l) ?? 0), 0);
   const bySkill = new Map<string, Set<string>>();

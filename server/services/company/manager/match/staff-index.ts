@@ -70,7 +70,7 @@ function fieldsOf({ position, department }: Staffed, departments: ManagerDepartm
     factor: FIELD_FACTOR[kind],
   });
   const parents: string[] = [];
-  for (let p = department.parentSlug; p; ) {
+  for (let p = department.parentSlug; p;) {
     const parent = departments.find((d) => d.slug === p);
     if (!parent || parents.includes(parent.name)) break;
     parents.push(parent.name);
@@ -106,8 +106,6 @@ export function buildStaffIndex(staff: Iterable<Staffed>, departments: ManagerDe
   for (const entry of entries) {
     for (const l of entry.strength.keys()) documentFrequency.set(l, (documentFrequency.get(l) ?? 0) + 1);
   }
-  const weights = new Map(
-    [...documentFrequency].map(([l, df]) => [l, rarityWeight(df / entries.length)] as const),
-  );
+  const weights = new Map([...documentFrequency].map(([l, df]) => [l, rarityWeight(df / entries.length)] as const));
   return { entries, departments, weights, unknownWeight: rarityWeight(1 / Math.max(1, entries.length)) };
 }

@@ -129,7 +129,7 @@ function clauseSpans(sentence: string): Span[] {
 function splitSentence(sentence: string): Clause[] {
   const spans = clauseSpans(sentence).filter((s) => sentence.slice(s.start, s.end).trim());
   // A clause too small to stand alone joins the one before it (the first joins the next).
-  for (let i = 0; i < spans.length && spans.length > 1; ) {
+  for (let i = 0; i < spans.length && spans.length > 1;) {
     if (meaningfulCount(sentence.slice(spans[i]!.start, spans[i]!.end)) >= MIN_CLAUSE_WORDS) {
       i++;
       continue;
