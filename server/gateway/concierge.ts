@@ -68,10 +68,11 @@ async function bestAgentFor(text: string): Promise<string> {
   return best.listing.id;
 }
 
-/** POST /api/a2a/concierge: the gateway, with the agent chosen per message. */
+/** POST /api/a2a/concierge: the gateway, with the agent chosen per message (an org API key or a delegation grant). */
 export function serveConcierge(request: Request): Promise<Response> {
-  return serveGatewayCall(request, async () => ({
-    card: gatewayAgentCard(conciergeCardJson()),
-    pickAgent: bestAgentFor,
-  }));
+  return serveGatewayCall(
+    request,
+    async () => ({ card: gatewayAgentCard(conciergeCardJson()), pickAgent: bestAgentFor }),
+    { grants: true },
+  );
 }

@@ -22,6 +22,10 @@ import { internalRpcError } from "../a2a/json-rpc-endpoint";
  * | -32046 | the task is not waiting for input                    | 200                       |
  * | -32047 | the task already ended                               | 200                       |
  * | -32048 | another precondition or conflict                     | 200                       |
+ * | -32049 | a delegated task exceeds its tree's delegated budget | 200                       |
+ * | -32050 | a delegation chain would be deeper than 5            | 200                       |
+ * | -32051 | a delegation would call an agent already up its chain | 200                      |
+ * | -32052 | an expired, forged or ended delegation grant         | 401                       |
  * | -32602 | invalid params, including a messageId reused for another agent | 200             |
  */
 export const BUREAU_RPC_ERRORS = {
@@ -35,6 +39,10 @@ export const BUREAU_RPC_ERRORS = {
   not_awaiting_input: -32046,
   already_finished: -32047,
   precondition_failed: -32048,
+  delegation_budget_exceeded: -32049,
+  delegation_depth_exceeded: -32050,
+  delegation_cycle: -32051,
+  grant_invalid: -32052,
 } as const;
 
 const BY_CODE: Partial<Record<DomainErrorCode, number>> = {
@@ -60,6 +68,7 @@ const BY_KIND: Record<Exclude<DomainErrorKind, "not_found">, number> = {
 /** HTTP statuses for the errors the door answers itself, before the SDK. */
 export const HTTP_STATUS_OF: Partial<Record<number, number>> = {
   [BUREAU_RPC_ERRORS.unauthenticated]: 401,
+  [BUREAU_RPC_ERRORS.grant_invalid]: 401,
   [BUREAU_RPC_ERRORS.forbidden]: 403,
   [BUREAU_RPC_ERRORS.agent_not_found]: 404,
   [BUREAU_RPC_ERRORS.rate_limited]: 429,

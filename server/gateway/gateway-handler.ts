@@ -13,12 +13,13 @@ import { TaskNotCancelableError, UnsupportedOperationError } from "@a2a-js/sdk/e
 import type { z } from "zod";
 import type { ApiKeyScope } from "../auth/api-key-scopes";
 import { DomainError } from "../errors";
-import type { ApiKeyPrincipal } from "../services/api-keys/authenticate-api-key";
+import { isGrantChild } from "../services/delegation/delegated-parent";
 import { loadA2ATask, loadA2ATaskSnapshot, toA2ATask } from "../services/tasks/a2a-task";
 import { requestCancel } from "../services/tasks/cancel-task";
 import { listA2ATasks } from "../services/tasks/list-a2a-tasks";
 import { fromSdkState, isTerminal } from "../a2a/bureau-format";
 import { toGatewayError } from "./errors";
+import { callerForLog, type GatewayPrincipal } from "./gateway-principal";
 import { missingScopeMessage } from "./method-scopes";
 import { pushConfigs } from "./push-configs";
 import * as S from "./request-schemas";
@@ -28,16 +29,17 @@ export type { GatewayAgent } from "./gateway-turns";
 
 /**
  * Bureau's side of the A2A protocol for one listed agent (or the
- * concierge), on behalf of one org API key, for one request. Every method
- * checks the key's scope, parses its params (whatever protocol version the
- * SDK decoded them from), then calls the same services the UI uses; reads,
- * lists and cancels are scoped to the key's org and this agent. Whatever a
- * method throws leaves through toGatewayError.
+ * concierge), on behalf of one org API key or delegation grant, for one
+ * request. Every method checks the caller's scope, parses its params
+ * (whatever protocol version the SDK decoded them from), then calls the same
+ * services the UI uses; reads, lists and cancels are scoped to the caller's
+ * org and this agent, and for a grant to the children its task started.
+ * Whatever a method throws leaves through toGatewayError.
  */
 export class GatewayHandler implements A2ARequestHandler {
   constructor(
     private readonly agent: GatewayAgent,
-    private readonly principal: ApiKeyPrincipal,
+    private readonly principal: GatewayPrincipal,
   ) {}
 
   async getAgentCard(): Promise<AgentCard> {
@@ -68,7 +70,7 @@ export class GatewayHandler implements A2ARequestHandler {
     try {
       return await body(this.check(method, scope, schema, params));
     } catch (error) {
-      throw toGatewayError(error, { method, keyId: this.principal.keyId });
+      throw toGatewayError(error, { method, ...callerForLog(this.principal) });
     }
   }
 
@@ -82,17 +84,25 @@ export class GatewayHandler implements A2ARequestHandler {
     try {
       yield* body(this.check(method, scope, schema, params));
     } catch (error) {
-      throw toGatewayError(error, { method, keyId: this.principal.keyId });
+      throw toGatewayError(error, { method, ...callerForLog(this.principal) });
     }
   }
 
+  /** A grant sees only the children its task started; to it, any other task of the org does not exist. */
+  private async assertVisible(taskId: string): Promise<void> {
+    if (this.principal.kind === "grant" && !(await isGrantChild(this.principal.grant, taskId)))
+      throw new DomainError("task_not_found", `Task ${taskId} not found.`);
+  }
+
   private async taskOrThrow(taskId: string, historyLength?: number): Promise<A2ATask> {
+    await this.assertVisible(taskId);
     const task = await loadA2ATask({ orgId: this.orgId, taskId, agentId: this.agent.agentId, historyLength });
     if (!task) throw new DomainError("task_not_found", `Task ${taskId} not found.`);
     return task;
   }
 
   private async snapshotOrThrow(taskId: string) {
+    await this.assertVisible(taskId);
     const snapshot = await loadA2ATaskSnapshot({ orgId: this.orgId, taskId, agentId: this.agent.agentId });
     if (!snapshot) throw new DomainError("task_not_found", `Task ${taskId} not found.`);
     return snapshot;
@@ -129,6 +139,8 @@ export class GatewayHandler implements A2ARequestHandler {
     return this.run("ListTasks", "tasks:read", S.ZListTasksSchema, params, (p) =>
       listA2ATasks({
         orgId: this.orgId,
+        // A grant lists only what its task started.
+        parentTaskId: this.principal.kind === "grant" ? this.principal.grant.taskId : undefined,
         agentId: this.agent.agentId,
         contextId: p.contextId || undefined,
         state: fromSdkState(p.status) ?? undefined,

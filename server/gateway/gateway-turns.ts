@@ -1,7 +1,7 @@
 import "server-only";
 import type { AgentCard, StreamResponse, Task as A2ATask } from "@a2a-js/sdk";
 import type { z } from "zod";
-import type { ApiKeyPrincipal } from "../services/api-keys/authenticate-api-key";
+import { delegatedParent, isGrantChild } from "../services/delegation/delegated-parent";
 import { streamTaskEvents } from "../services/events/stream-task-events";
 import { lastTaskEventId, loadA2ATask, toStreamEvent, type TaskView } from "../services/tasks/a2a-task";
 import { replyToTask } from "../services/tasks/reply-to-task";
@@ -9,6 +9,7 @@ import { startTask } from "../services/tasks/start-task";
 import { taskRunner } from "../services/tasks/task-runner";
 import { DomainError } from "../errors";
 import { fromSdkPart, isTerminal, messageText } from "../a2a/bureau-format";
+import type { GatewayPrincipal } from "./gateway-principal";
 import type { ZSendMessageSchema } from "./request-schemas";
 
 /**
@@ -25,11 +26,14 @@ type SendParams = z.output<typeof ZSendMessageSchema>;
 
 /**
  * Starts a task, or continues one that asked for input when the message
- * names it. Returns the event id after which the caller's turn begins.
+ * names it. Returns the event id after which the caller's turn begins. With
+ * a delegation grant the task starts as a child of the grant's task (depth,
+ * cycle and the tree's budget checked), and only such a child can be
+ * continued.
  */
 export async function submitMessage(
   agent: GatewayAgent,
-  principal: ApiKeyPrincipal,
+  principal: GatewayPrincipal,
   params: SendParams,
 ): Promise<{ taskId: string; afterId: bigint }> {
   const { message, configuration } = params;
@@ -40,7 +44,11 @@ export async function submitMessage(
   };
   const orgId = principal.orgId;
   if (message.taskId) {
-    const existing = await loadA2ATask({ orgId, taskId: message.taskId, agentId: agent.agentId, historyLength: 0 });
+    const grant = principal.kind === "grant" ? principal.grant : null;
+    const existing =
+      grant && !(await isGrantChild(grant, message.taskId))
+        ? null
+        : await loadA2ATask({ orgId, taskId: message.taskId, agentId: agent.agentId, historyLength: 0 });
     if (!existing) throw new DomainError("task_not_found", `Task ${message.taskId} not found.`);
     const afterId = await lastTaskEventId({ orgId, taskId: existing.id });
     await replyToTask({ orgId, taskId: existing.id, message: bureauMessage });
@@ -49,11 +57,17 @@ export async function submitMessage(
   const push = configuration?.taskPushNotificationConfig;
   // Saved with the task (so no turn can end before it exists); a bad URL is
   // refused before anything is held.
+  const agentId = await agent.pickAgent(messageText(bureauMessage));
   const started = await startTask({
     orgId,
-    agent: { id: await agent.pickAgent(messageText(bureauMessage)) },
+    agent: { id: agentId },
     message: bureauMessage,
-    actor: { kind: "apiKey", apiKeyId: principal.keyId, scopes: principal.scopes },
+    ...(principal.kind === "grant"
+      ? {
+          actor: { kind: "delegation", taskId: principal.grant.taskId, agentId: principal.grant.agentId },
+          parent: await delegatedParent(principal.grant, agentId),
+        }
+      : { actor: { kind: "apiKey", apiKeyId: principal.keyId, scopes: principal.scopes } }),
     source: "A2A",
     contextId: message.contextId || undefined,
     pushConfig: push ? { configId: push.id || undefined, url: push.url, token: push.token || undefined } : undefined,

@@ -4,7 +4,8 @@ import { isDomainError } from "../errors";
 import { logger } from "../logger";
 import { env } from "../env";
 import { parsePathParam, zSlug } from "../schemas/primitives";
-import { authenticateApiKey, type ApiKeyPrincipal } from "../services/api-keys/authenticate-api-key";
+import { authenticateApiKey } from "../services/api-keys/authenticate-api-key";
+import { authenticateGrant, isGrantAuthorization } from "../services/delegation/verify-grant";
 import { clientIp } from "../services/rate-limit/client-ip";
 import { takeToken } from "../services/rate-limit/take-token";
 import {
@@ -17,6 +18,7 @@ import {
 import { BUREAU_RPC_ERRORS, HTTP_STATUS_OF } from "./errors";
 import { gatewayAgentCard, gatewayCardJson } from "./gateway-card";
 import { GatewayHandler, type GatewayAgent } from "./gateway-handler";
+import { callerForLog, GRANT_SCOPES, type GatewayPrincipal } from "./gateway-principal";
 import { missingScopeMessage, scopeFor } from "./method-scopes";
 import { rawParamsProblem } from "./raw-params";
 
@@ -72,25 +74,39 @@ async function loadGatewayAgent(slug: string) {
   return { id: agent.id, slug: agent.slug, cardJson, card: gatewayAgentCard(cardJson) };
 }
 
-/** POST /api/a2a/agents/{slug}: the gateway for one published listing. */
+/** POST /api/a2a/agents/{slug}: the gateway for one published listing (an org API key or a delegation grant). */
 export function serveGateway(request: Request, slug: string): Promise<Response> {
-  return serveGatewayCall(request, async () => {
-    const agent = await findGatewayAgent(slug);
-    if (!agent) return null;
-    return { card: agent.card, agentId: agent.id, pickAgent: async () => agent.id };
-  });
+  return serveGatewayCall(
+    request,
+    async () => {
+      const agent = await findGatewayAgent(slug);
+      if (!agent) return null;
+      return { card: agent.card, agentId: agent.id, pickAgent: async () => agent.id };
+    },
+    { grants: true },
+  );
+}
+
+/** Which credentials a gateway endpoint takes besides org API keys. */
+export interface GatewayCallerOptions {
+  /** Delegation grants (`Bearer bdg_…`): listed agents and the concierge take them; an org's own departments do not. */
+  grants?: boolean;
 }
 
 /**
  * One JSON-RPC call through the gateway, in this order, each step refusing
- * with its own answer: the API key (401) and its per-minute budget (429);
- * the body (413, -32700, -32600); the scope the method needs (403), before
- * anything is read; the agent (404); params the SDK could not decode
+ * with its own answer: the API key or grant (401) and its per-minute budget
+ * (429); the body (413, -32700, -32600); the scope the method needs (403),
+ * before anything is read; the agent (404); params the SDK could not decode
  * (-32602); then the SDK transport over GatewayHandler.
  */
-export function serveGatewayCall(request: Request, resolveAgent: () => Promise<GatewayAgent | null>) {
+export function serveGatewayCall(
+  request: Request,
+  resolveAgent: () => Promise<GatewayAgent | null>,
+  options: GatewayCallerOptions = {},
+) {
   return withRequestScope(request, async () => {
-    const caller = await gatewayCaller(request);
+    const caller = await gatewayCaller(request, options);
     if ("response" in caller) return caller.response;
     const read = await readJsonRpcCall(request);
     if ("response" in read) return read.response;
@@ -110,22 +126,26 @@ export function serveGatewayCall(request: Request, resolveAgent: () => Promise<G
     const handler = new GatewayHandler(agent, caller.principal);
     return answerJsonRpc(call, request, jsonRpcEndpoint(agent.card, handler), {
       onInternalError: (error) =>
-        logger.error({ err: error, method: call.method, keyId: caller.principal.keyId }, "gateway request failed"),
+        logger.error({ err: error, method: call.method, ...callerForLog(caller.principal) }, "gateway request failed"),
     });
   });
 }
 
 /**
  * Authenticates the org API key (invalid keys are throttled per client IP
- * before the lookup) and applies the key's per-minute budget of calls.
- * Returns the principal, or the 401/429 response to send instead.
+ * before the lookup) or, where the endpoint takes them, the delegation
+ * grant, and applies the caller's per-minute budget of calls. Returns the
+ * principal, or the 401/429 response to send instead.
  */
 export async function gatewayCaller(
   request: Request,
-): Promise<{ principal: ApiKeyPrincipal } | { response: Response }> {
+  options: GatewayCallerOptions = {},
+): Promise<{ principal: GatewayPrincipal } | { response: Response }> {
+  const authorization = request.headers.get("authorization");
+  if (isGrantAuthorization(authorization)) return grantCaller(authorization, options);
   let auth;
   try {
-    auth = await authenticateApiKey(request.headers.get("authorization"), { clientIp: clientIp(request.headers) });
+    auth = await authenticateApiKey(authorization, { clientIp: clientIp(request.headers) });
   } catch (error) {
     if (!isDomainError(error) || error.code !== "rate_limited") throw error;
     return { response: rateLimited(error.message, Number(error.details?.retryAfterSeconds ?? 60)) };
@@ -145,7 +165,37 @@ export async function gatewayCaller(
     const message = `This API key made more than ${limit} calls in a minute; retry in ${bucket.retryAfterSeconds} s.`;
     return { response: rateLimited(message, bucket.retryAfterSeconds, limit) };
   }
-  return { principal: auth.principal };
+  return { principal: { kind: "apiKey", ...auth.principal } };
+}
+
+/**
+ * A delegation grant: checked without a query when forged or expired, then
+ * against its task (still running). Its calls share one per-minute budget
+ * per tree, so a chain of agents cannot multiply it by delegating.
+ */
+async function grantCaller(
+  authorization: string,
+  options: GatewayCallerOptions,
+): Promise<{ principal: GatewayPrincipal } | { response: Response }> {
+  const auth = options.grants
+    ? await authenticateGrant(authorization)
+    : { ok: false as const, message: "A delegation grant reaches listed agents and the concierge only; use an org API key here." };
+  if (!auth.ok) {
+    const code = BUREAU_RPC_ERRORS.grant_invalid;
+    return {
+      response: jsonRpcError(null, code, auth.message, {
+        status: HTTP_STATUS_OF[code],
+        headers: { "www-authenticate": 'Bearer realm="bureau", error="invalid_token"' },
+      }),
+    };
+  }
+  const limit = env.GATEWAY_RATE_LIMIT_PER_MINUTE;
+  const bucket = await takeToken({ key: `a2a:grant:${auth.grant.rootTaskId}`, limit, windowSeconds: 60 });
+  if (!bucket.allowed) {
+    const message = `This delegation chain made more than ${limit} calls in a minute; retry in ${bucket.retryAfterSeconds} s.`;
+    return { response: rateLimited(message, bucket.retryAfterSeconds, limit) };
+  }
+  return { principal: { kind: "grant", orgId: auth.grant.orgId, scopes: GRANT_SCOPES, grant: auth.grant } };
 }
 
 function rateLimited(message: string, retryAfterSeconds: number, limit?: number): Response {

@@ -11,6 +11,8 @@ import { getDepartment } from "./routes/company/get-department";
 import { listDepartments } from "./routes/company/list-departments";
 import { listPositions } from "./routes/company/list-positions";
 import { whoami } from "./routes/keys/whoami";
+import { startDepartmentRequest } from "./routes/requests/start-department-request";
+import { getTask } from "./routes/tasks/get-task";
 import { cancelWorkflowRun } from "./routes/workflows/cancel-workflow-run";
 import { createWorkflow } from "./routes/workflows/create-workflow";
 import { decideApproval } from "./routes/workflows/decide-approval";
@@ -52,6 +54,7 @@ export const V1_ROUTES: readonly AnyRoute[] = [
   listAgents,
   getAgent,
   whoami,
+  getTask,
   listEvents,
   streamEvents,
   listWorkflowTemplates,
@@ -66,6 +69,7 @@ export const V1_ROUTES: readonly AnyRoute[] = [
   listDepartments,
   getDepartment,
   listPositions,
+  startDepartmentRequest,
   openApiJson,
 ];
 
