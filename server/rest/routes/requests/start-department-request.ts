@@ -78,6 +78,9 @@ export const startDepartmentRequest = defineRoute({
       departmentSlug: params.slug,
       state: "WORKING",
     };
-    return { status: task.created ? 201 : 200, body: answer, headers: { location: `/api/v1/tasks/${task.id}` } };
+    const location = { location: `/api/v1/tasks/${task.id}` };
+    return task.created
+      ? { status: 201, body: answer, headers: location }
+      : { status: 200, body: answer, headers: location };
   },
 });
