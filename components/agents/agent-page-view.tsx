@@ -8,6 +8,7 @@ import { Badge } from "@/components/ui/badge";
 import { buttonVariants } from "@/components/ui/button";
 import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@/components/ui/card";
 import { cn } from "@/components/ui/cn";
+import { HireButton } from "@/components/company/hire-dialog";
 import { categoryLabel } from "@/server/schemas/categories";
 import { AgentCallTabs } from "./agent-call-tabs";
 import { AgentFacts, type AgentFactsData } from "./agent-facts";
@@ -47,6 +48,8 @@ export function AgentPageView(props: {
   visitor: Visitor;
   /** A request carried through sign-in (?prompt=…), to pick up where the visitor left off. */
   prompt: string;
+  /** A member who may hire it into one of the org's departments (not a viewer). */
+  canHire?: boolean;
 }) {
   const { agent, quality } = props;
   const example = agent.skills.flatMap((s) => s.examples)[0] ?? `Hello ${agent.name}`;
@@ -90,10 +93,22 @@ export function AgentPageView(props: {
               </div>
               <div className="text-xs text-muted-foreground">credits per task</div>
             </div>
-            <a href="#run" className={buttonVariants({ size: "sm", className: "sm:mt-3 lg:hidden" })}>
-              <Play aria-hidden />
-              Run
-            </a>
+            <div className="flex flex-wrap items-center justify-end gap-2 sm:mt-3">
+              <a href="#run" className={buttonVariants({ size: "sm", className: "lg:hidden" })}>
+                <Play aria-hidden />
+                Run
+              </a>
+              {props.canHire ? (
+                <HireButton
+                  agent={{
+                    slug: agent.slug,
+                    name: agent.name,
+                    priceCredits: agent.pricePerTask,
+                    iconUrl: agent.iconUrl,
+                  }}
+                />
+              ) : null}
+            </div>
           </div>
         </header>
         {agent.healthFlagged ? (

@@ -1,6 +1,7 @@
 import type { ComponentType } from "react";
 import {
   Banknote,
+  Building2,
   Coins,
   HandCoins,
   KeyRound,
@@ -32,6 +33,7 @@ export interface NavItem {
 export const NAV_ITEMS: NavItem[] = [
   { href: "/dashboard", label: "Dashboard", icon: LayoutDashboard },
   { href: "/console", label: "Console", icon: MonitorDot },
+  { href: "/company", label: "Company", icon: Building2 },
   { href: "/marketplace", label: "Marketplace", icon: Store },
   { href: "/tasks", label: "Runs", icon: ListChecks },
   { href: "/workflows", label: "Workflows", icon: Workflow },

@@ -1,4 +1,5 @@
 import { SearchX, TriangleAlert } from "lucide-react";
+import { HireButton } from "@/components/company/hire-dialog";
 import { Alert, AlertDescription } from "@/components/ui/alert";
 import { Card } from "@/components/ui/card";
 import { EmptyState } from "@/components/ui/empty-state";
@@ -21,10 +22,12 @@ export interface MarketplaceData {
   /** A sentence when the URL's page could not be shown as asked (e.g. an outdated page link). */
   notice: string | null;
   need: { matches: NeedMatchView[] | null; error?: string };
+  /** A member who may hire agents into the org's departments: each card gets a Hire button. */
+  canHire?: boolean;
 }
 
 /** The marketplace, rendered on the server from its URL; the controls push new URLs. */
-export function MarketplaceView({ state, results, notice, need }: MarketplaceData) {
+export function MarketplaceView({ state, results, notice, need, canHire = false }: MarketplaceData) {
   const { values, errors, after } = state;
   const filtered = Object.keys(errors).length > 0;
   const browse = results ? (
@@ -64,7 +67,25 @@ export function MarketplaceView({ state, results, notice, need }: MarketplaceDat
           ) : (
             <div className="grid gap-4 sm:grid-cols-2">
               {results.items.map((listing) => (
-                <AgentTile key={listing.id} listing={listing} />
+                <AgentTile
+                  key={listing.id}
+                  listing={listing}
+                  footer={
+                    canHire ? (
+                      // Above the card's link overlay, so the button gets the click.
+                      <div className="relative z-10 flex justify-end">
+                        <HireButton
+                          agent={{
+                            slug: listing.slug,
+                            name: listing.name,
+                            priceCredits: listing.pricePerTask,
+                            iconUrl: listing.iconUrl,
+                          }}
+                        />
+                      </div>
+                    ) : undefined
+                  }
+                />
               ))}
             </div>
           )}

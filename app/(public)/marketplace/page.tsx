@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import { parseCatalogParams } from "@/components/marketplace/catalog-params";
 import { MarketplaceView } from "@/components/marketplace/marketplace-view";
+import { getOrgSession } from "@/server/auth/session";
 import { appUrl } from "@/server/env";
 import { loadMarketplace } from "./load-marketplace";
 
@@ -28,5 +29,6 @@ export async function generateMetadata({ searchParams }: Props): Promise<Metadat
 /** Server-rendered from the URL (search, filters, sort, page), readable without an account. */
 export default async function MarketplacePage({ searchParams }: Props) {
   const state = parseCatalogParams(await searchParams);
-  return <MarketplaceView {...await loadMarketplace(state)} />;
+  const [data, session] = await Promise.all([loadMarketplace(state), getOrgSession()]);
+  return <MarketplaceView {...data} canHire={Boolean(session?.org && session.org.role !== "viewer")} />;
 }

@@ -62,6 +62,7 @@ export default async function AgentPage({ params, searchParams }: Props) {
       reviews={data.reviews}
       visitor={visitor}
       prompt={(one(query.prompt) ?? "").slice(0, 2000)}
+      canHire={Boolean(session?.org && session.org.role !== "viewer")}
     />
   );
 }
