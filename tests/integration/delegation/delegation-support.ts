@@ -7,7 +7,7 @@ import { HOLDER_PATH, HoldingAgents } from "./holding-agent";
  * The task runtime and app server with the holding agent mounted, for one
  * file; every held task is let go at the end so nothing outlives the file.
  */
-export function useHoldingAgents(): HoldingAgents {
+export function useHoldingAgents(extra: Parameters<typeof useTaskRuntime>[0] = []): HoldingAgents {
   const agents = new HoldingAgents();
   let handler: ((request: Request) => Promise<Response>) | undefined;
   useTaskRuntime([
@@ -15,6 +15,7 @@ export function useHoldingAgents(): HoldingAgents {
       pattern: new RegExp(`^${HOLDER_PATH}$`),
       handle: (request) => (handler ??= agents.endpoint(`${process.env.APP_URL}${HOLDER_PATH}`))(request),
     },
+    ...extra,
   ]);
   return agents;
 }
