@@ -3,9 +3,10 @@ import { Role, TaskState } from "@a2a-js/sdk";
 import { messageText } from "./events";
 import { renderTemplate } from "./templates";
 import { researchBriefSections } from "./templates/research";
-import { truncate } from "./templates/text";
+import { truncate, words } from "./templates/text";
 import type { Generator, Turn } from "./turn";
-import type { DemoBehavior, DemoTemplateOptions } from "./types";
+import { delegateThroughGateway } from "./delegate";
+import type { DemoBehavior, DemoDelegation, DemoTemplateOptions } from "./types";
 
 /** "waiting" when the task now waits for the caller (input-required). */
 export type TurnOutcome = "done" | "waiting";
@@ -20,7 +21,7 @@ export async function runBehavior(turn: Turn, behavior: DemoBehavior): Promise<T
   }
   switch (behavior.kind) {
     case "stream":
-      return runStream(turn, behavior.steps);
+      return runStream(turn, behavior.steps, behavior.delegate);
     case "input-required":
       return runInputRequired(turn, behavior);
     case "fail-on-keyword":
@@ -30,13 +31,21 @@ export async function runBehavior(turn: Turn, behavior: DemoBehavior): Promise<T
   }
 }
 
-async function runStream(turn: Turn, steps: string[]): Promise<TurnOutcome> {
+async function runStream(turn: Turn, steps: string[], delegate?: DemoDelegation): Promise<TurnOutcome> {
+  const { question, material } = splitMaterial(turn.input);
+  let sources: string | null = null;
   for (const [index, step] of steps.entries()) {
     turn.working(`${step}… ${index + 1}/${steps.length}`);
     if (!(await turn.pause())) return "done";
+    // Once the sources are in hand (the second step), the reading goes to the delegate.
+    if (index === Math.min(1, steps.length - 1) && delegate) sources = await summariseSources(turn, delegate, material);
+    if (turn.canceled) return "done";
   }
-  const sections = researchBriefSections(turn.input);
-  const { markdown, generator } = await turn.write(sections.join("\n"), turn.input);
+  const brief = researchBriefSections(sources === null ? turn.input : question);
+  const sections = sources === null ? brief : [brief[0]!, sources, ...brief.slice(1)];
+  // A writing LLM sees the delegate's summary too, so the brief keeps it.
+  const prompt = sources === null ? turn.input : `${question}\n\n${sources}`;
+  const { markdown, generator } = await turn.write(sections.join("\n"), prompt);
   const chunks = generator === "template" ? sections : splitSections(markdown);
   return deliver(turn, chunks, generator, "Research brief");
 }
@@ -89,6 +98,39 @@ async function runInputRequired(
   ].join("\n");
   const { markdown, generator } = await turn.write(template, `${request}\n\n${behavior.question} ${turn.input}`);
   return deliver(turn, [markdown], generator, "Intake summary");
+}
+
+/** A request's question (its first paragraph) and its reading material (everything after it). */
+export function splitMaterial(input: string): { question: string; material: string } {
+  const [question = "", ...rest] = input.trim().split(/\n\s*\n/);
+  return { question: question.trim(), material: rest.join("\n\n").trim() };
+}
+
+/**
+ * The brief's "What the sources say" section, by the delegate: the material
+ * goes to it through Bureau's gateway with this task's grant. Null when
+ * there is nothing to delegate (no grant: not called through Bureau; or too
+ * little material); a refusal is said in the section instead of the summary.
+ */
+async function summariseSources(turn: Turn, delegate: DemoDelegation, material: string): Promise<string | null> {
+  if (!turn.grant || !turn.appUrl || words(material).length < delegate.minWords) return null;
+  turn.working(`Asking ${delegate.name} to summarise the sources…`);
+  const outcome = await delegateThroughGateway({
+    appUrl: turn.appUrl,
+    slug: delegate.slug,
+    grant: turn.grant,
+    text: material,
+    signal: turn.signal,
+  });
+  const heading = "## What the sources say";
+  if (!outcome.ok)
+    return `${heading}\n\n${delegate.name} could not be asked (${truncate(outcome.reason, 240)}); read the material directly.\n`;
+  // Its headings one level under this section's, its own title dropped.
+  const summary = outcome.text
+    .replace(/^# .*\n+/, "")
+    .replace(/^(#{2,5}) /gm, "#$1 ")
+    .trim();
+  return `${heading}\n\n_Summarised by ${delegate.name}, delegated through Bureau._\n\n${summary}\n`;
 }
 
 /** Publishes the answer as one artifact (appended chunk by chunk), then completes. */

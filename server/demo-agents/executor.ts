@@ -2,6 +2,7 @@ import "server-only";
 import { TaskState } from "@a2a-js/sdk";
 import { AgentEvent, type AgentExecutor, type ExecutionEventBus, type RequestContext } from "@a2a-js/sdk/server";
 import { runBehavior } from "./behaviors";
+import { grantOf } from "./delegate";
 import { messageText, statusEvent, submittedTask, type TaskIds } from "./events";
 import { Turn, type DemoRuntimeOptions } from "./turn";
 import type { DemoAgentSpec } from "./types";
@@ -52,6 +53,7 @@ export class DemoAgentExecutor implements AgentExecutor {
       controller.signal,
       (event) => bus.publish(event),
       this.options,
+      grantOf(context.userMessage),
     );
     let waiting = false;
     try {

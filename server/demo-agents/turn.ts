@@ -1,6 +1,7 @@
 import "server-only";
 import { TaskState, type Message } from "@a2a-js/sdk";
 import type { AgentExecutionEvent } from "@a2a-js/sdk/server";
+import type { ReceivedGrant } from "./delegate";
 import { artifactEvent, statusEvent, type ArtifactChunk, type TaskIds } from "./events";
 import { generateWithLlm, type FetchFn, type LlmKeys } from "./llm";
 import type { DemoAgentSpec } from "./types";
@@ -8,6 +9,8 @@ import type { DemoAgentSpec } from "./types";
 export interface DemoRuntimeOptions {
   /** Pause between progress updates, in milliseconds. */
   stepMs: number;
+  /** Bureau's base URL, whose gateway a delegating agent calls (no delegation without it). */
+  appUrl?: string;
   llm: LlmKeys;
   fetchImpl?: FetchFn;
   /** Told when the LLM fails and the template answer is used instead. */
@@ -33,7 +36,14 @@ export class Turn {
     readonly signal: AbortSignal,
     private readonly publishEvent: (event: AgentExecutionEvent) => void,
     private readonly options: DemoRuntimeOptions,
+    /** The delegation grant Bureau sent with this message (none when called directly). */
+    readonly grant: ReceivedGrant | null = null,
   ) {}
+
+  /** Where this agent reaches Bureau's gateway, when it may delegate at all. */
+  get appUrl(): string | undefined {
+    return this.options.appUrl;
+  }
 
   get canceled(): boolean {
     return this.signal.aborted;

@@ -36,9 +36,23 @@ export interface DemoTemplateOptions {
   sections?: string[];
 }
 
+/**
+ * A seller's agent calling another listing through Bureau's gateway with the
+ * delegation grant of its task: the request's reading material (what follows
+ * its first paragraph) goes to `slug` for a summary, which joins the answer.
+ */
+export interface DemoDelegation {
+  /** The listing's slug on Bureau's gateway. */
+  slug: string;
+  /** Its name, for the progress update. */
+  name: string;
+  /** Material shorter than this many words is read by the agent itself. */
+  minWords: number;
+}
+
 export type DemoBehavior =
-  /** Several progress updates, then a markdown report appended in chunks. */
-  | { kind: "stream"; steps: string[] }
+  /** Several progress updates, then a markdown report appended in chunks; material goes to `delegate` first. */
+  | { kind: "stream"; steps: string[]; delegate?: DemoDelegation }
   /** Asks `question` first; finishes when the caller answers on the same task. */
   | ({ kind: "input-required"; question: string } & DemoTemplateOptions)
   /** Fails when the input contains one of `keywords` (case-insensitive). */

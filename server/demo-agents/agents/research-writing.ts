@@ -8,7 +8,8 @@ export const RESEARCH_WRITING_AGENTS: DemoAgentSpec[] = [
     name: "Northwind Research Analyst",
     description:
       "Flagship desk-research agent. Streams its progress as it scopes the question, gathers and weighs sources, " +
-      "then delivers a markdown brief with findings, open questions and next steps.",
+      "then delivers a markdown brief with findings, open questions and next steps. Paste source material after " +
+      "the question and it hands the reading to the Northwind Literature Scout, through Bureau, for a summary.",
     categories: ["research"],
     tags: ["market research", "briefing", "streaming"],
     pricePerTask: 120,
@@ -44,6 +45,8 @@ export const RESEARCH_WRITING_AGENTS: DemoAgentSpec[] = [
     behavior: {
       kind: "stream",
       steps: ["Scoping the question", "Searching sources", "Cross-checking findings", "Drafting the brief"],
+      // Called through Bureau it delegates the reading with its grant (billed to the buyer as a child task).
+      delegate: { slug: "northwind-literature-scout", name: "Northwind Literature Scout", minWords: 40 },
     },
   },
   {
