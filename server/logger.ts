@@ -23,6 +23,13 @@ const REDACT = [
   "cookie",
   "*.cookie",
   "DATABASE_URL",
+  // A delegation grant (its token is a bearer credential), wherever a message carrying it is logged.
+  "grant",
+  "*.grant",
+  'metadata["bureau/delegation"]',
+  '*.metadata["bureau/delegation"]',
+  '*.*.metadata["bureau/delegation"]',
+  '*.*.*.metadata["bureau/delegation"]',
 ];
 
 const requestContext = new AsyncLocalStorage<{ requestId: string }>();
