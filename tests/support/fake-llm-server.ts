@@ -136,7 +136,7 @@ export async function startFakeLlmServer(expected: { apiKey: string; model: stri
             ? { error: { message, type: status === 400 ? "invalid_request_error" : "server_error", code: null } }
             : { type: "error", error: { type: status === 400 ? "invalid_request_error" : "api_error", message } },
         );
-      if (problems.length) return error(problems[0] === "no answer was scripted for this request" ? 500 : 400, problems.join("; "));
+      if (problems.length) return error(next ? 400 : 500, problems.join("; "));
       if (next!.status) return error(next!.status, "The fake model was told to fail.");
       const id = ++count;
       const content = next!.content ?? "";

@@ -1,11 +1,12 @@
 import "server-only";
 import { isFit, rankStaff } from "../match/match-staff";
-import { buildStaffIndex } from "../match/staff-index";
+import { buildStaffIndex, type StaffIndex } from "../match/staff-index";
 import { departmentLabel, scopeDepartment, staffById, subtreeSlugs } from "../org-tree";
 import { decisionFromParts, finalizeParts, planSummary, type DraftPart } from "../plan-parts";
-import { lexemesOf } from "../text/lexemes";
+import { lexemeOf, lexemesOf } from "../text/lexemes";
 import { dataReferences, definiteLexemes, refersToPrevious } from "../text/references";
 import { meaningfulCount, splitRequest, type Clause } from "../text/split-request";
+import { GENERIC_VERBS, leadingVerb } from "../text/tokens";
 import type { ManagerDecision, ManagerInput } from "../types";
 import { assign, type AssignScope, type Assignment } from "./assign";
 import { nobodyFits, noStaff, someUnplaced, vagueRequest, whichOne } from "./questions";
@@ -25,19 +26,32 @@ const short = (text: string) => (text.length > 80 ? `${text.slice(0, 79).trimEnd
 function dependency(clauses: Clause[], i: number): number | null {
   const clause = clauses[i]!;
   if (i === 0) return null;
-  if (clause.connector === "then" || refersToPrevious(clause.text)) return i - 1;
+  if (clause.connector === "then" || refersToPrevious(clause.core)) return i - 1;
   if (clause.connector === "also") return null;
-  const named = definiteLexemes(clause.text);
+  const named = definiteLexemes(clause.core);
   for (let j = i - 1; j >= 0; j--) {
-    if ([...lexemesOf(clauses[j]!.text)].some((l) => named.has(l))) return j;
+    if ([...lexemesOf(clauses[j]!.core)].some((l) => named.has(l))) return j;
   }
   return null;
+}
+
+/**
+ * Whether the clause asks for a kind of work no one here names at all
+ * ("Translate …" with no translator): its verb is specific and in no
+ * position's skills, so matching its object ("our pricing page") would pick
+ * the wrong person.
+ */
+function doesUnknownWork(text: string, index: StaffIndex): boolean {
+  const verb = leadingVerb(text);
+  if (!verb || GENERIC_VERBS.has(verb)) return false;
+  const lexeme = lexemeOf(verb);
+  return !!lexeme && !index.weights.has(lexeme);
 }
 
 /** Parts that fetch the figures a clause mentions from the department that keeps them. */
 function prerequisites(clause: Clause, assignment: Assignment, scope: AssignScope): DraftPart[] {
   const found: DraftPart[] = [];
-  for (const ref of dataReferences(clause.text)) {
+  for (const ref of dataReferences(clause.core)) {
     const owner = rankStaff(scope.index, ref.phrase).find((m) => isFit(m) && m.matchedLexemes.has(ref.head));
     if (!owner || owner.entry.department.slug === assignment.match.entry.department.slug) continue;
     const key = `data_${owner.entry.position.positionId}_${ref.head}`;
@@ -79,7 +93,7 @@ export function decideDeterministically(input: ManagerInput): ManagerDecision {
 
   const clauses = splitRequest(request);
   const strict = words < 3;
-  const assignments = clauses.map((c) => assign(c.text, scope, { strict }));
+  const assignments = clauses.map((c) => (doesUnknownWork(c.core, index) ? null : assign(c.core, scope, { strict })));
   if (strict && !assignments[0]) return ambiguity(request, scope);
   const unplaced = clauses.filter((_, i) => !assignments[i]).map((c) => c.text);
   if (unplaced.length === clauses.length) return nobodyFits(request, input.departments);

@@ -25,7 +25,7 @@ export interface StaffMatch {
 }
 
 /** A fit: covers a good share of the text, with at least one word that is not everyone's. */
-export const MIN_COVERAGE = 0.34;
+export const MIN_COVERAGE = 0.25;
 export const MIN_EVIDENCE = 0.6;
 export const isFit = (m: StaffMatch | undefined): m is StaffMatch =>
   !!m && m.coverage >= MIN_COVERAGE && m.evidence >= MIN_EVIDENCE;
@@ -76,6 +76,12 @@ function places(entry: StaffEntry, lexemes: Set<string>): string {
   return unique.join(" and ") || "its skills";
 }
 
+/**
+ * "Matched 'draft', 'blog post' to skill 'Blog post draft' of Content Writer
+ * (Marketing/Content), and 'privacy' to skill 'Headline options'": each
+ * matched word is credited to the skill that holds most of the match, then
+ * the next, then to the position's other fields.
+ */
 function explain(
   text: string,
   entry: StaffEntry,
@@ -92,11 +98,18 @@ function explain(
     for (const l of field.lexemes) if (matched.has(l)) hits.add(l);
     bySkill.set(field.skill.name, hits);
   }
-  const [skill, skillHits] = [...bySkill].sort((a, b) => weightOf(b[1]) - weightOf(a[1]))[0] ?? ["", new Set()];
-  const rest = new Set([...matched].filter((l) => !skillHits.has(l)));
-  if (skillHits.size === 0) return `Matched ${quote(phrases(text, rest))} to ${places(entry, rest)} of ${who}.`;
-  const also = rest.size ? `, and ${quote(phrases(text, rest))} to ${places(entry, rest)}` : "";
-  return `Matched ${quote(phrases(text, skillHits))} to skill '${skill}' of ${who}${also}.`;
+  const left = new Set(matched);
+  const credits: string[] = [];
+  for (const [skill, hits] of [...bySkill].sort((a, b) => weightOf(b[1]) - weightOf(a[1]))) {
+    const own = new Set([...hits].filter((l) => left.has(l)));
+    if (own.size === 0) continue;
+    own.forEach((l) => left.delete(l));
+    credits.push(`${quote(phrases(text, own))} to skill '${skill}'`);
+  }
+  if (left.size) credits.push(`${quote(phrases(text, left))} to ${places(entry, left)}`);
+  const [first, ...rest] = credits;
+  const tail = rest.length ? `, ${[...rest.slice(0, -1), `and ${rest.at(-1)}`].join(", ")}` : "";
+  return `Matched ${first} of ${who}${tail}.`;
 }
 
 /** Every position of `entries` ranked for the text, best first (positions matching nothing left out). */

@@ -1,6 +1,6 @@
 import "server-only";
 import { ENGLISH_STOP_WORDS, lexemeOf } from "./lexemes";
-import { isStopToken, tokenize, type Token } from "./tokens";
+import { isActionVerb, isStopToken, tokenize, type Token } from "./tokens";
 
 /**
  * What a clause needs from the ones before it, read from its words:
@@ -22,24 +22,31 @@ const DETERMINERS = new Set(["the", "that", "this", "these", "those"]);
 export function refersToPrevious(clause: string): boolean {
   const tokens = tokenize(clause).filter((t) => t.isWord);
   return tokens.some((t, i) => {
-    if (PRONOUNS.has(t.lower)) return true;
+    // "IT" in capitals is the department ("for IT buyers"), not the pronoun.
+    if (PRONOUNS.has(t.lower)) return t.text !== "IT";
     // "this" alone ("translate this into German"), not "this NDA"; "that" as a conjunction is followed by a word.
     if (DEMONSTRATIVES.has(t.lower)) return i > 0 && isStopToken(tokens[i + 1]);
     return DETERMINERS.has(t.lower) && RESULT_NOUNS.has(tokens[i + 1]?.lower ?? "");
   });
 }
 
-/** Lexemes of the nouns the clause names as already known: "the post", "that draft". */
+/**
+ * Lexemes of the nouns the clause names as already known: the head of each
+ * noun phrase after "the", "that", … ("the post" -> post; "the pricing page"
+ * -> page, not pricing).
+ */
 export function definiteLexemes(clause: string): Set<string> {
-  const tokens = tokenize(clause).filter((t) => t.isWord);
+  const tokens = tokenize(clause);
   const out = new Set<string>();
   tokens.forEach((t, i) => {
-    if (!DETERMINERS.has(t.lower)) return;
-    for (const next of tokens.slice(i + 1, i + 3)) {
-      if (ENGLISH_STOP_WORDS.has(next.lower)) break;
-      const lexeme = lexemeOf(next.lower);
-      if (lexeme) out.add(lexeme);
+    if (!t.isWord || !DETERMINERS.has(t.lower)) return;
+    let head: Token | undefined;
+    for (const next of tokens.slice(i + 1, i + 4)) {
+      if (!next.isWord || ENGLISH_STOP_WORDS.has(next.lower) || isActionVerb(next)) break;
+      head = next;
     }
+    const lexeme = head ? lexemeOf(head.lower) : null;
+    if (lexeme) out.add(lexeme);
   });
   return out;
 }
@@ -106,7 +113,7 @@ export function dataReferences(clause: string): DataReference[] {
     let start = i;
     while (start > 0 && i - start < 4) {
       const before = tokens[start - 1]!;
-      if (!before.isWord || PHRASE_BOUNDARY.has(before.lower)) break;
+      if (!before.isWord || PHRASE_BOUNDARY.has(before.lower) || isActionVerb(before)) break;
       start--;
     }
     const head = lexemeOf(t.lower);

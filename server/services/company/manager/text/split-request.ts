@@ -14,7 +14,10 @@ import { isActionVerb, tokenize, type Token } from "./tokens";
 export type Connector = "then" | "also" | null;
 
 export interface Clause {
+  /** The piece of work as its position will read it (a list's lead-in in front: "For the Q3 launch: …"). */
   text: string;
+  /** The clause's own words, without a lead-in: what matching and references read. */
+  core: string;
   connector: Connector;
 }
 
@@ -43,13 +46,18 @@ const tidy = (text: string) => {
   return t.charAt(0).toUpperCase() + t.slice(1);
 };
 
-/** Paragraph lines and list items; a list's lead-in ("For the Q3 launch:") is kept in front of each item. */
-function blocks(request: string): string[] {
-  const out: string[] = [];
+interface Block {
+  text: string;
+  lead: string;
+}
+
+/** Paragraph lines and list items; a list's lead-in ("For the Q3 launch:") goes with each item. */
+function blocks(request: string): Block[] {
+  const out: Block[] = [];
   let lead = "";
   let paragraph: string[] = [];
   const flush = () => {
-    if (paragraph.length) out.push(paragraph.join(" "));
+    if (paragraph.length) out.push({ text: paragraph.join(" "), lead: "" });
     paragraph = [];
   };
   for (const line of request.split(/\r?\n/)) {
@@ -59,7 +67,7 @@ function blocks(request: string): string[] {
         lead = paragraph.pop()!.replace(/:\s*$/, "");
       }
       flush();
-      out.push(meaningfulCount(lead) ? `${lead}: ${item[1]}` : item[1]!);
+      out.push({ text: item[1]!, lead: meaningfulCount(lead) ? lead : "" });
     } else if (line.trim()) {
       paragraph.push(line.trim());
     } else {
@@ -116,7 +124,8 @@ function clauseSpans(sentence: string): Span[] {
       if (tokens[j]!.lower === "also") next = "also";
       j++;
     }
-    if (t.text !== ";" && !isActionVerb(tokens[j])) continue;
+    // ";" and "then" start a new piece whatever follows; "and" and "," only before a verb.
+    if (t.text !== ";" && next !== "then" && !isActionVerb(tokens[j])) continue;
     spans.push({ start: from, end: t.start, connector });
     from = tokens[j]?.start ?? sentence.length;
     connector = next;
@@ -126,7 +135,7 @@ function clauseSpans(sentence: string): Span[] {
   return spans;
 }
 
-function splitSentence(sentence: string): Clause[] {
+function splitSentence(sentence: string, lead: string): Clause[] {
   const spans = clauseSpans(sentence).filter((s) => sentence.slice(s.start, s.end).trim());
   // A clause too small to stand alone joins the one before it (the first joins the next).
   for (let i = 0; i < spans.length && spans.length > 1;) {
@@ -137,12 +146,16 @@ function splitSentence(sentence: string): Clause[] {
     if (i === 0) spans.splice(0, 2, { ...spans[0]!, end: spans[1]!.end });
     else spans.splice(i - 1, 2, { ...spans[i - 1]!, end: spans[i]!.end });
   }
-  return spans.map((s) => ({ text: tidy(sentence.slice(s.start, s.end)), connector: s.connector }));
+  return spans.map((s) => {
+    const core = tidy(sentence.slice(s.start, s.end));
+    return { text: lead ? `${lead}: ${core}` : core, core, connector: s.connector };
+  });
 }
 
 export function splitRequest(request: string): Clause[] {
   const whole = request.trim();
-  if (meaningfulCount(whole) < MIN_WORDS_TO_SPLIT) return [{ text: tidy(whole), connector: null }];
-  const clauses = blocks(whole).flatMap(sentences).flatMap(splitSentence);
-  return clauses.length ? clauses : [{ text: tidy(whole), connector: null }];
+  const single = [{ text: tidy(whole), core: tidy(whole), connector: null }];
+  if (meaningfulCount(whole) < MIN_WORDS_TO_SPLIT) return single;
+  const clauses = blocks(whole).flatMap((b) => sentences(b.text).flatMap((s) => splitSentence(s, b.lead)));
+  return clauses.length ? clauses : single;
 }

@@ -144,3 +144,26 @@ export const ACTION_VERBS: ReadonlySet<string> = new Set([
 ]);
 
 export const isActionVerb = (t: Token | undefined) => !!t && t.isWord && ACTION_VERBS.has(t.lower);
+
+/** Verbs that say "produce something" without saying what kind of work: the object decides who does it. */
+export const GENERIC_VERBS: ReadonlySet<string> = new Set([
+  "add",
+  "build",
+  "compose",
+  "create",
+  "generate",
+  "prepare",
+  "produce",
+  "run",
+  "send",
+  "share",
+  "turn",
+  "update",
+  "write",
+]);
+
+/** The action verb the clause opens with ("Translate our pricing page …" -> "translate"), if any. */
+export function leadingVerb(text: string): string | null {
+  const first = tokenize(text).find((t) => t.isWord && !["please", "kindly", "also", "then"].includes(t.lower));
+  return first && isActionVerb(first) ? first.lower : null;
+}
