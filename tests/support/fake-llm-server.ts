@@ -136,7 +136,8 @@ export async function startFakeLlmServer(expected: { apiKey: string; model: stri
             ? { error: { message, type: status === 400 ? "invalid_request_error" : "server_error", code: null } }
             : { type: "error", error: { type: status === 400 ? "invalid_request_error" : "api_error", message } },
         );
-      if (problems.length) return error(next ? 400 : 500, problems.join("; "));
+      const unauthorized = problems.some((p) => p.endsWith("is not the configured key"));
+      if (problems.length) return error(unauthorized ? 401 : next ? 400 : 500, problems.join("; "));
       if (next!.status) return error(next!.status, "The fake model was told to fail.");
       const id = ++count;
       const content = next!.content ?? "";

@@ -85,6 +85,8 @@ export async function decideWithLlm(
         description: "A route or plan of the request over the company's positions, or a question back.",
       }),
       temperature: 0,
+      // Claude's native structured output (a JSON schema it must follow), not the older forced-tool mode.
+      providerOptions: { anthropic: { structuredOutputMode: "outputFormat" } },
       // No retries: a failed answer falls back to the deterministic manager at once.
       maxRetries: 0,
       abortSignal: signal,
