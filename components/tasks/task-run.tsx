@@ -13,6 +13,7 @@ import { isActiveState } from "./task-format";
 import { TaskHeader, type TaskHeaderData } from "./task-header";
 import { TaskReplyForm } from "./task-reply-form";
 import { TaskTimeline } from "./task-timeline";
+import { TaskTreePanel } from "./task-tree";
 import { useTaskStream } from "./use-task-stream";
 
 export interface TaskRunData extends TaskHeaderData {
@@ -123,14 +124,17 @@ export function TaskRun({ task, refetch }: { task: TaskRunData; refetch: () => v
             />
           ) : null}
         </section>
-        <Card className="h-fit">
-          <CardHeader>
-            <CardTitle>Timeline</CardTitle>
-          </CardHeader>
-          <CardContent>
-            <TaskTimeline events={events} agentName={task.agent.name} />
-          </CardContent>
-        </Card>
+        <div className="min-w-0 space-y-6">
+          <TaskTreePanel orgId={org.id} taskId={task.id} state={state} />
+          <Card className="h-fit">
+            <CardHeader>
+              <CardTitle>Timeline</CardTitle>
+            </CardHeader>
+            <CardContent>
+              <TaskTimeline events={events} agentName={task.agent.name} />
+            </CardContent>
+          </Card>
+        </div>
       </div>
     </div>
   );

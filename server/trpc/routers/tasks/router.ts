@@ -2,6 +2,7 @@ import "server-only";
 import { createTRPCRouter } from "../../init";
 import { cancelTaskProcedure } from "./cancel-task";
 import { getTaskProcedure } from "./get-task";
+import { getTaskTreeProcedure } from "./get-task-tree";
 import { listTaskAgentsProcedure } from "./list-task-agents";
 import { listTasksProcedure } from "./list-tasks";
 import { replyToTaskProcedure } from "./reply-to-task";
@@ -13,6 +14,7 @@ export const tasksRouter = createTRPCRouter({
   list: listTasksProcedure,
   agents: listTaskAgentsProcedure,
   get: getTaskProcedure,
+  tree: getTaskTreeProcedure,
   cancel: cancelTaskProcedure,
   reply: replyToTaskProcedure,
 });
