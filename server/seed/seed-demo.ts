@@ -8,6 +8,7 @@ import { createApiKey } from "../services/api-keys/create-api-key";
 import { grantCredits } from "../services/ledger/grant-credits";
 import { appUrl } from "../env";
 import { seedCatalog } from "./seed-catalog";
+import { seedCompany } from "./seed-company";
 import { seedWorkflows } from "./seed-workflows";
 import { DEMO_ORGS, DEMO_PASSWORD, DEMO_USERS } from "./demo-data";
 
@@ -77,6 +78,7 @@ export async function seedDemo(
   const acmeId = orgIds.get(DEMO_ORGS.acme.slug)!;
   const acmeOwner = await db.user.findUniqueOrThrow({ where: { email: "owner@acme.test" }, select: { id: true } });
   await seedWorkflows({ orgId: acmeId, ownerUserId: acmeOwner.id });
+  await seedCompany({ orgId: acmeId, ownerUserId: acmeOwner.id });
   let apiKey = opts.existingApiKey ?? null;
   if (apiKey) {
     const check = await auth.api.verifyApiKey({ body: { key: apiKey } });
