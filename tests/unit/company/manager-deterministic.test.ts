@@ -329,3 +329,15 @@ describe("the deterministic manager: bad input", () => {
     expect(a).toEqual(b);
   });
 });
+
+describe("the deterministic manager: size", () => {
+  it("asks which to do first when a request holds more pieces of work than one plan takes", async () => {
+    const items = Array.from({ length: 13 }, (_, i) => `${i + 1}. Review NDA number ${i + 1} for missing clauses`);
+    expect(asQuestion(await decided(askCompany(items.join("\n"))))).toMatch(
+      /^This request holds 13 pieces of work; one plan takes at most 12/,
+    );
+    const twelve = asPlan(await decided(askCompany(items.slice(0, 12).join("\n"))));
+    expect(twelve.parts).toHaveLength(12);
+    expect(twelve.parts.every((p) => p.positionId === "pos_contract_reviewer" && p.dependsOn.length === 0)).toBe(true);
+  });
+});

@@ -2,14 +2,14 @@ import "server-only";
 import { isFit, rankStaff } from "../match/match-staff";
 import { buildStaffIndex, type StaffIndex } from "../match/staff-index";
 import { departmentLabel, scopeDepartment, staffById, subtreeSlugs } from "../org-tree";
-import { decisionFromParts, finalizeParts, planSummary, type DraftPart } from "../plan-parts";
+import { decisionFromParts, finalizeParts, MAX_PARTS, planSummary, type DraftPart } from "../plan-parts";
 import { lexemeOf, lexemesOf } from "../text/lexemes";
 import { dataReferences, definiteLexemes, refersToPrevious } from "../text/references";
 import { meaningfulCount, splitRequest, type Clause } from "../text/split-request";
 import { GENERIC_VERBS, leadingVerb } from "../text/tokens";
 import type { ManagerDecision, ManagerInput } from "../types";
 import { assign, type AssignScope, type Assignment } from "./assign";
-import { nobodyFits, noStaff, someUnplaced, vagueRequest, whichOne } from "./questions";
+import { nobodyFits, noStaff, someUnplaced, tooManyParts, vagueRequest, whichOne } from "./questions";
 
 /**
  * The built-in manager: no model, same answer for the same input. It cuts
@@ -116,6 +116,7 @@ export function decideDeterministically(input: ManagerInput): ManagerDecision {
     });
   });
 
+  if (drafts.length > MAX_PARTS) return tooManyParts(drafts.length, MAX_PARTS);
   const parts = finalizeParts(drafts, staff);
   const ctx = { request, staff, departments: input.departments };
   const added = drafts.length - clauses.length;

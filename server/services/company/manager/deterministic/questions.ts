@@ -51,3 +51,9 @@ export const whichOne = (request: string, options: string[]): Question =>
     `"${request}" could go to ${options.join(" or ")}. Which one, and what exactly should they do ` +
       "(what to produce or check, and about what)?",
   );
+
+export const tooManyParts = (count: number, max: number): Question =>
+  question(
+    `This request holds ${count} pieces of work; one plan takes at most ${max}. Which should come first? ` +
+      "Send the rest as another request.",
+  );
