@@ -2,6 +2,7 @@ import { describe, expect, it, vi } from "vitest";
 import type { JobEvent } from "@/server/jobs/types";
 import { db } from "@/server/db";
 import { setBudget } from "@/server/services/budgets/set-budget";
+import { captureHold } from "@/server/services/ledger/capture-hold";
 import { checkLedger } from "@/server/services/ledger/check-ledger";
 import { BudgetExceededError } from "@/server/services/ledger/errors";
 import { releaseHold } from "@/server/services/ledger/release-hold";
@@ -45,7 +46,11 @@ async function company(credits = 100_000) {
   return { org, owner, caller, agent, department };
 }
 
-const refusalOf = (promise: Promise<unknown>) => promise.then(() => null, (error: unknown) => error);
+const refusalOf = (promise: Promise<unknown>) =>
+  promise.then(
+    () => null,
+    (error: unknown) => error,
+  );
 
 describe("budget roll-up", () => {
   it("counts a team's task against the team, each ancestor and the org, refusing at the first cap it would pass", async () => {
@@ -99,6 +104,14 @@ describe("budget roll-up", () => {
       Social: { spentCredits: 120, rolledUpSpentCredits: 120, tasks: 2 },
     });
     expect(chart.org).toEqual({ capCredits: 310, spentCredits: 300 });
+    // The Credits page's budget lines count what each cap counts: the department and its teams.
+    const lines = (await caller.budgets.list({ orgId: org.id })).departments;
+    expect(lines.map((l) => [l.departmentId, l.capCredits, l.spentCredits])).toEqual(
+      expect.arrayContaining([
+        [marketing.id, 300, 300],
+        [content.id, 200, 120],
+      ]),
+    );
     expect((await checkLedger(db)).ok).toBe(true);
   });
 
@@ -107,8 +120,9 @@ describe("budget roll-up", () => {
     const finance = await department("Finance", null, 150);
     const payroll = await department("Payroll", finance.id);
     await payroll.run();
-    expect(sent.filter((e) => e.name === "budget/threshold.crossed" && (e.data as { orgId: string }).orgId === org.id))
-      .toHaveLength(0);
+    expect(
+      sent.filter((e) => e.name === "budget/threshold.crossed" && (e.data as { orgId: string }).orgId === org.id),
+    ).toHaveLength(0);
     await payroll.run(); // 120 of 150
     const alerts = sent.filter(
       (e) => e.name === "budget/threshold.crossed" && (e.data as { orgId: string }).orgId === org.id,
@@ -124,6 +138,9 @@ describe("budget roll-up", () => {
     const field = await department("Field", ops.id);
     await field.run();
     expect(await refusalOf(field.run())).toMatchObject({ details: { departmentName: "Operations" } });
+    // Captured this month still counts, like a hold.
+    const first = await db.task.findFirstOrThrow({ where: { orgId: org.id, departmentId: field.id } });
+    expect(await captureHold({ taskId: first.id })).toEqual({ captured: true });
     await caller.company.moveDepartment({ orgId: org.id, id: field.id, parentId: sales.id });
     // Under Sales, its 60 already spent counts there and no longer against Operations.
     await expect(field.run()).resolves.toMatchObject({ created: true });
@@ -131,6 +148,8 @@ describe("budget roll-up", () => {
     const chart = await caller.company.chart({ orgId: org.id });
     expect(chart.departments.find((d) => d.name === "Sales")!.month.rolledUpSpentCredits).toBe(120);
     expect(chart.departments.find((d) => d.name === "Operations")!.month.rolledUpSpentCredits).toBe(60);
+    const lines = (await caller.budgets.list({ orgId: org.id })).departments;
+    expect(lines.find((l) => l.departmentId === sales.id)).toMatchObject({ capCredits: 1_000, spentCredits: 120 });
   });
 });
 
