@@ -8,7 +8,8 @@ import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@/com
 import { useOrgEvents, useThrottled } from "@/components/workflow-runs/use-org-events";
 import type { TaskState } from "@/server/schemas/enums";
 import { isActiveState } from "./task-format";
-import { concernsTree, TaskTreeRow, treeRows } from "./task-tree-rows";
+import type { TaskTreeView } from "@/server/trpc/routers/tasks/get-task-tree.types";
+import { concernsTree, TaskTreeRow, treeRows, type TreeRow } from "./task-tree-rows";
 import { useNow } from "./use-now";
 
 /** Events re-read the tree at most this often; while the org stream is down, it is polled this often. */
@@ -56,12 +57,27 @@ export function TaskTreePanel({ orgId, taskId, state }: { orgId: string; taskId:
   }, [streamDown]);
 
   if (!data || data.nodeCount < 2) return null;
+  return <TaskTreeCard tree={data} rows={rows} taskId={taskId} now={now} />;
+}
+
+/** The panel itself: the tree's rows, the current task marked, and the total. */
+export function TaskTreeCard({
+  tree,
+  rows,
+  taskId,
+  now,
+}: {
+  tree: TaskTreeView;
+  rows: TreeRow[];
+  taskId: string;
+  now: number;
+}) {
   return (
     <Card className="h-fit" data-testid="task-tree">
       <CardHeader>
         <CardTitle>Task tree</CardTitle>
         <CardDescription>
-          {plural(data.nodeCount, { one: "task", other: "tasks" })}, {creditCount(data.totalCostCredits)} held or
+          {plural(tree.nodeCount, { one: "task", other: "tasks" })}, {creditCount(tree.totalCostCredits)} held or
           charged in total
         </CardDescription>
       </CardHeader>
@@ -71,14 +87,14 @@ export function TaskTreePanel({ orgId, taskId, state }: { orgId: string; taskId:
             <TaskTreeRow key={row.node.id} row={row} current={row.node.id === taskId} now={now} />
           ))}
         </ul>
-        {data.truncated ? (
+        {tree.truncated ? (
           <p className="mt-2 text-xs text-muted-foreground">
-            Showing the first {rows.length} tasks of {data.nodeCount}; the total counts them all.
+            Showing the first {rows.length} tasks of {tree.nodeCount}; the total counts them all.
           </p>
         ) : null}
         <p className="mt-3 flex justify-between border-t pt-3 text-sm font-medium" data-testid="task-tree-total">
           <span>Total</span>
-          <span>{creditCount(data.totalCostCredits)}</span>
+          <span>{creditCount(tree.totalCostCredits)}</span>
         </p>
       </CardContent>
     </Card>
