@@ -43,7 +43,9 @@ export function conciergeCardJson() {
       bureauApiKey: {
         httpAuthSecurityScheme: {
           scheme: "Bearer",
-          description: "An org API key from Bureau, sent as 'Authorization: Bearer <key>'.",
+          description:
+            "An org API key from Bureau, sent as 'Authorization: Bearer <key>'; or the bdg_ token of a " +
+            "bureau/delegation grant, for an agent working on a Bureau task.",
         },
       },
     },

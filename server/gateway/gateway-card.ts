@@ -5,7 +5,9 @@ import { appUrl } from "../env";
 import { gatewayUrl } from "../a2a/urls";
 
 const SCHEME = "bureauApiKey";
-const AUTH_HELP = "An org API key from Bureau (Settings → API keys), sent as 'Authorization: Bearer <key>'.";
+const AUTH_HELP =
+  "An org API key from Bureau (Settings → API keys), sent as 'Authorization: Bearer <key>'; or, for an agent " +
+  "working on a Bureau task, the bdg_ token of the bureau/delegation grant in that task's message metadata.";
 
 type Json = Record<string, unknown>;
 
