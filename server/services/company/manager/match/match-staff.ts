@@ -73,7 +73,10 @@ function places(entry: StaffEntry, lexemes: Set<string>): string {
     unique.splice(unique.indexOf(PLACES.mission), 1);
     unique[unique.indexOf(PLACES.department)] = "its department's name and mission";
   }
-  return unique.join(" and ") || "its skills";
+  if (unique.length === 0) return "its skills";
+  // "its title, standing instructions and department's name"
+  const [first, ...rest] = unique.map((place, i) => (i === 0 ? place : place.replace(/^its /, "")));
+  return rest.length ? `${[first, ...rest.slice(0, -1)].join(", ")} and ${rest.at(-1)}` : first!;
 }
 
 /**
