@@ -341,3 +341,12 @@ describe("the deterministic manager: size", () => {
     expect(twelve.parts.every((p) => p.positionId === "pos_contract_reviewer" && p.dependsOn.length === 0)).toBe(true);
   });
 });
+
+describe("the deterministic manager: after its question is answered", () => {
+  it("decides on the request with the reply, reading a department named in it as a hint", async () => {
+    const after = asRoute(await decided(askCompany("help\n\nReview our NDA with Globex for missing clauses")));
+    expect(after).toMatchObject({ departmentSlug: "legal", positionId: "pos_contract_reviewer" });
+    const hinted = asRoute(await decided(askCompany("Check our supplier terms for risky clauses\n\nLegal")));
+    expect(hinted).toMatchObject({ departmentSlug: "legal", positionId: "pos_contract_reviewer" });
+  });
+});

@@ -157,3 +157,14 @@ describe("request text inside a step's Liquid template", () => {
     expect(rendered).toMatch(/cut: the text is longer/);
   });
 });
+
+describe("a request with the replies to the manager's questions", () => {
+  it("drops a sentence that says nothing and reads a one-word reply with the work it answers", () => {
+    expect(splitRequest("help\n\nReview our NDA with Globex for missing clauses")).toEqual([
+      expect.objectContaining({ text: "Review our NDA with Globex for missing clauses" }),
+    ]);
+    expect(splitRequest("Check our supplier terms for risky clauses\n\nLegal")).toEqual([
+      expect.objectContaining({ core: "Check our supplier terms for risky clauses. Legal" }),
+    ]);
+  });
+});

@@ -157,5 +157,34 @@ export function splitRequest(request: string): Clause[] {
   const single = [{ text: tidy(whole), core: tidy(whole), connector: null }];
   if (meaningfulCount(whole) < MIN_WORDS_TO_SPLIT) return single;
   const clauses = blocks(whole).flatMap((b) => sentences(b.text).flatMap((s) => splitSentence(s, b.lead)));
-  return clauses.length ? clauses : single;
+  return clauses.length ? mergeSmall(clauses) : single;
 }
+
+/**
+ * A sentence too small to be work of its own ("Thanks!", or "Legal." as the
+ * reply to a question) is dropped when it says nothing, and otherwise read
+ * with the clause before it (the first: after it), as a hint to that clause.
+ */
+function mergeSmall(clauses: Clause[]): Clause[] {
+  const kept = clauses.filter((c) => meaningfulCount(c.core) > 0);
+  const out: Clause[] = [];
+  let pending: Clause | null = null;
+  for (const clause of kept) {
+    if (meaningfulCount(clause.core) >= MIN_CLAUSE_WORDS || kept.length === 1) {
+      out.push(pending ? join(pending, clause) : clause);
+      pending = null;
+    } else if (out.length) {
+      out[out.length - 1] = join(out[out.length - 1]!, clause);
+    } else {
+      pending = pending ? join(pending, clause) : clause;
+    }
+  }
+  if (pending) out.push(pending);
+  return out;
+}
+
+const join = (a: Clause, b: Clause): Clause => ({
+  text: `${a.text}. ${b.text}`,
+  core: `${a.core}. ${b.core}`,
+  connector: a.connector,
+});
