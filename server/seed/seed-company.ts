@@ -164,7 +164,8 @@ async function ensureDepartment(
   });
   // Archived in the demo: left as it is, teams and all.
   if (existing?.archivedAt) return null;
-  const id = existing?.id ?? (await createDepartment({ orgId, actor, name: spec.name, mission: spec.mission, parentId })).id;
+  const id =
+    existing?.id ?? (await createDepartment({ orgId, actor, name: spec.name, mission: spec.mission, parentId })).id;
   if (!existing) {
     totals.created += 1;
     if (spec.approval)

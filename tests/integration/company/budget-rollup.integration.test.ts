@@ -53,7 +53,7 @@ const refusalOf = (promise: Promise<unknown>) =>
   );
 
 describe("budget roll-up", () => {
-  it("counts a team's task against the team, each ancestor and the org, refusing at the first cap it would pass", async () => {
+  it("counts a team's task against the team, each ancestor and the org, refused at the first cap", async () => {
     const { org, owner, caller, department } = await company();
     const marketing = await department("Marketing", null, 300);
     const content = await department("Content", marketing.id, 200);
@@ -154,7 +154,7 @@ describe("budget roll-up", () => {
 });
 
 describe("budget roll-up under concurrency", () => {
-  it("never lets sibling teams overrun their shared parent: exactly what fits is held, the rest refused naming it", async () => {
+  it("never lets sibling teams overrun their parent: what fits is held, the rest refused naming it", async () => {
     const { org, department } = await company();
     // The parent's 600 fits 10 tasks at 60; the two teams ask for 12 each at once.
     const marketing = await department("Marketing", null, 600);
@@ -183,12 +183,13 @@ describe("budget roll-up under concurrency", () => {
     expect((await checkLedger(db)).ok).toBe(true);
   }, 120_000);
 
-  it("holds the line between concurrent transactions on separate connections (the wallet lock, not the app)", async () => {
+  it("holds the line between concurrent transactions on separate connections (the wallet lock)", async () => {
     const { org, agent, department } = await company();
     const people = await department("People", null, 300);
     const hiring = await department("Hiring", people.id);
     const onboarding = await department("Onboarding", people.id);
-    // Each hold its own transaction on its own pooled connection, all at once: only bureau_check_hold's lock orders them.
+    // Each hold its own transaction on its own pooled connection, all at once:
+    // only bureau_check_hold's wallet lock orders them (startTask's group commit does not apply here).
     const outcomes = await Promise.allSettled(
       Array.from({ length: 16 }, (_, i) =>
         startHeldTask({ orgId: org.id, agentId: agent.id, amount: 60, departmentId: (i % 2 ? hiring : onboarding).id }),

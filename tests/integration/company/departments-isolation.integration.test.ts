@@ -55,8 +55,7 @@ describe("company isolation between orgs", () => {
       ["movePosition", () => n.movePosition({ orgId, id: position.id, departmentId: own.id })],
       ["movePosition into theirs", () => n.movePosition({ orgId, id: ownPosition.id, departmentId: finance.id })],
     ];
-    for (const [name, attempt] of attempts)
-      await expect(attempt(), name).rejects.toMatchObject({ code: "NOT_FOUND" });
+    for (const [name, attempt] of attempts) await expect(attempt(), name).rejects.toMatchObject({ code: "NOT_FOUND" });
 
     // Acme's own org id, from someone who is not a member.
     const foreign: [string, () => Promise<unknown>][] = [
@@ -67,8 +66,7 @@ describe("company isolation between orgs", () => {
       ["hire", () => n.hire({ orgId: acme.org.id, departmentId: finance.id, agent: { id: agent.id } })],
       ["endPosition", () => n.endPosition({ orgId: acme.org.id, id: position.id })],
     ];
-    for (const [name, attempt] of foreign)
-      await expect(attempt(), name).rejects.toMatchObject({ code: "NOT_FOUND" });
+    for (const [name, attempt] of foreign) await expect(attempt(), name).rejects.toMatchObject({ code: "NOT_FOUND" });
 
     expect(await snapshot()).toEqual(before);
     // Nosy's chart shows only its own department.

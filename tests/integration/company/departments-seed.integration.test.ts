@@ -7,7 +7,7 @@ import { ownerWithOrg } from "../../support/factories";
 
 /** Acme's demo company (server/seed/seed-company.ts), through the real demo seed. */
 describe("the company seed", () => {
-  it("gives Acme its departments and a Content team, each with a mission, leads, a budget and staff; idempotently", async () => {
+  it("gives Acme departments and a Content team with missions, leads, budgets and staff, idempotently", async () => {
     await seedDemo();
     const acme = await db.organization.findUniqueOrThrow({ where: { slug: DEMO_ORGS.acme.slug } });
     const footprint = async () => ({
@@ -44,7 +44,10 @@ describe("the company seed", () => {
       expect(d.mission.length, d.name).toBeGreaterThan(20);
       expect(d.leads.length, d.name).toBeGreaterThan(0);
       expect(d.positions.length, d.name).toBeGreaterThan(1);
-      expect(await db.budget.findUnique({ where: { orgId_scope: { orgId: acme.id, scope: d.id } } }), d.name).not.toBeNull();
+      expect(
+        await db.budget.findUnique({ where: { orgId_scope: { orgId: acme.id, scope: d.id } } }),
+        d.name,
+      ).not.toBeNull();
     }
     expect(byName.get("Legal")!.approvalPolicy).toBe("EVERY");
     expect(departments.filter((d) => d.approvalPolicy !== "NONE").map((d) => d.name)).toEqual(["Legal"]);
@@ -55,7 +58,12 @@ describe("the company seed", () => {
     expect(staff("Customer Support")).toContain("northwind-support-triage");
     expect(staff("Engineering")).toContain("northwind-code-reviewer");
     expect(staff("People")).toContain("northwind-job-description-writer");
-    expect(byName.get("Content")!.leads.map((l) => l.user.email).sort()).toEqual(["admin@acme.test", "member@acme.test"]);
+    expect(
+      byName
+        .get("Content")!
+        .leads.map((l) => l.user.email)
+        .sort(),
+    ).toEqual(["admin@acme.test", "member@acme.test"]);
   });
 
   it("completes a department left half-made and leaves an archived one alone", async () => {
@@ -78,7 +86,11 @@ describe("the company seed", () => {
     expect(made.positions.map((p) => p.title)).toEqual(specs[0]!.positions.map((p) => p.title));
     expect(made.leads.map((l) => l.userId)).toEqual([user.id]);
     expect(made.budget.capCredits).toBe(specs[0]!.monthlyBudget);
-    expect(chart.departments.find((d) => d.id === legal.id)).toMatchObject({ positions: [], leads: [], approvalPolicy: "NONE" });
+    expect(chart.departments.find((d) => d.id === legal.id)).toMatchObject({
+      positions: [],
+      leads: [],
+      approvalPolicy: "NONE",
+    });
     expect(await seedCompany({ orgId: org.id, ownerUserId: user.id, departments: specs })).toEqual({
       created: 0,
       hired: 0,

@@ -280,13 +280,7 @@ describe("a position's life", () => {
     });
     const all = [...first.items, ...second.items, ...third.items];
     expect(all.map((t) => t.id)).toEqual([...started].reverse());
-    expect(all.map((t) => t.summary)).toEqual([
-      "task 4",
-      "task 3",
-      "task 2",
-      "task 1",
-      "task 0",
-    ]);
+    expect(all.map((t) => t.summary)).toEqual(["task 4", "task 3", "task 2", "task 1", "task 0"]);
     expect(third.nextCursor).toBeNull();
     await expect(
       caller.company.departmentTasks({ orgId: org.id, slug: "research", cursor: "bm90LWEtY3Vyc29y" }),

@@ -56,7 +56,8 @@ export async function unarchiveDepartment(input: ArchiveInput): Promise<{ id: st
     if (parent?.archivedAt)
       throw new DomainError(
         "conflict",
-        `${department.name} sits under ${parent.name}, which is archived: unarchive ${parent.name} first, or move ${department.name}.`,
+        `${department.name} sits under ${parent.name}, which is archived: ` +
+          `unarchive ${parent.name} first, or move ${department.name}.`,
       );
     await tx.department.update({ where: { id: department.id }, data: { archivedAt: null } });
     await record(tx, input, department.id, department.name, "unarchived");
@@ -64,13 +65,7 @@ export async function unarchiveDepartment(input: ArchiveInput): Promise<{ id: st
   });
 }
 
-async function record(
-  tx: Tx,
-  input: ArchiveInput,
-  id: string,
-  name: string,
-  verb: "archived" | "unarchived",
-) {
+async function record(tx: Tx, input: ArchiveInput, id: string, name: string, verb: "archived" | "unarchived") {
   await recordCompanyChange(tx, {
     orgId: input.orgId,
     actor: input.actor,

@@ -9,8 +9,7 @@ import type { EventActor } from "../../events/catalogue";
  * them: a member (tRPC, the seed) or an org API key (REST, read only).
  */
 export type CompanyActor =
-  | { kind: "user"; userId: string }
-  | { kind: "apiKey"; apiKeyId: string; scopes: readonly string[] };
+  { kind: "user"; userId: string } | { kind: "apiKey"; apiKeyId: string; scopes: readonly string[] };
 
 /** read: the chart, a department, its tasks, positions. manage: departments, leads, budgets, hiring. */
 export type CompanyPermission = "read" | "manage";

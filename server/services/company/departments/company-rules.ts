@@ -10,7 +10,8 @@ import { DomainError } from "../../../errors";
  */
 export function field<S extends z.ZodType>(schema: S, value: unknown): z.output<S> {
   const parsed = schema.safeParse(value);
-  if (!parsed.success) throw new DomainError("invalid_input", parsed.error.issues[0]?.message ?? "That value is not valid.");
+  if (!parsed.success)
+    throw new DomainError("invalid_input", parsed.error.issues[0]?.message ?? "That value is not valid.");
   return parsed.data;
 }
 

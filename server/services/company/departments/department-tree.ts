@@ -77,7 +77,7 @@ export class DepartmentTree {
   /** The department's ancestors, nearest first. */
   ancestors(id: string): TreeNode[] {
     const chain: TreeNode[] = [];
-    for (let node = this.byId.get(id); node?.parentId && chain.length < this.nodes.length; ) {
+    for (let node = this.byId.get(id); node?.parentId && chain.length < this.nodes.length;) {
       node = this.byId.get(node.parentId);
       if (node) chain.push(node);
     }

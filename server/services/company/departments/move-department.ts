@@ -33,11 +33,15 @@ export async function moveDepartment(input: {
             : `${parent.name} is inside ${department.name}; a department cannot move under one of its own teams.`,
         );
       if (parent.archivedAt)
-        throw new DomainError("invalid_input", `${parent.name} is archived; unarchive it before moving teams under it.`);
+        throw new DomainError(
+          "invalid_input",
+          `${parent.name} is archived; unarchive it before moving teams under it.`,
+        );
       if (tree.depth(parent.id) + tree.height(department.id) > MAX_DEPARTMENT_DEPTH)
         throw new DomainError(
           "invalid_input",
-          `Moving ${department.name} under ${parent.name} would nest teams more than ${MAX_DEPARTMENT_DEPTH} levels deep.`,
+          `Moving ${department.name} under ${parent.name} would nest teams ` +
+            `more than ${MAX_DEPARTMENT_DEPTH} levels deep.`,
         );
     }
     await tx.department.update({ where: { id: department.id }, data: { parentId: input.parentId } });

@@ -80,7 +80,8 @@ export async function updateDepartment(input: UpdateDepartmentInput): Promise<{ 
       if (position.status !== "ACTIVE")
         throw new DomainError(
           "invalid_input",
-          `${position.title} is ${position.status === "PAUSED" ? "paused" : "ended"}; only an active position can manage ${before.name}.`,
+          `${position.title} is ${position.status === "PAUSED" ? "paused" : "ended"}; ` +
+            `only an active position can manage ${before.name}.`,
         );
     }
     const after = {

@@ -27,7 +27,10 @@ export async function findPosition(tx: Tx, orgId: string, positionId: string) {
 /** An ended hire is kept for the record of its tasks and changes no more. */
 export function refuseEnded(position: { title: string; status: string }, doing: string): void {
   if (position.status === "ENDED")
-    throw new DomainError("conflict", `${position.title} has ended; an ended position cannot be ${doing}. Hire again instead.`);
+    throw new DomainError(
+      "conflict",
+      `${position.title} has ended; an ended position cannot be ${doing}. Hire again instead.`,
+    );
 }
 
 /**
