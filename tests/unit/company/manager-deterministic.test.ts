@@ -350,3 +350,15 @@ describe("the deterministic manager: after its question is answered", () => {
     expect(hinted).toMatchObject({ departmentSlug: "legal", positionId: "pos_contract_reviewer" });
   });
 });
+
+describe("the deterministic manager: two-word requests", () => {
+  it("routes two words one position covers, and otherwise asks which one", async () => {
+    expect(asRoute(await decided(askCompany("Write headlines")))).toMatchObject({ positionId: "pos_content_writer" });
+    expect(asRoute(await decided(askCompany("Triage tickets")))).toMatchObject({ positionId: "pos_support_agent" });
+    expect(asQuestion(await decided(askCompany("Audit contracts")))).toBe(
+      `"Audit contracts" could go to SEO Specialist (Marketing/Content) or Contract Reviewer (Legal). ` +
+        "Which one, and what exactly should they do (what to produce or check, and about what)?",
+    );
+    expect(asQuestion(await decided(askCompany("Triage Zorblax")))).toMatch(/^What should be done, and about what\?/);
+  });
+});

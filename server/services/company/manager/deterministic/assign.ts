@@ -28,7 +28,8 @@ export interface AssignScope {
 const inScope = (scope: AssignScope, entry: StaffEntry) => !scope.own || scope.own.slugs.has(entry.department.slug);
 
 export function assign(text: string, scope: AssignScope, options: { strict?: boolean } = {}): Assignment | null {
-  const ranked = rankStaff(scope.index, text).filter((m) => isFit(m) && (!options.strict || m.coverage > 0.99));
+  // Strict (a two-word request): only a position covering every word, so "Review Zorblax" is asked back.
+  const ranked = rankStaff(scope.index, text).filter((m) => isFit(m) && (!options.strict || m.missing.length === 0));
   if (!scope.own) return ranked[0] ? { match: ranked[0], reason: ranked[0].reason } : null;
   const own = ranked.find((m) => inScope(scope, m.entry));
   const other = ranked.find((m) => !inScope(scope, m.entry));

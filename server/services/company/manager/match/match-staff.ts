@@ -18,6 +18,8 @@ export interface StaffMatch {
   evidence: number;
   score: number;
   matchedLexemes: Set<string>;
+  /** The requester's meaningful words the position does not cover (known to others or to no one). */
+  missing: string[];
   /** The requester's own words that matched, consecutive ones joined ("legal risk"), in their order. */
   matchedTerms: string[];
   /** "Matched 'legal risk' to skill 'Clause check' of Contract Reviewer (Legal)". */
@@ -138,6 +140,7 @@ export function rankStaff(index: StaffIndex, text: string, entries: StaffEntry[]
       // Coverage decides; among equals, the position with more matching skills.
       score: coverage + 0.01 * skillHits,
       matchedLexemes: matched,
+      missing: [...terms].filter(([l]) => !matched.has(l)).map(([, word]) => word),
       matchedTerms: phrases(text, matched),
       reason: explain(text, entry, matched, index.weights, index),
     });
