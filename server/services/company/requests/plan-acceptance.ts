@@ -1,7 +1,7 @@
 import "server-only";
 import type { WorkflowGraph, WorkflowNode } from "../../../schemas/workflow-graph";
 
-export const ACCEPT_NODE_ID = "accept-plan";
+export const ACCEPT_NODE_ID = "accept_plan";
 
 /** Liquid shows the text as written, whatever braces or tags it holds. */
 export const literal = (text: string) => `{% raw %}${text.replaceAll("{% endraw %}", "{ % endraw % }")}{% endraw %}`;

@@ -3,7 +3,7 @@ import { db } from "../../../db";
 import { Prisma } from "../../../generated/prisma/client";
 import type { InputJsonValue } from "../../../generated/prisma/internal/prismaNamespace";
 import { sendEvent } from "../../../jobs/send";
-import type { WorkflowGraph } from "../../../schemas/workflow-graph";
+import { ZWorkflowGraphSchema, type WorkflowGraph } from "../../../schemas/workflow-graph";
 import { eventTransaction } from "../../events/event-transaction";
 import { recordEvent } from "../../events/record-event";
 import { runStartedEvent } from "../../workflows/run-events";
@@ -25,6 +25,8 @@ export async function startPlanRun(input: {
   apiKeyId: string | null;
 }): Promise<{ id: string }> {
   const key = `request:${input.taskId}:${input.turn}`;
+  // The run reads its graph back with this schema: a plan it would not parse must not start.
+  const graph = ZWorkflowGraphSchema.parse(input.graph);
   let run: { id: string; generation: number; state: string };
   try {
     run = await eventTransaction(async (tx) => {
@@ -33,9 +35,9 @@ export async function startPlanRun(input: {
           orgId: input.orgId,
           workflowId: null,
           versionId: null,
-          graph: input.graph as unknown as InputJsonValue,
+          graph: graph as unknown as InputJsonValue,
           input: { request: input.request, taskId: input.taskId },
-          budgetCapCredits: input.graph.budgetCapCredits,
+          budgetCapCredits: graph.budgetCapCredits,
           idempotencyKey: key,
           trigger: "PLAN",
           createdById: input.createdById,
@@ -54,7 +56,7 @@ export async function startPlanRun(input: {
           version: null,
           trigger: "PLAN",
           generation: created.generation,
-          budgetCapCredits: input.graph.budgetCapCredits,
+          budgetCapCredits: graph.budgetCapCredits,
           parentRunId: null,
         },
       });
