@@ -54,7 +54,8 @@ export function nodeTimeline(node: TaskTreeNodeView, now: number): string {
 
 /** "20 credits held", "20 credits", "refunded". */
 export function nodeCost(node: TaskTreeNodeView): string {
-  if (node.costCredits === 0) return node.kind === "MANAGER" ? "no fee" : isActiveState(node.state) ? "free" : "not charged";
+  if (node.costCredits === 0)
+    return node.kind === "MANAGER" ? "no fee" : isActiveState(node.state) ? "free" : "not charged";
   const amount = creditCount(node.costCredits);
   return isActiveState(node.state) ? `${amount} held` : amount;
 }

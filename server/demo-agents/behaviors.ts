@@ -124,7 +124,10 @@ async function summariseSources(turn: Turn, delegate: DemoDelegation, material: 
   });
   const heading = "## What the sources say";
   if (!outcome.ok)
-    return `${heading}\n\n${delegate.name} could not be asked (${truncate(outcome.reason, 240)}); read the material directly.\n`;
+    return (
+      `${heading}\n\n${delegate.name} could not be asked (${truncate(outcome.reason, 240)}); ` +
+      "read the material directly.\n"
+    );
   // Its headings one level under this section's, its own title dropped.
   const summary = outcome.text
     .replace(/^# .*\n+/, "")

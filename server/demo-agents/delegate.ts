@@ -61,7 +61,14 @@ export async function delegateThroughGateway(input: {
         message: {
           messageId: crypto.randomUUID(),
           role: Role.ROLE_USER,
-          parts: [{ content: { $case: "text", value: input.text }, metadata: undefined, filename: "", mediaType: "text/plain" }],
+          parts: [
+            {
+              content: { $case: "text", value: input.text },
+              metadata: undefined,
+              filename: "",
+              mediaType: "text/plain",
+            },
+          ],
           taskId: "",
           contextId: "",
           metadata: undefined,

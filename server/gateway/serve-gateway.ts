@@ -179,7 +179,10 @@ async function grantCaller(
 ): Promise<{ principal: GatewayPrincipal } | { response: Response }> {
   const auth = options.grants
     ? await authenticateGrant(authorization)
-    : { ok: false as const, message: "A delegation grant reaches listed agents and the concierge only; use an org API key here." };
+    : {
+        ok: false as const,
+        message: "A delegation grant reaches listed agents and the concierge only; use an org API key here.",
+      };
   if (!auth.ok) {
     const code = BUREAU_RPC_ERRORS.grant_invalid;
     return {
@@ -192,7 +195,8 @@ async function grantCaller(
   const limit = env.GATEWAY_RATE_LIMIT_PER_MINUTE;
   const bucket = await takeToken({ key: `a2a:grant:${auth.grant.rootTaskId}`, limit, windowSeconds: 60 });
   if (!bucket.allowed) {
-    const message = `This delegation chain made more than ${limit} calls in a minute; retry in ${bucket.retryAfterSeconds} s.`;
+    const retry = bucket.retryAfterSeconds;
+    const message = `This delegation chain made more than ${limit} calls in a minute; retry in ${retry} s.`;
     return { response: rateLimited(message, bucket.retryAfterSeconds, limit) };
   }
   return { principal: { kind: "grant", orgId: auth.grant.orgId, scopes: GRANT_SCOPES, grant: auth.grant } };

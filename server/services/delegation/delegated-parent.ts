@@ -27,7 +27,10 @@ export async function delegatedParent(grant: VerifiedGrant, targetAgentId: strin
         `${grant.depth}, so it cannot delegate further. Do the work itself or answer with what you have.`,
       { maxDepth: MAX_DELEGATION_DEPTH, depth: grant.depth },
     );
-  const [ancestors, task] = await Promise.all([ancestorAgentIds(grant.taskId), loadGrantTask(grant.taskId, grant.orgId)]);
+  const [ancestors, task] = await Promise.all([
+    ancestorAgentIds(grant.taskId),
+    loadGrantTask(grant.taskId, grant.orgId),
+  ]);
   if (!task) throw new DomainError("grant_invalid", "The task this delegation grant was given to no longer exists.");
   if (ancestors.includes(targetAgentId)) {
     const agent = await db.agent.findUnique({ where: { id: targetAgentId }, select: { name: true } });

@@ -71,12 +71,17 @@ export function verifyGrant(token: string, now = Date.now()): GrantTokenResult {
   if (given.length !== expected.length || !timingSafeEqual(given, expected)) return { ok: false, reason: "malformed" };
   let payload;
   try {
-    payload = ZPayloadSchema.safeParse(JSON.parse(Buffer.from(head.slice(GRANT_PREFIX.length), "base64url").toString()));
+    payload = ZPayloadSchema.safeParse(
+      JSON.parse(Buffer.from(head.slice(GRANT_PREFIX.length), "base64url").toString()),
+    );
   } catch {
     return { ok: false, reason: "malformed" };
   }
   if (!payload.success) return { ok: false, reason: "malformed" };
   const p = payload.data;
   if (p.x * 1000 <= now) return { ok: false, reason: "expired" };
-  return { ok: true, claims: { taskId: p.t, rootTaskId: p.r, orgId: p.o, depth: p.d, expiresAt: new Date(p.x * 1000) } };
+  return {
+    ok: true,
+    claims: { taskId: p.t, rootTaskId: p.r, orgId: p.o, depth: p.d, expiresAt: new Date(p.x * 1000) },
+  };
 }

@@ -40,7 +40,8 @@ const GRANT_TASK_SQL = `
   )
   SELECT t.*,
     (CASE WHEN r.kind = 'MANAGER' THEN
-       (SELECT coalesce(sum(h.amount + coalesce(cp."delegationBudgetCredits", ${DEFAULT_DELEGATION_MULTIPLE} * c.price)), 0)
+       (SELECT coalesce(sum(h.amount
+                            + coalesce(cp."delegationBudgetCredits", ${DEFAULT_DELEGATION_MULTIPLE} * c.price)), 0)
         FROM "Task" c JOIN "CreditHold" h ON h."taskId" = c.id LEFT JOIN "Position" cp ON cp.id = c."positionId"
         WHERE c."parentTaskId" = r.id AND h.status IN ('HELD', 'CAPTURED'))
      ELSE coalesce(rp."delegationBudgetCredits", ${DEFAULT_DELEGATION_MULTIPLE} * r.price) END)::int AS "capCredits",

@@ -41,12 +41,17 @@ export async function authenticateGrant(authorization: string, now = Date.now())
   const { claims } = verified;
   const task = await loadGrantTask(claims.taskId, claims.orgId);
   if (!task || task.rootTaskId !== claims.rootTaskId || task.depth !== claims.depth)
-    return { ok: false, message: "This delegation grant is not valid. Send the token from the bureau/delegation metadata unchanged." };
-  if (isTerminal(task.state) || task.cancelRequested)
     return {
       ok: false,
-      message: `The task this delegation grant was given to has ${task.cancelRequested && !isTerminal(task.state) ? "been canceled" : "ended"}; its grant starts nothing more.`,
+      message: "This delegation grant is not valid. Send the token from the bureau/delegation metadata unchanged.",
     };
+  if (isTerminal(task.state) || task.cancelRequested) {
+    const how = isTerminal(task.state) ? "ended" : "been canceled";
+    return {
+      ok: false,
+      message: `The task this delegation grant was given to has ${how}; its grant starts nothing more.`,
+    };
+  }
   return {
     ok: true,
     grant: {

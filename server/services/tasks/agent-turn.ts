@@ -143,7 +143,10 @@ export async function sendTurn({
   if (ctx.task.sentTurn >= turn) return { state: ctx.task.state };
   if (ctx.task.state === "SUBMITTED") await transitionTask({ taskId, to: "WORKING", from: ["SUBMITTED"] });
   // Every message carries a fresh delegation grant (bureau/delegation): the agent may call other listed agents with it.
-  const [turnMessageBody, grant] = await Promise.all([preloaded?.message ?? turnMessage(taskId, turn), delegationGrantFor(taskId)]);
+  const [turnMessageBody, grant] = await Promise.all([
+    preloaded?.message ?? turnMessage(taskId, turn),
+    delegationGrantFor(taskId),
+  ]);
   const message = withDelegationGrant(
     toSdkMessage(
       turnMessageBody,

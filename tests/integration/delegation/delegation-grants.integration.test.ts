@@ -44,7 +44,9 @@ describe("delegation grants", () => {
       apiKeyId: null,
       price: 20,
     });
-    const created = await db.event.findFirstOrThrow({ where: { orgId: buyer.org.id, type: "task.created", subjectId: child.id } });
+    const created = await db.event.findFirstOrThrow({
+      where: { orgId: buyer.org.id, type: "task.created", subjectId: child.id },
+    });
     expect(created).toMatchObject({ actorKind: "agent", actorId: analyst.id });
     expect(created.data).toMatchObject({ parentTaskId: root.id });
 
@@ -129,7 +131,9 @@ describe("delegation grants", () => {
     const canceled = await onB.cancelTask({ tenant: "", id: child.id, metadata: undefined });
     expect(canceled.id).toBe(child.id);
     await expect
-      .poll(async () => (await db.creditHold.findUniqueOrThrow({ where: { taskId: child.id } })).status, { timeout: 10_000 })
+      .poll(async () => (await db.creditHold.findUniqueOrThrow({ where: { taskId: child.id } })).status, {
+        timeout: 10_000,
+      })
       .toBe("RELEASED");
     for (const id of [sibling.id, foreign.id, root.id, cousin.id])
       expect((await db.task.findUniqueOrThrow({ where: { id } })).cancelRequestedAt).toBeNull();

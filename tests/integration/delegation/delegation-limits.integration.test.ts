@@ -36,9 +36,14 @@ describe("delegation limits", () => {
       expect(grant).toMatchObject({ taskId: child.id, rootTaskId: root.id, depth });
       chain.push(child.id);
     }
-    const rows = await db.task.findMany({ where: { id: { in: chain } }, select: { id: true, depth: true, parentTaskId: true } });
+    const rows = await db.task.findMany({
+      where: { id: { in: chain } },
+      select: { id: true, depth: true, parentTaskId: true },
+    });
     const byId = new Map(rows.map((r) => [r.id, r]));
-    chain.forEach((id, depth) => expect(byId.get(id)).toMatchObject({ depth, parentTaskId: depth ? chain[depth - 1] : null }));
+    chain.forEach((id, depth) =>
+      expect(byId.get(id)).toMatchObject({ depth, parentTaskId: depth ? chain[depth - 1] : null }),
+    );
 
     const before = await tasksOf(buyer.org.id);
     const refused = await sendRaw(grant.token, listings[6]!.slug, `depth 6 ${unique()}`);
@@ -140,9 +145,13 @@ describe("delegation limits", () => {
     const first = await send(grant.token, listings[1]!.slug, `position 1 ${unique()}`);
     expect(rpcError(await sendRaw(grant.token, listings[1]!.slug, `position 2 ${unique()}`))?.code).toBe(-32049);
     // Canceled, the first child's hold is released, and the budget it took is back.
-    await (await clientFor(grant.token, listings[1]!.slug)).cancelTask({ tenant: "", id: first.id, metadata: undefined });
+    await (
+      await clientFor(grant.token, listings[1]!.slug)
+    ).cancelTask({ tenant: "", id: first.id, metadata: undefined });
     await expect
-      .poll(async () => (await db.creditHold.findUniqueOrThrow({ where: { taskId: first.id } })).status, { timeout: 10_000 })
+      .poll(async () => (await db.creditHold.findUniqueOrThrow({ where: { taskId: first.id } })).status, {
+        timeout: 10_000,
+      })
       .toBe("RELEASED");
     await send(grant.token, listings[1]!.slug, `position 3 ${unique()}`);
   });
@@ -158,7 +167,8 @@ describe("delegation limits", () => {
     const [head, signature] = grant.token.split(".") as [string, string];
     const payload = JSON.parse(Buffer.from(head.slice(4), "base64url").toString());
     const tampered = `bdg_${Buffer.from(JSON.stringify({ ...payload, d: 4 })).toString("base64url")}.${signature}`;
-    const forged = `bdg_${Buffer.from(JSON.stringify(payload)).toString("base64url")}.${Buffer.alloc(32).toString("base64url")}`;
+    const zeros = Buffer.alloc(32).toString("base64url");
+    const forged = `bdg_${Buffer.from(JSON.stringify(payload)).toString("base64url")}.${zeros}`;
     // Signed right, for a task of another org: the task is not found there.
     const stranger = await buyerWithCredits(0);
     const elsewhere = signGrant({ ...claims, orgId: stranger.org.id, expiresAt: new Date(Date.now() + 60_000) });
@@ -193,10 +203,11 @@ describe("delegation limits", () => {
     await expect
       .poll(() => db.task.count({ where: { state: { in: ["SUBMITTED", "WORKING"] } } }), { timeout: 20_000 })
       .toBe(0);
-    await expect
-      .poll(() => db.creditHold.count({ where: { status: "HELD" } }), { timeout: 20_000 })
-      .toBe(0);
-    const children = await db.task.findMany({ where: { parentTaskId: { not: null } }, select: { orgId: true, parent: { select: { orgId: true } } } });
+    await expect.poll(() => db.creditHold.count({ where: { status: "HELD" } }), { timeout: 20_000 }).toBe(0);
+    const children = await db.task.findMany({
+      where: { parentTaskId: { not: null } },
+      select: { orgId: true, parent: { select: { orgId: true } } },
+    });
     expect(children.length).toBeGreaterThan(10);
     for (const child of children) expect(child.orgId).toBe(child.parent!.orgId);
     expect(await checkLedger(db)).toMatchObject({ ok: true });

@@ -22,8 +22,7 @@ async function scoutListing() {
   const spec = findDemoAgent(SCOUT)!;
   const endpointUrl = `${process.env.APP_URL}/api/demo-agents/${SCOUT}`;
   const existing = await db.agent.findUnique({ where: { slug: SCOUT } });
-  if (existing)
-    return db.agent.update({ where: { id: existing.id }, data: { endpointUrl, status: "PUBLISHED" } });
+  if (existing) return db.agent.update({ where: { id: existing.id }, data: { endpointUrl, status: "PUBLISHED" } });
   const seller = await createUser("Northwind");
   const org = await createOrg(seller.id, "Northwind Labs");
   return db.agent.create({
@@ -78,7 +77,10 @@ describe("the demo delegation chain", () => {
         costCredits: scout.pricePerTask,
       }),
     ]);
-    const child = await db.task.findUniqueOrThrow({ where: { id: tree!.root.children[0]!.id }, include: { artifacts: true } });
+    const child = await db.task.findUniqueOrThrow({
+      where: { id: tree!.root.children[0]!.id },
+      include: { artifacts: true },
+    });
     expect(child).toMatchObject({ orgId: buyer.org.id, rootTaskId: task.id, source: "A2A" });
     expect(JSON.stringify(child.artifacts)).toMatch(/Key points/);
     await expect
@@ -95,6 +97,9 @@ describe("the demo delegation chain", () => {
     const client = await gatewayClient(gatewayCardUrl(analyst.slug), buyer.apiKey);
     const task = asTask(await client.sendMessage(sendRequest("The state of small modular reactors")));
     expect(artifactText(task)).not.toContain("What the sources say");
-    expect(await getTaskTree({ orgId: buyer.org.id, taskId: task.id })).toMatchObject({ nodeCount: 1, totalCostCredits: 120 });
+    expect(await getTaskTree({ orgId: buyer.org.id, taskId: task.id })).toMatchObject({
+      nodeCount: 1,
+      totalCostCredits: 120,
+    });
   });
 });

@@ -126,18 +126,29 @@ export class HoldingAgents {
       bus.publish(
         AgentEvent.statusUpdate({
           ...ids,
-          status: { state, message: message ? agentMessage(ids, message) : undefined, timestamp: new Date().toISOString() },
+          status: {
+            state,
+            message: message ? agentMessage(ids, message) : undefined,
+            timestamp: new Date().toISOString(),
+          },
           metadata: undefined,
         }),
       );
     bus.publish(
       AgentEvent.task(
         context.task
-          ? { ...context.task, status: { state: TaskState.TASK_STATE_WORKING, message: undefined, timestamp: new Date().toISOString() } }
+          ? {
+              ...context.task,
+              status: { state: TaskState.TASK_STATE_WORKING, message: undefined, timestamp: new Date().toISOString() },
+            }
           : {
               ...ids,
               id: ids.taskId,
-              status: { state: TaskState.TASK_STATE_SUBMITTED, message: undefined, timestamp: new Date().toISOString() },
+              status: {
+                state: TaskState.TASK_STATE_SUBMITTED,
+                message: undefined,
+                timestamp: new Date().toISOString(),
+              },
               artifacts: [],
               history: [context.userMessage],
               metadata: undefined,

@@ -29,12 +29,21 @@ describe("the task page's tree (tasks.tree)", () => {
         [second.id, root.id, 1],
         [grand.id, child.id, 2],
       ]);
-      expect(tree.nodes[1]).toMatchObject({ agent: { slug: listings[1]!.slug }, state: "WORKING", costCredits: 20, totalCostCredits: 25 });
+      expect(tree.nodes[1]).toMatchObject({
+        agent: { slug: listings[1]!.slug },
+        state: "WORKING",
+        costCredits: 20,
+        totalCostCredits: 25,
+      });
     }
 
     const stranger = await buyerWithCredits(0);
     const intruder = await callerFor(stranger.user.email);
-    await expect(intruder.tasks.tree({ orgId: stranger.org.id, taskId: child.id })).rejects.toMatchObject({ code: "NOT_FOUND" });
-    await expect(intruder.tasks.tree({ orgId: buyer.org.id, taskId: child.id })).rejects.toMatchObject({ code: "NOT_FOUND" });
+    await expect(intruder.tasks.tree({ orgId: stranger.org.id, taskId: child.id })).rejects.toMatchObject({
+      code: "NOT_FOUND",
+    });
+    await expect(intruder.tasks.tree({ orgId: buyer.org.id, taskId: child.id })).rejects.toMatchObject({
+      code: "NOT_FOUND",
+    });
   });
 });

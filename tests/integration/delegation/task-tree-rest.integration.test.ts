@@ -32,7 +32,15 @@ beforeAll(async () => {
   contract = await OpenApiContract.fetch(process.env.APP_URL!);
 });
 
-type Child = { id: string; agent: { slug: string }; state: string; depth: number; cost: number; totalCost: number; childCount: number };
+type Child = {
+  id: string;
+  agent: { slug: string };
+  state: string;
+  depth: number;
+  cost: number;
+  totalCost: number;
+  childCount: number;
+};
 type Detail = {
   id: string;
   state: string;
@@ -82,10 +90,24 @@ describe("GET /api/v1/tasks/{id}", () => {
       treeSize: 3,
     });
     expect(top.body.children).toEqual([
-      expect.objectContaining({ id: child.id, agent: expect.objectContaining({ slug: b.slug }), depth: 1, cost: 20, totalCost: 25, childCount: 1 }),
+      expect.objectContaining({
+        id: child.id,
+        agent: expect.objectContaining({ slug: b.slug }),
+        depth: 1,
+        cost: 20,
+        totalCost: 25,
+        childCount: 1,
+      }),
     ]);
     const middle = await getTask(child.id, buyer.apiKey);
-    expect(middle.body).toMatchObject({ parentId: root.id, rootId: root.id, depth: 1, cost: 20, totalCost: 25, treeSize: 2 });
+    expect(middle.body).toMatchObject({
+      parentId: root.id,
+      rootId: root.id,
+      depth: 1,
+      cost: 20,
+      totalCost: 25,
+      treeSize: 2,
+    });
     expect(middle.body.children.map((x) => [x.id, x.cost])).toEqual([[grand.id, 5]]);
 
     // Finished: captured costs stay in the total, and the results are there.
@@ -108,7 +130,9 @@ describe("GET /api/v1/tasks/{id}", () => {
     const { requestCancel } = await import("@/server/services/tasks/cancel-task");
     await requestCancel({ orgId: buyer.org.id, taskId: child.id });
     await expect
-      .poll(async () => (await db.creditHold.findUniqueOrThrow({ where: { taskId: child.id } })).status, { timeout: 10_000 })
+      .poll(async () => (await db.creditHold.findUniqueOrThrow({ where: { taskId: child.id } })).status, {
+        timeout: 10_000,
+      })
       .toBe("RELEASED");
     const answer = await getTask(root.id, buyer.apiKey);
     expect(answer.body).toMatchObject({ totalCost: 10, treeSize: 2 });

@@ -35,7 +35,13 @@ describe("delegation grant tokens", () => {
     ])
       expect(verifyGrant(reencode(token, change))).toEqual({ ok: false, reason: "malformed" });
     const [head] = token.split(".");
-    for (const bad of [`${head}.${Buffer.alloc(32).toString("base64url")}`, head!, token.slice(0, -2), `bureau_${token.slice(4)}`, "bdg_."])
+    for (const bad of [
+      `${head}.${Buffer.alloc(32).toString("base64url")}`,
+      head!,
+      token.slice(0, -2),
+      `bureau_${token.slice(4)}`,
+      "bdg_.",
+    ])
       expect(verifyGrant(bad!)).toEqual({ ok: false, reason: "malformed" });
   });
 
@@ -43,8 +49,18 @@ describe("delegation grant tokens", () => {
     const token = signGrant(claims);
     expect(verifyGrant(token, claims.expiresAt.getTime())).toEqual({ ok: false, reason: "expired" });
     expect(verifyGrant(token, claims.expiresAt.getTime() - 1)).toMatchObject({ ok: true });
-    expect(verifyGrant(reencode(token, (p) => p), claims.expiresAt.getTime() + 1)).toEqual({ ok: false, reason: "expired" });
-    expect(verifyGrant(reencode(token, (p) => ({ ...p, d: 9 })), claims.expiresAt.getTime() + 1)).toEqual({
+    expect(
+      verifyGrant(
+        reencode(token, (p) => p),
+        claims.expiresAt.getTime() + 1,
+      ),
+    ).toEqual({ ok: false, reason: "expired" });
+    expect(
+      verifyGrant(
+        reencode(token, (p) => ({ ...p, d: 9 })),
+        claims.expiresAt.getTime() + 1,
+      ),
+    ).toEqual({
       ok: false,
       reason: "malformed",
     });
@@ -62,9 +78,25 @@ describe("delegation grant tokens", () => {
       }),
     });
     const token = signGrant(claims);
-    const grant = { token, rootTaskId: claims.rootTaskId, taskId: claims.taskId, remainingCredits: 5, depth: 2, expiresAt: "" };
+    const grant = {
+      token,
+      rootTaskId: claims.rootTaskId,
+      taskId: claims.taskId,
+      remainingCredits: 5,
+      depth: 2,
+      expiresAt: "",
+    };
     const message = withDelegationGrant(
-      { messageId: "m", role: 1, parts: [], taskId: "", contextId: "", metadata: { trace: "kept" }, extensions: [], referenceTaskIds: [] },
+      {
+        messageId: "m",
+        role: 1,
+        parts: [],
+        taskId: "",
+        contextId: "",
+        metadata: { trace: "kept" },
+        extensions: [],
+        referenceTaskIds: [],
+      },
       grant,
     );
     expect(message.metadata).toMatchObject({ trace: "kept", "bureau/delegation": grant });

@@ -52,7 +52,12 @@ export const getTask = defineRoute({
         finishedAt: iso(root.finishedAt),
         artifacts: task.artifacts.map((a) => {
           const parts = ZPartsSchema.safeParse(a.parts);
-          return { artifactId: a.artifactId, name: a.name, description: a.description, parts: parts.success ? parts.data : [] };
+          return {
+            artifactId: a.artifactId,
+            name: a.name,
+            description: a.description,
+            parts: parts.success ? parts.data : [],
+          };
         }),
         children: root.children.map((child) => ({
           id: child.id,
