@@ -34,6 +34,8 @@ describe("the org chart's layout", () => {
       expect(at.get(edge.target)!.y).toBeGreaterThanOrEqual(parent.y + parent.height);
     }
     expect(at.get("content")!.height).toBe(cardHeight(7));
+    // Each level's cards start on one line, whatever their heights.
+    expect(new Set(["marketing", "finance", "orphan"].map((id) => at.get(id)!.y)).size).toBe(1);
     for (const a of placed) {
       for (const b of placed) {
         if (a.id >= b.id) continue;

@@ -11,13 +11,13 @@ export interface LayoutDepartment {
 export type ElkLike = Pick<ELK, "layout">;
 
 export const ORG_NODE_ID = "org";
-export const NODE_WIDTH = 296;
-export const ORG_NODE = { width: 296, height: 104 };
+export const NODE_WIDTH = 272;
+export const ORG_NODE = { width: 272, height: 96 };
 /** Positions listed on a card before "+N more". */
 export const MAX_LISTED = 5;
 
-const CARD_BASE = 214;
-const STAFF_ROW = 30;
+const CARD_BASE = 200;
+const STAFF_ROW = 34;
 const MORE_ROW = 22;
 
 /** The card's height for its staff count: the fixed rows plus one row per listed position. */
@@ -33,15 +33,20 @@ function loadElk(): Promise<ElkLike> {
   return engine;
 }
 
+const PADDING = 16;
+const LEVEL_GAP = 64;
+
 const OPTIONS = {
   "elk.algorithm": "layered",
   "elk.direction": "DOWN",
-  "elk.layered.spacing.nodeNodeBetweenLayers": "64",
-  "elk.spacing.nodeNode": "32",
+  "elk.layered.spacing.nodeNodeBetweenLayers": String(LEVEL_GAP),
+  "elk.spacing.nodeNode": "24",
   "elk.spacing.componentComponent": "48",
   "elk.layered.nodePlacement.strategy": "BRANDES_KOEPF",
+  // A parent centred over its children, as an org chart reads.
+  "elk.layered.nodePlacement.bk.fixedAlignment": "BALANCED",
   "elk.edgeRouting": "ORTHOGONAL",
-  "elk.padding": "[top=16,left=16,bottom=16,right=16]",
+  "elk.padding": `[top=${PADDING},left=${PADDING},bottom=${PADDING},right=${PADDING}]`,
 };
 
 export interface PlacedNode {
@@ -64,13 +69,37 @@ export async function layoutChart(departments: readonly LayoutDepartment[], elk?
   ];
   const edges = chartEdges(departments).map((e) => ({ id: e.id, sources: [e.source], targets: [e.target] }));
   const laid = await (elk ?? (await loadElk())).layout({ id: "root", layoutOptions: OPTIONS, children, edges });
-  return (laid.children ?? []).map((n) => ({
-    id: n.id,
-    x: Math.round(n.x ?? 0),
-    y: Math.round(n.y ?? 0),
-    width: n.width ?? NODE_WIDTH,
-    height: n.height ?? 0,
-  }));
+  return topAligned(
+    (laid.children ?? []).map((n) => ({
+      id: n.id,
+      x: Math.round(n.x ?? 0),
+      y: Math.round(n.y ?? 0),
+      width: n.width ?? NODE_WIDTH,
+      height: n.height ?? 0,
+    })),
+    departments,
+  );
+}
+
+/**
+ * ELK centres the cards of a layer on one line, so cards of different
+ * heights start at different heights; an org chart reads better with each
+ * level's cards starting on one line. A tree's layers are its levels, so
+ * each level starts below the tallest card of the level above.
+ */
+function topAligned(nodes: PlacedNode[], departments: readonly LayoutDepartment[]): PlacedNode[] {
+  const parentOf = new Map(chartEdges(departments).map((e) => [e.target, e.source]));
+  const level = (id: string, seen = new Set<string>()): number => {
+    const parent = parentOf.get(id);
+    return parent === undefined || seen.has(id) ? 0 : 1 + level(parent, seen.add(id));
+  };
+  const levels = nodes.map((n) => level(n.id));
+  const tops: number[] = [];
+  for (let l = 0; l <= Math.max(0, ...levels); l++) {
+    const above = nodes.filter((_, i) => levels[i] === l - 1);
+    tops[l] = l === 0 ? PADDING : Math.max(...above.map((n) => n.y + n.height)) + LEVEL_GAP;
+  }
+  return nodes.map((n, i) => ({ ...n, y: tops[levels[i]!]! }));
 }
 
 /** The edges of the chart: each department from its parent (or the org). */

@@ -101,10 +101,13 @@ export function CompanyView() {
         title="Company"
         description="Your departments and teams, the agents they employ, and what they spend this month."
         actions={
-          <>
-            {canManage ? <NewDepartmentDialog orgId={org.id} departments={active} /> : null}
-            <AskDialog orgId={org.id} department={null} />
-          </>
+          // With no departments yet the empty state says what to do first.
+          active.length ? (
+            <>
+              {canManage ? <NewDepartmentDialog orgId={org.id} departments={active} /> : null}
+              <AskDialog orgId={org.id} department={null} />
+            </>
+          ) : null
         }
       />
       <QueryState

@@ -16,7 +16,7 @@ export const onChart = (positions: ChartPosition[]) => positions.filter((p) => p
 export function LeadsLine({ leads, className }: { leads: ChartDepartment["leads"]; className?: string }) {
   return (
     // A span, so that it may sit inside a page header's description paragraph.
-    <span className={cn("flex min-w-0 items-center gap-1.5 text-xs text-muted-foreground", className)}>
+    <span className={cn("flex min-w-0 items-center gap-1.5 text-[13px] text-muted-foreground", className)}>
       <Users className="size-3.5 shrink-0" aria-hidden />
       <span className="truncate" data-testid="department-leads">
         {leads.length ? leads.map((l) => l.name || l.email).join(", ") : "No lead yet"}
@@ -31,7 +31,7 @@ export function SpendMeter({ department }: { department: ChartDepartment }) {
   const spent = department.month.rolledUpSpentCredits;
   return (
     <div className="grid gap-1.5" data-testid="department-spend">
-      <div className="flex items-baseline justify-between gap-2 text-xs">
+      <div className="flex items-baseline justify-between gap-2 text-[13px]">
         <span className="text-muted-foreground">Spend this month</span>
         <span className="font-medium tabular-nums">{spendLine(spent, cap)}</span>
       </div>
@@ -46,12 +46,12 @@ export function SpendMeter({ department }: { department: ChartDepartment }) {
 
 export function StaffRow({ position }: { position: ChartPosition }) {
   return (
-    <li className="flex h-[30px] min-w-0 items-center gap-2" data-testid="chart-position">
+    <li className="flex h-[34px] min-w-0 items-center gap-2" data-testid="chart-position">
       <Avatar name={position.agent.name} src={position.agent.iconUrl} shape="square" size="sm" />
       <div className="min-w-0 flex-1 leading-tight">
-        <p className="truncate text-xs font-medium">{position.title}</p>
+        <p className="truncate text-[13px] font-medium">{position.title}</p>
         {position.title !== position.agent.name ? (
-          <p className="truncate text-[11px] text-muted-foreground">{position.agent.name}</p>
+          <p className="truncate text-xs text-muted-foreground">{position.agent.name}</p>
         ) : null}
       </div>
       <PositionStatusBadge status={position.status} />
@@ -62,10 +62,7 @@ export function StaffRow({ position }: { position: ChartPosition }) {
 export function LatestActivity({ items }: { items: ActivityItem[] | undefined }) {
   const latest = items?.[0];
   return (
-    <p
-      className="flex min-w-0 items-center gap-1.5 text-[11px] text-muted-foreground"
-      data-testid="department-activity"
-    >
+    <p className="flex min-w-0 items-center gap-1.5 text-xs text-muted-foreground" data-testid="department-activity">
       <span
         aria-hidden
         className={cn("size-1.5 shrink-0 rounded-full", latest ? "animate-pulse bg-success" : "bg-muted-foreground/40")}
@@ -103,7 +100,7 @@ export function DepartmentCard(props: { department: ChartDepartment; activity?: 
       data-slug={department.slug}
     >
       <header className="flex h-6 min-w-0 items-center justify-between gap-2">
-        <h3 className="min-w-0 truncate text-sm font-semibold">
+        <h3 className="min-w-0 truncate text-[15px] font-semibold">
           <Link
             href={`/company/${department.slug}`}
             className="hover:underline"
@@ -123,7 +120,7 @@ export function DepartmentCard(props: { department: ChartDepartment; activity?: 
       </header>
       <LeadsLine leads={department.leads} />
       <SpendMeter department={department} />
-      <p className="text-xs text-muted-foreground">
+      <p className="text-[13px] text-muted-foreground">
         {plural(department.month.tasks, { one: "task", other: "tasks" })} this month ·{" "}
         {plural(staff.length, { one: "position", other: "positions" })}
       </p>
@@ -135,10 +132,10 @@ export function DepartmentCard(props: { department: ChartDepartment; activity?: 
             ))}
           </ul>
         ) : (
-          <p className="flex h-[30px] items-center text-xs text-muted-foreground">No staff yet: hire an agent</p>
+          <p className="flex h-[34px] items-center text-[13px] text-muted-foreground">No staff yet: hire an agent</p>
         )}
         {staff.length > MAX_LISTED ? (
-          <p className="h-[22px] pt-1 text-[11px] text-muted-foreground">+{staff.length - MAX_LISTED} more</p>
+          <p className="h-[22px] pt-1 text-xs text-muted-foreground">+{staff.length - MAX_LISTED} more</p>
         ) : null}
       </div>
       <div className="mt-auto">

@@ -4,7 +4,6 @@ import { Archive, ArchiveRestore, ChevronRight, FolderInput, MoreHorizontal, Pen
 import Link from "next/link";
 import { useState } from "react";
 import { useOrg } from "@/components/providers/org-context";
-import type { OrgEventsStatus } from "@/components/workflow-runs/use-org-events";
 import { Alert, AlertDescription } from "@/components/ui/alert";
 import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
@@ -28,7 +27,6 @@ import {
   type DepartmentDialog,
 } from "./department-dialogs";
 import { HireDialog } from "./hire-dialog";
-import { StreamStatus } from "./stream-status";
 
 function Breadcrumb({ department }: { department: DepartmentDetail }) {
   return (
@@ -53,7 +51,6 @@ export function DepartmentHeader(props: {
   department: DepartmentDetail;
   departments: ChartDepartment[];
   canManage: boolean;
-  status: OrgEventsStatus;
 }) {
   const { department, canManage } = props;
   const { org } = useOrg();
@@ -82,7 +79,6 @@ export function DepartmentHeader(props: {
         }
         actions={
           <>
-            <StreamStatus status={props.status} />
             {!archived && org.role !== "viewer" ? (
               <Button variant="outline" onClick={() => setHiring(true)}>
                 Hire from marketplace

@@ -86,7 +86,10 @@ export function DepartmentView({ slug }: { slug: string }) {
     retry: (count, error) => error.data?.code !== "NOT_FOUND" && count < 1,
   });
   // The whole tree: where a position or the department may move, and the teams' names.
-  const chart = useQuery(trpc.company.chart.queryOptions({ orgId: org.id, includeArchived: true }));
+  const chart = useQuery({
+    ...trpc.company.chart.queryOptions({ orgId: org.id, includeArchived: true }),
+    enabled: query.isSuccess,
+  });
   const department = query.data;
   const positions = useMemo(
     () => new Map((department?.positions ?? []).map((p) => [p.id, department!.id] as const)),
@@ -95,7 +98,7 @@ export function DepartmentView({ slug }: { slug: string }) {
   const runs = useInfiniteQuery(
     trpc.company.departmentTasks.infiniteQueryOptions(
       { orgId: org.id, slug, limit: RUNS_PAGE },
-      { getNextPageParam: (last) => last.nextCursor ?? undefined },
+      { getNextPageParam: (last) => last.nextCursor ?? undefined, enabled: query.isSuccess },
     ),
   );
   // The runs listed here are this department's: their events are its activity.
@@ -140,7 +143,7 @@ export function DepartmentView({ slug }: { slug: string }) {
         const all: ChartDepartment[] = chart.data?.departments ?? [];
         return (
           <div className="space-y-6" data-testid="department-page" data-slug={d.slug}>
-            <DepartmentHeader department={d} departments={all} canManage={canManage} status={status} />
+            <DepartmentHeader department={d} departments={all} canManage={canManage} />
             <DepartmentStats department={d} />
             <StaffTable department={d} departments={all} canManage={canManage} />
             <div className="grid gap-6 lg:grid-cols-2">

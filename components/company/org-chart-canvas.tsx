@@ -63,7 +63,8 @@ const FLOW_THEME = {
   "--xy-attribution-background-color": "transparent",
 } as CSSProperties;
 
-const FIT_VIEW = { padding: 0.08, maxZoom: 1, minZoom: 0.35 };
+/** The whole company in view (zoom in with the controls); a very wide one starts centred at half size. */
+const FIT_VIEW = { padding: 0.04, maxZoom: 1, minZoom: 0.5 };
 
 /** What the layout depends on: a new figure re-renders the cards, only a new shape re-runs ELK. */
 const shapeOf = (departments: ChartDepartment[]) =>

@@ -4,7 +4,7 @@ import { useMutation } from "@tanstack/react-query";
 import { CirclePause, CirclePlay, CircleStop, FolderInput, MoreHorizontal, Pencil, UserPlus } from "lucide-react";
 import Link from "next/link";
 import { useState } from "react";
-import { formatCredits } from "@/components/format";
+import { creditCount, formatCredits } from "@/components/format";
 import { useOrg } from "@/components/providers/org-context";
 import { useTRPC } from "@/components/providers/trpc";
 import { Avatar } from "@/components/ui/avatar";
@@ -27,7 +27,35 @@ import { HireDialog } from "./hire-dialog";
 import { EditPositionDialog, EndPositionDialog, MovePositionDialog, type PositionDialog } from "./position-dialogs";
 import { useRefreshCompany } from "./use-refresh-company";
 
-const credits = (value: number | null, none: string) => (value === null ? none : formatCredits(value));
+const ceiling = (p: ChartPosition) =>
+  p.perTaskCeilingCredits === null ? "none" : formatCredits(p.perTaskCeilingCredits);
+const delegation = (p: ChartPosition) =>
+  p.delegationBudgetCredits === null
+    ? `${formatCredits(5 * p.agent.priceCredits)} (5×)`
+    : formatCredits(p.delegationBudgetCredits);
+
+/** Who holds the position: its title, the agent (to its page) and its standing instructions. */
+function PositionIdentity({ position: p, manager }: { position: ChartPosition; manager: boolean }) {
+  return (
+    <div className="flex min-w-0 items-center gap-2.5">
+      <Avatar name={p.agent.name} src={p.agent.iconUrl} shape="square" size="sm" />
+      <div className="min-w-0">
+        <p className="flex items-center gap-1.5 truncate font-medium">
+          {p.title}
+          {manager ? <Badge variant="secondary">Manager</Badge> : null}
+        </p>
+        <Link href={`/agents/${p.agent.slug}`} className="block truncate text-xs text-muted-foreground hover:underline">
+          {p.agent.name}
+        </Link>
+        {p.instructions ? (
+          <p className="truncate text-xs text-muted-foreground italic" title={p.instructions}>
+            “{p.instructions}”
+          </p>
+        ) : null}
+      </div>
+    </div>
+  );
+}
 
 function PositionActions(props: { position: ChartPosition; onOpen: (dialog: PositionDialog) => void }) {
   const { org } = useOrg();
@@ -88,7 +116,7 @@ function PositionActions(props: { position: ChartPosition; onOpen: (dialog: Posi
 /**
  * The department's positions: who does the work, at what price, within
  * which ceiling, with which standing instructions. Admins pause, resume,
- * move, edit or end them; ended positions stay listed last, for the record.
+ * move, edit or end them.
  */
 export function StaffTable(props: {
   department: DepartmentDetail;
@@ -99,8 +127,10 @@ export function StaffTable(props: {
   const { org } = useOrg();
   const [open, setOpen] = useState<{ dialog: PositionDialog; position: ChartPosition } | null>(null);
   const [hiring, setHiring] = useState(false);
-  const order = { ACTIVE: 0, PAUSED: 1, ENDED: 2 } as const;
-  const positions = [...department.positions].sort((a, b) => order[a.status] - order[b.status]);
+  // The active first (the server sends active and paused positions; ended ones are history).
+  const positions = [...department.positions].sort(
+    (a, b) => Number(a.status !== "ACTIVE") - Number(b.status !== "ACTIVE"),
+  );
   const archived = department.archivedAt !== null;
   const canHire = !archived && org.role !== "viewer";
   const close = () => setOpen(null);
@@ -137,71 +167,63 @@ export function StaffTable(props: {
             }
           />
         ) : (
-          <Table data-testid="staff-table">
-            <TableHeader>
-              <TableRow>
-                <TableHead>Position</TableHead>
-                <TableHead className="text-right">Price</TableHead>
-                <TableHead className="text-right">Ceiling</TableHead>
-                <TableHead className="text-right">Delegation</TableHead>
-                <TableHead>Status</TableHead>
-                {props.canManage ? (
-                  <TableHead className="w-10">
-                    <span className="sr-only">Actions</span>
-                  </TableHead>
-                ) : null}
-              </TableRow>
-            </TableHeader>
-            <TableBody>
-              {positions.map((p) => (
-                <TableRow
-                  key={p.id}
-                  data-testid="staff-row"
-                  className={p.status === "ENDED" ? "opacity-60" : undefined}
-                >
-                  <TableCell className="max-w-72">
-                    <div className="flex min-w-0 items-center gap-2.5">
-                      <Avatar name={p.agent.name} src={p.agent.iconUrl} shape="square" size="sm" />
-                      <div className="min-w-0">
-                        <p className="flex items-center gap-1.5 truncate font-medium">
-                          {p.title}
-                          {department.managerPositionId === p.id ? <Badge variant="secondary">Manager</Badge> : null}
-                        </p>
-                        <Link
-                          href={`/agents/${p.agent.slug}`}
-                          className="block truncate text-xs text-muted-foreground hover:underline"
-                        >
-                          {p.agent.name}
-                        </Link>
-                        {p.instructions ? (
-                          <p className="truncate text-xs text-muted-foreground italic" title={p.instructions}>
-                            “{p.instructions}”
-                          </p>
-                        ) : null}
-                      </div>
-                    </div>
-                  </TableCell>
-                  <TableCell className="text-right tabular-nums">{formatCredits(p.agent.priceCredits)}</TableCell>
-                  <TableCell className="text-right tabular-nums text-muted-foreground">
-                    {credits(p.perTaskCeilingCredits, "None")}
-                  </TableCell>
-                  <TableCell className="text-right tabular-nums text-muted-foreground">
-                    {credits(p.delegationBudgetCredits, `${formatCredits(5 * p.agent.priceCredits)} (5×)`)}
-                  </TableCell>
-                  <TableCell>
-                    <PositionStatusBadge status={p.status} showActive />
-                  </TableCell>
+          <>
+            <Table data-testid="staff-table" containerClassName="hidden sm:block">
+              <TableHeader>
+                <TableRow>
+                  <TableHead>Position</TableHead>
+                  <TableHead className="text-right">Price</TableHead>
+                  <TableHead className="text-right">Ceiling</TableHead>
+                  <TableHead className="text-right">Delegation</TableHead>
+                  <TableHead>Status</TableHead>
                   {props.canManage ? (
-                    <TableCell>
-                      {p.status === "ENDED" ? null : (
-                        <PositionActions position={p} onOpen={(dialog) => setOpen({ dialog, position: p })} />
-                      )}
-                    </TableCell>
+                    <TableHead className="w-10">
+                      <span className="sr-only">Actions</span>
+                    </TableHead>
                   ) : null}
                 </TableRow>
+              </TableHeader>
+              <TableBody>
+                {positions.map((p) => (
+                  <TableRow key={p.id} data-testid="staff-row">
+                    <TableCell className="max-w-72">
+                      <PositionIdentity position={p} manager={department.managerPositionId === p.id} />
+                    </TableCell>
+                    <TableCell className="text-right tabular-nums">{formatCredits(p.agent.priceCredits)}</TableCell>
+                    <TableCell className="text-right tabular-nums text-muted-foreground">{ceiling(p)}</TableCell>
+                    <TableCell className="text-right tabular-nums text-muted-foreground">{delegation(p)}</TableCell>
+                    <TableCell>
+                      <PositionStatusBadge status={p.status} showActive />
+                    </TableCell>
+                    {props.canManage ? (
+                      <TableCell>
+                        <PositionActions position={p} onOpen={(dialog) => setOpen({ dialog, position: p })} />
+                      </TableCell>
+                    ) : null}
+                  </TableRow>
+                ))}
+              </TableBody>
+            </Table>
+            {/* A phone gets the same facts stacked, instead of a table scrolling sideways. */}
+            <ul className="divide-y divide-border sm:hidden" data-testid="staff-list">
+              {positions.map((p) => (
+                <li key={p.id} className="flex items-start gap-2 py-3">
+                  <div className="min-w-0 flex-1 space-y-1.5">
+                    <PositionIdentity position={p} manager={department.managerPositionId === p.id} />
+                    <p className="flex flex-wrap items-center gap-x-3 gap-y-1 text-xs text-muted-foreground">
+                      <PositionStatusBadge status={p.status} showActive />
+                      <span>{creditCount(p.agent.priceCredits)} a task</span>
+                      <span>Ceiling {ceiling(p)}</span>
+                      <span>Delegation {delegation(p)}</span>
+                    </p>
+                  </div>
+                  {props.canManage ? (
+                    <PositionActions position={p} onOpen={(dialog) => setOpen({ dialog, position: p })} />
+                  ) : null}
+                </li>
               ))}
-            </TableBody>
-          </Table>
+            </ul>
+          </>
         )}
       </CardContent>
       {open?.dialog === "edit" ? <EditPositionDialog position={open.position} onClose={close} /> : null}
