@@ -2,23 +2,15 @@ import "server-only";
 import type { Tx } from "../../db";
 import { recordAudit } from "../audit/record-audit";
 import { recordEvent } from "../events/record-event";
-import { BudgetExceededError } from "../ledger/errors";
 import { monthKey, monthStart } from "../ledger/math";
-import { monthSpend } from "./month-spend";
 
+/**
+ * A hold's budget checks (the org's cap, the task's department and every
+ * department above it) run in SQL under the wallet lock: bureau_check_hold
+ * (migration department_budget_rollup), called by bureau_place_hold and
+ * bureau_accept_task. It returns the alerts below, which are claimed here.
+ */
 export const ALERT_PERCENT = 80;
-
-/** What enforcing a budget reads of it. */
-export interface BudgetRow {
-  id: string;
-  scope: string;
-  departmentId: string | null;
-  monthlyCapCredits: number;
-  alertedAt: Date | null;
-}
-
-/** The budget scopes a task's spend counts against: the org's, and its department's if it has one. */
-export const budgetScopes = (departmentId: string | null) => (departmentId ? ["org", departmentId] : ["org"]);
 
 export interface BudgetAlert {
   budgetId: string;
@@ -26,51 +18,6 @@ export interface BudgetAlert {
   departmentId: string | null;
   capCredits: number;
   spentCredits: number;
-}
-
-/**
- * Refuses an amount that would take the org's or the department's monthly
- * spend past its cap, and returns the budgets this amount takes to 80% or
- * more that have not alerted this month. Call it under the wallet lock so
- * concurrent holds are counted.
- */
-export async function enforceBudgets(
-  tx: Tx,
-  input: {
-    orgId: string;
-    departmentId: string | null;
-    amount: number;
-    now: Date;
-    /** The budgets in scope, when the caller read them already (budgetScopes), e.g. with its wallet lock. */
-    budgets?: BudgetRow[];
-  },
-): Promise<BudgetAlert[]> {
-  const budgets =
-    input.budgets ??
-    (await tx.budget.findMany({
-      where: { orgId: input.orgId, scope: { in: budgetScopes(input.departmentId) } },
-      select: { id: true, scope: true, departmentId: true, monthlyCapCredits: true, alertedAt: true },
-    }));
-  const alerts: BudgetAlert[] = [];
-  for (const budget of budgets) {
-    const departmentId = budget.scope === "org" ? null : budget.departmentId;
-    const spent = await monthSpend(tx, { orgId: input.orgId, departmentId, now: input.now });
-    const after = spent + input.amount;
-    if (after > budget.monthlyCapCredits) {
-      throw new BudgetExceededError(departmentId ? "department" : "org", budget.monthlyCapCredits, spent, input.amount);
-    }
-    const alertedThisMonth = budget.alertedAt !== null && budget.alertedAt >= monthStart(input.now);
-    if (!alertedThisMonth && after * 100 >= budget.monthlyCapCredits * ALERT_PERCENT) {
-      alerts.push({
-        budgetId: budget.id,
-        orgId: input.orgId,
-        departmentId,
-        capCredits: budget.monthlyCapCredits,
-        spentCredits: after,
-      });
-    }
-  }
-  return alerts;
 }
 
 /** A budget this month's spend has just taken past its alert line, claimed in the hold's transaction. */
