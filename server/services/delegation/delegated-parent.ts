@@ -1,7 +1,7 @@
 import "server-only";
 import { db } from "../../db";
 import { DomainError } from "../../errors";
-import { ancestorAgentIds, loadGrantTask, MAX_DELEGATION_DEPTH } from "./tree-budget";
+import { ancestorAgentIds, MAX_DELEGATION_DEPTH } from "./tree-budget";
 import type { VerifiedGrant } from "./verify-grant";
 
 /** What startTask takes as `parent` for a child started with a grant. */
@@ -27,12 +27,7 @@ export async function delegatedParent(grant: VerifiedGrant, targetAgentId: strin
         `${grant.depth}, so it cannot delegate further. Do the work itself or answer with what you have.`,
       { maxDepth: MAX_DELEGATION_DEPTH, depth: grant.depth },
     );
-  const [ancestors, task] = await Promise.all([
-    ancestorAgentIds(grant.taskId),
-    loadGrantTask(grant.taskId, grant.orgId),
-  ]);
-  if (!task) throw new DomainError("grant_invalid", "The task this delegation grant was given to no longer exists.");
-  if (ancestors.includes(targetAgentId)) {
+  if ((await ancestorAgentIds(grant.taskId)).includes(targetAgentId)) {
     const agent = await db.agent.findUnique({ where: { id: targetAgentId }, select: { name: true } });
     throw new DomainError(
       "delegation_cycle",
@@ -40,7 +35,7 @@ export async function delegatedParent(grant: VerifiedGrant, targetAgentId: strin
         "delegating to it again would make a cycle.",
     );
   }
-  return { taskId: grant.taskId, rootTaskId: grant.rootTaskId, depth: grant.depth, treeCapCredits: task.capCredits };
+  return { taskId: grant.taskId, rootTaskId: grant.rootTaskId, depth: grant.depth, treeCapCredits: grant.capCredits };
 }
 
 /**

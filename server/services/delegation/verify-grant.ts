@@ -11,6 +11,8 @@ export interface VerifiedGrant {
   depth: number;
   /** The agent of the grant's task: the one delegating. */
   agentId: string;
+  /** The root's delegated budget, as the accept is to check it (tree-budget.ts). */
+  capCredits: number;
   expiresAt: Date;
 }
 
@@ -60,6 +62,7 @@ export async function authenticateGrant(authorization: string, now = Date.now())
       orgId: task.orgId,
       depth: task.depth,
       agentId: task.agentId,
+      capCredits: task.capCredits,
       expiresAt: claims.expiresAt,
     },
   };
