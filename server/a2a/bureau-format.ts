@@ -112,6 +112,14 @@ const FROM_SDK: Partial<Record<A2ATaskState, TaskState>> = {
 export const fromSdkState = (state: A2ATaskState | undefined): TaskState | null =>
   state === undefined ? null : (FROM_SDK[state] ?? null);
 
+/**
+ * A state as Bureau itself wrote it to a caller (GetTask, a stream, a filter):
+ * unlike an agent's AUTH_REQUIRED (fromSdkState), Bureau's is its own wait for
+ * a person's approval.
+ */
+export const fromOwnSdkState = (state: A2ATaskState | undefined): TaskState | null =>
+  state === A2ATaskState.TASK_STATE_AUTH_REQUIRED ? "AUTH_REQUIRED" : fromSdkState(state);
+
 export function toSdkState(state: TaskState): A2ATaskState {
   // Bureau's own wait for a person's approval (a department's policy, a plan to accept).
   if (state === "AUTH_REQUIRED") return A2ATaskState.TASK_STATE_AUTH_REQUIRED;

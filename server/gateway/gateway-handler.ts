@@ -17,7 +17,8 @@ import { isGrantChild } from "../services/delegation/delegated-parent";
 import { loadA2ATask, loadA2ATaskSnapshot, toA2ATask } from "../services/tasks/a2a-task";
 import { requestCancel } from "../services/tasks/cancel-task";
 import { listA2ATasks } from "../services/tasks/list-a2a-tasks";
-import { fromSdkState, isTerminal } from "../a2a/bureau-format";
+import { db } from "../db";
+import { fromOwnSdkState, isTerminal } from "../a2a/bureau-format";
 import { toGatewayError } from "./errors";
 import { callerForLog, type GatewayPrincipal } from "./gateway-principal";
 import { missingScopeMessage } from "./method-scopes";
@@ -92,6 +93,10 @@ export class GatewayHandler implements A2ARequestHandler {
   private async assertVisible(taskId: string): Promise<void> {
     if (this.principal.kind === "grant" && !(await isGrantChild(this.principal.grant, taskId)))
       throw new DomainError("task_not_found", `Task ${taskId} not found.`);
+    // A department sees only the requests to it (the company: those to no one department).
+    const department = this.agent.department;
+    if (department && !(await isRequestTo(this.orgId, taskId, department.id)))
+      throw new DomainError("task_not_found", `Task ${taskId} not found.`);
   }
 
   private async taskOrThrow(taskId: string, historyLength?: number): Promise<A2ATask> {
@@ -141,9 +146,10 @@ export class GatewayHandler implements A2ARequestHandler {
         orgId: this.orgId,
         // A grant lists only what its task started.
         parentTaskId: this.principal.kind === "grant" ? this.principal.grant.taskId : undefined,
+        requestsTo: this.agent.department ? this.agent.department.id : undefined,
         agentId: this.agent.agentId,
         contextId: p.contextId || undefined,
-        state: fromSdkState(p.status) ?? undefined,
+        state: fromOwnSdkState(p.status) ?? undefined,
         updatedAfter: p.statusTimestampAfter ? new Date(p.statusTimestampAfter) : undefined,
         pageSize: p.pageSize,
         pageToken: p.pageToken || undefined,
@@ -156,7 +162,7 @@ export class GatewayHandler implements A2ARequestHandler {
   cancelTask(params: unknown): Promise<A2ATask> {
     return this.run("CancelTask", "tasks:write", S.ZTaskRefSchema, params, async ({ id }) => {
       const task = await this.taskOrThrow(id);
-      const state = fromSdkState(task.status?.state);
+      const state = fromOwnSdkState(task.status?.state);
       if (state && isTerminal(state)) throw new TaskNotCancelableError(`Task ${id} already ended.`);
       await requestCancel({ orgId: this.orgId, taskId: id });
       // Give the cancel a moment to land so the caller sees the final state.
@@ -171,7 +177,7 @@ export class GatewayHandler implements A2ARequestHandler {
 
   private async *subscribe(id: string): AsyncGenerator<StreamResponse> {
     const snapshot = await this.snapshotOrThrow(id);
-    const state = fromSdkState(snapshot.task.status?.state);
+    const state = fromOwnSdkState(snapshot.task.status?.state);
     if (state && isTerminal(state)) throw new UnsupportedOperationError(`Task ${id} already ended; use GetTask.`);
     yield* followTask(this.orgId, snapshot);
   }
@@ -203,4 +209,9 @@ export class GatewayHandler implements A2ARequestHandler {
       await pushConfigs.remove(this.orgId, p.taskId, p.id);
     });
   }
+}
+
+async function isRequestTo(orgId: string, taskId: string, departmentId: string | null): Promise<boolean> {
+  const task = await db.task.findFirst({ where: { id: taskId, orgId, kind: "MANAGER" }, select: { departmentId: true } });
+  return task !== null && task.departmentId === departmentId;
 }

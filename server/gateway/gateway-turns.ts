@@ -6,6 +6,9 @@ import { streamTaskEvents } from "../services/events/stream-task-events";
 import { lastTaskEventId, loadA2ATask, toStreamEvent, type TaskView } from "../services/tasks/a2a-task";
 import { replyToTask } from "../services/tasks/reply-to-task";
 import { startTask } from "../services/tasks/start-task";
+import { askDepartment } from "../services/company/requests/ask-department";
+import { pushConfigs } from "./push-configs";
+import { checkPushUrl } from "../services/tasks/task-push-configs";
 import { taskRunner } from "../services/tasks/task-runner";
 import { DomainError } from "../errors";
 import { fromSdkPart, isTerminal, messageText } from "../a2a/bureau-format";
@@ -20,6 +23,12 @@ export interface GatewayAgent {
   card: AgentCard;
   agentId?: string;
   pickAgent: (messageText: string) => Promise<string>;
+  /**
+   * A department of the caller's org (id and slug), or the whole company (both
+   * null): a new message starts a request to its manager, and reads see only
+   * its requests.
+   */
+  department?: { slug: string | null; id: string | null };
 }
 
 type SendParams = z.output<typeof ZSendMessageSchema>;
@@ -55,6 +64,20 @@ export async function submitMessage(
     return { taskId: existing.id, afterId };
   }
   const push = configuration?.taskPushNotificationConfig;
+  if (agent.department) {
+    if (principal.kind !== "apiKey") throw new DomainError("forbidden", "Departments take the org's own API keys.");
+    if (push) checkPushUrl(push.url);
+    const started = await askDepartment({
+      orgId,
+      departmentSlug: agent.department.slug,
+      message: bureauMessage,
+      actor: { kind: "apiKey", apiKeyId: principal.keyId, scopes: principal.scopes },
+      source: "A2A",
+      contextId: message.contextId || undefined,
+    });
+    if (push) await pushConfigs.create(orgId, { taskId: started.id, id: push.id, url: push.url, token: push.token });
+    return { taskId: started.id, afterId: -1n };
+  }
   // Saved with the task (so no turn can end before it exists); a bad URL is
   // refused before anything is held.
   const agentId = await agent.pickAgent(messageText(bureauMessage));

@@ -4,7 +4,7 @@ import { messageText } from "../../../a2a/bureau-format";
 import { db } from "../../../db";
 import { DomainError } from "../../../errors";
 import { Prisma } from "../../../generated/prisma/client";
-import type { TaskSource } from "../../../generated/prisma/enums";
+import type { TaskSource, TaskState } from "../../../generated/prisma/enums";
 import type { InputJsonValue } from "../../../generated/prisma/internal/prismaNamespace";
 import { eventTransaction } from "../../events/event-transaction";
 import { recordEvent } from "../../events/record-event";
@@ -126,6 +126,11 @@ export function dispatchRequest(taskId: string, turn: number): Promise<void> {
 /** A status message in the manager's voice. */
 export function managerMessage(text: string): BureauMessage {
   return { messageId: crypto.randomUUID(), role: "agent", parts: [{ kind: "text", text }] };
+}
+
+/** A status change of a request, said in the manager's voice (the message, and the task's status line). */
+export function managerStatus(to: TaskState, from: readonly TaskState[], text: string, opts: { logRepeats?: boolean } = {}) {
+  return { to, from, message: managerMessage(text), statusText: text.slice(0, 1_000), ...opts };
 }
 
 /** The org's department by slug; archived or another org's: not found, like an unknown agent. */

@@ -3,7 +3,7 @@ import { isTerminal, type BureauArtifact, type BureauPart } from "../../../a2a/b
 import { db } from "../../../db";
 import { readStoredGraph } from "../../workflows/stored-graph";
 import { writeTask, type ArtifactChange } from "../../tasks/write-task";
-import { managerMessage } from "./ask-department";
+import { managerStatus } from "./ask-department";
 import { ACCEPT_NODE_ID } from "./plan-acceptance";
 import { requestTaskOfRun } from "./plan-run";
 
@@ -33,7 +33,7 @@ export async function finishRequestOfRun(runId: string): Promise<void> {
     await writeTask({
       taskId: task.id,
       orgId: task.orgId,
-      status: { to: "CANCELED", from: open, message: managerMessage("The request was canceled; its open work was stopped.") },
+      status: managerStatus("CANCELED", open, "The request was canceled; its open work was stopped."),
       actor: { kind: "system", id: "manager" },
     });
     return;
@@ -46,8 +46,8 @@ export async function finishRequestOfRun(runId: string): Promise<void> {
       orgId: task.orgId,
       status:
         accept?.state === "FAILED"
-          ? { to: "REJECTED", from: open, message: managerMessage(`The plan was not accepted. ${reason}`) }
-          : { to: "FAILED", from: open, message: managerMessage(`The plan failed: ${reason}`) },
+          ? managerStatus("REJECTED", open, `The plan was not accepted. ${reason}`)
+          : managerStatus("FAILED", open, `The plan failed: ${reason}`),
       actor: { kind: "system", id: "manager" },
     });
     return;
@@ -93,7 +93,7 @@ export async function finishRequestOfRun(runId: string): Promise<void> {
     taskId: task.id,
     orgId: task.orgId,
     artifacts,
-    status: { to: "COMPLETED", from: open, message: managerMessage(`Done: ${agentSteps.length} part${agentSteps.length === 1 ? "" : "s"} completed.`) },
+    status: managerStatus("COMPLETED", open, `Done: ${agentSteps.length} part${agentSteps.length === 1 ? "" : "s"} completed.`),
     actor: { kind: "system", id: "manager" },
   });
 }

@@ -1,3 +1,5 @@
+import "server-only";
+
 /**
  * Bureau's built-in manager (migration bureau_manager_agent): the agent row
  * of every MANAGER task. Never listed and never called at an endpoint; the

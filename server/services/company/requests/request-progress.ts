@@ -1,7 +1,7 @@
 import "server-only";
 import { logger } from "../../../logger";
 import { writeTask } from "../../tasks/write-task";
-import { managerMessage } from "./ask-department";
+import { managerStatus } from "./ask-department";
 import { requestTaskOfRun } from "./plan-run";
 
 /**
@@ -19,12 +19,9 @@ export async function noteRequestProgress(runId: string, text: string, opts: { w
     await writeTask({
       taskId: task.id,
       orgId: task.orgId,
-      status: {
-        to: opts.waiting ? "AUTH_REQUIRED" : "WORKING",
-        from: ["WORKING", "AUTH_REQUIRED"],
-        message: managerMessage(text),
+      status: managerStatus(opts.waiting ? "AUTH_REQUIRED" : "WORKING", ["WORKING", "AUTH_REQUIRED"], text, {
         logRepeats: true,
-      },
+      }),
       actor: { kind: "system", id: "manager" },
     });
   } catch (error) {

@@ -7,7 +7,7 @@ import type { WorkflowGraph } from "../../../schemas/workflow-graph";
 import { writeTask } from "../../tasks/write-task";
 import { decide } from "../manager/decide";
 import type { ManagerDecision, ManagerRecord } from "../manager/types";
-import { managerMessage } from "./ask-department";
+import { managerStatus } from "./ask-department";
 import { loadManagerInput } from "./manager-input";
 import { startPlanRun } from "./plan-run";
 import { withAcceptance } from "./plan-acceptance";
@@ -83,7 +83,7 @@ export async function actOnDecision(taskId: string, turn: number): Promise<void>
     await writeTask({
       taskId,
       orgId: task.orgId,
-      status: { to: "INPUT_REQUIRED", from: ["WORKING"], message: managerMessage(decision.question) },
+      status: managerStatus("INPUT_REQUIRED", ["WORKING"], decision.question),
     });
     return;
   }
@@ -117,14 +117,12 @@ export async function actOnDecision(taskId: string, turn: number): Promise<void>
   await writeTask({
     taskId,
     orgId: task.orgId,
-    status: {
-      to: "WORKING",
-      from: ["WORKING"],
-      message: managerMessage(
-        `${describeDecision(decision)}${gated ? `\n\nThe plan waits for ${department ? `a lead of ${department.name}` : "an owner or admin"} to accept it.` : ""}`,
-      ),
-      logRepeats: true,
-    },
+    status: managerStatus(
+      "WORKING",
+      ["WORKING"],
+      `${describeDecision(decision)}${gated ? `\n\nThe plan waits for ${department ? `a lead of ${department.name}` : "an owner or admin"} to accept it.` : ""}`,
+      { logRepeats: true },
+    ),
   });
 }
 
@@ -149,11 +147,11 @@ export async function failRequest(taskId: string, error: Error): Promise<void> {
   logger.error({ err: error, taskId }, "department request failed in its manager");
   await writeTask({
     taskId,
-    status: {
-      to: "FAILED",
-      from: ["WORKING", "SUBMITTED"],
-      message: managerMessage("The manager could not handle this request because of an internal error; send it again."),
-    },
+    status: managerStatus(
+      "FAILED",
+      ["WORKING", "SUBMITTED"],
+      "The manager could not handle this request because of an internal error; send it again.",
+    ),
     actor: { kind: "system", id: "manager" },
   });
 }
