@@ -102,7 +102,8 @@ export interface GatewayCallerOptions {
  */
 export function serveGatewayCall(
   request: Request,
-  resolveAgent: () => Promise<GatewayAgent | null>,
+  /** The agent the call is for, given who is calling (a department is its caller's org's). */
+  resolveAgent: (principal: GatewayPrincipal) => Promise<GatewayAgent | null>,
   options: GatewayCallerOptions = {},
 ) {
   return withRequestScope(request, async () => {
@@ -116,7 +117,7 @@ export function serveGatewayCall(
       const code = BUREAU_RPC_ERRORS.forbidden;
       return jsonRpcError(call.id, code, missingScopeMessage(call.method, scope), { status: HTTP_STATUS_OF[code] });
     }
-    const agent = await resolveAgent();
+    const agent = await resolveAgent(caller.principal);
     if (!agent) {
       const code = BUREAU_RPC_ERRORS.agent_not_found;
       return jsonRpcError(call.id, code, "No published agent at this address.", { status: HTTP_STATUS_OF[code] });
