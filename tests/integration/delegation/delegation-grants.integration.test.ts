@@ -5,6 +5,7 @@ import { checkLedger } from "@/server/services/ledger/check-ledger";
 import { collect, sendRequest } from "../../support/a2a-client";
 import { unique } from "../../support/factories";
 import { buyerWithCredits, walletOf } from "../../support/task-fixtures";
+import { rpc, textMessage } from "../gateway/gateway-rpc";
 import { clientFor, send, useHoldingAgents } from "./delegation-support";
 import { holdingListings } from "./holding-agent";
 
@@ -61,6 +62,27 @@ describe("delegation grants", () => {
     expect(await walletOf(buyer.org.id)).toMatchObject({ ORG_WALLET: 970, ORG_HOLDS: 0 });
     expect((await walletOf(sellerOrg.id)).SELLER_PENDING).toBe(24);
     expect(await checkLedger(db)).toMatchObject({ ok: true });
+  });
+
+  it("hands the grant to an agent that speaks only A2A v0.3, and takes it from a v0.3 caller", async () => {
+    const { listings } = await holdingListings([5, 5], { legacy: true });
+    const buyer = await buyerWithCredits(100);
+    const text = `legacy ${unique()}`;
+    const root = await send(buyer.apiKey, listings[0]!.slug, text);
+    const grant = await agents.grantFor(text);
+    expect(grant).toMatchObject({ taskId: root.id, rootTaskId: root.id, depth: 0, remainingCredits: 25 });
+    const childText = `legacy child ${unique()}`;
+    const answer = await rpc(grant.token, listings[1]!.slug, "0.3", "message/send", {
+      message: textMessage("0.3", childText),
+      configuration: { blocking: false },
+    });
+    expect(answer.json?.result).toMatchObject({ kind: "task" });
+    const child = await db.task.findUniqueOrThrow({ where: { id: answer.json.result.id } });
+    expect(child).toMatchObject({ parentTaskId: root.id, rootTaskId: root.id, depth: 1, orgId: buyer.org.id });
+    expect(await agents.grantFor(childText)).toMatchObject({ taskId: child.id, depth: 1 });
+    agents.release(childText);
+    agents.release(text);
+    await settled(root.id);
   });
 
   it("sends a fresh grant with the buyer's reply", async () => {

@@ -97,7 +97,14 @@ export class HoldingAgents {
   }
 
   endpoint(url: string) {
-    const card = holderCard(url);
+    // The server speaks both generations; each listing's stored card says which one Bureau uses.
+    const card = {
+      ...holderCard(url),
+      supportedInterfaces: [
+        { url, protocolBinding: "JSONRPC", tenant: "", protocolVersion: "1.0" },
+        { url, protocolBinding: "JSONRPC", tenant: "", protocolVersion: "0.3" },
+      ],
+    };
     const executor: AgentExecutor = {
       execute: (context, bus) => this.execute(context, bus),
       cancelTask: async (taskId, bus) => {
@@ -209,8 +216,19 @@ export function holderCard(url: string): AgentCard {
   };
 }
 
+/** The card of a seller that speaks only A2A v0.3 (the SDK serves both on one URL; the card decides). */
+export function legacyHolderCard(url: string) {
+  return {
+    ...holderCard(url),
+    supportedInterfaces: [{ url, protocolBinding: "JSONRPC", tenant: "", protocolVersion: "0.3" }],
+    url,
+    preferredTransport: "JSONRPC",
+    protocolVersion: "0.3.0",
+  };
+}
+
 /** A seller org publishing listings that all run on the holding agent, each at its own price. */
-export async function holdingListings(prices: number[]) {
+export async function holdingListings(prices: number[], opts: { legacy?: boolean } = {}) {
   const seller = await createUser("Seller");
   const sellerOrg = await createOrg(seller.id, "Holding Sellers");
   const url = `${process.env.APP_URL}${HOLDER_PATH}`;
@@ -227,7 +245,12 @@ export async function holdingListings(prices: number[]) {
           endpointUrl: url,
           pricePerTask: price,
           status: "PUBLISHED",
-          versions: { create: { version: 1, card: holderCard(url) as unknown as InputJsonValue } },
+          versions: {
+            create: {
+              version: 1,
+              card: (opts.legacy ? legacyHolderCard(url) : holderCard(url)) as unknown as InputJsonValue,
+            },
+          },
         },
       }),
     );
