@@ -156,6 +156,63 @@ describe("delegation limits", () => {
     await send(grant.token, listings[1]!.slug, `position 3 ${unique()}`);
   });
 
+  it("gives a department request's part the budget of its position (or 5x its price) to delegate with", async () => {
+    const { listings } = await holdingListings([10, 20, 4]);
+    const buyer = await buyerWithCredits(1_000);
+    const department = await db.department.create({
+      data: { orgId: buyer.org.id, slug: `ops-${unique()}`, name: "Operations" },
+    });
+    const position = await db.position.create({
+      data: {
+        orgId: buyer.org.id,
+        departmentId: department.id,
+        agentId: listings[0]!.id,
+        title: "Coordinator",
+        delegationBudgetCredits: 30,
+      },
+    });
+    // The request itself: a manager task (no price), whose route or plan parts are its children.
+    const request = await db.task.create({
+      data: {
+        orgId: buyer.org.id,
+        agentId: listings[0]!.id,
+        kind: "MANAGER",
+        departmentId: department.id,
+        contextId: crypto.randomUUID(),
+        price: 0,
+        state: "WORKING",
+        input: { messageId: crypto.randomUUID(), role: "user", parts: [{ kind: "text", text: "coordinate" }] },
+      },
+    });
+    const part = (text: string, extra: { positionId?: string; agentId: string }) =>
+      startTask({
+        orgId: buyer.org.id,
+        agent: { id: extra.agentId },
+        positionId: extra.positionId,
+        message: { messageId: crypto.randomUUID(), role: "user", parts: [{ kind: "text", text }] },
+        actor: { kind: "user", userId: buyer.user.id },
+        source: "UI",
+        parent: { taskId: request.id, rootTaskId: request.id, depth: 0, treeCapCredits: null },
+      });
+    const firstText = `part position ${unique()}`;
+    await part(firstText, { positionId: position.id, agentId: listings[0]!.id });
+    // The tree may spend what its parts cost plus what each may delegate: 10 + 30, 10 of it spent.
+    expect((await agents.grantFor(firstText)).remainingCredits).toBe(30);
+    const secondText = `part listing ${unique()}`;
+    await part(secondText, { agentId: listings[2]!.id });
+    // A second part at 4 credits brings 5x4 more: 10 + 30 + 4 + 20, 14 spent.
+    expect((await agents.grantFor(secondText)).remainingCredits).toBe(50);
+    const grant = await agents.grantFor(firstText);
+    const child = await send(grant.token, listings[1]!.slug, `part child ${unique()}`);
+    expect(await db.task.findUniqueOrThrow({ where: { id: child.id } })).toMatchObject({
+      parentTaskId: expect.any(String),
+      rootTaskId: request.id,
+      depth: 2,
+    });
+    // The fixture request ends the way its manager would end it (it holds nothing).
+    await db.task.update({ where: { id: request.id }, data: { state: "COMPLETED", finishedAt: new Date() } });
+  });
+
   it("answers an expired, forged, tampered or ended grant with 401 and -32052, changing nothing", async () => {
     const { listings } = await holdingListings([3, 3]);
     const buyer = await buyerWithCredits(100);
