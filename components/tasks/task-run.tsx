@@ -14,10 +14,12 @@ import { TaskHeader, type TaskHeaderData } from "./task-header";
 import { TaskReplyForm } from "./task-reply-form";
 import { TaskTimeline } from "./task-timeline";
 import { TaskTreePanel } from "./task-tree";
+import { RequestPlanPanel } from "@/components/requests/request-plan";
 import { useTaskStream } from "./use-task-stream";
 
 export interface TaskRunData extends TaskHeaderData {
   id: string;
+  kind: "AGENT" | "MANAGER";
   statusMessage: string | null;
   cancelRequested: boolean;
   artifacts: ArtifactView[];
@@ -106,6 +108,7 @@ export function TaskRun({ task, refetch }: { task: TaskRunData; refetch: () => v
           onReplied={refetch}
         />
       ) : null}
+      {task.kind === "MANAGER" ? <RequestPlanPanel orgId={org.id} taskId={task.id} state={state} /> : null}
       <div className="grid gap-6 lg:grid-cols-[minmax(0,1fr)_22rem]">
         <section aria-labelledby="results-heading" className="min-w-0 space-y-4">
           <h2 id="results-heading" className="text-base font-semibold">

@@ -19,6 +19,9 @@ export async function getOrgTask({ orgId, taskId }: { orgId: string; taskId: str
       statusMessage: true,
       price: true,
       source: true,
+      kind: true,
+      departmentId: true,
+      positionId: true,
       turn: true,
       createdAt: true,
       startedAt: true,
@@ -35,7 +38,7 @@ export async function getOrgTask({ orgId, taskId }: { orgId: string; taskId: str
     },
   });
   if (!task) return null;
-  const [completedRun, review] = await Promise.all([
+  const [completedRun, review, department, position] = await Promise.all([
     db.task.findFirst({ where: { orgId, agentId: task.agent.id, state: "COMPLETED" }, select: { id: true } }),
     db.review.findUnique({
       where: { agentId_orgId: { agentId: task.agent.id, orgId } },
@@ -49,13 +52,27 @@ export async function getOrgTask({ orgId, taskId }: { orgId: string; taskId: str
         updatedAt: true,
       },
     }),
+    task.departmentId
+      ? db.department.findUnique({ where: { id: task.departmentId }, select: { slug: true, name: true } })
+      : null,
+    task.positionId
+      ? db.position.findUnique({ where: { id: task.positionId }, select: { id: true, title: true } })
+      : null,
   ]);
-  const { agent, artifacts, events, cancelRequestedAt, settledAt, ...rest } = task;
+  const { agent, artifacts, events, cancelRequestedAt, settledAt, departmentId: _d, positionId: _p, ...rest } = task;
+  const manager = task.kind === "MANAGER";
   return {
     ...rest,
     cancelRequested: cancelRequestedAt !== null,
     settled: settledAt !== null,
-    agent: { slug: agent.slug, name: agent.name, published: agent.status === "PUBLISHED" },
+    // A request's "agent" is its department's manager (Bureau's built-in one).
+    agent: {
+      slug: agent.slug,
+      name: manager ? `${department?.name ?? "Company"} manager` : agent.name,
+      published: agent.status === "PUBLISHED",
+    },
+    department,
+    position,
     artifacts: artifacts.map((a) => {
       const parts = ZPartsSchema.safeParse(a.parts);
       return {
@@ -70,7 +87,7 @@ export async function getOrgTask({ orgId, taskId }: { orgId: string; taskId: str
       return view ? [view] : [];
     }),
     // Sellers do not review their own agents.
-    canReview: completedRun !== null && agent.orgId !== orgId,
+    canReview: !manager && completedRun !== null && agent.orgId !== orgId,
     review,
   };
 }

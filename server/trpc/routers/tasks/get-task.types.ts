@@ -13,6 +13,10 @@ export const ZGetTaskResponseSchema = z.object({
   statusMessage: z.string().nullable(),
   price: z.number().int(),
   source: z.enum(TaskSource),
+  /** MANAGER: a request to a department (or the company), answered by its manager's route or plan. */
+  kind: z.enum(["AGENT", "MANAGER"]),
+  department: z.object({ slug: z.string(), name: z.string() }).nullable(),
+  position: z.object({ id: z.string(), title: z.string() }).nullable(),
   turn: z.number().int(),
   createdAt: z.date(),
   startedAt: z.date().nullable(),
