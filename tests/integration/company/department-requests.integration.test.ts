@@ -181,6 +181,29 @@ describe("department requests (MANAGER tasks)", () => {
     expect(await db.creditHold.count({ where: { orgId: buyer.org.id, status: "HELD" } })).toBe(0);
   }, 120_000);
 
+  it("asks a department's managing position for the plan, and falls back to Bureau's manager on an unusable answer", async () => {
+    const buyer = await buyerWithCredits(1_000);
+    const company = await smallCompany(buyer, 10);
+    const { updateDepartment } = await import("@/server/services/company/departments/update-department");
+    await updateDepartment({
+      orgId: buyer.org.id,
+      actor: { kind: "user", userId: buyer.user.id },
+      departmentId: company.finance.department.id,
+      managerPositionId: company.finance.position.id,
+      planAutoRunCredits: 100,
+    });
+    const task = await ask(buyer, "finance", "Analyse these weekly signups: 120, 134, 98, 160, 171");
+    await waitForState(task.id, ["COMPLETED", "FAILED", "AUTH_REQUIRED", "INPUT_REQUIRED"]);
+    // The managing position was asked, as a billed child of the request.
+    const asked = await db.task.findFirstOrThrow({ where: { parentTaskId: task.id, clientMessageId: `manager:${task.id}:1` } });
+    expect(asked).toMatchObject({ positionId: company.finance.position.id, state: "COMPLETED", price: 10 });
+    // A data analyst answers with statistics, not a plan: the deterministic manager decided, and says why.
+    const view = await getRequestView(buyer.org.id, task.id);
+    expect(view.manager?.manager).toBe("deterministic");
+    expect(view.manager?.fallbackReason).toBeTruthy();
+    expect(view.decision?.kind).toBe("route");
+  }, 120_000);
+
   it("refuses another org's department and an empty request, writing nothing", async () => {
     const buyer = await buyerWithCredits(100);
     const other = await buyerWithCredits(100);

@@ -6,6 +6,11 @@ import { logger } from "../../../logger";
 import type { WorkflowGraph } from "../../../schemas/workflow-graph";
 import { writeTask } from "../../tasks/write-task";
 import { decide } from "../manager/decide";
+import { decideWithPositionReply, positionManagerRequest } from "../manager/position-manager";
+import type { ManagerInput } from "../manager/types";
+import { startTask } from "../../tasks/start-task";
+import { requestCancel } from "../../tasks/cancel-task";
+import { taskResult, waitForTaskEnd } from "../../workflows/engine/task-outcome";
 import type { ManagerDecision, ManagerRecord } from "../manager/types";
 import { managerStatus } from "./ask-department";
 import { loadManagerInput } from "./manager-input";
@@ -51,14 +56,16 @@ export async function decideRequest(taskId: string, turn: number): Promise<Store
   const stored = task.managerRecord as unknown as StoredDecision | null;
   if (stored?.turn === turn) return stored;
   const department = task.departmentId
-    ? await db.department.findUnique({ where: { id: task.departmentId }, select: { slug: true } })
+    ? await db.department.findUnique({ where: { id: task.departmentId }, select: { slug: true, managerPositionId: true } })
     : null;
   const request = task.events
     .map((e) => messageText((e.data as { message?: BureauMessage }).message))
     .filter((t) => t.trim())
     .join("\n\n");
   const input = await loadManagerInput(task.orgId, department ? { kind: "department", slug: department.slug } : { kind: "company" }, request);
-  const { decision, record } = await decide(input);
+  const { decision, record } = department?.managerPositionId
+    ? await askManagingPosition(task, turn, department.managerPositionId, input)
+    : await decide(input);
   const next: StoredDecision = { turn, record, decision, request, decidedAt: new Date().toISOString() };
   await db.task.updateMany({
     where: { id: taskId, turn, state: "WORKING" },
@@ -154,4 +161,55 @@ export async function failRequest(taskId: string, error: Error): Promise<void> {
     ),
     actor: { kind: "system", id: "manager" },
   });
+}
+
+/**
+ * A department that names one of its positions as its manager: Bureau asks
+ * that agent for the plan (docs/manager.md has the JSON shape), as a billed
+ * child task of the request, and reads its answer; an unusable answer (or a
+ * failed task) falls back to Bureau's deterministic manager, with the reason
+ * recorded. The message id is fixed per request and turn, so a replay waits
+ * for the same task instead of asking again.
+ */
+async function askManagingPosition(
+  task: { id: string; orgId: string; createdById: string | null },
+  turn: number,
+  positionId: string,
+  input: ManagerInput,
+) {
+  const request = await db.task.findUniqueOrThrow({ where: { id: task.id }, select: { rootTaskId: true, depth: true } });
+  let child: { id: string };
+  try {
+    child = await startTask({
+      orgId: task.orgId,
+      agent: { id: "" },
+      positionId,
+      message: {
+        messageId: `manager:${task.id}:${turn}`,
+        role: "user",
+        parts: [{ kind: "text", text: positionManagerRequest(input) }],
+      },
+      actor: { kind: "workflow", userId: task.createdById, runId: `request:${task.id}` },
+      source: "WORKFLOW",
+      parent: { taskId: task.id, rootTaskId: request.rootTaskId ?? task.id, depth: request.depth, treeCapCredits: null },
+    });
+  } catch (error) {
+    const reason = error instanceof Error ? error.message : String(error);
+    const fallback = await decide(input, { llm: null });
+    return { decision: fallback.decision, record: { manager: "deterministic" as const, fallbackReason: `The managing position could not be asked: ${reason}` } };
+  }
+  const ended = await waitForTaskEnd({
+    orgId: task.orgId,
+    taskId: child.id,
+    // A manager asking its own question cannot be answered here: its plan is what was asked for.
+    onInputRequired: () => requestCancel({ orgId: task.orgId, taskId: child.id }),
+  });
+  if (ended.state !== "COMPLETED") {
+    const fallback = await decide(input, { llm: null });
+    return {
+      decision: fallback.decision,
+      record: { manager: "deterministic" as const, fallbackReason: `The managing position's task ${ended.state.toLowerCase()}.` },
+    };
+  }
+  return decideWithPositionReply((await taskResult(child.id)).output, input);
 }
