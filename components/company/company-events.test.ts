@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import type { OrgEventView } from "@/server/schemas/org-events";
-import { COMPANY_EVENT_TYPES, departmentsOf, describeEvent } from "./company-events";
+import { departmentsOf, describeEvent, isCompanyEvent } from "./company-events";
 
 const event = (type: OrgEventView["type"], subject: [string, string], data: unknown): OrgEventView => ({
   id: "1",
@@ -14,8 +14,11 @@ const event = (type: OrgEventView["type"], subject: [string, string], data: unkn
 describe("placing org events on the company chart", () => {
   const known = () => ({ positions: new Map([["p1", "marketing"]]), tasks: new Map([["t1", "legal"]]) });
 
-  it("asks the stream only for prefixes the catalogue has, departments and positions included", () => {
-    expect(COMPANY_EVENT_TYPES.split(",")).toEqual(["task.", "budget.", "department.", "position.", "approval."]);
+  it("keeps the company's events out of everything else the org log holds", () => {
+    expect(isCompanyEvent(event("position.hired", ["position", "p"], {}))).toBe(true);
+    expect(isCompanyEvent(event("task.settled", ["task", "t"], {}))).toBe(true);
+    expect(isCompanyEvent(event("api_key.created", ["api_key", "k"], {}))).toBe(false);
+    expect(isCompanyEvent(event("member.joined", ["member", "m"], {}))).toBe(false);
   });
 
   it("places department, position, moved-position and known-task events", () => {

@@ -1,18 +1,12 @@
 import { summarize } from "@/components/console/event-groups";
 import { STATE_LABEL } from "@/components/tasks/task-format";
-import { ORG_EVENT_TYPES, type OrgEventView } from "@/server/schemas/org-events";
+import type { OrgEventView } from "@/server/schemas/org-events";
 
 /** What moves the chart's figures or its structure. */
-const WANTED_PREFIXES = ["task.", "budget.", "department.", "position.", "approval."];
+const COMPANY_PREFIXES = ["task.", "budget.", "department.", "position.", "approval."];
 
-/**
- * The stream's `types=` for the company pages: only prefixes the catalogue
- * has (the stream refuses a prefix that matches nothing, and department and
- * position events arrive with the company's server side).
- */
-export const COMPANY_EVENT_TYPES = WANTED_PREFIXES.filter((p) => ORG_EVENT_TYPES.some((t) => t.startsWith(p))).join(
-  ",",
-);
+/** Whether an event is one the company pages show or re-read their figures for. */
+export const isCompanyEvent = (event: OrgEventView) => COMPANY_PREFIXES.some((p) => event.type.startsWith(p));
 
 export interface ActivityItem {
   id: string;

@@ -1,17 +1,17 @@
 import { Activity } from "lucide-react";
 import { formatDateTime, formatRelative } from "@/components/format";
-import type { OrgEventsStatus } from "@/components/workflow-runs/use-org-events";
+import type { OrgStreamStatus } from "@/components/console/use-org-event-stream";
 import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@/components/ui/card";
 import type { ActivityItem } from "./company-events";
 import { StreamStatus } from "./stream-status";
 
-/** The department's events since the page opened, newest first (the org log's live tail). */
-export function DepartmentActivity({ items, status }: { items: ActivityItem[]; status: OrgEventsStatus }) {
+/** The department's latest events, newest first: the org log's recent past, then live. */
+export function DepartmentActivity({ items, status }: { items: ActivityItem[]; status: OrgStreamStatus }) {
   return (
     <Card>
       <CardHeader>
         <div className="flex items-center justify-between gap-2">
-          <CardTitle>Live activity</CardTitle>
+          <CardTitle>Recent activity</CardTitle>
           <StreamStatus status={status} />
         </div>
         <CardDescription>Its tasks, staff and budget as they change. The full log is in the Console.</CardDescription>
@@ -20,7 +20,7 @@ export function DepartmentActivity({ items, status }: { items: ActivityItem[]; s
         {items.length === 0 ? (
           <p className="flex items-center gap-2 text-sm text-muted-foreground">
             <Activity className="size-4" aria-hidden />
-            Nothing has happened since you opened this page.
+            Nothing lately. Its tasks, staff and budget changes appear here as they happen.
           </p>
         ) : (
           <ul className="divide-y divide-border" data-testid="department-activity-list">

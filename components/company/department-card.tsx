@@ -72,7 +72,7 @@ export function LatestActivity({ items }: { items: ActivityItem[] | undefined })
           {latest.text} · {formatRelative(latest.at)}
         </span>
       ) : (
-        <span className="truncate">No activity since you opened the chart</span>
+        <span className="truncate">No recent activity</span>
       )}
     </p>
   );

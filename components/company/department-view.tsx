@@ -146,12 +146,12 @@ export function DepartmentView({ slug }: { slug: string }) {
             <DepartmentHeader department={d} departments={all} canManage={canManage} />
             <DepartmentStats department={d} />
             <StaffTable department={d} departments={all} canManage={canManage} />
-            <div className="grid gap-6 lg:grid-cols-2">
+            <div className="grid grid-cols-1 gap-6 lg:grid-cols-2">
               <BudgetCard department={d} canManage={canManage} />
               <PolicyCard department={d} canManage={canManage} />
             </div>
             <DepartmentRuns runs={runs} />
-            <div className="grid gap-6 lg:grid-cols-2">
+            <div className="grid grid-cols-1 gap-6 lg:grid-cols-2">
               <ChildTeams department={d} departments={all} canManage={canManage} />
               <DepartmentActivity items={activity.get(d.id) ?? []} status={status} />
             </div>

@@ -16,9 +16,15 @@ async function hire(page: Page, opts: { department: string; title: string; instr
   await expect(page.getByText(`${opts.title} hired into ${opts.department}.`)).toBeVisible();
 }
 
+/** The page never scrolls sideways at 390 px; a failure names what sticks out. */
 async function expectNoSidewaysScroll(page: Page) {
-  const width = await page.evaluate(() => document.documentElement.scrollWidth);
-  expect(width, `${page.url()} is ${width} px wide`).toBeLessThanOrEqual(PHONE.width);
+  const { width, wide } = await page.evaluate((max) => {
+    const sticking = [...document.querySelectorAll("main *")].filter((el) => el.getBoundingClientRect().right > max);
+    const describe = (el: Element) =>
+      `<${el.tagName.toLowerCase()} class="${el.className}">${el.textContent?.slice(0, 40)}`;
+    return { width: document.documentElement.scrollWidth, wide: sticking.slice(0, 5).map(describe) };
+  }, PHONE.width);
+  expect(width, `${page.url()} is ${width} px wide: ${wide.join(", ")}`).toBeLessThanOrEqual(PHONE.width);
 }
 
 /**
