@@ -204,6 +204,36 @@ describe("department requests (MANAGER tasks)", () => {
     expect(view.decision?.kind).toBe("route");
   }, 120_000);
 
+  it("a position asked directly waits for its department's approval when the policy gates it, and runs at once otherwise", async () => {
+    const { askPosition } = await import("@/server/services/company/requests/ask-position");
+    const buyer = await buyerWithCredits(1_000);
+    const company = await smallCompany(buyer, 10);
+    const direct = (positionId: string, text: string) =>
+      askPosition({
+        orgId: buyer.org.id,
+        positionId,
+        message: { messageId: crypto.randomUUID(), role: "user", parts: [{ kind: "text", text }] },
+        actor: { kind: "user", userId: buyer.user.id },
+        source: "MCP",
+      });
+    const finance = await direct(company.finance.position.id, "Analyse 4, 5, 6");
+    expect(finance.gated).toBe(false);
+    expect(await db.task.findUniqueOrThrow({ where: { id: finance.id } })).toMatchObject({
+      kind: "AGENT",
+      positionId: company.finance.position.id,
+    });
+    const legal = await direct(company.legal.position.id, "Check this clause: the supplier may end the contract at will.");
+    expect(legal.gated).toBe(true);
+    const waiting = await waitForState(legal.id, ["AUTH_REQUIRED", "COMPLETED", "FAILED"]);
+    expect(waiting).toMatchObject({ state: "AUTH_REQUIRED", kind: "MANAGER", departmentId: company.legal.department.id });
+    // Nothing of Legal's ran or was held before the lead's decision.
+    expect(await db.task.count({ where: { parentTaskId: legal.id } })).toBe(0);
+    await approveNext(buyer, waiting.workflowRunId!, /legal/i);
+    expect((await waitForState(legal.id, ["COMPLETED", "FAILED", "REJECTED"])).state).toBe("COMPLETED");
+    const [child] = await db.task.findMany({ where: { parentTaskId: legal.id } });
+    expect(child).toMatchObject({ positionId: company.legal.position.id, state: "COMPLETED", price: 10 });
+  }, 120_000);
+
   it("refuses another org's department and an empty request, writing nothing", async () => {
     const buyer = await buyerWithCredits(100);
     const other = await buyerWithCredits(100);

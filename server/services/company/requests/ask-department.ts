@@ -26,6 +26,12 @@ export interface AskInput {
   contextId?: string;
   /** A plan step that hands a part to another department: the request is a child of that plan's task. */
   parent?: StartTaskInput["parent"];
+  /**
+   * Already decided (a position asked directly whose department's policy
+   * gates the task: its route, approval first): recorded with the task, so
+   * the manager does not decide again.
+   */
+  decided?: unknown;
 }
 
 export const REQUEST_TEXT_LIMIT = 8_000;
@@ -69,6 +75,7 @@ export async function askDepartment(input: AskInput): Promise<StartedTask> {
           clientMessageId: input.message.messageId,
           price: 0,
           input: input.message as unknown as InputJsonValue,
+          ...(input.decided === undefined ? {} : { managerRecord: input.decided as InputJsonValue }),
           state: "WORKING",
           startedAt: at,
           departmentId,

@@ -25,6 +25,8 @@ export interface StoredDecision {
   /** The request as the manager read it (every message the buyer sent, in order). */
   request: string;
   decidedAt: string;
+  /** A position asked directly: its route runs at once (its approval, if any, is in the graph). */
+  direct?: boolean;
 }
 
 /** The company's own threshold: a company plan always waits for an owner or admin to accept it. */
@@ -102,7 +104,7 @@ export async function actOnDecision(taskId: string, turn: number): Promise<void>
       })
     : null;
   const threshold = department ? department.planAutoRunCredits : COMPANY_PLAN_AUTO_RUN_CREDITS;
-  const gated = decision.estimate.maxCredits > threshold;
+  const gated = !stored.direct && decision.estimate.maxCredits > threshold;
   const graph: WorkflowGraph = gated
     ? withAcceptance(decision.graph, {
         request: stored.request,
