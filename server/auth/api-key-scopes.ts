@@ -14,6 +14,8 @@ export const API_KEY_SCOPES = [
   "workflows:run",
   "approvals:write",
   "company:read",
+  "knowledge:read",
+  "knowledge:write",
 ] as const;
 export type ApiKeyScope = (typeof API_KEY_SCOPES)[number];
 export const ZApiKeyScopeSchema = z.enum(API_KEY_SCOPES);
@@ -29,6 +31,8 @@ export const API_KEY_SCOPE_DESCRIPTIONS: Record<ApiKeyScope, string> = {
   "workflows:run": "Start and cancel workflow runs (spends credits)",
   "approvals:write": "List and decide approvals",
   "company:read": "Read departments (leads, budgets, this month's spend) and positions",
+  "knowledge:read": "Search and read the org-wide knowledge graph (department-scoped entities stay hidden)",
+  "knowledge:write": "Add org-wide knowledge entities and observations",
 };
 
 export function scopesToPermissions(scopes: readonly ApiKeyScope[]): Record<string, string[]> {

@@ -1,6 +1,7 @@
 import { z } from "zod";
 import {
   ApprovalState,
+  KnowledgeSource,
   TaskSource,
   TaskState,
   WorkflowRunState,
@@ -41,6 +42,9 @@ const DEPARTMENT_FIELDS = [
   "managerPositionId",
 ] as const;
 const POSITION_FIELDS = ["title", "instructions", "perTaskCeilingCredits", "delegationBudgetCredits"] as const;
+const KNOWLEDGE_ENTITY_FIELDS = ["name", "type", "aliases", "summary", "departmentId"] as const;
+const knowledgeType = z.string().min(1).max(60);
+const knowledgeSource = z.enum(KnowledgeSource);
 
 export const ORG_EVENT_CATALOGUE = {
   // Tasks (written by the task path: start, agent events, settlement).
@@ -278,6 +282,60 @@ export const ORG_EVENT_CATALOGUE = {
   "position.moved": {
     subject: "position",
     data: z.strictObject({ title: positionTitle, fromDepartmentId: id, toDepartmentId: id }),
+  },
+  // Knowledge (issue 15): ids and kinds only, never names or facts, because every member
+  // reading the log may not see a department's entities. Subject: the entity, proposal or import.
+  "knowledge.entity_created": {
+    subject: "knowledge_entity",
+    data: z.strictObject({ departmentId: id.nullable(), type: knowledgeType, source: knowledgeSource }),
+  },
+  "knowledge.entity_updated": {
+    subject: "knowledge_entity",
+    data: z.strictObject({ departmentId: id.nullable(), changed: z.array(z.enum(KNOWLEDGE_ENTITY_FIELDS)).min(1) }),
+  },
+  "knowledge.entity_archived": { subject: "knowledge_entity", data: z.strictObject({ departmentId: id.nullable() }) },
+  "knowledge.observation_added": {
+    subject: "knowledge_entity",
+    data: z.strictObject({
+      departmentId: id.nullable(),
+      observationId: id,
+      source: knowledgeSource,
+      taskId: id.nullable(),
+    }),
+  },
+  "knowledge.observation_retracted": {
+    subject: "knowledge_entity",
+    data: z.strictObject({ departmentId: id.nullable(), observationId: id }),
+  },
+  "knowledge.relation_added": {
+    subject: "knowledge_entity",
+    data: z.strictObject({ departmentId: id.nullable(), relationId: id, type: knowledgeType, toId: id }),
+  },
+  "knowledge.relation_removed": {
+    subject: "knowledge_entity",
+    data: z.strictObject({ departmentId: id.nullable(), relationId: id, type: knowledgeType, toId: id }),
+  },
+  "knowledge.proposal_received": {
+    subject: "knowledge_proposal",
+    /** state ACCEPTED: the department's policy wrote it at once. */
+    data: z.strictObject({ departmentId: id.nullable(), taskId: id, state: z.enum(["PENDING", "ACCEPTED"]) }),
+  },
+  "knowledge.proposal_decided": {
+    subject: "knowledge_proposal",
+    data: z.strictObject({ departmentId: id.nullable(), taskId: id, state: z.enum(["ACCEPTED", "REJECTED"]) }),
+  },
+  "knowledge.imported": {
+    subject: "knowledge_import",
+    data: z.strictObject({
+      entitiesCreated: z.number().int().nonnegative(),
+      entitiesUpdated: z.number().int().nonnegative(),
+      observationsAdded: z.number().int().nonnegative(),
+      relationsAdded: z.number().int().nonnegative(),
+    }),
+  },
+  "knowledge.policy_set": {
+    subject: "department",
+    data: z.strictObject({ ingest: z.enum(["AUTO", "REVIEW"]), attachContext: z.boolean() }),
   },
 } as const satisfies Record<string, { subject: string; data: z.ZodType }>;
 
