@@ -142,7 +142,8 @@ export function DepartmentView({ slug }: { slug: string }) {
         const d = query.data!;
         const all: ChartDepartment[] = chart.data?.departments ?? [];
         return (
-          <div className="space-y-6" data-testid="department-page" data-slug={d.slug}>
+          // Keyed by the department, so forms holding drafts start afresh on another department's page.
+          <div key={d.id} className="space-y-6" data-testid="department-page" data-slug={d.slug}>
             <DepartmentHeader department={d} departments={all} canManage={canManage} />
             <DepartmentStats department={d} />
             <StaffTable department={d} departments={all} canManage={canManage} />

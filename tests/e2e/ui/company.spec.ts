@@ -136,7 +136,10 @@ test("create a department, hire into it from the marketplace, see it on the char
   });
 });
 
-test("a team sits under its department on the chart and in the list", async ({ page }) => {
+test("a team under its department, a budget and approval policy on the chart, archive and restore", async ({
+  page,
+}) => {
+  test.setTimeout(90_000);
   const suffix = Date.now().toString(36);
   await signUp(page, { name: "Tess Teams", email: uniqueEmail("teams") });
   await createOrg(page, `Teams ${suffix}`);
@@ -166,6 +169,47 @@ test("a team sits under its department on the chart and in the list", async ({ p
   await expect(page.getByRole("group", { name: "Teams of Marketing" }).getByTestId("department-card")).toContainText(
     "Content",
   );
+
+  await test.step("a budget and an approval policy, set on the department page, show on the chart", async () => {
+    await page.goto("/company/marketing");
+    const budget = page.getByTestId("department-budget");
+    await budget.getByLabel("Monthly cap (credits)").fill("0");
+    await budget.getByRole("button", { name: "Save cap" }).click();
+    await expect(budget.getByText("A cap is at least 1 credit")).toBeVisible();
+    await budget.getByLabel("Monthly cap (credits)").fill("1,500");
+    await budget.getByRole("button", { name: "Save cap" }).click();
+    await expect(budget).toContainText("1,500 credits");
+    const policy = page.getByTestId("department-policy");
+    await policy.getByLabel("Approval policy").selectOption({ label: "Tasks over a price" });
+    await policy.getByLabel("Approval over (credits)").fill("250");
+    await policy.getByRole("button", { name: "Save" }).click();
+    await expect(page.getByRole("heading", { level: 1 }).getByTestId("policy-badge")).toHaveText("Approval over 250");
+    await page.goto("/company");
+    const card = page.getByTestId("org-chart-canvas").locator('[data-slug="marketing"]');
+    await expect(card.getByTestId("policy-badge")).toHaveText("Approval over 250");
+    await expect(card.getByTestId("department-spend")).toContainText("0 of 1,500 credits");
+    await expect(card.getByTestId("department-activity")).toContainText("Department updated: Marketing");
+  });
+
+  await test.step("an archived team leaves the chart until archived ones are shown, and comes back", async () => {
+    await page.goto("/company/content");
+    await page.getByRole("button", { name: "More actions" }).click();
+    await page.getByRole("menuitem", { name: "Archive" }).click();
+    await page.getByTestId("archive-dialog").getByRole("button", { name: "Archive" }).click();
+    await expect(page.getByText("This department is archived")).toBeVisible();
+    await expect(page.getByRole("button", { name: "Ask this department" })).toHaveCount(0);
+    await page.goto("/company");
+    const cards = page.getByTestId("org-chart-canvas").getByTestId("department-card");
+    await expect(cards).toHaveCount(1);
+    await page.getByLabel("Show archived").check();
+    await expect(cards).toHaveCount(2);
+    await expect(cards.filter({ hasText: "Content" })).toContainText("Archived");
+    await page.goto("/company/content");
+    await page.getByRole("button", { name: "More actions" }).click();
+    await page.getByRole("menuitem", { name: "Restore" }).click();
+    await page.getByTestId("archive-dialog").getByRole("button", { name: "Restore" }).click();
+    await expect(page.getByRole("button", { name: "Ask this department" })).toBeVisible();
+  });
 });
 
 test.describe("as a member", () => {
