@@ -10,7 +10,9 @@ import { logger } from "../logger";
 import { clientIpHeader } from "../net/client-address";
 import { announceOrgEvents } from "../services/events/event-transaction";
 import { sendPasswordResetEmail, sendVerificationEmail } from "./account-emails";
+import { authDatabase } from "./auth-database";
 import { sendInvitationEmail } from "./invitation-email";
+import { mcpClientRegistrationDefaults, mcpOAuthProvider } from "./mcp-oauth-provider";
 import { ac, roles } from "./roles";
 
 export const API_KEY_PREFIX = "bureau_";
@@ -54,7 +56,7 @@ export const auth = betterAuth({
   baseURL: appUrl(),
   secret: env.BETTER_AUTH_SECRET,
   trustedOrigins: authTrustedOrigins(env.NODE_ENV, appUrl()),
-  database: prismaAdapter(db, { provider: "postgresql" }),
+  database: prismaAdapter(authDatabase, { provider: "postgresql" }),
   emailAndPassword: {
     enabled: true,
     minPasswordLength: 8,
@@ -135,6 +137,11 @@ export const auth = betterAuth({
     "/organization/leave",
     "/api-key/update",
     "/api-key/delete",
+    // OAuth connections end through Bureau's disconnect (server/auth/connected-apps.ts),
+    // which also revokes the client's tokens; the plugin's consent edits would not
+    // (and an edited consent could widen scopes without the consent screen).
+    "/oauth2/update-consent",
+    "/oauth2/delete-consent",
   ],
   plugins: [
     organization({
@@ -172,6 +179,9 @@ export const auth = betterAuth({
       rateLimit: { enabled: false },
       keyExpiration: { defaultExpiresIn: null, minExpiresIn: 1, maxExpiresIn: 365 },
     }),
+    // The OAuth 2.1 authorization server of /api/mcp (issue 14 §2).
+    mcpOAuthProvider(),
+    mcpClientRegistrationDefaults(),
     nextCookies(),
   ],
 });

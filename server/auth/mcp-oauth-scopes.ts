@@ -6,20 +6,25 @@ import { hasRole, type OrgRole } from "./roles";
  * API keys carry, server/auth/api-key-scopes.ts), so every door checks the
  * same names.
  *
- * | OAuth scope       | Bureau scopes granted                                                  | least role |
- * | ----------------- | ---------------------------------------------------------------------- | ---------- |
- * | `mcp:use`         | `mcp:use`, `agents:read`, `tasks:read`, `workflows:read`, `company:read`, `events:read` | viewer     |
- * | `tasks:write`     | `tasks:write` (start, reply to and cancel tasks: spends credits)      | member     |
- * | `workflows:run`   | `workflows:run` (start and cancel workflow runs: spends credits)      | member     |
- * | `approvals:write` | `approvals:write` (list and decide approvals the user may decide)     | viewer     |
- * | `offline_access`  | nothing at /api/mcp: the client gets a refresh token                  | viewer     |
+ * - `mcp:use` (least role viewer): `mcp:use`, `agents:read`, `tasks:read`,
+ *   `workflows:read`, `company:read`, `events:read`;
+ * - `tasks:write` (member): `tasks:write`, start, reply to and cancel tasks (spends credits);
+ * - `workflows:run` (member): `workflows:run`, start and cancel workflow runs (spends credits);
+ * - `approvals:write` (viewer): `approvals:write`, decide the approvals the user is an approver of;
+ * - `offline_access` (viewer): nothing at /api/mcp; the client gets a refresh token.
  *
  * `mcp:use` is required. The least role matches the web app's procedures
  * (starting a task or a run needs a member; any member may decide an approval
  * they are an approver of). The role is read again on every request, so a
  * member demoted to viewer loses `tasks:write` at once, whatever the consent says.
  */
-export const MCP_OAUTH_SCOPES = ["mcp:use", "tasks:write", "workflows:run", "approvals:write", "offline_access"] as const;
+export const MCP_OAUTH_SCOPES = [
+  "mcp:use",
+  "tasks:write",
+  "workflows:run",
+  "approvals:write",
+  "offline_access",
+] as const;
 export type McpOAuthScope = (typeof MCP_OAUTH_SCOPES)[number];
 
 export const REQUIRED_MCP_OAUTH_SCOPE = "mcp:use" satisfies McpOAuthScope;
