@@ -41,6 +41,15 @@ export async function cancelAtAgent({ taskId }: { taskId: string }): Promise<{ c
   if (!task) return { canceled: false };
   // A department request: its plan's run stops, and the run's cancel cancels every child task (releasing its hold).
   if (task.kind === "MANAGER" && task.workflowRunId) await cancelPlanRun(task.orgId, task.workflowRunId);
+  // Children a seller's agent started with its grant stop with it (each, in turn, stops its own).
+  const children = await db.task.findMany({
+    where: { parentTaskId: taskId, orgId: task.orgId, state: { in: ACTIVE_STATES }, cancelRequestedAt: null },
+    select: { id: true },
+  });
+  for (const child of children)
+    await requestCancel({ orgId: task.orgId, taskId: child.id }).catch((error: unknown) => {
+      if (!isDomainError(error) || error.code !== "already_finished") throw error;
+    });
   if (task.remoteTaskId) {
     try {
       const { client } = await createAgentClient({

@@ -162,4 +162,27 @@ describe("delegation grants", () => {
     for (const t of [rootText, siblingText, cousinText, foreignText]) agents.release(t);
     await settled(root.id);
   });
+
+  it("cancelling a task cancels the children its agent started, and theirs, releasing every hold", async () => {
+    const { listings } = await holdingListings([5, 5, 5]);
+    const [a, b, c] = listings as [(typeof listings)[0], (typeof listings)[0], (typeof listings)[0]];
+    const buyer = await buyerWithCredits(500);
+    const rootText = `cascade root ${unique()}`;
+    const root = await send(buyer.apiKey, a.slug, rootText);
+    const childText = `cascade child ${unique()}`;
+    const child = await send((await agents.grantFor(rootText)).token, b.slug, childText);
+    const grandText = `cascade grandchild ${unique()}`;
+    const grandchild = await send((await agents.grantFor(childText)).token, c.slug, grandText);
+    await agents.grantFor(grandText);
+    const { requestCancel } = await import("@/server/services/tasks/cancel-task");
+    await requestCancel({ orgId: buyer.org.id, taskId: root.id });
+    for (const task of [root, child, grandchild])
+      await expect
+        .poll(async () => (await db.task.findUniqueOrThrow({ where: { id: task.id } })).state, { timeout: 20_000 })
+        .toBe("CANCELED");
+    const holds = await db.creditHold.findMany({ where: { taskId: { in: [root.id, child.id, grandchild.id] } } });
+    expect(holds.map((h) => h.status)).toEqual(["RELEASED", "RELEASED", "RELEASED"]);
+    expect((await checkLedger(db)).ok).toBe(true);
+    for (const t of [rootText, childText, grandText]) agents.release(t);
+  });
 });
