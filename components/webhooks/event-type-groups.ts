@@ -7,6 +7,15 @@ const DOMAIN_LABELS: Record<string, string> = {
   api_key: "API keys",
   member: "Members",
   listing: "Listings",
+  department: "Departments",
+  position: "Positions",
+  workflow: "Workflows",
+  workflow_run: "Workflow runs",
+  approval: "Approvals",
+  knowledge: "Knowledge",
+  payout: "Payouts",
+  earnings: "Earnings",
+  workflow_step: "Workflow steps",
 };
 
 /** The catalogue's event types grouped by domain (the part before the dot), in catalogue order. */

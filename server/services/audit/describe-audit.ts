@@ -109,6 +109,25 @@ function describeOther({ action, target, data }: DescribableAudit, lookups: Audi
       );
     case "member.left":
       return `${str(data, "name") ?? str(data, "email") ?? "A member"} left the organization`;
+    case "department.created":
+    case "department.updated":
+    case "department.moved":
+    case "department.archived":
+    case "department.unarchived":
+    case "department.leads_changed": {
+      const name = str(data, "name") ?? str(data, "slug");
+      const verb = action === "department.leads_changed" ? "leads changed" : action.slice("department.".length);
+      return `Department ${name ? `${quoted(name)} ` : ""}${verb}`;
+    }
+    case "position.hired":
+    case "position.updated":
+    case "position.moved":
+    case "position.paused":
+    case "position.resumed":
+    case "position.ended": {
+      const title = str(data, "title");
+      return `Position ${title ? `${quoted(title)} ` : ""}${action.slice("position.".length)}`;
+    }
     default: {
       const verb = LISTING_VERBS[action];
       if (!verb) return null;
