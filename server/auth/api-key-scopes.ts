@@ -16,6 +16,7 @@ export const API_KEY_SCOPES = [
   "company:read",
   "knowledge:read",
   "knowledge:write",
+  "mcp:use",
 ] as const;
 export type ApiKeyScope = (typeof API_KEY_SCOPES)[number];
 export const ZApiKeyScopeSchema = z.enum(API_KEY_SCOPES);
@@ -33,6 +34,8 @@ export const API_KEY_SCOPE_DESCRIPTIONS: Record<ApiKeyScope, string> = {
   "company:read": "Read departments (leads, budgets, this month's spend) and positions",
   "knowledge:read": "Search and read the org-wide knowledge graph (department-scoped entities stay hidden)",
   "knowledge:write": "Add org-wide knowledge entities and observations",
+  "mcp:use":
+    "Connect an MCP client at /api/mcp (its tools still need the scopes above: agents:read to search, tasks:write to run)",
 };
 
 export function scopesToPermissions(scopes: readonly ApiKeyScope[]): Record<string, string[]> {
