@@ -8,6 +8,7 @@ import { budgetsRouter } from "./routers/budgets/router";
 import { companyRouter } from "./routers/company/router";
 import { consoleRouter } from "./routers/console/router";
 import { notificationsRouter } from "./routers/notifications/router";
+import { oauthClientsRouter } from "./routers/oauth-clients/router";
 import { creditsRouter } from "./routers/credits/router";
 import { orgsRouter } from "./routers/orgs/router";
 import { payoutsRouter } from "./routers/payouts/router";
@@ -18,6 +19,7 @@ import { tasksRouter } from "./routers/tasks/router";
 import { webhooksRouter } from "./routers/webhooks/router";
 import { approvalsRouter } from "./routers/approvals/router";
 import { workflowsRouter } from "./routers/workflows/router";
+import { knowledgeRouter } from "./routers/knowledge/router";
 
 export const appRouter = createTRPCRouter({
   agents: agentsRouter,
@@ -38,6 +40,8 @@ export const appRouter = createTRPCRouter({
   workflows: workflowsRouter,
   approvals: approvalsRouter,
   company: companyRouter,
+  knowledge: knowledgeRouter,
+  oauthClients: oauthClientsRouter,
 });
 
 export type AppRouter = typeof appRouter;
