@@ -20,6 +20,7 @@ import { webhooksRouter } from "./routers/webhooks/router";
 import { approvalsRouter } from "./routers/approvals/router";
 import { workflowsRouter } from "./routers/workflows/router";
 import { knowledgeRouter } from "./routers/knowledge/router";
+import { knowledgeRouter } from "./routers/knowledge/router";
 
 export const appRouter = createTRPCRouter({
   agents: agentsRouter,
@@ -40,6 +41,7 @@ export const appRouter = createTRPCRouter({
   workflows: workflowsRouter,
   approvals: approvalsRouter,
   company: companyRouter,
+  knowledge: knowledgeRouter,
   knowledge: knowledgeRouter,
   oauthClients: oauthClientsRouter,
 });
