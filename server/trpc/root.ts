@@ -20,7 +20,6 @@ import { webhooksRouter } from "./routers/webhooks/router";
 import { approvalsRouter } from "./routers/approvals/router";
 import { workflowsRouter } from "./routers/workflows/router";
 import { knowledgeRouter } from "./routers/knowledge/router";
-import { knowledgeRouter } from "./routers/knowledge/router";
 
 export const appRouter = createTRPCRouter({
   agents: agentsRouter,
@@ -41,7 +40,6 @@ export const appRouter = createTRPCRouter({
   workflows: workflowsRouter,
   approvals: approvalsRouter,
   company: companyRouter,
-  knowledge: knowledgeRouter,
   knowledge: knowledgeRouter,
   oauthClients: oauthClientsRouter,
 });
