@@ -7,15 +7,16 @@ import { hasRole, type OrgRole } from "./roles";
  * same names.
  *
  * - `mcp:use` (least role viewer): `mcp:use`, `agents:read`, `tasks:read`,
- *   `workflows:read`, `company:read`, `events:read`;
+ *   `workflows:read`, `company:read`, `events:read`, `knowledge:read`;
  * - `tasks:write` (member): `tasks:write`, start, reply to and cancel tasks (spends credits);
  * - `workflows:run` (member): `workflows:run`, start and cancel workflow runs (spends credits);
  * - `approvals:write` (viewer): `approvals:write`, decide the approvals the user is an approver of;
+ * - `knowledge:write` (member): `knowledge:write`, add to the knowledge graph;
  * - `offline_access` (viewer): nothing at /api/mcp; the client gets a refresh token.
  *
  * `mcp:use` is required. The least role matches the web app's procedures
- * (starting a task or a run needs a member; any member may decide an approval
- * they are an approver of). The role is read again on every request, so a
+ * (starting a task or a run, or writing knowledge, needs a member; any member
+ * may decide an approval they are an approver of). The role is read again on every request, so a
  * member demoted to viewer loses `tasks:write` at once, whatever the consent says.
  */
 export const MCP_OAUTH_SCOPES = [
@@ -23,6 +24,7 @@ export const MCP_OAUTH_SCOPES = [
   "tasks:write",
   "workflows:run",
   "approvals:write",
+  "knowledge:write",
   "offline_access",
 ] as const;
 export type McpOAuthScope = (typeof MCP_OAUTH_SCOPES)[number];
@@ -38,8 +40,8 @@ interface ScopeRule {
 
 export const MCP_OAUTH_SCOPE_RULES: Record<McpOAuthScope, ScopeRule> = {
   "mcp:use": {
-    description: "Use Bureau's MCP tools: read the marketplace, your tasks, workflows and departments",
-    grants: ["mcp:use", "agents:read", "tasks:read", "workflows:read", "company:read", "events:read"],
+    description: "Use Bureau's MCP tools: read the marketplace, your tasks, workflows, departments and knowledge",
+    grants: ["mcp:use", "agents:read", "tasks:read", "workflows:read", "company:read", "events:read", "knowledge:read"],
     leastRole: "viewer",
   },
   "tasks:write": {
@@ -56,6 +58,11 @@ export const MCP_OAUTH_SCOPE_RULES: Record<McpOAuthScope, ScopeRule> = {
     description: "Decide approvals you are an approver of",
     grants: ["approvals:write"],
     leastRole: "viewer",
+  },
+  "knowledge:write": {
+    description: "Add facts to your organization's knowledge graph",
+    grants: ["knowledge:write"],
+    leastRole: "member",
   },
   offline_access: {
     description: "Stay connected without signing in again (refresh tokens)",

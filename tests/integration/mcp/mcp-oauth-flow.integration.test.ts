@@ -64,6 +64,7 @@ describe("OAuth 2.1 for /api/mcp", () => {
       "tasks:write",
       "workflows:run",
       "approvals:write",
+      "knowledge:write",
       "offline_access",
     ]);
     const bare = await fetch(`${appUrl()}/.well-known/oauth-protected-resource`);
@@ -129,7 +130,16 @@ describe("OAuth 2.1 for /api/mcp", () => {
       userId: user.id,
       orgId: other.id,
       clientId,
-      scopes: ["mcp:use", "agents:read", "tasks:read", "workflows:read", "company:read", "events:read", "tasks:write"],
+      scopes: [
+        "mcp:use",
+        "agents:read",
+        "tasks:read",
+        "workflows:read",
+        "company:read",
+        "events:read",
+        "knowledge:read",
+        "tasks:write",
+      ],
     });
     const resource = await fetch(mcpUrl(), { headers: { authorization: `Bearer ${tokens.access_token}` } });
     expect(await resource.json()).toEqual(principal);
@@ -204,7 +214,15 @@ describe("OAuth 2.1 for /api/mcp", () => {
     const tokens = provider.tokens()!;
     expect(await verifyMcpAccessToken(tokens.access_token)).toMatchObject({
       orgId: home.id,
-      scopes: ["mcp:use", "agents:read", "tasks:read", "workflows:read", "company:read", "events:read"],
+      scopes: [
+        "mcp:use",
+        "agents:read",
+        "tasks:read",
+        "workflows:read",
+        "company:read",
+        "events:read",
+        "knowledge:read",
+      ],
     });
 
     const replay = await fetch(`${appUrl()}/api/auth/oauth2/token`, {

@@ -19,8 +19,16 @@ const clientMetadata = {
   response_types: ["code"],
   token_endpoint_auth_method: "none",
 };
-const ALL = ["mcp:use", "tasks:write", "workflows:run", "approvals:write", "offline_access"];
-const READS = ["mcp:use", "agents:read", "tasks:read", "workflows:read", "company:read", "events:read"];
+const ALL = ["mcp:use", "tasks:write", "workflows:run", "approvals:write", "knowledge:write", "offline_access"];
+const READS = [
+  "mcp:use",
+  "agents:read",
+  "tasks:read",
+  "workflows:read",
+  "company:read",
+  "events:read",
+  "knowledge:read",
+];
 
 /** Client ID metadata documents the test serves, by path. */
 const documents = new Map<string, unknown>();
@@ -69,6 +77,7 @@ describe("OAuth grants for /api/mcp", () => {
       "tasks:write",
       "workflows:run",
       "approvals:write",
+      "knowledge:write",
     ]);
 
     await db.member.deleteMany({ where: { organizationId: org.id, userId: user.id } });
@@ -105,6 +114,7 @@ describe("OAuth grants for /api/mcp", () => {
       ["tasks:write", false],
       ["workflows:run", false],
       ["approvals:write", false],
+      ["knowledge:write", false],
       ["offline_access", false],
     ]);
     const byName = Object.fromEntries(request.orgs.map((o) => [o.name, o.allowedScopes]));
