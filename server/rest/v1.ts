@@ -10,6 +10,10 @@ import { streamEvents } from "./routes/events/stream-events";
 import { getDepartment } from "./routes/company/get-department";
 import { listDepartments } from "./routes/company/list-departments";
 import { listPositions } from "./routes/company/list-positions";
+import { addKnowledgeObservation } from "./routes/knowledge/add-observation";
+import { createKnowledgeEntity } from "./routes/knowledge/create-entity";
+import { getKnowledgeEntity } from "./routes/knowledge/get-entity";
+import { searchKnowledge } from "./routes/knowledge/search-knowledge";
 import { whoami } from "./routes/keys/whoami";
 import { startDepartmentRequest } from "./routes/requests/start-department-request";
 import { getTask } from "./routes/tasks/get-task";
@@ -70,6 +74,10 @@ export const V1_ROUTES: readonly AnyRoute[] = [
   getDepartment,
   listPositions,
   startDepartmentRequest,
+  searchKnowledge,
+  createKnowledgeEntity,
+  getKnowledgeEntity,
+  addKnowledgeObservation,
   openApiJson,
 ];
 
