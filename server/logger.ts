@@ -23,6 +23,15 @@ const REDACT = [
   "cookie",
   "*.cookie",
   "DATABASE_URL",
+  // OAuth (the MCP door's authorization server): token and secret fields by their wire names.
+  "access_token",
+  "*.access_token",
+  "refresh_token",
+  "*.refresh_token",
+  "client_secret",
+  "*.client_secret",
+  "code_verifier",
+  "*.code_verifier",
   // A delegation grant (its token is a bearer credential), wherever a message carrying it is logged.
   "grant",
   "*.grant",
