@@ -56,6 +56,8 @@ export const ORG_EVENT_CATALOGUE = {
       priceCredits: credits.nonnegative(),
       /** The task that delegated this one, when there is one. */
       parentTaskId: id.nullable(),
+      /** The department it runs for (a position's, or a request's), when there is one. */
+      departmentId: id.nullable().optional(),
     }),
   },
   "task.state_changed": {
@@ -294,6 +296,7 @@ export const ORG_EVENT_CATALOGUE = {
     data: z.strictObject({ departmentId: id.nullable(), changed: z.array(z.enum(KNOWLEDGE_ENTITY_FIELDS)).min(1) }),
   },
   "knowledge.entity_archived": { subject: "knowledge_entity", data: z.strictObject({ departmentId: id.nullable() }) },
+  "knowledge.entity_unarchived": { subject: "knowledge_entity", data: z.strictObject({ departmentId: id.nullable() }) },
   "knowledge.observation_added": {
     subject: "knowledge_entity",
     data: z.strictObject({

@@ -122,7 +122,7 @@ export async function acceptInTransaction(tx: Tx, a: AcceptArgs): Promise<Accept
   const crossings = await claimBudgetAlerts(tx, alerts, a.now);
   const [events] = await tx.$queryRaw<{ last: bigint }[]>`
     SELECT bureau_task_accepted(${a.orgId}, ${accepted.id}, ${accepted.agentId}, ${a.source}, ${accepted.price}::int,
-      ${accepted.holdId}, ${a.actor.kind}, ${a.actor.id}, ${a.tree?.parentTaskId ?? null}) AS last`;
+      ${accepted.holdId}, ${a.actor.kind}, ${a.actor.id}, ${a.tree?.parentTaskId ?? null}, ${a.departmentId}) AS last`;
   return { accepted: { ...accepted, lastOrgEventId: String(events!.last), crossings } };
 }
 

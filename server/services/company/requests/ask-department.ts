@@ -108,7 +108,13 @@ export async function askDepartment(input: AskInput): Promise<StartedTask> {
         type: "task.created",
         subject: { type: "task", id },
         actor,
-        data: { agentId: MANAGER_AGENT_ID, source: input.source, priceCredits: 0, parentTaskId: input.parent?.taskId ?? null },
+        data: {
+          agentId: MANAGER_AGENT_ID,
+          source: input.source,
+          priceCredits: 0,
+          parentTaskId: input.parent?.taskId ?? null,
+          departmentId,
+        },
       });
       return ids[ids.length - 1]!;
     });
