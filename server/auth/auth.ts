@@ -12,7 +12,7 @@ import { announceOrgEvents } from "../services/events/event-transaction";
 import { sendPasswordResetEmail, sendVerificationEmail } from "./account-emails";
 import { authDatabase } from "./auth-database";
 import { sendInvitationEmail } from "./invitation-email";
-import { mcpClientRegistrationDefaults, mcpOAuthProvider } from "./mcp-oauth-provider";
+import { mcpOAuthHooks, mcpOAuthProvider } from "./mcp-oauth-provider";
 import { ac, roles } from "./roles";
 
 export const API_KEY_PREFIX = "bureau_";
@@ -181,7 +181,7 @@ export const auth = betterAuth({
     }),
     // The OAuth 2.1 authorization server of /api/mcp (issue 14 §2).
     mcpOAuthProvider(),
-    mcpClientRegistrationDefaults(),
+    mcpOAuthHooks(),
     nextCookies(),
   ],
 });

@@ -3,6 +3,9 @@ import { oauthProvider } from "@better-auth/oauth-provider";
 import type { BetterAuthPlugin } from "better-auth";
 import { APIError, createAuthMiddleware } from "better-auth/api";
 import { db } from "../db";
+import { logger } from "../logger";
+import { recordAudit } from "../services/audit/record-audit";
+import { eventTransaction } from "../services/events/event-transaction";
 import { mcpClientMetadataDocuments } from "./mcp-client-metadata-documents";
 import { mcpResourceUri } from "./mcp-oauth";
 import { MCP_OAUTH_SCOPES } from "./mcp-oauth-scopes";
@@ -93,21 +96,58 @@ function isHttpLoopback(uri: unknown): boolean {
  * http loopback redirect URI and no application type is a native app's, so
  * it is registered as one (the plugin then checks each URI by native rules).
  */
-export function mcpClientRegistrationDefaults(): BetterAuthPlugin {
+const nativeLoopbackRegistration = {
+  matcher: (ctx: { path?: string }) => ctx.path === "/oauth2/register",
+  handler: createAuthMiddleware(async (ctx) => {
+    const body = ctx.body as Record<string, unknown> | undefined;
+    if (!body || body.application_type !== undefined || !Array.isArray(body.redirect_uris)) return;
+    if (!body.redirect_uris.some(isHttpLoopback)) return;
+    return { context: { body: { ...body, application_type: "native" } } };
+  }),
+};
+
+/** An accepted consent that produced a code goes into the chosen org's audit log. */
+const auditConnection = {
+  matcher: (ctx: { path?: string }) => ctx.path === "/oauth2/consent",
+  handler: createAuthMiddleware(async (ctx) => {
+    const returned = ctx.context.returned as { url?: unknown } | undefined;
+    const session = ctx.context.session;
+    const body = ctx.body as { accept?: unknown; oauth_query?: unknown } | undefined;
+    if (body?.accept !== true || typeof returned?.url !== "string" || !returned.url.includes("code=") || !session)
+      return;
+    const clientId = new URLSearchParams(String(body.oauth_query ?? "")).get("client_id");
+    if (!clientId) return;
+    try {
+      await recordConnection({ clientId, userId: session.user.id, orgId: session.session.activeOrganizationId });
+    } catch (error) {
+      logger.error({ err: error, clientId }, "Could not audit an OAuth connection");
+    }
+  }),
+};
+
+async function recordConnection(input: { clientId: string; userId: string; orgId: unknown }) {
+  if (typeof input.orgId !== "string") return;
+  const orgId = input.orgId;
+  await eventTransaction(async (tx) => {
+    const consent = await tx.oauthConsent.findFirst({
+      where: { clientId: input.clientId, userId: input.userId, referenceId: orgId },
+      select: { scopes: true, client: { select: { name: true } } },
+    });
+    if (!consent) return;
+    await recordAudit(tx, {
+      orgId,
+      actorUserId: input.userId,
+      action: "oauth_app.connected",
+      target: input.clientId,
+      data: { clientName: consent.client.name ?? null, scopes: consent.scopes },
+    });
+  });
+}
+
+/** Bureau's additions around the oauth-provider plugin's endpoints. */
+export function mcpOAuthHooks(): BetterAuthPlugin {
   return {
-    id: "bureau-mcp-client-registration",
-    hooks: {
-      before: [
-        {
-          matcher: (ctx) => ctx.path === "/oauth2/register",
-          handler: createAuthMiddleware(async (ctx) => {
-            const body = ctx.body as Record<string, unknown> | undefined;
-            if (!body || body.application_type !== undefined || !Array.isArray(body.redirect_uris)) return;
-            if (!body.redirect_uris.some(isHttpLoopback)) return;
-            return { context: { body: { ...body, application_type: "native" } } };
-          }),
-        },
-      ],
-    },
+    id: "bureau-mcp-oauth-hooks",
+    hooks: { before: [nativeLoopbackRegistration], after: [auditConnection] },
   };
 }

@@ -143,6 +143,12 @@ describe("OAuth grants for /api/mcp", () => {
       scopes: ["mcp:use", "tasks:write", "offline_access"],
     });
     expect(app!.lastActiveAt).toBeInstanceOf(Date);
+    const connected = await db.auditLog.findFirst({ where: { orgId: org.id, action: "oauth_app.connected" } });
+    expect(connected).toMatchObject({
+      actorUserId: user.id,
+      target: provider.clientInformation()!.client_id,
+      data: { clientName: "Grants test client", scopes: ["mcp:use", "tasks:write", "offline_access"] },
+    });
 
     // Someone else sees none of it and cannot end it.
     const stranger = await createUser("Stranger");
