@@ -51,6 +51,8 @@ export function mcpOAuthProvider() {
     scopes: [...MCP_OAUTH_SCOPES],
     grantTypes: ["authorization_code", "refresh_token"],
     resources: [{ identifier: resource, name: "Bureau MCP server", allowedScopes: [...MCP_OAUTH_SCOPES] }],
+    // The config is the resource's source of truth: a scope added here reaches an existing row at start.
+    resourceSeedMode: "merge",
     clientRegistrationDefaultResources: [resource],
     allowDynamicClientRegistration: true,
     allowUnauthenticatedClientRegistration: true,

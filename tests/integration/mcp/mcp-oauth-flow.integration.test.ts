@@ -87,6 +87,32 @@ describe("OAuth 2.1 for /api/mcp", () => {
     expect(await root.json()).toEqual(as);
   });
 
+  it("lets a browser-based client on another origin register and fetch tokens, without cookies", async () => {
+    const origin = "https://inspector.example";
+    const preflight = await fetch(`${appUrl()}/api/auth/oauth2/token`, {
+      method: "OPTIONS",
+      headers: { origin, "access-control-request-method": "POST", "access-control-request-headers": "content-type" },
+    });
+    expect(preflight.status).toBe(204);
+    expect(preflight.headers.get("access-control-allow-origin")).toBe("*");
+    expect(preflight.headers.get("access-control-allow-credentials")).toBeNull();
+
+    const registered = await fetch(`${appUrl()}/api/auth/oauth2/register`, {
+      method: "POST",
+      headers: { origin, "content-type": "application/json" },
+      body: JSON.stringify(clientMetadata),
+    });
+    expect(registered.status).toBe(201);
+    expect(registered.headers.get("access-control-allow-origin")).toBe("*");
+
+    // Cookie endpoints stay same-origin.
+    const consentPreflight = await fetch(`${appUrl()}/api/auth/oauth2/consent`, {
+      method: "OPTIONS",
+      headers: { origin },
+    });
+    expect(consentPreflight.headers.get("access-control-allow-origin")).toBeNull();
+  });
+
   it("runs discovery, registration, PKCE, consent (org and scopes), tokens, refresh and revocation", async () => {
     const { user, other, browser } = await userWithTwoOrgs();
     const provider = new TestClientProvider(REDIRECT, clientMetadata);

@@ -5,7 +5,6 @@ import type {
   OAuthClientMetadata,
   OAuthTokens,
 } from "@modelcontextprotocol/sdk/shared/auth.js";
-import { auth } from "@/server/auth/auth";
 import {
   authorizationServerMetadataResponse,
   protectedResourceMetadataResponse,
@@ -29,7 +28,12 @@ export async function startAuthorizationServer(extra?: Extra) {
     const path = new URL(request.url).pathname;
     const extraResponse = await extra?.(request, path);
     if (extraResponse) return extraResponse;
-    if (path.startsWith("/api/auth/")) return auth.handler(request);
+    if (path.startsWith("/api/auth/")) {
+      // The app's own route (CORS for the endpoints browser-based clients call), over better-auth's handler.
+      const route = await import("@/app/api/auth/[...all]/route");
+      const method = request.method as "GET" | "POST" | "OPTIONS";
+      return (route[method] ?? (() => new Response(null, { status: 405 })))(request, undefined);
+    }
     const prm = /^\/\.well-known\/oauth-protected-resource(\/.*)?$/.exec(path);
     if (prm) return protectedResourceMetadataResponse(prm[1]?.split("/").filter(Boolean));
     const asm = /^\/\.well-known\/oauth-authorization-server(\/.*)?$/.exec(path);
