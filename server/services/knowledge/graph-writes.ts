@@ -1,6 +1,6 @@
 import "server-only";
 import type { Tx } from "../../db";
-import { Prisma } from "../../generated/prisma/client";
+import type { Prisma } from "../../generated/prisma/client";
 import type { KnowledgeSource } from "../../generated/prisma/enums";
 import type { EventActor } from "../events/catalogue";
 import { recordEvents, type AnyRecordEventInput } from "../events/record-event";

@@ -80,6 +80,7 @@ export async function ingestKnowledgePart(
     departmentId: task.departmentId,
     workflowRunId,
   };
+  const state = policy === "AUTO" ? "ACCEPTED" : "PENDING";
   const digest = createHash("sha256")
     .update(canonicalize(part) ?? "")
     .digest("hex");
@@ -89,7 +90,7 @@ export async function ingestKnowledgePart(
       INSERT INTO "KnowledgeProposal" ("id", "orgId", "departmentId", "taskId", "agentId", "workflowRunId", "digest",
         "data", "state", "decidedAt")
       VALUES (${crypto.randomUUID()}, ${orgId}, ${task.departmentId}, ${task.id}, ${task.agentId}, ${workflowRunId},
-        ${digest}, ${JSON.stringify(part)}::jsonb, ${policy === "AUTO" ? "ACCEPTED" : "PENDING"}::"KnowledgeProposalState",
+        ${digest}, ${JSON.stringify(part)}::jsonb, ${state}::"KnowledgeProposalState",
         ${policy === "AUTO" ? new Date() : null})
       ON CONFLICT ("orgId", "taskId", "digest") DO NOTHING
       RETURNING "id"`;

@@ -46,7 +46,8 @@ export const ZSummarySchema = zText(SUMMARY_MAX_LENGTH);
 
 export const ZObservationTextSchema = zText(
   OBSERVATION_MAX_LENGTH,
-  `Keep an observation under ${OBSERVATION_MAX_LENGTH.toLocaleString("en-US")} characters; split a long text into several facts.`,
+  `Keep an observation under ${OBSERVATION_MAX_LENGTH.toLocaleString("en-US")} characters; ` +
+    "split a long text into several facts.",
 ).pipe(z.string().min(1, "Write the fact."));
 
 export const ZConfidenceSchema = z

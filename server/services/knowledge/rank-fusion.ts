@@ -1,3 +1,5 @@
+import "server-only";
+
 /**
  * Reciprocal rank fusion (Cormack, Clarke and Büttcher, SIGIR 2009): each
  * ranked list gives an item 1 / (k + rank); an item's score is the sum over

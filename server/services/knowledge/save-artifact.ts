@@ -56,7 +56,8 @@ export async function saveArtifactToKnowledge(input: {
   if (text.length > OBSERVATION_MAX_LENGTH)
     throw new DomainError(
       "invalid_input",
-      `This text is ${text.length.toLocaleString("en-US")} characters; trim it to ${OBSERVATION_MAX_LENGTH.toLocaleString("en-US")} (the artifact stays linked as the source).`,
+      `This text is ${text.length.toLocaleString("en-US")} characters; trim it to ` +
+        `${OBSERVATION_MAX_LENGTH.toLocaleString("en-US")} (the artifact stays linked as the source).`,
     );
   const spec = observationSpec({ text, confidence: input.confidence, expiresAt: input.expiresAt });
   const existing = "entityId" in input.target ? await reachableEntity(access, input.target.entityId, "write") : null;

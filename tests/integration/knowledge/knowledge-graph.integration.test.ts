@@ -93,9 +93,9 @@ describe("knowledge graph through tRPC", () => {
 
     const renamed = await k.updateEntity({ orgId, id: acme.id, name: "Acme Corporation", aliases: ["Acme"] });
     expect(renamed.changed).toEqual(["name", "aliases"]);
-    await expect(k.updateEntity({ orgId, id: dana.id, name: "acme corporation", type: "CUSTOMER" })).rejects.toMatchObject(
-      { code: "CONFLICT" },
-    );
+    await expect(
+      k.updateEntity({ orgId, id: dana.id, name: "acme corporation", type: "CUSTOMER" }),
+    ).rejects.toMatchObject({ code: "CONFLICT" });
 
     const detail = await k.entity({ orgId, id: acme.id });
     expect(detail.relations.map((r) => [r.direction, r.type, r.other.name])).toEqual([
@@ -113,7 +113,12 @@ describe("knowledge graph through tRPC", () => {
     const relation = detail.relations.find((r) => r.type === "uses")!;
     await k.unrelate({ orgId, relationId: relation.id });
     const history = await k.history({ orgId, id: pro.id });
-    expect(history.items.map((r) => r.action)).toEqual(["relation.removed", "relation.added", "relation.added", "entity.created"]);
+    expect(history.items.map((r) => r.action)).toEqual([
+      "relation.removed",
+      "relation.added",
+      "relation.added",
+      "entity.created",
+    ]);
 
     await k.archiveEntity({ orgId, id: pro.id, archived: true });
     const walk = await k.neighbourhood({ orgId, id: bureau.id, depth: 3 });
@@ -145,8 +150,18 @@ describe("knowledge graph through tRPC", () => {
       ],
       ["empty fact", () => k.addObservation({ orgId, id: acme.id, text: " " }), "BAD_REQUEST", /fact/],
       ["nul", () => k.addObservation({ orgId, id: acme.id, text: "a\u0000b" }), "BAD_REQUEST", /NUL/],
-      ["self relation", () => k.relate({ orgId, fromId: acme.id, toId: acme.id, type: "is" }), "BAD_REQUEST", /another/],
-      ["bad relation", () => k.relate({ orgId, fromId: acme.id, toId: acme.id, type: "!!" }), "BAD_REQUEST", /relation/],
+      [
+        "self relation",
+        () => k.relate({ orgId, fromId: acme.id, toId: acme.id, type: "is" }),
+        "BAD_REQUEST",
+        /another/,
+      ],
+      [
+        "bad relation",
+        () => k.relate({ orgId, fromId: acme.id, toId: acme.id, type: "!!" }),
+        "BAD_REQUEST",
+        /relation/,
+      ],
       [
         "viewer",
         () => co.vera.caller.knowledge.createEntity({ orgId, name: "Z", type: "customer" }),

@@ -27,7 +27,11 @@ async function call<T = ErrorBody>(path: string, key: string, init: RequestInit 
   });
   expect(response.status, path).toBeLessThan(500);
   const method = (init.method ?? "get").toLowerCase();
-  return { status: response.status, body: (await api.contract.check(response, { method })) as T, headers: response.headers };
+  return {
+    status: response.status,
+    body: (await api.contract.check(response, { method })) as T,
+    headers: response.headers,
+  };
 }
 const post = <T = ErrorBody>(path: string, key: string, body: unknown) =>
   call<T>(path, key, { method: "POST", body: JSON.stringify(body) });
@@ -82,12 +86,15 @@ describe("knowledge REST routes", () => {
       passage: { text: "Ships hydraulic pumps from Rotterdam.", provenance: { source: "API" } },
     });
     expect(found.body.results[0]!.matchedBy).toContain("observationText");
-    expect(found.body.vectors).toMatchObject({ available: false, reason: expect.stringMatching(/OPENAI_API_KEY|pgvector/) });
+    expect(found.body.vectors).toMatchObject({
+      available: false,
+      reason: expect.stringMatching(/OPENAI_API_KEY|pgvector/),
+    });
     const typo = await call<Search>("/api/v1/knowledge/search?q=Globx", co.key);
     expect(typo.body.results.map((r) => r.entity.name)).toContain("Globex");
   });
 
-  it("hide department entities from keys, answer another org's ids not-found, and refuse bad bodies writing nothing", async () => {
+  it("hide department entities from keys, 404 another org's ids, refuse bad bodies writing nothing", async () => {
     const co = await companyWithKey();
     const other = await companyWithKey();
     const campaign = await co.mia.caller.knowledge.createEntity({
@@ -109,9 +116,11 @@ describe("knowledge REST routes", () => {
         status: 404,
         body: { error: { code: "not_found" } },
       });
-      expect(await post(`/api/v1/knowledge/entities/${id}/observations`, co.key, { text: "sneaky" }), id).toMatchObject({
-        status: 404,
-      });
+      expect(await post(`/api/v1/knowledge/entities/${id}/observations`, co.key, { text: "sneaky" }), id).toMatchObject(
+        {
+          status: 404,
+        },
+      );
     }
     const search = await call<Search>("/api/v1/knowledge/search?q=spring", co.key);
     expect(search.body.results).toEqual([]);
@@ -159,6 +168,10 @@ describe("knowledge REST routes", () => {
       ["/api/v1/knowledge/entities/{id}", "get", "getKnowledgeEntity", "knowledge:read"],
       ["/api/v1/knowledge/entities/{id}/observations", "post", "addKnowledgeObservation", "knowledge:write"],
     ] as const)
-      expect(paths[path]![method], path).toMatchObject({ operationId, tags: ["Knowledge"], security: [{ apiKey: [scope] }] });
+      expect(paths[path]![method], path).toMatchObject({
+        operationId,
+        tags: ["Knowledge"],
+        security: [{ apiKey: [scope] }],
+      });
   });
 });

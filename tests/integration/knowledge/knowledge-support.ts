@@ -61,7 +61,12 @@ export async function completedTask(input: {
   });
   for (const artifact of input.artifacts ?? [])
     await db.artifact.create({
-      data: { taskId: task.id, artifactId: artifact.artifactId, name: artifact.name ?? null, parts: artifact.parts as object[] },
+      data: {
+        taskId: task.id,
+        artifactId: artifact.artifactId,
+        name: artifact.name ?? null,
+        parts: artifact.parts as object[],
+      },
     });
   return { ...task, agent };
 }

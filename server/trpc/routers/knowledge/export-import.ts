@@ -1,5 +1,4 @@
 import "server-only";
-import { z } from "zod";
 import { exportKnowledge } from "../../../services/knowledge/export-knowledge";
 import { importKnowledge } from "../../../services/knowledge/import-knowledge";
 import { ZKnowledgeDocumentShape } from "../../../services/knowledge/knowledge-document.types";
