@@ -229,6 +229,27 @@ describe("OAuth 2.1 for /api/mcp", () => {
     ).rejects.toThrow(InvalidGrantError);
   });
 
+  it("sends a signed-out browser to the consent page, which consents once the user has signed in", async () => {
+    const { user, home } = await userWithTwoOrgs();
+    const provider = new TestClientProvider(REDIRECT, clientMetadata);
+    const authorizationUrl = await startClientFlow(provider);
+    const signedOut = await new Browser().navigate(authorizationUrl);
+    expect(signedOut.status).toBe(302);
+    const loginPage = new URL(signedOut.headers.get("location")!, appUrl());
+    expect(loginPage.pathname).toBe("/oauth/consent");
+
+    // The page sends them through /sign-in and back to itself with the same signed request.
+    const browser = new Browser(await signInHeaders(user.email));
+    const callback = await consent(browser, loginPage, { orgId: home.id, scopes: ["mcp:use"] });
+    expect(
+      await runClientAuth(provider, { serverUrl: mcpUrl(), authorizationCode: callback.searchParams.get("code")! }),
+    ).toBe("AUTHORIZED");
+    expect(await verifyMcpAccessToken(provider.tokens()!.access_token)).toMatchObject({
+      userId: user.id,
+      orgId: home.id,
+    });
+  });
+
   it("refuses a replayed code and revokes the tokens it issued", async () => {
     const { home, browser } = await userWithTwoOrgs();
     const provider = new TestClientProvider(REDIRECT, clientMetadata);
