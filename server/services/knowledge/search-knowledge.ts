@@ -47,12 +47,18 @@ export async function searchKnowledge(input: {
   type?: string | null;
   scope?: string | null;
   limit?: number;
+  /** False: text arms only, even where vectors are available. */
+  vectors?: boolean;
 }): Promise<SearchAnswer> {
   const access = await knowledgeAccess(input.orgId, input.actor, "read");
   const query = field(ZSearchQuerySchema, input.query);
   const type = input.type ? field(ZEntityTypeSchema, input.type) : null;
   const limit = Math.min(Math.max(input.limit ?? 20, 1), MAX_SEARCH_RESULTS);
-  const { hits, vectors } = await runSearchArms(access, query, { type, scope: input.scope ?? null });
+  const { hits, vectors } = await runSearchArms(access, query, {
+    type,
+    scope: input.scope ?? null,
+    vectors: input.vectors,
+  });
   const fused = reciprocalRankFusion(
     (Object.entries(hits) as [Arm, Hit[]][]).map(([arm, list]) => ({ arm, keys: list.map((h) => h.entityId) })),
   ).slice(0, limit);
