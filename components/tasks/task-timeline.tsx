@@ -1,4 +1,5 @@
 import {
+  ShieldQuestion,
   CircleCheck,
   CircleSlash,
   CircleX,
@@ -102,6 +103,13 @@ function describe(event: TaskEventView, agentName: string, parts: number): Line 
             <span className="font-medium">{agentName} asks:</span> {said || "Please add more detail."}
           </>
         ),
+      };
+    case "AUTH_REQUIRED":
+      return {
+        icon: <ShieldQuestion />,
+        tone: "warning",
+        testId: "timeline-approval",
+        text: <Outcome label="Awaiting approval" detail={said} />,
       };
     case "COMPLETED":
       return {

@@ -70,13 +70,17 @@ export async function getTaskTree({ orgId, taskId }: { orgId: string; taskId: st
       WHERE c."orgId" = ${orgId} AND tree.level < ${TREE_MAX_LEVELS - 1}
     )
     SELECT t.id, t."parentTaskId", t.depth, t.kind::text AS kind, t.state::text AS state, t."departmentId",
-           a.slug AS "agentSlug", a.name AS "agentName", t.price,
+           a.slug AS "agentSlug",
+           -- A request's "agent" is its department's manager.
+           CASE WHEN t.kind = 'MANAGER' THEN coalesce(d.name, 'Company') || ' manager' ELSE a.name END AS "agentName",
+           t.price,
            (CASE WHEN h.status IN ('HELD', 'CAPTURED') THEN h.amount ELSE 0 END)::int AS "costCredits",
            t."createdAt", t."startedAt", t."finishedAt",
            -- Over the whole tree, before the LIMIT: exact even when the nodes are cut.
            (sum(CASE WHEN h.status IN ('HELD', 'CAPTURED') THEN h.amount ELSE 0 END) OVER ())::int AS "treeTotal",
            (count(*) OVER ())::int AS "treeSize"
     FROM tree JOIN "Task" t ON t.id = tree.id JOIN "Agent" a ON a.id = t."agentId"
+    LEFT JOIN "Department" d ON d.id = t."departmentId"
     LEFT JOIN "CreditHold" h ON h."taskId" = t.id
     ORDER BY tree.level, t."createdAt", t.id
     LIMIT ${TREE_MAX_NODES + 1}`);

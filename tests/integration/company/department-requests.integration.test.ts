@@ -118,7 +118,7 @@ describe("department requests (MANAGER tasks)", () => {
     expect((await checkLedger(db)).ok).toBe(true);
   }, 180_000);
 
-  it("routes a request that one position fits, running it as that position (standing instructions ahead of the message)", async () => {
+  it("routes a request that one position fits, running it as that position (its standing instructions with the message)", async () => {
     const buyer = await buyerWithCredits(1_000);
     const company = await smallCompany(buyer, 10);
     // Finance runs plans up to 50 credits without asking.
@@ -141,7 +141,8 @@ describe("department requests (MANAGER tasks)", () => {
     const [child] = await db.task.findMany({ where: { parentTaskId: task.id } });
     expect(child).toMatchObject({ positionId: company.finance.position.id, state: "COMPLETED" });
     const input = child!.input as { parts: { text: string }[] };
-    expect(input.parts[0]!.text).toBe("Standing instructions (Financial Analyst): Report in euros.");
+    expect(input.parts.at(-1)!.text).toBe("Standing instructions (Financial Analyst): Report in euros.");
+    expect(input.parts[0]!.text).toMatch(/^Analyse these weekly signups/);
   }, 120_000);
 
   it("asks back when the request is too vague, and plans once the buyer answers", async () => {

@@ -21,13 +21,13 @@ export interface DepartmentTaskRow {
 }
 
 const ZInputSchema = z.object({ parts: z.array(ZPartViewSchema) });
-/** withStandingInstructions (positions/position-terms.ts) puts the position's instructions first: not the request. */
+/** withStandingInstructions (positions/position-terms.ts) adds the position's instructions as a part of their own: not the request. */
 const STANDING = /^Standing instructions \(/;
 
 function summary(input: unknown): string {
   const parsed = ZInputSchema.safeParse(input);
   if (!parsed.success) return "";
-  const parts = parsed.data.parts.filter((p, i) => !(i === 0 && p.kind === "text" && STANDING.test(p.text)));
+  const parts = parsed.data.parts.filter((p) => !(p.kind === "text" && STANDING.test(p.text)));
   const text = partsText(parts).replace(/\s+/g, " ").trim();
   return text.length > 160 ? `${text.slice(0, 159)}…` : text;
 }

@@ -55,13 +55,14 @@ export async function positionTerms(orgId: string, positionId: string): Promise<
 }
 
 /**
- * The message as the position's agent receives it: the standing
- * instructions first, as a text part of their own, ahead of the request.
+ * The message as the position's agent receives it: the request first (an
+ * agent reads its opening words as the ask), then the standing
+ * instructions as a text part of their own.
  */
 export function withStandingInstructions(message: BureauMessage, terms: PositionTerms): BureauMessage {
   if (!terms.instructions.trim()) return message;
   return {
     ...message,
-    parts: [{ kind: "text", text: `Standing instructions (${terms.title}): ${terms.instructions}` }, ...message.parts],
+    parts: [...message.parts, { kind: "text", text: `Standing instructions (${terms.title}): ${terms.instructions}` }],
   };
 }
