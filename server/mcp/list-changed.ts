@@ -23,43 +23,46 @@ const RECHECK_MS = 60_000;
  * Behind a session's GET stream: follows the org's event log (on whichever
  * process holds the stream; commits reach every process through
  * LISTEN/NOTIFY or Redis) and sends `notifications/tools/list_changed` when
- * what tools/list would answer this caller has changed. Ends when `signal`
- * aborts or `stillAllowed` says the credential is gone.
+ * what tools/list would answer this caller has changed. The starting point
+ * (the newest event, the list as it is) is read before the stream is
+ * answered, so a change right after the client connected is never missed.
+ * `follow` ends when `signal` aborts or `stillAllowed` says the credential is gone.
  */
-export async function watchToolList(input: {
-  server: McpServer;
-  principal: McpPrincipal;
-  signal: AbortSignal;
-  stillAllowed: () => Promise<boolean>;
-}): Promise<void> {
-  const { server, principal, signal } = input;
+export async function watchToolList(principal: McpPrincipal) {
   const after = await latestOrgEventId(principal.orgId);
   let fingerprint = toolsFingerprint(await toolsFor(principal));
-  let checking: Promise<void> = Promise.resolve();
-  const recheck = () => {
-    checking = checking.then(async () => {
-      if (signal.aborted) return;
-      const next = toolsFingerprint(await toolsFor(principal));
-      if (next === fingerprint) return;
-      fingerprint = next;
-      await server.server.sendToolListChanged();
-    });
-    return checking;
+  return {
+    async follow(input: { server: McpServer; signal: AbortSignal; stillAllowed: () => Promise<boolean> }): Promise<void> {
+      const { server, signal } = input;
+      let checking: Promise<void> = Promise.resolve();
+      const recheck = () => {
+        checking = checking.then(async () => {
+          if (signal.aborted) return;
+          const next = toolsFingerprint(await toolsFor(principal));
+          if (next === fingerprint) return;
+          fingerprint = next;
+          await server.server.sendToolListChanged();
+        });
+        return checking;
+      };
+      const timer = setInterval(() => {
+        recheck().catch((error: unknown) =>
+          logger.warn({ err: error, ...principalForLog(principal) }, "MCP tool list recheck failed"),
+        );
+      }, RECHECK_MS * (0.75 + Math.random() / 2));
+      try {
+        for await (const _event of streamOrgEvents({
+          orgId: principal.orgId,
+          after,
+          types: TOOL_EVENTS,
+          signal,
+          stillAllowed: input.stillAllowed,
+        })) {
+          await recheck();
+        }
+      } finally {
+        clearInterval(timer);
+      }
+    },
   };
-  const timer = setInterval(() => {
-    recheck().catch((error: unknown) => logger.warn({ err: error, ...principalForLog(principal) }, "MCP tool list recheck failed"));
-  }, RECHECK_MS * (0.75 + Math.random() / 2));
-  try {
-    for await (const _event of streamOrgEvents({
-      orgId: principal.orgId,
-      after,
-      types: TOOL_EVENTS,
-      signal,
-      stillAllowed: input.stillAllowed,
-    })) {
-      await recheck();
-    }
-  } finally {
-    clearInterval(timer);
-  }
 }

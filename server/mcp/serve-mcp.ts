@@ -8,7 +8,7 @@ import { cancelRequestedWork } from "./cancel";
 import { createMcpServer } from "./create-server";
 import { watchToolList } from "./list-changed";
 import { foreignOriginProblem, mcpAllowedHosts, mcpAllowedOrigins } from "./origin";
-import { principalForLog, type McpPrincipal } from "./principal";
+import { principalForLog } from "./principal";
 import { newSessionId, SESSION_HEADER, sessionIdOf } from "./session";
 
 /** A JSON-RPC error answered before any MCP is spoken (the SDK transport answers in the same shape). */
@@ -72,25 +72,20 @@ export async function serveMcp(request: Request): Promise<Response> {
   };
   request.signal.addEventListener("abort", close, { once: true });
   await server.connect(transport);
+  const watch = request.method === "GET" ? await watchToolList(principal) : null;
   const response = await transport.handleRequest(request, request.method === "POST" ? { parsedBody: body } : undefined);
   if (initializing && response.ok) response.headers.set(SESSION_HEADER, sessionId!);
 
-  if (request.method === "GET" && response.ok) void followToolList(server, principal, request, done.signal, close);
+  if (watch && response.ok) {
+    const signal = done.signal;
+    void watch
+      .follow({ server, signal, stillAllowed: () => stillAuthenticated(request, principal) })
+      .catch((error: unknown) => {
+        if (!signal.aborted) logger.warn({ err: error, ...principalForLog(principal) }, "MCP list_changed stream failed");
+      })
+      .finally(close);
+  }
   return closeWhenDone(response, close);
-}
-
-function followToolList(
-  server: ReturnType<typeof createMcpServer>,
-  principal: McpPrincipal,
-  request: Request,
-  signal: AbortSignal,
-  close: () => void,
-): Promise<void> {
-  return watchToolList({ server, principal, signal, stillAllowed: () => stillAuthenticated(request, principal) })
-    .catch((error: unknown) => {
-      if (!signal.aborted) logger.warn({ err: error, ...principalForLog(principal) }, "MCP list_changed stream failed");
-    })
-    .finally(close);
 }
 
 /** The same response, closing the per-request server once its body has been sent or the client went away. */
