@@ -13,6 +13,7 @@ import {
   Tag,
   Stamp,
   Users,
+  PlugZap,
   Webhook,
   Workflow,
   type LucideIcon,
@@ -46,4 +47,5 @@ export const NAV_ITEMS: NavItem[] = [
   { href: "/settings/members", label: "Members", icon: Users },
   { href: "/settings/api-keys", label: "API keys", icon: KeyRound },
   { href: "/settings/webhooks", label: "Webhooks", icon: Webhook },
+  { href: "/settings/connected-apps", label: "Connected apps", icon: PlugZap },
 ];

@@ -18,7 +18,7 @@ const root = path.resolve(import.meta.dirname, "../..");
 const SHARED = [
   /^server\/schemas\//,
   /\.types\.ts$/,
-  /^server\/auth\/(roles|api-key-scopes)\.ts$/,
+  /^server\/auth\/(roles|api-key-scopes|mcp-oauth-scopes)\.ts$/,
   /^server\/generated\/prisma\/enums\.ts$/,
 ];
 const DOORS = [/^server\/gateway\//, /^server\/trpc\//, /^server\/rest\//, /^app\//, /^inngest\/functions\//];

@@ -109,6 +109,11 @@ function describeOther({ action, target, data }: DescribableAudit, lookups: Audi
       );
     case "member.left":
       return `${str(data, "name") ?? str(data, "email") ?? "A member"} left the organization`;
+    case "oauth_app.connected":
+    case "oauth_app.disconnected": {
+      const client = str(data, "clientName") ?? str(data, "clientId");
+      return `${client ? `${quoted(client)}` : "An app"} ${action === "oauth_app.connected" ? "connected over OAuth" : "disconnected"}`;
+    }
     case "department.created":
     case "department.updated":
     case "department.moved":
