@@ -83,7 +83,8 @@ export async function runSearchArms(
       ORDER BY e."updatedAt" DESC, e.id LIMIT ${ARM_DEPTH}`,
     anyWord
       ? db.$queryRaw<Hit[]>`
-          SELECT e.id AS "entityId", NULL::text AS "observationId", ts_rank(e."searchVector", ${anyWord})::float8 AS score
+          SELECT e.id AS "entityId", NULL::text AS "observationId",
+            ts_rank(e."searchVector", ${anyWord})::float8 AS score
           FROM "KnowledgeEntity" e
           WHERE ${entityWhere} AND e."searchVector" @@ ${anyWord}
           ORDER BY score DESC, e.id LIMIT ${ARM_DEPTH}`
