@@ -93,8 +93,7 @@ async function sessionCaller(request: Request): Promise<Caller> {
     return { response: unauthorized("Send an OAuth access token or an org API key as a Bearer token.", false) };
   const session = await auth.api.getSession({ headers: request.headers });
   const membership = session ? await findMembership({ orgId, userId: session.user.id }) : null;
-  if (!session || !membership)
-    return { response: unauthorized("Sign in to Bureau, or send a Bearer token.", false) };
+  if (!session || !membership) return { response: unauthorized("Sign in to Bureau, or send a Bearer token.", false) };
   return {
     principal: {
       kind: "user",
@@ -110,7 +109,10 @@ async function sessionCaller(request: Request): Promise<Caller> {
 
 function oauthError(status: number, error: string, description: string, extra?: string): Response {
   // A header carries Latin-1 only: the description goes there in plain ASCII (the body keeps it as written).
-  const ascii = description.replace(/→/g, ">").replace(/[^\x20-\x7e]/g, "").replace(/"/g, "'");
+  const ascii = description
+    .replace(/→/g, ">")
+    .replace(/[^\x20-\x7e]/g, "")
+    .replace(/"/g, "'");
   const parts = [`error="${error}"`, `error_description="${ascii}"`];
   if (extra) parts.push(extra);
   parts.push(`resource_metadata="${protectedResourceMetadataUrl()}"`);
@@ -157,5 +159,8 @@ export async function stillAuthenticated(request: Request, principal: McpPrincip
     return verified?.userId === principal.userId && verified.orgId === principal.orgId;
   }
   const session = await auth.api.getSession({ headers: request.headers });
-  return session?.user.id === principal.userId && (await findMembership({ orgId: principal.orgId, userId: principal.userId })) !== null;
+  return (
+    session?.user.id === principal.userId &&
+    (await findMembership({ orgId: principal.orgId, userId: principal.userId })) !== null
+  );
 }

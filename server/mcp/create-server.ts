@@ -91,7 +91,11 @@ async function callTool(
   tool: AnyTool,
   request: CallToolRequest,
   extra: Extra,
-  { principal, sessionId, taskStore }: { principal: McpPrincipal; sessionId: string | null; taskStore: BureauTaskStore },
+  {
+    principal,
+    sessionId,
+    taskStore,
+  }: { principal: McpPrincipal; sessionId: string | null; taskStore: BureauTaskStore },
 ): Promise<CallToolResult | CreateTaskResult> {
   const asTask = request.params.task !== undefined;
   const parsed = await tool.input.safeParseAsync(request.params.arguments ?? {});

@@ -16,7 +16,8 @@ export const RESOURCE_NOT_FOUND = -32002;
 export function toMcpError(error: unknown, context: Record<string, unknown> = {}): McpError {
   if (error instanceof McpError) return error;
   if (isDomainError(error)) {
-    const code = error.kind === "invalid_input" || error.kind === "not_found" ? ErrorCode.InvalidParams : ErrorCode.InvalidRequest;
+    const code =
+      error.kind === "invalid_input" || error.kind === "not_found" ? ErrorCode.InvalidParams : ErrorCode.InvalidRequest;
     return new McpError(code, error.message, { code: error.code });
   }
   logger.error({ err: error, ...context }, "MCP request failed");

@@ -32,7 +32,11 @@ export async function watchToolList(principal: McpPrincipal) {
   const after = await latestOrgEventId(principal.orgId);
   let fingerprint = toolsFingerprint(await toolsFor(principal));
   return {
-    async follow(input: { server: McpServer; signal: AbortSignal; stillAllowed: () => Promise<boolean> }): Promise<void> {
+    async follow(input: {
+      server: McpServer;
+      signal: AbortSignal;
+      stillAllowed: () => Promise<boolean>;
+    }): Promise<void> {
       const { server, signal } = input;
       let checking: Promise<void> = Promise.resolve();
       const recheck = () => {
@@ -45,11 +49,14 @@ export async function watchToolList(principal: McpPrincipal) {
         });
         return checking;
       };
-      const timer = setInterval(() => {
-        recheck().catch((error: unknown) =>
-          logger.warn({ err: error, ...principalForLog(principal) }, "MCP tool list recheck failed"),
-        );
-      }, RECHECK_MS * (0.75 + Math.random() / 2));
+      const timer = setInterval(
+        () => {
+          recheck().catch((error: unknown) =>
+            logger.warn({ err: error, ...principalForLog(principal) }, "MCP tool list recheck failed"),
+          );
+        },
+        RECHECK_MS * (0.75 + Math.random() / 2),
+      );
       try {
         for await (const _event of streamOrgEvents({
           orgId: principal.orgId,

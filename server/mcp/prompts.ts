@@ -21,7 +21,9 @@ async function staffLines(principal: McpPrincipal): Promise<string[]> {
   return chart.departments.map((d) => {
     const staff = d.positions
       .filter((p) => p.status === "ACTIVE")
-      .map((p) => `${p.title} (${p.agent.name}, ${p.agent.priceCredits} credits, tool ${positionToolName(d.slug, p.id)})`);
+      .map(
+        (p) => `${p.title} (${p.agent.name}, ${p.agent.priceCredits} credits, tool ${positionToolName(d.slug, p.id)})`,
+      );
     return `- ${d.name} (slug ${d.slug})${d.mission ? `: ${d.mission}` : ""}. Staff: ${staff.join("; ") || "none"}`;
   });
 }
@@ -55,9 +57,10 @@ function registerAskTheCompany(server: McpServer, principal: McpPrincipal) {
           messages: [
             user(
               `Ask ${whom} through Bureau with the ask_department tool` +
-                `${args.department ? ` (department "${args.department}")` : " (no department)"}, with this request:\n\n` +
-                `${args.request}\n\nThen tell me what the manager decided and what came back. If it asks a question, ` +
-                `show it to me and answer with reply_to_task; if it waits for an approval, say who must approve.${context}`,
+                (args.department ? ` (department "${args.department}")` : " (no department)") +
+                `, with this request:\n\n${args.request}\n\nThen tell me what the manager decided and what came ` +
+                "back. If it asks a question, show it to me and answer with reply_to_task; if it waits for an " +
+                `approval, say who must approve.${context}`,
             ),
           ],
         };
@@ -90,7 +93,8 @@ function registerSummariseTask(server: McpServer, principal: McpPrincipal) {
             })),
             user(
               `Above are the artifacts of task ${task.id}, run by ${task.agent.name} (state ${task.state}` +
-                `${task.statusMessage ? `: ${task.statusMessage}` : ""}). Summarise them for a busy reader: the answer ` +
+                (task.statusMessage ? `: ${task.statusMessage}` : "") +
+                "). Summarise them for a busy reader: the answer " +
                 "in two sentences, then the key points as a short list, then anything left open or worth checking." +
                 (task.artifacts.length ? "" : " (It has no artifacts yet: say so, and what its status says.)"),
             ),
@@ -105,7 +109,8 @@ function registerPlanAWorkflow(server: McpServer, principal: McpPrincipal) {
     "plan_a_workflow",
     {
       title: "Plan a workflow",
-      description: "Plan a repeatable workflow for a goal from the org's departments, positions and existing workflows.",
+      description:
+        "Plan a repeatable workflow for a goal from the org's departments, positions and existing workflows.",
       argsSchema: { goal: z.string().min(1).describe("What the workflow should achieve.") },
     },
     (args) =>

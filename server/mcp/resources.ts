@@ -82,7 +82,11 @@ function registerArtifacts(server: McpServer, principal: McpPrincipal) {
 function registerDepartments(server: McpServer, principal: McpPrincipal) {
   const actor = companyActor(principal);
   const slugs = async () =>
-    (await getCompanyChart({ orgId: principal.orgId, actor })).departments.map((d) => ({ slug: d.slug, name: d.name, mission: d.mission }));
+    (await getCompanyChart({ orgId: principal.orgId, actor })).departments.map((d) => ({
+      slug: d.slug,
+      name: d.name,
+      mission: d.mission,
+    }));
   const template = new ResourceTemplate("bureau://departments/{slug}", {
     list: () =>
       guarded({}, async () => ({
@@ -101,7 +105,11 @@ function registerDepartments(server: McpServer, principal: McpPrincipal) {
   server.registerResource(
     "department",
     template,
-    { title: "Department", description: "A department: mission, leads, budget, this month's spend, staff.", mimeType: "application/json" },
+    {
+      title: "Department",
+      description: "A department: mission, leads, budget, this month's spend, staff.",
+      mimeType: "application/json",
+    },
     (uri, variables) =>
       read(uri, async () => {
         const slug = parsePathParam(zSlug, one(variables.slug));
@@ -175,7 +183,10 @@ function registerWorkflows(server: McpServer, principal: McpPrincipal) {
   );
 }
 
-/** The resources this caller's scopes reach: artifacts (tasks:read), departments (company:read), workflows (workflows:read). */
+/**
+ * The resources this caller's scopes reach: artifacts (tasks:read),
+ * departments (company:read), workflow definitions (workflows:read).
+ */
 export function registerResources(server: McpServer, principal: McpPrincipal): void {
   if (hasAnyScope(principal, ["tasks:read"])) registerArtifacts(server, principal);
   if (hasAnyScope(principal, ["company:read"])) registerDepartments(server, principal);

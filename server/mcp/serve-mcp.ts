@@ -1,5 +1,5 @@
 import "server-only";
-import { WebStandardStreamableHTTPServerTransport } from "@modelcontextprotocol/sdk/server/webStandardStreamableHttp.js";
+import * as streamableHttp from "@modelcontextprotocol/sdk/server/webStandardStreamableHttp.js";
 import { isJSONRPCNotification, isInitializeRequest, type JSONRPCMessage } from "@modelcontextprotocol/sdk/types.js";
 import { BODY_TOO_LARGE_MESSAGE, readCappedBody } from "../http/body-limit";
 import { logger } from "../logger";
@@ -58,7 +58,7 @@ export async function serveMcp(request: Request): Promise<Response> {
   }
 
   const server = createMcpServer({ principal, sessionId });
-  const transport = new WebStandardStreamableHTTPServerTransport({
+  const transport = new streamableHttp.WebStandardStreamableHTTPServerTransport({
     sessionIdGenerator: undefined,
     enableDnsRebindingProtection: true,
     allowedHosts: mcpAllowedHosts(),
@@ -81,7 +81,8 @@ export async function serveMcp(request: Request): Promise<Response> {
     void watch
       .follow({ server, signal, stillAllowed: () => stillAuthenticated(request, principal) })
       .catch((error: unknown) => {
-        if (!signal.aborted) logger.warn({ err: error, ...principalForLog(principal) }, "MCP list_changed stream failed");
+        if (!signal.aborted)
+          logger.warn({ err: error, ...principalForLog(principal) }, "MCP list_changed stream failed");
       })
       .finally(close);
   }

@@ -30,7 +30,13 @@ const STATUS_OF: Record<TaskState, McpTask["status"]> = {
   CANCELED: "cancelled",
 };
 
-function toMcpTask(task: { id: string; state: TaskState; statusMessage: string | null; createdAt: Date; updatedAt: Date }): McpTask {
+function toMcpTask(task: {
+  id: string;
+  state: TaskState;
+  statusMessage: string | null;
+  createdAt: Date;
+  updatedAt: Date;
+}): McpTask {
   const waiting = task.state === "AUTH_REQUIRED" ? "Waiting for an approval" : null;
   const statusMessage = [waiting, task.statusMessage].filter(Boolean).join(": ");
   return {
@@ -72,7 +78,10 @@ export class BureauTaskStore implements TaskStore {
 
   /** Tools start their task themselves (tools/call with `task`), so the SDK never creates one here. */
   async createTask(_params: CreateTaskOptions): Promise<McpTask> {
-    throw new McpError(ErrorCode.InvalidRequest, "Bureau starts a task only through tools/call of a tool that supports tasks.");
+    throw new McpError(
+      ErrorCode.InvalidRequest,
+      "Bureau starts a task only through tools/call of a tool that supports tasks.",
+    );
   }
 
   async getTask(taskId: string): Promise<McpTask | null> {
@@ -85,7 +94,10 @@ export class BureauTaskStore implements TaskStore {
 
   /** A Bureau task records its own outcome as it runs; nothing is stored from outside. */
   async storeTaskResult(): Promise<void> {
-    throw new McpError(ErrorCode.InvalidRequest, "A Bureau task's result is its own; it cannot be stored from outside.");
+    throw new McpError(
+      ErrorCode.InvalidRequest,
+      "A Bureau task's result is its own; it cannot be stored from outside.",
+    );
   }
 
   async getTaskResult(taskId: string): Promise<Result> {

@@ -42,7 +42,10 @@ export const ZTaskOutcomeSchema = z.object({
   state: z.enum(TaskState),
   statusMessage: z.string().nullable(),
   agent: z.object({ slug: z.string(), name: z.string() }),
-  priceCredits: z.number().int().meta({ description: "What the task costs (held until it ends, then charged or released)." }),
+  priceCredits: z
+    .number()
+    .int()
+    .meta({ description: "What the task costs (held until it ends, then charged or released)." }),
   source: z.string(),
   department: z.object({ slug: z.string(), name: z.string() }).nullable(),
   position: z.object({ id: z.string(), title: z.string() }).nullable(),
@@ -72,7 +75,10 @@ function nextStep(task: OrgTask): string {
     case "INPUT_REQUIRED":
       return `It is waiting for your answer${said} Answer with reply_to_task (taskId "${task.id}").`;
     case "AUTH_REQUIRED":
-      return `It is waiting for a person's approval${said} An approver decides it in Bureau (Approvals), or with decide_approval.`;
+      return (
+        `It is waiting for a person's approval${said} ` +
+        "An approver decides it in Bureau (Approvals), or with decide_approval."
+      );
     case "FAILED":
     case "REJECTED":
       return `It failed${said}`;
@@ -109,7 +115,11 @@ export function taskAnswer(task: OrgTask): ToolAnswer<TaskOutcome> {
       finishedAt: task.finishedAt?.toISOString() ?? null,
       artifacts: artifacts.map(({ text: _text, ...a }) => a),
     },
-    resources: artifacts.map((a) => ({ uri: a.uri, mimeType: a.mimeType, text: a.text })) satisfies EmbeddedResource["resource"][],
+    resources: artifacts.map((a) => ({
+      uri: a.uri,
+      mimeType: a.mimeType,
+      text: a.text,
+    })) satisfies EmbeddedResource["resource"][],
     isError: task.state === "FAILED" || task.state === "REJECTED",
   };
 }
@@ -131,7 +141,9 @@ export async function loadTaskAnswer(orgId: string, taskId: string): Promise<Too
   const waiting = request.pendingApprovals.length
     ? ` Waiting for approval: ${request.pendingApprovals.map((a) => `"${a.title}" (${a.id})`).join(", ")}.`
     : "";
-  const decided = decision ? ` The manager's decision: ${decision.kind}${request.reason ? ` (${request.reason})` : ""}.` : "";
+  const decided = decision
+    ? ` The manager's decision: ${decision.kind}${request.reason ? ` (${request.reason})` : ""}.`
+    : "";
   return { ...answer, text: `${answer.text}${decided}${waiting}`, structured: { ...answer.structured, request } };
 }
 
@@ -169,4 +181,3 @@ export async function followTask(input: {
 }
 
 const stateWord = (state: TaskState) => state.charAt(0) + state.slice(1).toLowerCase().replace(/_/g, " ");
-

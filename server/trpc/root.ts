@@ -10,6 +10,7 @@ import { consoleRouter } from "./routers/console/router";
 import { notificationsRouter } from "./routers/notifications/router";
 import { oauthClientsRouter } from "./routers/oauth-clients/router";
 import { creditsRouter } from "./routers/credits/router";
+import { mcpRouter } from "./routers/mcp/router";
 import { orgsRouter } from "./routers/orgs/router";
 import { payoutsRouter } from "./routers/payouts/router";
 import { platformRouter } from "./routers/platform/router";
@@ -42,6 +43,7 @@ export const appRouter = createTRPCRouter({
   company: companyRouter,
   knowledge: knowledgeRouter,
   oauthClients: oauthClientsRouter,
+  mcp: mcpRouter,
 });
 
 export type AppRouter = typeof appRouter;

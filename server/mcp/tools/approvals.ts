@@ -59,7 +59,9 @@ export const listApprovalsTool = defineTool({
     }));
     return {
       text: approvals.length
-        ? approvals.map((a) => `- ${a.id} ${a.state} "${a.title}"${a.canDecide ? " (you may decide it)" : ""}`).join("\n")
+        ? approvals
+            .map((a) => `- ${a.id} ${a.state} "${a.title}"${a.canDecide ? " (you may decide it)" : ""}`)
+            .join("\n")
         : "No approvals match.",
       structured: { approvals, nextCursor: page.nextCursor },
     };
@@ -72,13 +74,19 @@ export const decideApprovalTool = defineTool({
   title: "Approve or reject",
   description:
     "Approves or rejects a pending approval you are an approver of, with an optional comment: the run waiting " +
-    "on it goes on, or fails at that step. A person decides: it needs a user-bound OAuth token (an API key cannot approve).",
+    "on it goes on, or fails at that step. A person decides: it needs a user-bound OAuth token (an API key " +
+    "cannot approve).",
   input: z.object({
     approvalId: zId,
     decision: z.enum(["approve", "reject"]),
     comment: z.string().max(APPROVAL_COMMENT_MAX_LENGTH).optional(),
   }),
-  output: z.object({ id: z.string(), state: z.string(), decidedAt: z.string().nullable(), comment: z.string().nullable() }),
+  output: z.object({
+    id: z.string(),
+    state: z.string(),
+    decidedAt: z.string().nullable(),
+    comment: z.string().nullable(),
+  }),
   annotations: { readOnlyHint: false, destructiveHint: true, idempotentHint: false, openWorldHint: false },
   scopes: ["approvals:write"],
   call: async (args, ctx) => {

@@ -11,14 +11,19 @@ export const creditsBalance = defineTool({
   input: z.object({}),
   output: z.object({
     availableCredits: z.number().int(),
-    heldCredits: z.number().int().meta({ description: "Reserved by running tasks: charged or released when they end." }),
+    heldCredits: z
+      .number()
+      .int()
+      .meta({ description: "Reserved by running tasks: charged or released when they end." }),
   }),
   annotations: { readOnlyHint: true, destructiveHint: false, idempotentHint: true, openWorldHint: false },
   scopes: ["tasks:read"],
   call: async (_args, ctx) => {
     const balance = await getOrgBalance({ orgId: ctx.principal.orgId });
     return {
-      text: `${balance.available.toLocaleString("en-US")} credits available, ${balance.held.toLocaleString("en-US")} held by running tasks.`,
+      text:
+        `${balance.available.toLocaleString("en-US")} credits available, ` +
+        `${balance.held.toLocaleString("en-US")} held by running tasks.`,
       structured: { availableCredits: balance.available, heldCredits: balance.held },
     };
   },

@@ -60,7 +60,9 @@ export const searchMarketplace = defineTool({
       streaming: l.streaming,
       url: `${appUrl()}/agents/${encodeURIComponent(l.slug)}`,
     }));
-    const lines = agents.map((a) => `- ${a.name} (${a.slug}), ${a.priceCredits} credits: ${a.description.slice(0, 160)}`);
+    const lines = agents.map(
+      (a) => `- ${a.name} (${a.slug}), ${a.priceCredits} credits: ${a.description.slice(0, 160)}`,
+    );
     return {
       text: agents.length
         ? `${agents.length} agent${agents.length === 1 ? "" : "s"}:\n${lines.join("\n")}`
@@ -103,7 +105,8 @@ export const getAgent = defineTool({
     }));
     return {
       text:
-        `${agent.name} (${agent.slug}) by ${agent.provider}, ${agent.pricePerTask} credits a task: ${agent.description}\n` +
+        `${agent.name} (${agent.slug}) by ${agent.provider}, ${agent.pricePerTask} credits a task: ` +
+        `${agent.description}\n` +
         skills.map((s) => `- ${s.name}: ${s.description}`).join("\n"),
       structured: {
         slug: agent.slug,

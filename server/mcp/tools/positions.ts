@@ -48,7 +48,9 @@ type PositionRow = Awaited<ReturnType<typeof activePositions>>[number];
 
 /** What the position can do, from its agent's skills (one line each, an example where the card gives one). */
 function describePosition(row: PositionRow): string {
-  const skills = row.agent.skills.map((s) => `- ${s.name}: ${s.description}${s.examples[0] ? ` (e.g. "${s.examples[0]}")` : ""}`);
+  const skills = row.agent.skills.map(
+    (s) => `- ${s.name}: ${s.description}${s.examples[0] ? ` (e.g. "${s.examples[0]}")` : ""}`,
+  );
   const text =
     `${row.title} in ${row.department.name}: ${row.agent.name}, ${row.agent.pricePerTask} credits a task. ` +
     `${row.agent.description}\nRuns as this position (its standing instructions and the department's budget and ` +

@@ -20,7 +20,8 @@ async function sameNotFound<T>(work: () => Promise<T>): Promise<T> {
   try {
     return await work();
   } catch (error) {
-    if (isDomainError(error) && error.code === "task_not_found") throw new DomainError("task_not_found", TASK_NOT_FOUND);
+    if (isDomainError(error) && error.code === "task_not_found")
+      throw new DomainError("task_not_found", TASK_NOT_FOUND);
     throw error;
   }
 }

@@ -99,7 +99,12 @@ export const runWorkflowTool = defineTool({
     workflowId: zId,
     input: z.record(z.string(), z.unknown()).optional().meta({ description: "The run's input. Default {}." }),
   }),
-  output: z.object({ runId: z.string(), workflowId: z.string(), versionNumber: z.number().int(), created: z.boolean() }),
+  output: z.object({
+    runId: z.string(),
+    workflowId: z.string(),
+    versionNumber: z.number().int(),
+    created: z.boolean(),
+  }),
   annotations: { readOnlyHint: false, destructiveHint: false, idempotentHint: false, openWorldHint: true },
   scopes: ["workflows:run"],
   call: async (args, ctx) => {
@@ -113,8 +118,15 @@ export const runWorkflowTool = defineTool({
       idempotencyKey: ctx.messageId,
     });
     return {
-      text: `Run ${run.id} of version ${run.versionNumber} ${run.created ? "started" : "was already started by this request"}. Follow it with get_workflow_run.`,
-      structured: { runId: run.id, workflowId: args.workflowId, versionNumber: run.versionNumber, created: run.created },
+      text:
+        `Run ${run.id} of version ${run.versionNumber} ` +
+        `${run.created ? "started" : "was already started by this request"}. Follow it with get_workflow_run.`,
+      structured: {
+        runId: run.id,
+        workflowId: args.workflowId,
+        versionNumber: run.versionNumber,
+        created: run.created,
+      },
     };
   },
 });
@@ -129,7 +141,11 @@ export const getWorkflowRunTool = defineTool({
   annotations: READ,
   scopes: ["workflows:read"],
   call: async (args, ctx) => {
-    const run = await getWorkflowRun({ orgId: ctx.principal.orgId, actor: workflowActor(ctx.principal), runId: args.runId });
+    const run = await getWorkflowRun({
+      orgId: ctx.principal.orgId,
+      actor: workflowActor(ctx.principal),
+      runId: args.runId,
+    });
     const names = new Map(run.graph.nodes.map((n) => [n.id, n.name]));
     const structured = {
       id: run.id,
@@ -150,13 +166,19 @@ export const getWorkflowRunTool = defineTool({
         costCredits: s.costCredits,
         output: s.output,
       })),
-      pendingApprovals: run.pendingApprovals.map((a) => ({ id: a.id, title: a.title, deadlineAt: a.deadlineAt.toISOString() })),
+      pendingApprovals: run.pendingApprovals.map((a) => ({
+        id: a.id,
+        title: a.title,
+        deadlineAt: a.deadlineAt.toISOString(),
+      })),
     };
     const waiting = structured.pendingApprovals.length
       ? ` Waiting for: ${structured.pendingApprovals.map((a) => `"${a.title}" (${a.id})`).join(", ")}.`
       : "";
     return {
-      text: `Run ${run.id} of ${run.workflowName ?? "a plan"} is ${run.state}, ${run.spentCredits} credits spent, ${run.steps.length} steps.${waiting}`,
+      text:
+        `Run ${run.id} of ${run.workflowName ?? "a plan"} is ${run.state}, ${run.spentCredits} credits spent, ` +
+        `${run.steps.length} steps.${waiting}`,
       structured,
     };
   },

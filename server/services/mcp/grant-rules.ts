@@ -13,7 +13,8 @@ export interface ToolGrant {
 }
 
 /** Who is asking, as far as grants go: an API key, or a member with a role who leads some departments. */
-export type GrantHolder = { kind: "apiKey"; keyId: string } | { kind: "user"; role: string; departmentIds: readonly string[] };
+export type GrantHolder =
+  { kind: "apiKey"; keyId: string } | { kind: "user"; role: string; departmentIds: readonly string[] };
 
 export type Visibility = { visible: boolean; because: "default" | "allowed" | "hidden" };
 
@@ -26,7 +27,7 @@ export function defaultVisible(holder: GrantHolder, tool: { readOnly: boolean })
   return (isOrgRole(holder.role) && FULL_ROLES.includes(holder.role)) || tool.readOnly;
 }
 
-/** Does this grant speak about this holder? Keys only by their own id; members by role and by the departments they lead. */
+/** Does this grant speak about this holder? Keys by their own id only; members by role and led departments. */
 export function grantMatches(grant: ToolGrant, holder: GrantHolder): boolean {
   if (holder.kind === "apiKey") return grant.subjectType === "API_KEY" && grant.subjectId === holder.keyId;
   if (grant.subjectType === "ROLE") return grant.subjectId === holder.role;

@@ -94,7 +94,10 @@ export function gatedAgent() {
     pattern: new RegExp(`^${AGENT_PATH}$`),
     handle: (request: Request) => {
       handler ??= (() => {
-        const endpoint = jsonRpcEndpoint(card(url()), new DefaultRequestHandler(card(url()), new InMemoryTaskStore(), new GatedExecutor(gates)));
+        const endpoint = jsonRpcEndpoint(
+          card(url()),
+          new DefaultRequestHandler(card(url()), new InMemoryTaskStore(), new GatedExecutor(gates)),
+        );
         return (r: Request) => serveJsonRpc(r, endpoint);
       })();
       return handler(request);

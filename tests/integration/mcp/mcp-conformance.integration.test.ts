@@ -52,20 +52,23 @@ beforeAll(async () => {
   });
   key = (await mcpKey(buyer.org, buyer.user)).key;
   const { serveMcp } = await import("@/server/mcp/serve-mcp");
-  server = await serveFetchHandler(async (request) => {
-    if (new URL(request.url).pathname !== "/api/mcp") return new Response("not found", { status: 404 });
-    const headers = new Headers(request.headers);
-    headers.set("authorization", `Bearer ${key}`);
-    return serveMcp(
-      new Request(request.url, {
-        method: request.method,
-        headers,
-        body: request.body,
-        signal: request.signal,
-        duplex: "half",
-      } as RequestInit & { duplex: "half" }),
-    );
-  }, Number(new URL(process.env.APP_URL!).port));
+  server = await serveFetchHandler(
+    async (request) => {
+      if (new URL(request.url).pathname !== "/api/mcp") return new Response("not found", { status: 404 });
+      const headers = new Headers(request.headers);
+      headers.set("authorization", `Bearer ${key}`);
+      return serveMcp(
+        new Request(request.url, {
+          method: request.method,
+          headers,
+          body: request.body,
+          signal: request.signal,
+          duplex: "half",
+        } as RequestInit & { duplex: "half" }),
+      );
+    },
+    Number(new URL(process.env.APP_URL!).port),
+  );
 });
 afterAll(async () => server?.close());
 
@@ -94,7 +97,10 @@ describe("MCP conformance (@modelcontextprotocol/conformance)", () => {
         timeout: 60_000,
       }).catch((error: { stdout?: string; stderr?: string; code?: number }) => error);
       const checks = await checksOf(out);
-      expect(checks.length, `no checks written; CLI said: ${result.stdout ?? ""}${result.stderr ?? ""}`).toBeGreaterThan(0);
+      expect(
+        checks.length,
+        `no checks written; CLI said: ${result.stdout ?? ""}${result.stderr ?? ""}`,
+      ).toBeGreaterThan(0);
       const failed = checks.filter((c) => c.status !== "SUCCESS" && c.status !== "INFO");
       expect(failed).toEqual([]);
     },

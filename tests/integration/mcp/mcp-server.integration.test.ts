@@ -8,7 +8,7 @@ import { bearer, connectMcp, initializeMessage, mcpKey, mcpRoute, mcpUrl, postMc
 useTaskRuntime([mcpRoute]);
 
 describe("/api/mcp", () => {
-  it("initializes on 2025-11-25 with tools, resources, prompts, logging and tasks, and hands out a session id", async () => {
+  it("initializes on 2025-11-25: tools, resources, prompts, logging, tasks, and a session id", async () => {
     const buyer = await buyerWithCredits();
     const { key } = await mcpKey(buyer.org, buyer.user);
     const { client, transport, close } = await connectMcp(bearer(key));
@@ -109,7 +109,7 @@ describe("/api/mcp", () => {
     expect(await status({ host: `localhost:${port}`, origin: `http://localhost:${port}`, ...bearer(key) })).toBe(200);
   });
 
-  it("runs an agent: progress notifications as it streams, its artifact as an embedded resource, a billed MCP task", async () => {
+  it("runs an agent: progress as it streams, its artifact embedded, a billed MCP task", async () => {
     const { agent } = await publishDemoAgent("northwind-research-analyst", 7);
     const buyer = await buyerWithCredits(100);
     const { key, id: keyId } = await mcpKey(buyer.org, buyer.user);
@@ -126,7 +126,7 @@ describe("/api/mcp", () => {
       expect(outcome.state).toBe("COMPLETED");
       // The demo agent reports 1/4 … 4/4 as it works: each arrived as progress, in order.
       expect(progress.filter((p) => /\d\/4/.test(p)).map((p) => p.match(/(\d)\/4/)![1])).toEqual(["1", "2", "3", "4"]);
-      const resource = result.content.find((c) => c.type === "resource");
+      const resource = (result.content as { type: string }[]).find((c) => c.type === "resource");
       expect(resource).toMatchObject({
         type: "resource",
         resource: { uri: `bureau://tasks/${outcome.taskId}/artifacts/0`, mimeType: "text/markdown" },

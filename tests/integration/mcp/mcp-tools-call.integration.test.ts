@@ -18,9 +18,13 @@ type Outcome = {
   artifacts: { uri: string }[];
   request?: { decision: string | null; pendingApprovals: { id: string }[] };
 };
-const outcomeOf = (result: { structuredContent?: unknown }) => result.structuredContent as Outcome;
-const text = (result: { content: unknown }) =>
-  (result.content as { type: string; text?: string }[]).filter((c) => c.type === "text").map((c) => c.text).join("\n");
+// callTool's answer is typed as a union with the 2024 result shape; these read the current one.
+const outcomeOf = (result: object) => (result as { structuredContent?: unknown }).structuredContent as Outcome;
+const text = (result: object) =>
+  ((result as { content?: { type: string; text?: string }[] }).content ?? [])
+    .filter((c) => c.type === "text")
+    .map((c) => c.text)
+    .join("\n");
 
 async function keyClient(credits = 100) {
   const buyer = await buyerWithCredits(credits);
@@ -37,12 +41,18 @@ describe("tools/call", () => {
     try {
       const stop = new AbortController();
       const progress: string[] = [];
-      const call = client.callTool({ name: "run_agent", arguments: { agent: agent.slug, message } }, CallToolResultSchema, {
-        signal: stop.signal,
-        onprogress: (p) => void progress.push(p.message ?? ""),
-      });
+      const call = client.callTool(
+        { name: "run_agent", arguments: { agent: agent.slug, message } },
+        CallToolResultSchema,
+        {
+          signal: stop.signal,
+          onprogress: (p) => void progress.push(p.message ?? ""),
+        },
+      );
       // The agent streams its first steps, then waits at its gate: the call is certainly still running.
-      await expect.poll(() => progress.filter((p) => p.startsWith("Step ")).length, { timeout: 20_000 }).toBeGreaterThanOrEqual(STEPS_BEFORE_GATE);
+      await expect
+        .poll(() => progress.filter((p) => p.startsWith("Step ")).length, { timeout: 20_000 })
+        .toBeGreaterThanOrEqual(STEPS_BEFORE_GATE);
       const task = await db.task.findFirstOrThrow({ where: { orgId: buyer.org.id, source: "MCP" } });
       expect(task.state).toBe("WORKING");
       expect((await walletOf(buyer.org.id)).ORG_HOLDS).toBe(9);
@@ -51,7 +61,9 @@ describe("tools/call", () => {
       await expect
         .poll(async () => (await db.task.findUniqueOrThrow({ where: { id: task.id } })).state, { timeout: 20_000 })
         .toBe("CANCELED");
-      await expect.poll(async () => walletOf(buyer.org.id), { timeout: 10_000 }).toMatchObject({ ORG_WALLET: 100, ORG_HOLDS: 0 });
+      await expect
+        .poll(async () => walletOf(buyer.org.id), { timeout: 10_000 })
+        .toMatchObject({ ORG_WALLET: 100, ORG_HOLDS: 0 });
       expect((await db.creditHold.findUniqueOrThrow({ where: { taskId: task.id } })).status).toBe("RELEASED");
     } finally {
       release();
@@ -59,7 +71,7 @@ describe("tools/call", () => {
     }
   });
 
-  it("runs as an MCP task when the client asks: tasks/get, tasks/list, tasks/result, and tasks/cancel stops it", async () => {
+  it("runs as an MCP task when asked: tasks/get, tasks/list, tasks/result; tasks/cancel stops it", async () => {
     const { agent } = await publishDemoAgent("northwind-data-analyst", 4);
     const { buyer, client, close } = await keyClient(100);
     try {
@@ -75,7 +87,10 @@ describe("tools/call", () => {
       expect(created && result).toBeTruthy();
       const taskId = created!.type === "taskCreated" ? created!.task.taskId : "";
       // The MCP task is the Bureau task.
-      expect(await db.task.findUniqueOrThrow({ where: { id: taskId } })).toMatchObject({ orgId: buyer.org.id, source: "MCP" });
+      expect(await db.task.findUniqueOrThrow({ where: { id: taskId } })).toMatchObject({
+        orgId: buyer.org.id,
+        source: "MCP",
+      });
       expect(result!.type === "result" && outcomeOf(result!.result)).toMatchObject({ taskId, state: "COMPLETED" });
       expect(await client.experimental.tasks.getTask(taskId)).toMatchObject({ taskId, status: "completed", ttl: null });
       expect((await client.experimental.tasks.listTasks()).tasks.map((t) => t.taskId)).toContain(taskId);
@@ -116,7 +131,10 @@ describe("tools/call", () => {
         name: "run_agent",
         arguments: { agent: agent.slug, message: "Review escalated tickets for EMEA" },
       });
-      expect(outcomeOf(asked)).toMatchObject({ state: "INPUT_REQUIRED", statusMessage: "Which date range should I cover?" });
+      expect(outcomeOf(asked)).toMatchObject({
+        state: "INPUT_REQUIRED",
+        statusMessage: "Which date range should I cover?",
+      });
       expect(text(asked)).toMatch(/reply_to_task/);
       const answered = await client.callTool({
         name: "reply_to_task",
@@ -164,12 +182,15 @@ describe("tools/call", () => {
     }
   }, 120_000);
 
-  it("keeps another org's tasks invisible: get_task, cancel_task and reply_to_task answer as for an unknown id", async () => {
+  it("keeps another org's tasks invisible: get, cancel and reply answer as for an unknown id", async () => {
     const { agent } = await publishDemoAgent("northwind-data-analyst", 3);
     const owner = await keyClient(50);
     const intruder = await keyClient(50);
     try {
-      const ran = await owner.client.callTool({ name: "run_agent", arguments: { agent: agent.slug, message: "Analyse 1, 2, 3" } });
+      const ran = await owner.client.callTool({
+        name: "run_agent",
+        arguments: { agent: agent.slug, message: "Analyse 1, 2, 3" },
+      });
       const taskId = outcomeOf(ran).taskId;
       const unknown = await intruder.client.callTool({ name: "get_task", arguments: { taskId: crypto.randomUUID() } });
       expect(unknown).toMatchObject({ isError: true });
@@ -247,13 +268,21 @@ describe("tools/call", () => {
     const { agent } = await publishDemoAgent("northwind-data-analyst", 50);
     const { buyer, client, close } = await keyClient(10);
     try {
-      const both = await client.callTool({ name: "run_agent", arguments: { agent: agent.slug, positionId: crypto.randomUUID(), message: "x" } });
+      const both = await client.callTool({
+        name: "run_agent",
+        arguments: { agent: agent.slug, positionId: crypto.randomUUID(), message: "x" },
+      });
       expect(both).toMatchObject({ isError: true });
       expect(text(both)).toMatch(/Name either agent/);
-      const poor = await client.callTool({ name: "run_agent", arguments: { agent: agent.slug, message: "Analyse 1, 2" } });
+      const poor = await client.callTool({
+        name: "run_agent",
+        arguments: { agent: agent.slug, message: "Analyse 1, 2" },
+      });
       expect(poor).toMatchObject({ isError: true });
       expect(text(poor)).toMatch(/credits/i);
-      await expect(client.callTool({ name: "no_such_tool", arguments: {} })).rejects.toThrow(/Unknown tool: no_such_tool/);
+      await expect(client.callTool({ name: "no_such_tool", arguments: {} })).rejects.toThrow(
+        /Unknown tool: no_such_tool/,
+      );
       expect(await db.task.count({ where: { orgId: buyer.org.id } })).toBe(0);
       expect(await walletOf(buyer.org.id)).toMatchObject({ ORG_WALLET: 10 });
     } finally {
