@@ -1,10 +1,11 @@
 "use client";
 
 import { Tabs, TabsContent, TabsList, TabsTrigger } from "@/components/ui/tabs";
+import { mcpUrlFor, runAgentSnippet } from "@/components/mcp/mcp-snippets";
 import { curlSnippet, jsClientSnippet, pythonSnippet } from "./call-snippets";
 import { CodeBlock } from "./code-block";
 
-/** How to call the agent through Bureau: curl, the A2A JS client and Python. */
+/** How to call the agent through Bureau: curl, the A2A JS client, Python and MCP (the run_agent tool). */
 export function AgentCallTabs({ gateway, example }: { gateway: { jsonRpc: string; card: string }; example: string }) {
   return (
     <Tabs defaultValue="curl" className="min-w-0">
@@ -12,6 +13,7 @@ export function AgentCallTabs({ gateway, example }: { gateway: { jsonRpc: string
         <TabsTrigger value="curl">curl</TabsTrigger>
         <TabsTrigger value="js">A2A JS client</TabsTrigger>
         <TabsTrigger value="python">Python</TabsTrigger>
+        <TabsTrigger value="mcp">MCP</TabsTrigger>
       </TabsList>
       <TabsContent value="curl" className="min-w-0">
         <CodeBlock label="curl command" code={curlSnippet(gateway.jsonRpc, example)} testId="snippet-curl" />
@@ -22,6 +24,16 @@ export function AgentCallTabs({ gateway, example }: { gateway: { jsonRpc: string
       <TabsContent value="python" className="min-w-0">
         <CodeBlock label="Python" code={pythonSnippet(gateway.jsonRpc, example)} testId="snippet-python" />
       </TabsContent>
+      <TabsContent value="mcp" className="min-w-0">
+        <CodeBlock
+          label="MCP (TypeScript SDK)"
+          code={runAgentSnippet(mcpUrlFor(gateway.jsonRpc), slugOf(gateway.jsonRpc), example)}
+          testId="snippet-mcp"
+        />
+      </TabsContent>
     </Tabs>
   );
 }
+
+/** The listing's slug: the last segment of its gateway URL. */
+const slugOf = (jsonRpcUrl: string) => decodeURIComponent(new URL(jsonRpcUrl).pathname.split("/").pop() ?? "");
