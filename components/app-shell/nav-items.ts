@@ -1,6 +1,7 @@
 import type { ComponentType } from "react";
 import {
   Banknote,
+  BookOpen,
   Building2,
   Coins,
   HandCoins,
@@ -38,6 +39,7 @@ export const NAV_ITEMS: NavItem[] = [
   { href: "/marketplace", label: "Marketplace", icon: Store },
   { href: "/tasks", label: "Runs", icon: ListChecks },
   { href: "/workflows", label: "Workflows", icon: Workflow },
+  { href: "/knowledge", label: "Knowledge", icon: BookOpen },
   { href: "/approvals", label: "Approvals", icon: Stamp, badge: PendingApprovalsBadge },
   { href: "/credits", label: "Credits", icon: Coins },
   { href: "/sell", label: "Sell", icon: Tag },

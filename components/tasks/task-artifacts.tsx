@@ -2,6 +2,7 @@ import { FileText, Loader2 } from "lucide-react";
 import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@/components/ui/card";
 import { CopyButton } from "@/components/ui/copy-button";
 import { EmptyState } from "@/components/ui/empty-state";
+import { ArtifactSaveButton } from "@/components/knowledge/save-to-knowledge";
 import { partsText, type PartView } from "@/server/schemas/task-event-view";
 import { MarkdownText } from "./markdown-text";
 import type { ArtifactView } from "./merge-events";
@@ -36,8 +37,19 @@ function Part({ part }: { part: PartView }) {
   );
 }
 
-/** What the agent delivered, each artifact in its current (merged) form, growing while it streams. */
-export function TaskArtifacts({ artifacts, running }: { artifacts: ArtifactView[]; running: boolean }) {
+/**
+ * What the agent delivered, each artifact in its current (merged) form, growing while it streams.
+ * With a taskId, a finished artifact can be saved to knowledge.
+ */
+export function TaskArtifacts({
+  artifacts,
+  running,
+  taskId,
+}: {
+  artifacts: ArtifactView[];
+  running: boolean;
+  taskId?: string;
+}) {
   if (artifacts.length === 0) {
     return (
       <EmptyState
@@ -68,7 +80,10 @@ export function TaskArtifacts({ artifacts, running }: { artifacts: ArtifactView[
               </CardTitle>
               {artifact.description ? <CardDescription>{artifact.description}</CardDescription> : null}
             </div>
-            {partsText(artifact.parts) ? <CopyButton value={partsText(artifact.parts)} label="Copy text" /> : null}
+            <div className="flex shrink-0 flex-wrap items-center gap-1">
+              {taskId && !running ? <ArtifactSaveButton taskId={taskId} artifact={artifact} /> : null}
+              {partsText(artifact.parts) ? <CopyButton value={partsText(artifact.parts)} label="Copy text" /> : null}
+            </div>
           </CardHeader>
           <CardContent className="min-w-0 space-y-4">
             {artifact.parts.map((part, i) => (

@@ -114,7 +114,7 @@ export function TaskRun({ task, refetch }: { task: TaskRunData; refetch: () => v
           <h2 id="results-heading" className="text-base font-semibold">
             Results
           </h2>
-          <TaskArtifacts artifacts={artifacts} running={active} />
+          <TaskArtifacts artifacts={artifacts} running={active} taskId={task.id} />
           {state === "COMPLETED" && task.canReview ? (
             <ReviewForm
               key={task.review?.updatedAt.toISOString() ?? "new"}

@@ -12,6 +12,6 @@ export const historyProcedure = orgProcedure
       orgId: ctx.org.id,
       actor: { kind: "user", userId: ctx.user.id },
       entityId: input.id,
-      before: input.before,
+      before: input.cursor,
     }),
   );

@@ -42,8 +42,9 @@ export const ZListEntitiesRequestSchema = z.object({
 
 export const ZEntityRequestSchema = z.object({ id: zId });
 
+/** cursor: the last revision id of the previous page (nextBefore). */
 export const ZHistoryRequestSchema = ZEntityRequestSchema.extend({
-  before: z
+  cursor: z
     .string()
     .regex(/^\d{1,19}$/)
     .nullish(),
