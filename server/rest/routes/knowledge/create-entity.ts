@@ -21,7 +21,10 @@ export const createKnowledgeEntity = defineRoute({
     409: "`conflict`: an entity of this name and type exists; add observations to it instead.",
   },
   responses: {
-    201: { description: "The entity, as GET /api/v1/knowledge/entities/{id} shows it.", schema: ZRestEntityDetailSchema },
+    201: {
+      description: "The entity, as GET /api/v1/knowledge/entities/{id} shows it.",
+      schema: ZRestEntityDetailSchema,
+    },
   },
   handler: async ({ principal, body }) => {
     const actor = keyActor(principal);

@@ -79,7 +79,10 @@ export const ZRestEntityDetailSchema = ZRestEntitySchema.extend({
 }).meta({ id: "KnowledgeEntityDetail", description: "An entity with its observations and relations." });
 
 const ZNewObservationBodySchema = z.object({
-  text: z.string().max(OBSERVATION_MAX_LENGTH * 2).meta({ description: "The fact.", example: "Renews every March." }),
+  text: z
+    .string()
+    .max(OBSERVATION_MAX_LENGTH * 2)
+    .meta({ description: "The fact.", example: "Renews every March." }),
   confidence: z.number().optional().meta({ description: "0 to 1 (default 1)." }),
   expiresAt: z.iso
     .datetime({ offset: true, error: "must be an ISO 8601 date and time" })
@@ -90,13 +93,22 @@ const ZNewObservationBodySchema = z.object({
 
 export const ZCreateEntityBodySchema = z
   .object({
-    name: z.string().max(ENTITY_NAME_MAX_LENGTH * 2).meta({ example: "Acme Corp" }),
+    name: z
+      .string()
+      .max(ENTITY_NAME_MAX_LENGTH * 2)
+      .meta({ example: "Acme Corp" }),
     type: z
       .string()
       .max(ENTITY_TYPE_MAX_LENGTH * 2)
       .meta({ description: "Lower-case kind of thing (customer, person, product…).", example: "customer" }),
-    aliases: z.array(z.string().max(ENTITY_NAME_MAX_LENGTH * 2)).max(MAX_ALIASES * 2).optional(),
-    summary: z.string().max(SUMMARY_MAX_LENGTH * 2).optional(),
+    aliases: z
+      .array(z.string().max(ENTITY_NAME_MAX_LENGTH * 2))
+      .max(MAX_ALIASES * 2)
+      .optional(),
+    summary: z
+      .string()
+      .max(SUMMARY_MAX_LENGTH * 2)
+      .optional(),
     observations: z
       .array(ZNewObservationBodySchema)
       .max(MAX_OBSERVATIONS_PER_WRITE * 2)
@@ -112,7 +124,11 @@ export const ZSearchQuerySchema = z.object({
     .string({ error: "is required" })
     .max(SEARCH_QUERY_MAX_LENGTH * 2)
     .meta({ description: "What to look for: words, a name (typos tolerated), a question." }),
-  type: z.string().max(ENTITY_TYPE_MAX_LENGTH * 2).optional().meta({ description: "Only entities of this type." }),
+  type: z
+    .string()
+    .max(ENTITY_TYPE_MAX_LENGTH * 2)
+    .optional()
+    .meta({ description: "Only entities of this type." }),
   limit: z.coerce
     .number({ error: "must be a number" })
     .int("must be a whole number")
