@@ -41,9 +41,9 @@ function registerAskTheCompany(server: McpServer, principal: McpPrincipal) {
       description: "Hand a request to the org's company (or one department): its manager routes or plans it.",
       argsSchema: {
         request: z.string().min(1).describe("What you need, in plain words."),
-        department: completable(z.string().optional(), departmentSlugs).describe(
-          "A department's slug; leave it out for the whole company.",
-        ),
+        department: completable(z.string().optional(), (value) =>
+          guarded({ completion: "department" }, () => departmentSlugs(value)),
+        ).describe("A department's slug; leave it out for the whole company."),
       },
     },
     (args) =>

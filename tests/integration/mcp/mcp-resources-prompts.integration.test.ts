@@ -9,7 +9,8 @@ import { bearer, connectMcp, mcpKey, mcpRoute } from "./mcp-support";
 
 useTaskRuntime([mcpRoute]);
 
-const textOf = (contents: { text?: unknown }[]) => JSON.parse(String(contents[0]!.text)) as Record<string, unknown>;
+const textOf = (contents: object[]) =>
+  JSON.parse(String((contents[0] as { text?: unknown }).text)) as Record<string, unknown>;
 
 describe("resources, prompts and workflow tools", () => {
   it("serves departments and workflows as resources, completes slugs, keeps another org out", async () => {
