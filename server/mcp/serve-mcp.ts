@@ -34,7 +34,9 @@ export async function serveMcp(request: Request): Promise<Response> {
 
   let body: unknown;
   let messages: JSONRPCMessage[] = [];
-  if (request.method === "POST") {
+  // A body that is not JSON is the SDK transport's to refuse (415), unread here.
+  const json = request.headers.get("content-type")?.includes("application/json") ?? false;
+  if (request.method === "POST" && json) {
     const bytes = await readCappedBody(request);
     if (bytes === "too_large") return rpcError(413, -32000, BODY_TOO_LARGE_MESSAGE);
     if (bytes === "unreadable") return rpcError(400, -32700, "Parse error: the body could not be read");
@@ -73,7 +75,7 @@ export async function serveMcp(request: Request): Promise<Response> {
   request.signal.addEventListener("abort", close, { once: true });
   await server.connect(transport);
   const watch = request.method === "GET" ? await watchToolList(principal) : null;
-  const response = await transport.handleRequest(request, request.method === "POST" ? { parsedBody: body } : undefined);
+  const response = await transport.handleRequest(request, body === undefined ? undefined : { parsedBody: body });
   if (initializing && response.ok) response.headers.set(SESSION_HEADER, sessionId!);
 
   if (watch && response.ok) {

@@ -74,6 +74,22 @@ describe("/api/mcp", () => {
     expect(answer.headers.get("www-authenticate")).toMatch(/error="insufficient_scope", .*scope="mcp:use"/);
   });
 
+  it("refuses bodies it cannot read: not JSON (415), malformed JSON (400 -32700), over 1 MB (413)", async () => {
+    const buyer = await buyerWithCredits(0);
+    const { key } = await mcpKey(buyer.org, buyer.user);
+    const post = (body: string, contentType = "application/json") =>
+      fetch(mcpUrl(), {
+        method: "POST",
+        headers: { ...bearer(key), "content-type": contentType, accept: "application/json, text/event-stream" },
+        body,
+      });
+    expect((await post(JSON.stringify(initializeMessage), "text/plain")).status).toBe(415);
+    const malformed = await post("{ not json");
+    expect(malformed.status).toBe(400);
+    expect(await malformed.json()).toMatchObject({ error: { code: -32700 } });
+    expect((await post(JSON.stringify({ ...initializeMessage, padding: "x".repeat(1_100_000) }))).status).toBe(413);
+  });
+
   it("refuses a foreign Host or Origin with 403 before reading the credential (DNS rebinding)", async () => {
     const buyer = await buyerWithCredits(0);
     const { key } = await mcpKey(buyer.org, buyer.user);
