@@ -11,7 +11,7 @@ export const EVENTS = {
   "task/message.sent": z.object({ taskId: z.string(), turn: z.number().int().positive() }),
   "task/cancel.requested": z.object({ taskId: z.string() }),
   "task/push.requested": z.object({ taskId: z.string() }),
-  /** A request to a department or the company (a MANAGER task) awaits its manager: turn 1, or a reply to its question. */
+  /** A request to a department or the company (a MANAGER task) awaits its manager: turn 1, or a reply. */
   "company/request.started": z.object({ taskId: z.string().min(1), turn: z.number().int().positive() }),
   // Stripe webhooks (event id = the Stripe event id): only object ids travel;
   // the functions re-fetch the objects from Stripe.

@@ -128,12 +128,7 @@ export function RequestPlanPanel({ orgId, taskId, state }: { orgId: string; task
         {view.pendingApprovals.length ? (
           <div className="space-y-2" data-testid="plan-approvals">
             {view.pendingApprovals.map((approval) => (
-              <PendingApproval
-                key={approval.id}
-                orgId={orgId}
-                approval={approval}
-                onDecided={() => void refetch()}
-              />
+              <PendingApproval key={approval.id} orgId={orgId} approval={approval} onDecided={() => void refetch()} />
             ))}
           </div>
         ) : null}
@@ -152,11 +147,7 @@ export function RequestPlanPanel({ orgId, taskId, state }: { orgId: string; task
   );
 }
 
-function PendingApproval(props: {
-  orgId: string;
-  approval: { id: string; title: string };
-  onDecided: () => void;
-}) {
+function PendingApproval(props: { orgId: string; approval: { id: string; title: string }; onDecided: () => void }) {
   const trpc = useTRPC();
   const decide = useMutation(
     trpc.approvals.decide.mutationOptions({
@@ -173,7 +164,11 @@ function PendingApproval(props: {
   const send = (decision: "approve" | "reject") =>
     decide.mutate({ orgId: props.orgId, approvalId: props.approval.id, decision, comment: null });
   return (
-    <div className="flex flex-wrap items-center justify-between gap-2 rounded-md border border-warning/50 bg-warning/10 p-3">
+    <div
+      className={
+        "flex flex-wrap items-center justify-between gap-2 rounded-md border border-warning/50 bg-warning/10 p-3"
+      }
+    >
       <span>
         Waiting for approval: <span className="font-medium">{props.approval.title}</span>
       </span>

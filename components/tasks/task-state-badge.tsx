@@ -1,4 +1,12 @@
-import { CircleCheck, CircleDashed, CircleSlash, CircleX, Loader2, MessageCircleQuestion, ShieldQuestion } from "lucide-react";
+import {
+  CircleCheck,
+  CircleDashed,
+  CircleSlash,
+  CircleX,
+  Loader2,
+  MessageCircleQuestion,
+  ShieldQuestion,
+} from "lucide-react";
 import { Badge, type BadgeProps } from "@/components/ui/badge";
 import type { TaskState } from "@/server/schemas/enums";
 import { STATE_LABEL } from "./task-format";

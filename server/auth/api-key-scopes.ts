@@ -35,7 +35,8 @@ export const API_KEY_SCOPE_DESCRIPTIONS: Record<ApiKeyScope, string> = {
   "knowledge:read": "Search and read the org-wide knowledge graph (department-scoped entities stay hidden)",
   "knowledge:write": "Add org-wide knowledge entities and observations",
   "mcp:use":
-    "Connect an MCP client at /api/mcp (its tools still need the scopes above: agents:read to search, tasks:write to run)",
+    "Connect an MCP client at /api/mcp (its tools still need the scopes above: " +
+    "agents:read to search, tasks:write to run)",
 };
 
 export function scopesToPermissions(scopes: readonly ApiKeyScope[]): Record<string, string[]> {

@@ -32,7 +32,10 @@ const ROUTE_SKILL = {
  * department, an archived one or an unknown slug is null: the same answer as
  * for an unknown agent.
  */
-async function departmentAgent(orgId: string, rawSlug: string | null): Promise<(GatewayAgent & { cardJson: Json }) | null> {
+async function departmentAgent(
+  orgId: string,
+  rawSlug: string | null,
+): Promise<(GatewayAgent & { cardJson: Json }) | null> {
   const slug = rawSlug === null ? null : parsePathParam(zSlug, rawSlug);
   if (rawSlug !== null && !slug) return null;
   const org = await db.organization.findUnique({ where: { id: orgId }, select: { name: true } });
@@ -46,10 +49,20 @@ async function departmentAgent(orgId: string, rawSlug: string | null): Promise<(
   if (slug && !department) return null;
   const skills = await db.agentSkill.findMany({
     where: {
-      agent: { positions: { some: { orgId, status: "ACTIVE", ...(department ? { departmentId: department.id } : {}) } } },
+      agent: {
+        positions: { some: { orgId, status: "ACTIVE", ...(department ? { departmentId: department.id } : {}) } },
+      },
     },
     orderBy: [{ agentId: "asc" }, { position: "asc" }],
-    select: { skillId: true, name: true, description: true, tags: true, examples: true, inputModes: true, outputModes: true },
+    select: {
+      skillId: true,
+      name: true,
+      description: true,
+      tags: true,
+      examples: true,
+      inputModes: true,
+      outputModes: true,
+    },
     take: 200,
   });
   const seen = new Set<string>();
@@ -58,7 +71,8 @@ async function departmentAgent(orgId: string, rawSlug: string | null): Promise<(
   const cardJson: Json = {
     name: department ? `${department.name} · ${org.name}` : `${org.name} (the company)`,
     description: department
-      ? `${org.name}'s ${department.name} department on Bureau${department.mission ? `: ${department.mission}` : "."} ` +
+      ? `${org.name}'s ${department.name} department on Bureau` +
+        `${department.mission ? `: ${department.mission}` : "."} ` +
         "Its manager routes or plans each request across its staff (and other departments)."
       : `${org.name} on Bureau: the company's manager routes or plans each request across its departments.`,
     version: "1.0.0",

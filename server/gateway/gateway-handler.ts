@@ -212,6 +212,9 @@ export class GatewayHandler implements A2ARequestHandler {
 }
 
 async function isRequestTo(orgId: string, taskId: string, departmentId: string | null): Promise<boolean> {
-  const task = await db.task.findFirst({ where: { id: taskId, orgId, kind: "MANAGER" }, select: { departmentId: true } });
+  const task = await db.task.findFirst({
+    where: { id: taskId, orgId, kind: "MANAGER" },
+    select: { departmentId: true },
+  });
   return task !== null && task.departmentId === departmentId;
 }

@@ -48,8 +48,18 @@ export async function smallCompany(buyer: Buyer, price = 10) {
     });
     return { department, agent, position };
   };
-  const finance = await hire("Finance", "Numbers, reporting and forecasts", "northwind-data-analyst", "Financial Analyst");
-  const marketing = await hire("Marketing", "Launches, content and campaigns", "northwind-blog-writer", "Content Writer");
+  const finance = await hire(
+    "Finance",
+    "Numbers, reporting and forecasts",
+    "northwind-data-analyst",
+    "Financial Analyst",
+  );
+  const marketing = await hire(
+    "Marketing",
+    "Launches, content and campaigns",
+    "northwind-blog-writer",
+    "Content Writer",
+  );
   const legal = await hire("Legal", "Contracts and legal risk", "northwind-contract-checker", "Legal Counsel");
   await updateDepartment({ orgId: buyer.org.id, actor, departmentId: legal.department.id, approvalPolicy: "EVERY" });
   await setDepartmentLeads({ orgId: buyer.org.id, actor, departmentId: legal.department.id, userIds: [buyer.user.id] });

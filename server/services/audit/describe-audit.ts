@@ -112,7 +112,8 @@ function describeOther({ action, target, data }: DescribableAudit, lookups: Audi
     case "oauth_app.connected":
     case "oauth_app.disconnected": {
       const client = str(data, "clientName") ?? str(data, "clientId");
-      return `${client ? `${quoted(client)}` : "An app"} ${action === "oauth_app.connected" ? "connected over OAuth" : "disconnected"}`;
+      const verb = action === "oauth_app.connected" ? "connected over OAuth" : "disconnected";
+      return `${client ? quoted(client) : "An app"} ${verb}`;
     }
     case "department.created":
     case "department.updated":

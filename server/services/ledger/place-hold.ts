@@ -56,8 +56,14 @@ export function holdRefusalError(refusal: HoldRefusal): DomainError {
       return new DomainError(
         "delegation_budget_exceeded",
         `This delegated task (${refusal.amount} credits) would exceed the delegation grant's budget: ` +
-          `${refusal.spentCredits} of ${refusal.capCredits} credits already spent or on hold below the root task, ${left} left.`,
-        { capCredits: refusal.capCredits, spentCredits: refusal.spentCredits, amount: refusal.amount, leftCredits: left },
+          `${refusal.spentCredits} of ${refusal.capCredits} credits already spent or on hold below the root task, ` +
+          `${left} left.`,
+        {
+          capCredits: refusal.capCredits,
+          spentCredits: refusal.spentCredits,
+          amount: refusal.amount,
+          leftCredits: left,
+        },
       );
     }
   }

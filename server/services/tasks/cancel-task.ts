@@ -3,7 +3,6 @@ import { createAgentClient } from "../../a2a/agent-client";
 import { isTerminal } from "../../a2a/bureau-format";
 import { db } from "../../db";
 import { DomainError, isDomainError } from "../../errors";
-import { cancelWorkflowRun } from "../workflows/cancel-workflow-run";
 import { logger } from "../../logger";
 import { dispatchTaskEvent } from "./dispatch";
 import { ACTIVE_STATES, transitionTask } from "./transitions";
@@ -29,9 +28,7 @@ export async function cancelAtAgent({ taskId }: { taskId: string }): Promise<{ c
   const task = await db.task.findUnique({
     where: { id: taskId },
     select: {
-      kind: true,
       orgId: true,
-      workflowRunId: true,
       remoteTaskId: true,
       agent: {
         select: { endpointUrl: true, versions: { orderBy: { version: "desc" }, take: 1, select: { card: true } } },
@@ -39,8 +36,6 @@ export async function cancelAtAgent({ taskId }: { taskId: string }): Promise<{ c
     },
   });
   if (!task) return { canceled: false };
-  // A department request: its plan's run stops, and the run's cancel cancels every child task (releasing its hold).
-  if (task.kind === "MANAGER" && task.workflowRunId) await cancelPlanRun(task.orgId, task.workflowRunId);
   // Children a seller's agent started with its grant stop with it (each, in turn, stops its own).
   const children = await db.task.findMany({
     where: { parentTaskId: taskId, orgId: task.orgId, state: { in: ACTIVE_STATES }, cancelRequestedAt: null },
@@ -73,13 +68,4 @@ export async function cancelAtAgent({ taskId }: { taskId: string }): Promise<{ c
     actor: { kind: "system", id: "buyer-cancel" },
   });
   return { canceled };
-}
-
-async function cancelPlanRun(orgId: string, runId: string): Promise<void> {
-  try {
-    await cancelWorkflowRun({ orgId, runId, actor: { kind: "system", id: "request-cancel" }, reason: "The request was canceled." });
-  } catch (error) {
-    // A run that already ended has nothing left to stop.
-    if (!isDomainError(error) || error.code !== "already_finished") throw error;
-  }
 }

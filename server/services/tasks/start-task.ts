@@ -195,7 +195,10 @@ function acceptArgs(
 }
 
 /** The task run as a position: its agent and department, and its instructions ahead of the message. */
-async function asPosition(input: StartTaskInput, terms: PositionTerms): Promise<StartTaskInput & { ceiling: number | null }> {
+async function asPosition(
+  input: StartTaskInput,
+  terms: PositionTerms,
+): Promise<StartTaskInput & { ceiling: number | null }> {
   return {
     ...input,
     agent: { id: terms.agentId },

@@ -1,5 +1,4 @@
 import "server-only";
-import { finishRequestOfRun } from "../company/requests/finish-request";
 import { db, type Tx } from "../../db";
 import { DomainError, isDomainError } from "../../errors";
 import { sendEvent } from "../../jobs/send";
@@ -32,7 +31,7 @@ export async function cancelWorkflowRun(input: {
   await authorizeWorkflowActor(input.orgId, input.actor, "run");
   const found = await db.workflowRun.findFirst({
     where: { id: input.runId, orgId: input.orgId },
-    select: { state: true },
+    select: { state: true, parentRunId: true },
   });
   if (!found) throw runNotFound();
   const message = input.reason?.trim() || CANCEL_MESSAGE;
@@ -53,8 +52,12 @@ export async function cancelWorkflowRun(input: {
   }
   await cancelChildRuns(input.orgId, input.runId);
   await sendEvent(runCancelRequestedEvent(input.runId));
-  // A manager's plan: its department request ends with it.
-  await finishRequestOfRun(input.runId);
+  // The run function stops without finishing the run, so the cancel says it ended (a plan's request ends with it).
+  await sendEvent({
+    name: "workflow/run.finished",
+    id: `workflow-run-finished:${input.runId}:canceled`,
+    data: { runId: input.runId, parentRunId: found.parentRunId, state: "CANCELED" },
+  });
   return { canceled: true, tasksCanceled };
 }
 

@@ -31,9 +31,7 @@ test("ask the company, accept the plan, approve the gated step, watch the tree c
   await page.goto("/company");
   await page.getByRole("button", { name: "Ask the company" }).click();
   const dialog = page.getByTestId("ask-dialog");
-  await dialog
-    .getByLabel("Request")
-    .fill("Draft a launch blog post on our Q3 numbers and check it for legal risk");
+  await dialog.getByLabel("Request").fill("Draft a launch blog post on our Q3 numbers and check it for legal risk");
   await dialog.getByRole("button", { name: "Send request" }).click();
   await expect(page).toHaveURL(/\/tasks\/[0-9a-f-]{36}$/);
 

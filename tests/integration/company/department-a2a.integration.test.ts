@@ -56,7 +56,7 @@ async function company(price = 10) {
 }
 
 describe("departments and the company as A2A agents", () => {
-  it("serves a department's card to its own org: staff skills plus 'route a request', both protocol generations", async () => {
+  it("serves a department's card to its own org: staff skills plus 'route a request', v1.0 and 0.3", async () => {
     const { buyer } = await company();
     const json = await (await bearerFetch(buyer.apiKey)(card(departmentUrl("finance")))).json();
     expect(json.url).toBe(departmentUrl("finance"));
@@ -69,7 +69,7 @@ describe("departments and the company as A2A agents", () => {
     expect(companyCard.skills.length).toBeGreaterThan(skills.length);
   });
 
-  it("v1.0: a blocking SendMessage to a department is routed and answered; GetTask and ListTasks see only its requests", async () => {
+  it("v1.0: a blocking send to a department is routed and answered; reads see only its requests", async () => {
     const { buyer, staff } = await company();
     const client = await gatewayClient(card(departmentUrl("finance")), buyer.apiKey);
     const task = asTask(await client.sendMessage(sendRequest("Analyse these weekly signups: 120, 134, 98, 160, 171")));
@@ -99,7 +99,7 @@ describe("departments and the company as A2A agents", () => {
     await expect(legal.getTask({ tenant: "", id: task.id })).rejects.toThrow(/not found/i);
   }, 120_000);
 
-  it("v1.0 streaming to the company: the plan's progress as status updates, AUTH_REQUIRED naming who must approve", async () => {
+  it("v1.0 streaming to the company: progress as status updates, AUTH_REQUIRED naming the approver", async () => {
     const { buyer } = await company();
     const client = await gatewayClient(card(companyUrl()), buyer.apiKey);
     const events = await collect(
@@ -121,7 +121,7 @@ describe("departments and the company as A2A agents", () => {
       comment: null,
     });
     await expect
-      .poll(async () => (await db.approval.count({ where: { runId: run.workflowRunId!, state: "PENDING" } })), {
+      .poll(async () => await db.approval.count({ where: { runId: run.workflowRunId!, state: "PENDING" } }), {
         timeout: 60_000,
       })
       .toBe(1);
@@ -171,7 +171,7 @@ describe("departments and the company as A2A agents", () => {
     expect((await db.workflowRun.findUniqueOrThrow({ where: { id: row.workflowRunId! } })).state).toBe("CANCELED");
   }, 120_000);
 
-  it("another org's key gets what an unknown agent gets, on the card and on every method; no key gets 401", async () => {
+  it("another org's key gets what an unknown agent gets, on the card and the methods; none gets 401", async () => {
     const { buyer } = await company();
     const stranger = await buyerWithCredits(100);
     const theirs = await bearerFetch(stranger.apiKey)(card(departmentUrl("finance")));
@@ -187,7 +187,9 @@ describe("departments and the company as A2A agents", () => {
           jsonrpc: "2.0",
           id: 1,
           method: "SendMessage",
-          params: { message: { messageId: crypto.randomUUID(), role: "ROLE_USER", parts: [{ text: "Analyse 1, 2, 3" }] } },
+          params: {
+            message: { messageId: crypto.randomUUID(), role: "ROLE_USER", parts: [{ text: "Analyse 1, 2, 3" }] },
+          },
         }),
       });
     const foreign = await rpc(stranger.apiKey, departmentUrl("finance"));

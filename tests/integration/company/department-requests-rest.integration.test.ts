@@ -21,6 +21,9 @@ async function orgWithFinance(scopes: ("tasks:write" | "company:read")[] = ["tas
   return { org, key, finance };
 }
 
+/** The answer's fields this test reads (a task, or a refusal). */
+type RequestAnswer = { id: string; error: { code: string } } & Record<string, unknown>;
+
 const post = async (path: string, key: string, body: unknown) => {
   const response = await api.call(path, {
     key,
@@ -30,7 +33,11 @@ const post = async (path: string, key: string, body: unknown) => {
   });
   expect(response.status, path).toBeLessThan(500);
   const location = response.headers.get("location");
-  return { status: response.status, location, body: (await api.contract.check(response, { method: "post" })) as Record<string, any> };
+  return {
+    status: response.status,
+    location,
+    body: (await api.contract.check(response, { method: "post" })) as RequestAnswer,
+  };
 };
 
 describe("POST /api/v1/departments/{slug}/requests", () => {
@@ -42,14 +49,20 @@ describe("POST /api/v1/departments/{slug}/requests", () => {
     expect(first.body).toMatchObject({ kind: "MANAGER", departmentSlug: "finance", state: "WORKING" });
     expect(first.location).toBe(`/api/v1/tasks/${first.body.id}`);
     const task = await db.task.findUniqueOrThrow({ where: { id: first.body.id } });
-    expect(task).toMatchObject({ orgId: co.org.id, kind: "MANAGER", departmentId: co.finance.id, source: "API", price: 0 });
+    expect(task).toMatchObject({
+      orgId: co.org.id,
+      kind: "MANAGER",
+      departmentId: co.finance.id,
+      source: "API",
+      price: 0,
+    });
     const again = await post("/api/v1/departments/finance/requests", co.key, { text: "Analyse 1, 2, 3", messageId });
     expect(again.status).toBe(200);
     expect(again.body.id).toBe(first.body.id);
     expect(await db.task.count({ where: { orgId: co.org.id } })).toBe(1);
   });
 
-  it("refuses a foreign or unknown department (404), a key without tasks:write (403) and an empty text (400), writing nothing", async () => {
+  it("refuses another org's or an unknown department (404), a missing scope (403), bad bodies (400)", async () => {
     const co = await orgWithFinance();
     const other = await orgWithFinance(["tasks:write"]);
     const reader = await orgWithFinance(["company:read"]);

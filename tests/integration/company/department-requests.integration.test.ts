@@ -52,7 +52,7 @@ const statusTexts = async (taskId: string) =>
   });
 
 describe("department requests (MANAGER tasks)", () => {
-  it("asks the company: a plan Finance -> Marketing -> Legal, accepted, Legal's gate approved, each part a billed child, the answer compiled", async () => {
+  it("asks the company: Finance, Marketing, Legal; accepted, gated, billed children, an answer", async () => {
     const buyer = await buyerWithCredits(1_000);
     const company = await smallCompany(buyer, 10);
     const task = await ask(buyer, null, "Draft a launch blog post on our Q3 numbers and check it for legal risk");
@@ -118,7 +118,7 @@ describe("department requests (MANAGER tasks)", () => {
     expect((await checkLedger(db)).ok).toBe(true);
   }, 180_000);
 
-  it("routes a request that one position fits, running it as that position (its standing instructions with the message)", async () => {
+  it("routes a request one position fits, run as that position with its standing instructions", async () => {
     const buyer = await buyerWithCredits(1_000);
     const company = await smallCompany(buyer, 10);
     // Finance runs plans up to 50 credits without asking.
@@ -134,7 +134,14 @@ describe("department requests (MANAGER tasks)", () => {
       data: { instructions: "Report in euros." },
     });
     const task = await ask(buyer, "finance", "Analyse these weekly signups: 120, 134, 98, 160, 171");
-    const done = await waitForState(task.id, ["COMPLETED", "FAILED", "CANCELED", "REJECTED", "AUTH_REQUIRED", "INPUT_REQUIRED"]);
+    const done = await waitForState(task.id, [
+      "COMPLETED",
+      "FAILED",
+      "CANCELED",
+      "REJECTED",
+      "AUTH_REQUIRED",
+      "INPUT_REQUIRED",
+    ]);
     expect(done.state).toBe("COMPLETED");
     const view = await getRequestView(buyer.org.id, task.id);
     expect(view.decision?.kind).toBe("route");
@@ -182,7 +189,7 @@ describe("department requests (MANAGER tasks)", () => {
     expect(await db.creditHold.count({ where: { orgId: buyer.org.id, status: "HELD" } })).toBe(0);
   }, 120_000);
 
-  it("asks a department's managing position for the plan, and falls back to Bureau's manager on an unusable answer", async () => {
+  it("asks a department's managing position for the plan, falling back on an unusable answer", async () => {
     const buyer = await buyerWithCredits(1_000);
     const company = await smallCompany(buyer, 10);
     const { updateDepartment } = await import("@/server/services/company/departments/update-department");
@@ -196,7 +203,9 @@ describe("department requests (MANAGER tasks)", () => {
     const task = await ask(buyer, "finance", "Analyse these weekly signups: 120, 134, 98, 160, 171");
     await waitForState(task.id, ["COMPLETED", "FAILED", "AUTH_REQUIRED", "INPUT_REQUIRED"]);
     // The managing position was asked, as a billed child of the request.
-    const asked = await db.task.findFirstOrThrow({ where: { parentTaskId: task.id, clientMessageId: `manager:${task.id}:1` } });
+    const asked = await db.task.findFirstOrThrow({
+      where: { parentTaskId: task.id, clientMessageId: `manager:${task.id}:1` },
+    });
     expect(asked).toMatchObject({ positionId: company.finance.position.id, state: "COMPLETED", price: 10 });
     // A data analyst answers with statistics, not a plan: the deterministic manager decided, and says why.
     const view = await getRequestView(buyer.org.id, task.id);
@@ -205,7 +214,7 @@ describe("department requests (MANAGER tasks)", () => {
     expect(view.decision?.kind).toBe("route");
   }, 120_000);
 
-  it("a position asked directly waits for its department's approval when the policy gates it, and runs at once otherwise", async () => {
+  it("a position asked directly waits for its department's approval when its policy gates it", async () => {
     const { askPosition } = await import("@/server/services/company/requests/ask-position");
     const buyer = await buyerWithCredits(1_000);
     const company = await smallCompany(buyer, 10);
@@ -223,10 +232,17 @@ describe("department requests (MANAGER tasks)", () => {
       kind: "AGENT",
       positionId: company.finance.position.id,
     });
-    const legal = await direct(company.legal.position.id, "Check this clause: the supplier may end the contract at will.");
+    const legal = await direct(
+      company.legal.position.id,
+      "Check this clause: the supplier may end the contract at will.",
+    );
     expect(legal.gated).toBe(true);
     const waiting = await waitForState(legal.id, ["AUTH_REQUIRED", "COMPLETED", "FAILED"]);
-    expect(waiting).toMatchObject({ state: "AUTH_REQUIRED", kind: "MANAGER", departmentId: company.legal.department.id });
+    expect(waiting).toMatchObject({
+      state: "AUTH_REQUIRED",
+      kind: "MANAGER",
+      departmentId: company.legal.department.id,
+    });
     // Nothing of Legal's ran or was held before the lead's decision.
     expect(await db.task.count({ where: { parentTaskId: legal.id } })).toBe(0);
     await approveNext(buyer, waiting.workflowRunId!, /legal/i);

@@ -21,7 +21,7 @@ export interface DepartmentTaskRow {
 }
 
 const ZInputSchema = z.object({ parts: z.array(ZPartViewSchema) });
-/** withStandingInstructions (positions/position-terms.ts) adds the position's instructions as a part of their own: not the request. */
+/** withStandingInstructions (positions/position-terms.ts) adds the instructions as a part: not the request. */
 const STANDING = /^Standing instructions \(/;
 
 function summary(input: unknown): string {

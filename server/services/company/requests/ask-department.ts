@@ -11,7 +11,13 @@ import { recordEvent } from "../../events/record-event";
 import { publishTaskNotifications } from "../../events/task-fanout";
 import { dispatchTaskEvent } from "../../tasks/dispatch";
 import { assertMessageId } from "../../tasks/message-id";
-import { authorizeTaskActor, eventActor, type StartedTask, type StartTaskInput, type TaskActor } from "../../tasks/start-task";
+import {
+  authorizeTaskActor,
+  eventActor,
+  type StartedTask,
+  type StartTaskInput,
+  type TaskActor,
+} from "../../tasks/start-task";
 import { insertTaskEvents } from "../../tasks/task-events";
 import { uuidV7 } from "../../tasks/uuid-v7";
 import { MANAGER_AGENT_ID } from "./manager-agent";
@@ -49,7 +55,10 @@ export async function askDepartment(input: AskInput): Promise<StartedTask> {
   const text = messageText(input.message).trim();
   if (!text) throw new DomainError("invalid_input", "Say what you need: the request has no text.");
   if (text.length > REQUEST_TEXT_LIMIT)
-    throw new DomainError("invalid_input", `Keep a request under ${REQUEST_TEXT_LIMIT.toLocaleString("en-US")} characters.`);
+    throw new DomainError(
+      "invalid_input",
+      `Keep a request under ${REQUEST_TEXT_LIMIT.toLocaleString("en-US")} characters.`,
+    );
   await authorizeTaskActor(input.orgId, input.actor);
   const department = input.departmentSlug === null ? null : await findDepartment(input.orgId, input.departmentSlug);
   const departmentId = department?.id ?? null;
@@ -99,7 +108,9 @@ export async function askDepartment(input: AskInput): Promise<StartedTask> {
           data: {
             state: "WORKING",
             timestamp,
-            message: managerMessage(`${department ? department.name : "The company"}'s manager is reading the request.`),
+            message: managerMessage(
+              `${department ? department.name : "The company"}'s manager is reading the request.`,
+            ),
           },
         },
       ]);
@@ -133,7 +144,11 @@ export async function askDepartment(input: AskInput): Promise<StartedTask> {
 
 /** Sends the turn to the manager (also after a reply to its question: turn 2, 3, ...). */
 export function dispatchRequest(taskId: string, turn: number): Promise<void> {
-  return dispatchTaskEvent({ name: "company/request.started", id: `company-request:${taskId}:${turn}`, data: { taskId, turn } });
+  return dispatchTaskEvent({
+    name: "company/request.started",
+    id: `company-request:${taskId}:${turn}`,
+    data: { taskId, turn },
+  });
 }
 
 /** A status message in the manager's voice. */
@@ -142,7 +157,12 @@ export function managerMessage(text: string): BureauMessage {
 }
 
 /** A status change of a request, said in the manager's voice (the message, and the task's status line). */
-export function managerStatus(to: TaskState, from: readonly TaskState[], text: string, opts: { logRepeats?: boolean } = {}) {
+export function managerStatus(
+  to: TaskState,
+  from: readonly TaskState[],
+  text: string,
+  opts: { logRepeats?: boolean } = {},
+) {
   return { to, from, message: managerMessage(text), statusText: text.slice(0, 1_000), ...opts };
 }
 
@@ -152,7 +172,8 @@ export async function findDepartment(orgId: string, slug: string) {
     where: { orgId, slug, archivedAt: null },
     select: { id: true, slug: true, name: true, mission: true },
   });
-  if (!department) throw new DomainError("department_not_found", `No department "${slug.slice(0, 80)}" in this organization.`);
+  if (!department)
+    throw new DomainError("department_not_found", `No department "${slug.slice(0, 80)}" in this organization.`);
   return department;
 }
 

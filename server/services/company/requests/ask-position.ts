@@ -29,10 +29,19 @@ export async function askPosition(
     return { ...(await startTask({ ...input, agent: { id: "" } })), gated: false };
   const departments = await loadManagerDepartments(input.orgId);
   const staff = staffById(departments);
-  if (!staff.has(input.positionId)) return { ...(await startTask({ ...input, agent: { id: "" } })), gated: false }; // paused/ended: startTask says why
+  // Paused or ended: startTask says why.
+  if (!staff.has(input.positionId)) return { ...(await startTask({ ...input, agent: { id: "" } })), gated: false };
   const request = messageText(input.message).trim();
   const parts = finalizeParts(
-    [{ key: "asked", text: request, positionId: input.positionId, dependsOn: [], reason: "Asked for this position by name." }],
+    [
+      {
+        key: "asked",
+        text: request,
+        positionId: input.positionId,
+        dependsOn: [],
+        reason: "Asked for this position by name.",
+      },
+    ],
     staff,
   );
   if (!parts[0]!.needsApproval) return { ...(await startTask({ ...input, agent: { id: "" } })), gated: false };

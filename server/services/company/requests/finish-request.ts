@@ -82,7 +82,9 @@ export async function finishRequestOfRun(runId: string): Promise<void> {
       const step = agentSteps.find((s) => s.taskId === a.taskId);
       const artifact: BureauArtifact = {
         artifactId: `${a.taskId}:${a.artifactId}`,
-        name: `${step ? (names.get(step.nodeId) ?? "") : ""}${a.name ? `: ${a.name}` : ""}`.replace(/^: /, "") || a.artifactId,
+        name:
+          `${step ? (names.get(step.nodeId) ?? "") : ""}${a.name ? `: ${a.name}` : ""}`.replace(/^: /, "") ||
+          a.artifactId,
         ...(a.description ? { description: a.description } : {}),
         parts: a.parts as BureauPart[],
       };
@@ -93,7 +95,11 @@ export async function finishRequestOfRun(runId: string): Promise<void> {
     taskId: task.id,
     orgId: task.orgId,
     artifacts,
-    status: managerStatus("COMPLETED", open, `Done: ${agentSteps.length} part${agentSteps.length === 1 ? "" : "s"} completed.`),
+    status: managerStatus(
+      "COMPLETED",
+      open,
+      `Done: ${agentSteps.length} part${agentSteps.length === 1 ? "" : "s"} completed.`,
+    ),
     actor: { kind: "system", id: "manager" },
   });
 }

@@ -5,7 +5,8 @@ import type { ApprovalPolicy, ManagerDepartment, ManagerInput } from "../manager
 /** What a department's policy says, in the manager's terms. */
 export function approvalPolicyOf(d: { approvalPolicy: string; approvalOverCredits: number | null }): ApprovalPolicy {
   if (d.approvalPolicy === "EVERY") return { kind: "every" };
-  if (d.approvalPolicy === "OVER" && d.approvalOverCredits !== null) return { kind: "over", credits: d.approvalOverCredits };
+  if (d.approvalPolicy === "OVER" && d.approvalOverCredits !== null)
+    return { kind: "over", credits: d.approvalOverCredits };
   return { kind: "none" };
 }
 

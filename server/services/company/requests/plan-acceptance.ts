@@ -15,7 +15,12 @@ export const literal = (text: string) => `{% raw %}${text.replaceAll("{% endraw 
  */
 export function withAcceptance(
   graph: WorkflowGraph,
-  plan: { request: string; summary: string; estimate: { minCredits: number; maxCredits: number }; approverUserIds: string[] },
+  plan: {
+    request: string;
+    summary: string;
+    estimate: { minCredits: number; maxCredits: number };
+    approverUserIds: string[];
+  },
 ): WorkflowGraph {
   const trigger = graph.nodes.find((n) => n.type === "trigger");
   if (!trigger || graph.nodes.some((n) => n.id === ACCEPT_NODE_ID)) return graph;

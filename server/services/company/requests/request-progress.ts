@@ -12,7 +12,11 @@ import { requestTaskOfRun } from "./plan-run";
  * the next note moves it back to WORKING. Best effort: a run that is not a
  * plan has no request, and a note that cannot be written never stops a run.
  */
-export async function noteRequestProgress(runId: string, text: string, opts: { waiting?: boolean } = {}): Promise<void> {
+export async function noteRequestProgress(
+  runId: string,
+  text: string,
+  opts: { waiting?: boolean } = {},
+): Promise<void> {
   try {
     const task = await requestTaskOfRun(runId);
     if (!task) return;

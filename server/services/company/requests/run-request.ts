@@ -58,13 +58,20 @@ export async function decideRequest(taskId: string, turn: number): Promise<Store
   const stored = task.managerRecord as unknown as StoredDecision | null;
   if (stored?.turn === turn) return stored;
   const department = task.departmentId
-    ? await db.department.findUnique({ where: { id: task.departmentId }, select: { slug: true, managerPositionId: true } })
+    ? await db.department.findUnique({
+        where: { id: task.departmentId },
+        select: { slug: true, managerPositionId: true },
+      })
     : null;
   const request = task.events
     .map((e) => messageText((e.data as { message?: BureauMessage }).message))
     .filter((t) => t.trim())
     .join("\n\n");
-  const input = await loadManagerInput(task.orgId, department ? { kind: "department", slug: department.slug } : { kind: "company" }, request);
+  const input = await loadManagerInput(
+    task.orgId,
+    department ? { kind: "department", slug: department.slug } : { kind: "company" },
+    request,
+  );
   const { decision, record } = department?.managerPositionId
     ? await askManagingPosition(task, turn, department.managerPositionId, input)
     : await decide(input);
@@ -105,6 +112,7 @@ export async function actOnDecision(taskId: string, turn: number): Promise<void>
     : null;
   const threshold = department ? department.planAutoRunCredits : COMPANY_PLAN_AUTO_RUN_CREDITS;
   const gated = !stored.direct && decision.estimate.maxCredits > threshold;
+  const acceptor = department ? `a lead of ${department.name}` : "an owner or admin";
   const graph: WorkflowGraph = gated
     ? withAcceptance(decision.graph, {
         request: stored.request,
@@ -129,7 +137,7 @@ export async function actOnDecision(taskId: string, turn: number): Promise<void>
     status: managerStatus(
       "WORKING",
       ["WORKING"],
-      `${describeDecision(decision)}${gated ? `\n\nThe plan waits for ${department ? `a lead of ${department.name}` : "an owner or admin"} to accept it.` : ""}`,
+      `${describeDecision(decision)}${gated ? `\n\nThe plan waits for ${acceptor} to accept it.` : ""}`,
       { logRepeats: true },
     ),
   });
@@ -146,7 +154,8 @@ export function describeDecision(decision: Exclude<ManagerDecision, { kind: "que
   if (decision.kind === "route") return `Routed: ${decision.reason} (${price}).`;
   const lines = decision.parts.map(
     (p, i) =>
-      `${i + 1}. ${p.text} → ${p.departmentSlug}${p.dependsOn.length ? ` (after ${p.dependsOn.join(", ")})` : ""}${p.needsApproval ? ", needs approval" : ""}`,
+      `${i + 1}. ${p.text} → ${p.departmentSlug}` +
+      `${p.dependsOn.length ? ` (after ${p.dependsOn.join(", ")})` : ""}${p.needsApproval ? ", needs approval" : ""}`,
   );
   return `Plan of ${decision.parts.length} parts (${price}):\n${lines.join("\n")}`;
 }
@@ -179,7 +188,10 @@ async function askManagingPosition(
   positionId: string,
   input: ManagerInput,
 ) {
-  const request = await db.task.findUniqueOrThrow({ where: { id: task.id }, select: { rootTaskId: true, depth: true } });
+  const request = await db.task.findUniqueOrThrow({
+    where: { id: task.id },
+    select: { rootTaskId: true, depth: true },
+  });
   let child: { id: string };
   try {
     child = await startTask({
@@ -193,12 +205,23 @@ async function askManagingPosition(
       },
       actor: { kind: "workflow", userId: task.createdById, runId: `request:${task.id}` },
       source: "WORKFLOW",
-      parent: { taskId: task.id, rootTaskId: request.rootTaskId ?? task.id, depth: request.depth, treeCapCredits: null },
+      parent: {
+        taskId: task.id,
+        rootTaskId: request.rootTaskId ?? task.id,
+        depth: request.depth,
+        treeCapCredits: null,
+      },
     });
   } catch (error) {
     const reason = error instanceof Error ? error.message : String(error);
     const fallback = await decide(input, { llm: null });
-    return { decision: fallback.decision, record: { manager: "deterministic" as const, fallbackReason: `The managing position could not be asked: ${reason}` } };
+    return {
+      decision: fallback.decision,
+      record: {
+        manager: "deterministic" as const,
+        fallbackReason: `The managing position could not be asked: ${reason}`,
+      },
+    };
   }
   const ended = await waitForTaskEnd({
     orgId: task.orgId,
@@ -210,7 +233,10 @@ async function askManagingPosition(
     const fallback = await decide(input, { llm: null });
     return {
       decision: fallback.decision,
-      record: { manager: "deterministic" as const, fallbackReason: `The managing position's task ${ended.state.toLowerCase()}.` },
+      record: {
+        manager: "deterministic" as const,
+        fallbackReason: `The managing position's task ${ended.state.toLowerCase()}.`,
+      },
     };
   }
   return decideWithPositionReply((await taskResult(child.id)).output, input);

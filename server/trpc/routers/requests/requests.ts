@@ -35,5 +35,10 @@ export const savePlanProcedure = orgProcedure
   .input(ZSavePlanRequestSchema)
   .output(ZSavePlanResponseSchema)
   .mutation(({ ctx, input }) =>
-    savePlanAsWorkflow({ taskId: input.taskId, name: input.name, orgId: ctx.org.id, actor: { kind: "user", userId: ctx.user.id } }),
+    savePlanAsWorkflow({
+      taskId: input.taskId,
+      name: input.name,
+      orgId: ctx.org.id,
+      actor: { kind: "user", userId: ctx.user.id },
+    }),
   );

@@ -93,7 +93,14 @@ export const runAgent: NodeExecutor<"agent"> = async (ctx) => {
       const parent = await parentOfRunTasks(run.id);
       const task =
         target.kind === "department"
-          ? await askDepartment({ orgId: run.orgId, departmentSlug: target.slug, message, actor, source: "WORKFLOW", parent })
+          ? await askDepartment({
+              orgId: run.orgId,
+              departmentSlug: target.slug,
+              message,
+              actor,
+              source: "WORKFLOW",
+              parent,
+            })
           : await startTask({
               orgId: run.orgId,
               agent: target.kind === "listing" ? { slug: target.slug } : { id: listing?.agentId ?? "" },
@@ -165,7 +172,11 @@ async function cancelRequested(runId: string): Promise<boolean> {
 type Target = NodeOf<"agent">["config"]["target"];
 
 const targetLabel = (target: Target) =>
-  target.kind === "listing" ? target.slug : target.kind === "position" ? `position ${target.positionId}` : `${target.slug} department`;
+  target.kind === "listing"
+    ? target.slug
+    : target.kind === "position"
+      ? `position ${target.positionId}`
+      : `${target.slug} department`;
 
 /**
  * What the step calls, for its price and name: the listing startTask will
@@ -179,7 +190,10 @@ async function findTarget(
 ): Promise<{ pricePerTask: number; name: string; agentId: string | null } | null> {
   if (target.kind === "listing") {
     const agent = await db.agent.findFirst({
-      where: { slug: target.slug, OR: [{ status: "PUBLISHED" }, { orgId, status: { notIn: ["PAUSED", "SUSPENDED"] } }] },
+      where: {
+        slug: target.slug,
+        OR: [{ status: "PUBLISHED" }, { orgId, status: { notIn: ["PAUSED", "SUSPENDED"] } }],
+      },
       select: { pricePerTask: true, name: true, id: true },
     });
     return agent && { pricePerTask: agent.pricePerTask, name: agent.name, agentId: agent.id };
@@ -187,7 +201,11 @@ async function findTarget(
   if (target.kind === "position") {
     const position = await db.position.findFirst({
       where: { id: target.positionId, orgId, status: "ACTIVE" },
-      select: { title: true, agent: { select: { id: true, pricePerTask: true } }, department: { select: { name: true } } },
+      select: {
+        title: true,
+        agent: { select: { id: true, pricePerTask: true } },
+        department: { select: { name: true } },
+      },
     });
     return (
       position && {

@@ -51,7 +51,12 @@ export const runApproval: NodeExecutor<"approval"> = async (ctx) => {
       onTimeout: node.config.onTimeout === "approve" ? "APPROVE" : "REJECT",
     });
   const { approval, created } = await open();
-  if (fresh) await noteRequestProgress(run.id, `Waiting for ${await approversText(approval.approverUserIds, approval.approverRoles)} to approve “${node.name}”.`, { waiting: true });
+  if (fresh)
+    await noteRequestProgress(
+      run.id,
+      `Waiting for ${await approversText(approval.approverUserIds, approval.approverRoles)} to approve “${node.name}”.`,
+      { waiting: true },
+    );
   // A retried run asks again: the step's earlier, decided approval stays as history without the link.
   if (fresh && !created && approval.state !== "PENDING") {
     await db.approval.updateMany({ where: { id: approval.id, stepRunId: row.id }, data: { stepRunId: null } });
