@@ -61,7 +61,7 @@ export function fieldsOf(inputSchema: unknown): FieldSpec[] {
       return {
         ...base,
         kind: "text",
-        multiline: LONG_TEXT.has(name) || (property.maxLength ?? 0) > 500,
+        multiline: LONG_TEXT.has(name) || (property.maxLength ?? 0) > 1_000,
         maxLength: property.maxLength,
         defaultValue: typeof property.default === "string" ? property.default : undefined,
       };
