@@ -15,6 +15,7 @@ import { ZEventActorSchema, type EventActor } from "../events/catalogue";
 import { publishOrgEventNotifications, publishTaskNotifications } from "../events/task-fanout";
 import { taskCommits } from "./sql-pool";
 import { taskRunner } from "./task-runner";
+import { withKnowledgeContext } from "./task-knowledge";
 import { uuidV7 } from "./uuid-v7";
 import { orgStream } from "./write-task";
 import { checkPushUrl } from "./task-push-configs";
@@ -203,7 +204,11 @@ async function asPosition(
     ...input,
     agent: { id: terms.agentId },
     departmentId: terms.departmentId,
-    message: withStandingInstructions(input.message, terms),
+    message: await withKnowledgeContext(
+      input.orgId,
+      terms.departmentId,
+      withStandingInstructions(input.message, terms),
+    ),
     ceiling: terms.ceilingCredits,
   };
 }

@@ -8,6 +8,7 @@ import { publishOrgEventNotifications, publishTaskNotifications } from "../event
 import type { TaskView } from "./a2a-task";
 import { queryRows, taskCommits } from "./sql-pool";
 import { uuidV7 } from "./uuid-v7";
+import { ingestReturnedKnowledge } from "./task-knowledge";
 
 /** The commit stream of everything that moves an org's money (see GroupCommitter). */
 export const orgStream = (orgId: string) => `org:${orgId}`;
@@ -87,6 +88,12 @@ export async function writeTask(input: TaskWrite): Promise<TaskWriteResult | nul
     await publishOrgEventNotifications([{ orgId: written.orgId, id: BigInt(written.lastOrgEventId) }]);
   if (written.paused && pauseNotes.has(input.taskId))
     pauseNotes.set(input.taskId, { ...written.paused, state: written.state });
+  if (input.artifacts?.length && !input.actor)
+    ingestReturnedKnowledge(
+      written.orgId,
+      input.taskId,
+      input.artifacts.map((a) => a.artifact),
+    );
   return { state: written.state, transitioned: written.transitioned, settled: written.settled };
 }
 
