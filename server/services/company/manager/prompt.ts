@@ -70,5 +70,9 @@ export function managerRequestText(input: ManagerInput): string {
     ? `You answer for the ${departmentLabel(scope, input.departments)} department (slug "${scope.slug}").`
     : "You answer for the whole company: route among all departments.";
   const request = `The request:\n"""\n${input.request.trim()}\n"""`;
-  return `${answering}\n\nDepartments and staff:\n${staffListing(input)}\n\n${request}`;
+  const known = input.knowledge?.length
+    ? `\n\nWhat the company knows that may bear on it:\n` +
+      input.knowledge.map((k) => `- ${k.entity}: ${k.text}`).join("\n")
+    : "";
+  return `${answering}\n\nDepartments and staff:\n${staffListing(input)}${known}\n\n${request}`;
 }

@@ -40,6 +40,8 @@ export interface ManagerInput {
   scope: { kind: "department"; slug: string } | { kind: "company" };
   /** The org's whole active tree (archived ones left out), positions ACTIVE only. */
   departments: ManagerDepartment[];
+  /** What the company knows that bears on the request (the knowledge graph, as the asking scope may see it). */
+  knowledge?: { entity: string; text: string }[];
 }
 
 /** One piece of work of a plan. Its id is also its agent step's node id in the graph. */

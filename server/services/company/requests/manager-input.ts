@@ -1,5 +1,6 @@
 import "server-only";
 import { db } from "../../../db";
+import { relevantObservations } from "../../knowledge/company-memory";
 import type { ApprovalPolicy, ManagerDepartment, ManagerInput } from "../manager/types";
 
 /** What a department's policy says, in the manager's terms. */
@@ -75,10 +76,23 @@ export async function loadManagerDepartments(orgId: string): Promise<ManagerDepa
   }));
 }
 
+/**
+ * The manager's input: the tree, and what the knowledge graph holds that
+ * bears on the request (what the asking department, or the company, may see).
+ */
 export async function loadManagerInput(
   orgId: string,
   scope: ManagerInput["scope"],
   request: string,
 ): Promise<ManagerInput> {
-  return { request, scope, departments: await loadManagerDepartments(orgId) };
+  const departments = await loadManagerDepartments(orgId);
+  const departmentId =
+    scope.kind === "department" ? (departments.find((d) => d.slug === scope.slug)?.id ?? null) : null;
+  const observations = await relevantObservations(orgId, departmentId, request, 8);
+  return {
+    request,
+    scope,
+    departments,
+    knowledge: observations.map((o) => ({ entity: o.entity.name, text: o.text })),
+  };
 }
