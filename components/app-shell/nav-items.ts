@@ -14,6 +14,7 @@ import {
   Tag,
   Stamp,
   Users,
+  Plug,
   PlugZap,
   Webhook,
   Workflow,
@@ -49,5 +50,6 @@ export const NAV_ITEMS: NavItem[] = [
   { href: "/settings/members", label: "Members", icon: Users },
   { href: "/settings/api-keys", label: "API keys", icon: KeyRound },
   { href: "/settings/webhooks", label: "Webhooks", icon: Webhook },
+  { href: "/settings/mcp", label: "MCP", icon: Plug },
   { href: "/settings/connected-apps", label: "Connected apps", icon: PlugZap },
 ];

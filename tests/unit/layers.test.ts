@@ -21,7 +21,14 @@ const SHARED = [
   /^server\/auth\/(roles|api-key-scopes|mcp-oauth-scopes)\.ts$/,
   /^server\/generated\/prisma\/enums\.ts$/,
 ];
-const DOORS = [/^server\/gateway\//, /^server\/trpc\//, /^server\/rest\//, /^app\//, /^inngest\/functions\//];
+const DOORS = [
+  /^server\/gateway\//,
+  /^server\/trpc\//,
+  /^server\/rest\//,
+  /^server\/mcp\//,
+  /^app\//,
+  /^inngest\/functions\//,
+];
 const LOWER_LAYERS = [/^server\/(services|a2a|net|jobs|stripe|mail|schemas|seed|demo-agents)\//, /^server\/db\.ts$/];
 
 function walk(dir: string): string[] {
