@@ -2,8 +2,8 @@ import "server-only";
 import { randomBytes } from "node:crypto";
 import type { Tx } from "../../db";
 
-/** "Northwind Data Analyst!" -> "northwind-data-analyst". */
-export function slugify(name: string): string {
+/** "Northwind Data Analyst!" -> "northwind-data-analyst" (`fallback` when nothing of the name is left). */
+export function slugify(name: string, fallback = "agent"): string {
   const base = name
     .normalize("NFKD")
     .replace(/[\u0300-\u036f]/g, "")
@@ -12,7 +12,7 @@ export function slugify(name: string): string {
     .replace(/^-+|-+$/g, "")
     .slice(0, 48)
     .replace(/-+$/, "");
-  return base || "agent";
+  return base || fallback;
 }
 
 /** A slug no listing has yet: the plain one if free, else with a short random suffix. */

@@ -1,6 +1,7 @@
 import "server-only";
 import type { z } from "zod";
 import { DomainError } from "../../../errors";
+import { slugify } from "../../registry/slug";
 
 /**
  * Parses one field with its schema (company-limits.types.ts), refusing bad
@@ -21,14 +22,4 @@ export function change<S extends z.ZodType>(schema: S, value: unknown): z.output
 }
 
 /** "Customer Support & Success" -> "customer-support-success"; the A2A path segment of a department. */
-export function departmentSlug(name: string): string {
-  const base = name
-    .normalize("NFKD")
-    .replace(/[\u0300-\u036f]/g, "")
-    .toLowerCase()
-    .replace(/[^a-z0-9]+/g, "-")
-    .replace(/^-+|-+$/g, "")
-    .slice(0, 48)
-    .replace(/-+$/, "");
-  return base || "department";
-}
+export const departmentSlug = (name: string): string => slugify(name, "department");
