@@ -32,7 +32,10 @@ test.describe("as the demo owner", () => {
     const shown = Number((await available.textContent())!.replace(/,/g, ""));
     expect(shown).toBeGreaterThan(0);
     expect(shown).toBeLessThanOrEqual(25_000);
-    await expect(page.getByText("Credits granted").first()).toBeVisible();
+    // Recent activity is the org's real audit log: the seed's company (its departments and hires) came last.
+    await expect(
+      page.getByText(/^(Department “.+” created|Position “.+” hired|Credits granted)/).first(),
+    ).toBeVisible();
     await page.goto("/credits");
     await expect(page.getByTestId("credits-balance")).toHaveText(shown.toLocaleString("en-US"));
     await page.goto("/dashboard");

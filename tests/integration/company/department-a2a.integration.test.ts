@@ -125,8 +125,13 @@ describe("departments and the company as A2A agents", () => {
         timeout: 60_000,
       })
       .toBe(1);
+    // The gate's approval exists a moment before the request says it waits on it.
+    await expect
+      .poll(async () => (await client.getTask({ tenant: "", id: taskId, historyLength: 0 })).status?.state, {
+        timeout: 30_000,
+      })
+      .toBe(TaskState.TASK_STATE_AUTH_REQUIRED);
     const gated = await client.getTask({ tenant: "", id: taskId, historyLength: 0 });
-    expect(gated.status?.state).toBe(TaskState.TASK_STATE_AUTH_REQUIRED);
     expect(partsText(gated.status!.message!.parts)).toMatch(/^Waiting for .* to approve/);
     const gate = await db.approval.findFirstOrThrow({ where: { runId: run.workflowRunId!, state: "PENDING" } });
     await decideApproval({

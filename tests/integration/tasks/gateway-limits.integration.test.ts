@@ -65,6 +65,8 @@ describe("Bureau's concierge agent", () => {
     const seller = await createUser("Northwind");
     const sellerOrg = await createOrg(seller.id, "Northwind Labs");
     await seedCatalog({ sellerOrgId: sellerOrg.id, baseUrl: process.env.APP_URL! });
+    // A file before this one may have seeded the demo already (slugs are global): the catalog is whoever owns it.
+    const catalogOrgId = (await db.agent.findUniqueOrThrow({ where: { slug: "northwind-contract-checker" } })).orgId;
     const buyer = await buyerWithCredits(1_000);
 
     const cardJson = await (await fetch(`${process.env.APP_URL}/.well-known/agent-card.json`)).json();
@@ -77,7 +79,7 @@ describe("Bureau's concierge agent", () => {
     // database; files before this one may have left listings whose test
     // agents are gone. Only the seeded catalog is listed for this test.
     const others = await db.agent.findMany({
-      where: { status: "PUBLISHED", orgId: { not: sellerOrg.id } },
+      where: { status: "PUBLISHED", orgId: { not: catalogOrgId } },
       select: { id: true },
     });
     await db.agent.updateMany({ where: { id: { in: others.map((a) => a.id) } }, data: { status: "DRAFT" } });
@@ -90,7 +92,7 @@ describe("Bureau's concierge agent", () => {
         where: { id: task.id },
         select: { agent: { select: { slug: true, orgId: true } } },
       });
-      expect(row.agent).toEqual({ slug: expected, orgId: sellerOrg.id });
+      expect(row.agent).toEqual({ slug: expected, orgId: catalogOrgId });
       await expect(client.sendMessage(sendRequest("zzqx"))).rejects.toThrow(/No listed agent matches/);
     } finally {
       await db.agent.updateMany({ where: { id: { in: others.map((a) => a.id) } }, data: { status: "PUBLISHED" } });
