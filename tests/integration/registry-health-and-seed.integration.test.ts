@@ -7,7 +7,7 @@ import { seedCatalog } from "@/server/seed/seed-catalog";
 import { searchCatalog } from "@/server/services/registry/search-catalog";
 import { startFakeAgent, type FakeAgent } from "../support/agent-card-server";
 import { ownerWithOrg } from "../support/factories";
-import { publish, sellerWithListing } from "../support/registry-factories";
+import { publish, resetDemoListings, sellerWithListing } from "../support/registry-factories";
 
 let agent: FakeAgent;
 beforeAll(async () => {
@@ -48,14 +48,7 @@ describe("demo catalog seed", () => {
   it("publishes every demo agent under the seller org, idempotently, with cards from the base URL", async () => {
     const { org } = await ownerWithOrg("Northwind test");
     const owned = { orgId: org.id };
-    // Another test file may have seeded the demo already in this database and
-    // paused a listing or changed its price (the seed keeps status and terms).
-    for (const spec of DEMO_AGENTS) {
-      await db.agent.updateMany({
-        where: { slug: spec.slug },
-        data: { ...owned, status: "PUBLISHED", statusReason: null, pricePerTask: spec.pricePerTask },
-      });
-    }
+    await resetDemoListings(owned);
     await seedCatalog({ sellerOrgId: org.id, baseUrl: "http://localhost:4321" });
     const count = () =>
       db.agent.count({ where: { slug: { in: DEMO_AGENTS.map((a) => a.slug) }, status: "PUBLISHED" } });

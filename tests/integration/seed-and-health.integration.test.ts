@@ -5,9 +5,11 @@ import { db } from "@/server/db";
 import { DEMO_PASSWORD, DEMO_USERS } from "@/server/seed/demo-data";
 import { seedDemo } from "@/server/seed/seed-demo";
 import { WORKFLOW_TEMPLATES } from "@/server/services/workflows/templates";
+import { resetDemoListings } from "../support/registry-factories";
 
 describe("demo seed", () => {
   it("is idempotent and produces working sign-ins, credits and an API key", async () => {
+    await resetDemoListings();
     const first = await seedDemo();
     const counts = async () => ({
       users: await db.user.count(),

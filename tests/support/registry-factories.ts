@@ -1,4 +1,5 @@
 import { db } from "@/server/db";
+import { DEMO_AGENTS } from "@/server/demo-agents/catalog";
 import { callerFor, createUser, ownerWithOrg } from "./factories";
 import type { FakeAgent } from "./agent-card-server";
 
@@ -34,4 +35,18 @@ export async function publish(
   const admin = await platformAdmin();
   await admin.caller.admin.approve({ agentId });
   return admin;
+}
+
+/**
+ * The demo listings as the seed makes them, for a test that seeds: another
+ * file may have seeded the demo already in this worker's database and paused
+ * a listing or changed its price (the seed keeps status and terms), or owned
+ * it by another org (slugs are global).
+ */
+export async function resetDemoListings(owner?: { orgId: string }): Promise<void> {
+  for (const spec of DEMO_AGENTS)
+    await db.agent.updateMany({
+      where: { slug: spec.slug },
+      data: { ...owner, status: "PUBLISHED", statusReason: null, pricePerTask: spec.pricePerTask },
+    });
 }

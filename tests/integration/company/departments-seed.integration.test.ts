@@ -4,10 +4,12 @@ import { DEMO_ORGS } from "@/server/seed/demo-data";
 import { ACME_COMPANY, seedCompany } from "@/server/seed/seed-company";
 import { seedDemo } from "@/server/seed/seed-demo";
 import { ownerWithOrg } from "../../support/factories";
+import { resetDemoListings } from "../../support/registry-factories";
 
 /** Acme's demo company (server/seed/seed-company.ts), through the real demo seed. */
 describe("the company seed", () => {
   it("gives Acme departments and a Content team with missions, leads, budgets and staff, idempotently", async () => {
+    await resetDemoListings();
     await seedDemo();
     const acme = await db.organization.findUniqueOrThrow({ where: { slug: DEMO_ORGS.acme.slug } });
     const footprint = async () => ({
@@ -67,6 +69,7 @@ describe("the company seed", () => {
   });
 
   it("completes a department left half-made and leaves an archived one alone", async () => {
+    await resetDemoListings();
     await seedDemo(); // publishes the Northwind agents the specs hire
     const { org, user, caller } = await ownerWithOrg("Seeded Co");
     const finance = await caller.company.createDepartment({ orgId: org.id, name: "Finance" });
