@@ -45,43 +45,68 @@ async function activeMembership(userId: string, activeOrganizationId: unknown): 
  */
 export function mcpOAuthProvider() {
   const resource = mcpResourceUri();
-  return oauthProvider({
-    loginPage: OAUTH_CONSENT_PATH,
-    consentPage: OAUTH_CONSENT_PATH,
-    scopes: [...MCP_OAUTH_SCOPES],
-    grantTypes: ["authorization_code", "refresh_token"],
-    resources: [{ identifier: resource, name: "Bureau MCP server", allowedScopes: [...MCP_OAUTH_SCOPES] }],
-    // The config is the resource's source of truth: a scope added here reaches an existing row at start.
-    resourceSeedMode: "merge",
-    clientRegistrationDefaultResources: [resource],
-    allowDynamicClientRegistration: true,
-    allowUnauthenticatedClientRegistration: true,
-    extensions: [{ clientDiscovery: mcpClientMetadataDocuments() }],
-    disableJwtPlugin: true,
-    storeTokens: { hash: (token) => hashOAuthToken(token) },
-    prefix: OAUTH_TOKEN_PREFIX,
-    accessTokenExpiresIn: HOUR,
-    refreshTokenExpiresIn: 30 * 24 * HOUR,
-    codeExpiresIn: 10 * 60,
-    // Signed-in users may register a client like anyone; managing clients is
-    // not offered (connections are ended from Settings → Connected apps).
-    clientPrivileges: ({ action }) => action === "create",
-    postLogin: {
-      page: OAUTH_CONSENT_PATH,
-      // Without a current org there is nothing to consent for: the consent page asks for one.
-      shouldRedirect: async ({ user, session }) => !(await activeMembership(user.id, session.activeOrganizationId)),
-      consentReferenceId: async ({ user, session }) => {
-        const orgId = await activeMembership(user.id, session.activeOrganizationId);
-        if (!orgId) {
-          throw new APIError("FORBIDDEN", {
-            error: "access_denied",
-            error_description: "Choose one of your organizations to connect.",
-          });
-        }
-        return orgId;
+  return withTolerantInit(
+    oauthProvider({
+      loginPage: OAUTH_CONSENT_PATH,
+      consentPage: OAUTH_CONSENT_PATH,
+      scopes: [...MCP_OAUTH_SCOPES],
+      grantTypes: ["authorization_code", "refresh_token"],
+      resources: [{ identifier: resource, name: "Bureau MCP server", allowedScopes: [...MCP_OAUTH_SCOPES] }],
+      // The config is the resource's source of truth: a scope added here reaches an existing row at start.
+      resourceSeedMode: "merge",
+      clientRegistrationDefaultResources: [resource],
+      allowDynamicClientRegistration: true,
+      allowUnauthenticatedClientRegistration: true,
+      extensions: [{ clientDiscovery: mcpClientMetadataDocuments() }],
+      disableJwtPlugin: true,
+      storeTokens: { hash: (token) => hashOAuthToken(token) },
+      prefix: OAUTH_TOKEN_PREFIX,
+      accessTokenExpiresIn: HOUR,
+      refreshTokenExpiresIn: 30 * 24 * HOUR,
+      codeExpiresIn: 10 * 60,
+      // Signed-in users may register a client like anyone; managing clients is
+      // not offered (connections are ended from Settings → Connected apps).
+      clientPrivileges: ({ action }) => action === "create",
+      postLogin: {
+        page: OAUTH_CONSENT_PATH,
+        // Without a current org there is nothing to consent for: the consent page asks for one.
+        shouldRedirect: async ({ user, session }) => !(await activeMembership(user.id, session.activeOrganizationId)),
+        consentReferenceId: async ({ user, session }) => {
+          const orgId = await activeMembership(user.id, session.activeOrganizationId);
+          if (!orgId) {
+            throw new APIError("FORBIDDEN", {
+              error: "access_denied",
+              error_description: "Choose one of your organizations to connect.",
+            });
+          }
+          return orgId;
+        },
       },
+    }),
+  );
+}
+
+/**
+ * The plugin seeds its resource row when auth starts. A database that cannot
+ * be reached then (a process starting while Postgres restarts, a unit test
+ * with no database) must not surface as an unhandled rejection: the plugin
+ * seeds again, lazily, on the first resource lookup, so the start is logged
+ * and goes on.
+ */
+function withTolerantInit<P extends { init?: (ctx: never) => unknown }>(plugin: P): P {
+  const init = plugin.init;
+  if (!init) return plugin;
+  return {
+    ...plugin,
+    init: async (ctx: never) => {
+      try {
+        return await init(ctx);
+      } catch (error) {
+        logger.warn({ err: error }, "OAuth provider start could not seed its resource; it seeds on first use");
+        return undefined;
+      }
     },
-  });
+  };
 }
 
 function isHttpLoopback(uri: unknown): boolean {

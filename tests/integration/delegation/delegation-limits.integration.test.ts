@@ -9,6 +9,9 @@ import { rpc, rpcError, textMessage } from "../gateway/gateway-rpc";
 import { clientFor, send, useHoldingAgents } from "./delegation-support";
 import { holdingListings } from "./holding-agent";
 
+/** When this file began: the tasks it made are the ones made since. */
+const FILE_START = new Date();
+
 const agents = useHoldingAgents();
 afterAll(() => agents.releaseAll());
 
@@ -257,12 +260,14 @@ describe("delegation limits", () => {
 
   it("bills every child to the root's org and keeps the ledger balanced", async () => {
     agents.releaseAll();
+    // This file's tasks: earlier files in the worker's database may have left their own running.
+    const mine = { createdAt: { gte: FILE_START } };
     await expect
-      .poll(() => db.task.count({ where: { state: { in: ["SUBMITTED", "WORKING"] } } }), { timeout: 20_000 })
+      .poll(() => db.task.count({ where: { ...mine, state: { in: ["SUBMITTED", "WORKING"] } } }), { timeout: 20_000 })
       .toBe(0);
-    await expect.poll(() => db.creditHold.count({ where: { status: "HELD" } }), { timeout: 20_000 }).toBe(0);
+    await expect.poll(() => db.creditHold.count({ where: { ...mine, status: "HELD" } }), { timeout: 20_000 }).toBe(0);
     const children = await db.task.findMany({
-      where: { parentTaskId: { not: null } },
+      where: { ...mine, parentTaskId: { not: null } },
       select: { orgId: true, parent: { select: { orgId: true } } },
     });
     expect(children.length).toBeGreaterThan(10);

@@ -12,6 +12,7 @@ import { startAppServer } from "../../support/app-server";
 import { asTask, bearerFetch, sendRequest } from "../../support/a2a-client";
 import { createOrg, createUser } from "../../support/factories";
 import { buyerWithCredits, publishDemoAgent } from "../../support/task-fixtures";
+import { resetDemoListings } from "../../support/registry-factories";
 
 vi.hoisted(() => {
   process.env.GATEWAY_RATE_LIMIT_PER_MINUTE = "3";
@@ -64,6 +65,7 @@ describe("Bureau's concierge agent", () => {
   it("publishes its own card and routes a request to the best-matching listed agent", async () => {
     const seller = await createUser("Northwind");
     const sellerOrg = await createOrg(seller.id, "Northwind Labs");
+    await resetDemoListings();
     await seedCatalog({ sellerOrgId: sellerOrg.id, baseUrl: process.env.APP_URL! });
     // A file before this one may have seeded the demo already (slugs are global): the catalog is whoever owns it.
     const catalogOrgId = (await db.agent.findUniqueOrThrow({ where: { slug: "northwind-contract-checker" } })).orgId;
