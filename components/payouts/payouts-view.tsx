@@ -2,7 +2,7 @@
 
 import { useMutation, useQuery } from "@tanstack/react-query";
 import { ArrowRightLeft, CircleDollarSign, Hourglass, Wallet } from "lucide-react";
-import { useEffect, useRef } from "react";
+import { useEffect, useRef, useState } from "react";
 import { formatMoney } from "@/components/billing/format-money";
 import { creditCount, formatCredits, formatDate } from "@/components/format";
 import { useOrg } from "@/components/providers/org-context";
@@ -17,8 +17,14 @@ import { PayoutsTable } from "./payouts-table";
 export function PayoutsView({ onboarding }: { onboarding: "return" | "refresh" | null }) {
   const { org } = useOrg();
   const trpc = useTRPC();
-  const query = useQuery({ ...trpc.payouts.overview.queryOptions({ orgId: org.id }), enabled: org.role !== "viewer" });
-  const sync = useMutation(trpc.payouts.syncAccount.mutationOptions({ onSettled: () => void query.refetch() }));
+  // Back from Stripe's onboarding, the page reads the account only once it was re-read from Stripe: a read
+  // started alongside the sync could answer with the account as it was before and be what the page keeps.
+  const [syncing, setSyncing] = useState(onboarding === "return" && org.role !== "viewer");
+  const query = useQuery({
+    ...trpc.payouts.overview.queryOptions({ orgId: org.id }),
+    enabled: org.role !== "viewer" && !syncing,
+  });
+  const sync = useMutation(trpc.payouts.syncAccount.mutationOptions({ onSettled: () => setSyncing(false) }));
   const synced = useRef(false);
   // Back from Stripe's onboarding: re-read the account now rather than wait for the webhook.
   useEffect(() => {
