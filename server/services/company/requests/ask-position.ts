@@ -25,12 +25,12 @@ export async function askPosition(
     select: { department: { select: { slug: true, approvalPolicy: true } } },
   });
   if (!position) throw new DomainError("not_found", "No such position in this organization.");
-  if (position.department.approvalPolicy === "NONE")
-    return { ...(await startTask({ ...input, agent: { id: "" } })), gated: false };
+  const asTask = async () => ({ ...(await startTask({ ...input, agent: { id: "" } })), gated: false });
+  if (position.department.approvalPolicy === "NONE") return asTask();
   const departments = await loadManagerDepartments(input.orgId);
   const staff = staffById(departments);
   // Paused or ended: startTask says why.
-  if (!staff.has(input.positionId)) return { ...(await startTask({ ...input, agent: { id: "" } })), gated: false };
+  if (!staff.has(input.positionId)) return asTask();
   const request = messageText(input.message).trim();
   const parts = finalizeParts(
     [
@@ -44,7 +44,7 @@ export async function askPosition(
     ],
     staff,
   );
-  if (!parts[0]!.needsApproval) return { ...(await startTask({ ...input, agent: { id: "" } })), gated: false };
+  if (!parts[0]!.needsApproval) return asTask();
   const decision = decisionFromParts(parts, { request, staff, departments }, { planReason: "", matchedTerms: [] });
   const decided: StoredDecision = {
     turn: 1,

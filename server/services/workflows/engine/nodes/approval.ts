@@ -70,6 +70,7 @@ async function approversText(userIds: string[], roles: string[]): Promise<string
     ? await db.user.findMany({ where: { id: { in: userIds } }, select: { name: true, email: true } })
     : [];
   const people = users.map((u) => u.name || u.email);
-  const who = [...people, ...(roles.length ? [`an ${roles.join(" or ")}`.replace("an member", "a member")] : [])];
+  const article = roles[0] === "member" ? "a" : "an";
+  const who = [...people, ...(roles.length ? [`${article} ${roles.join(" or ")}`] : [])];
   return who.join(" or ") || "an owner or admin";
 }
